@@ -1,0 +1,83 @@
+// swift-tools-version:6.0
+//
+// plantrack: Swedish county mental-health action plans as Markdown + YAML in git.
+//
+// Dependencies point one way:
+//   plantrack (CLI) ─┬─> PlantrackGit ─> CGit2 (libgit2)
+//                    │        │
+//                    └────────┴─> PlantrackCore ─┬─> CYAML (libyaml)
+//                                                └─> JSONSchema
+// The domain (PlantrackCore) never sees libgit2 or the CLI; it reads files through the
+// `Snapshot` protocol, which PlantrackGit implements for the index and for commits.
+import PackageDescription
+
+let package = Package(
+    name: "plantrack",
+    products: [
+        .executable(name: "plantrack", targets: ["plantrack"]),
+        .executable(name: "plantrack-generate", targets: ["plantrack-generate"]),
+        .library(name: "PlantrackCore", targets: ["PlantrackCore"]),
+        .library(name: "JSONSchema", targets: ["JSONSchema"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/onevcat/Rainbow", from: "4.0.0"),
+    ],
+    targets: [
+        // System libraries from Debian: libgit2-dev and libyaml-dev.
+        .systemLibrary(
+            name: "CGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+
+        // A JSON Schema draft 2020-12 validator; knows nothing of plans.
+        .target(name: "JSONSchema"),
+
+        // The domain: documents, front matter, the plan model, workspace reading.
+        .target(
+            name: "PlantrackCore",
+            dependencies: ["CYAML", "JSONSchema"]
+        ),
+
+        // libgit2 bindings and the git-backed snapshots and history.
+        .target(
+            name: "PlantrackGit",
+            dependencies: ["CGit2", "PlantrackCore"]
+        ),
+
+        // The command-line interface: parses arguments, calls the library, renders.
+        .executableTarget(
+            name: "plantrack",
+            dependencies: [
+                "PlantrackCore",
+                "PlantrackGit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Rainbow", package: "Rainbow"),
+            ]
+        ),
+
+        // Deterministic generator of large synthetic workspaces with history (benchmarks).
+        .executableTarget(
+            name: "plantrack-generate",
+            dependencies: [
+                "PlantrackCore",
+                "PlantrackGit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"]),
+        .testTarget(name: "PlantrackCoreTests", dependencies: ["PlantrackCore"]),
+        .testTarget(name: "PlantrackGitTests", dependencies: ["PlantrackGit", "PlantrackCore"]),
+        .testTarget(
+            name: "PlantrackCLITests",
+            dependencies: ["plantrack", "plantrack-generate", "PlantrackGit", "PlantrackCore"]
+        ),
+    ]
+)

@@ -1,0 +1,1 @@
+// Placeholder until the validator lands (issue 4).

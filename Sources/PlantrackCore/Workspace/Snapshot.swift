@@ -1,0 +1,67 @@
+/// One file in a ``Snapshot`` of a workspace.
+public struct SnapshotEntry: Hashable, Sendable {
+    /// What the entry is. Only regular files are read as documents.
+    public enum Kind: Hashable, Sendable {
+        /// A regular file (executable or not).
+        case file
+        /// A symbolic link; plantrack never follows links. `target` is the link text.
+        case symlink(target: String)
+        /// Anything else: a submodule, a socket, a device.
+        case other
+    }
+
+    /// Path relative to the workspace root, `/`-separated: `Plans/stockholm/2021/plan.md`.
+    public var path: String
+    /// What the entry is.
+    public var kind: Kind
+    /// The git blob id (40 hex digits) when the snapshot knows it: always for the index and
+    /// for commits, never for the working tree. Equal ids mean equal bytes.
+    public var contentID: String?
+    /// Size in bytes when known without reading the file.
+    public var size: Int?
+
+    /// Creates an entry.
+    public init(path: String, kind: Kind, contentID: String? = nil, size: Int? = nil) {
+        self.path = path
+        self.kind = kind
+        self.contentID = contentID
+        self.size = size
+    }
+}
+
+/// A read-only view of a workspace's files at one moment: the working tree, the index
+/// (staging area), or one commit.
+///
+/// The domain reads documents only through this protocol, so it never depends on git:
+/// `PlantrackGit` implements it for the index and for commits, ``DirectorySnapshot`` for
+/// the working tree, and ``MemorySnapshot`` for tests.
+public protocol Snapshot {
+    /// How to name this snapshot in messages: `working tree`, `index`, `HEAD (1a2b3c4)`.
+    var label: String { get }
+
+    /// Every entry below `directory` (a workspace-relative folder such as `Plans`),
+    /// recursively, sorted by path (byte order). An empty array when the folder is missing.
+    func entries(under directory: String) throws -> [SnapshotEntry]
+
+    /// The bytes of a regular-file entry returned by ``entries(under:)``.
+    ///
+    /// Implementations never follow symbolic links and throw a ``SnapshotError`` that names
+    /// the path when the entry cannot be read.
+    func contents(of entry: SnapshotEntry) throws -> [UInt8]
+}
+
+/// Why a snapshot could not list or read a file.
+public struct SnapshotError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The workspace-relative path the error is about (may be a folder).
+    public var path: String
+    /// A plain sentence saying what went wrong.
+    public var message: String
+
+    /// Creates an error about `path`.
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path): \(message)" }
+}

@@ -1,0 +1,1 @@
+// Placeholder until the libgit2 layer lands.
