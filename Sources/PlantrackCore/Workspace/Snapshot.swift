@@ -8,6 +8,9 @@ public struct SnapshotEntry: Hashable, Sendable {
         case symlink(target: String)
         /// Anything else: a submodule, a socket, a device.
         case other
+        /// Something that could not be looked at (a folder without read permission);
+        /// `reason` says why. Listing goes on past it.
+        case unreadable(reason: String)
     }
 
     /// Path relative to the workspace root, `/`-separated: `Plans/stockholm/2021/plan.md`.

@@ -1,0 +1,28 @@
+/// Checks on raw file bytes before any parsing.
+enum TextChecks {
+    /// The UTF-8 byte-order mark.
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
+    /// Where the first byte that is not valid UTF-8 stands, or nil when all of it is valid.
+    static func firstInvalidUTF8(in bytes: ArraySlice<UInt8>) -> SourceLocation? {
+        var iterator = bytes.makeIterator()
+        var parser = Unicode.UTF8.ForwardParser()
+        var line = 1
+        var column = 1
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar):
+                if scalar.count == 1, scalar.first == UInt8(ascii: "\n") {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            case .error:
+                return SourceLocation(line: line, column: column)
+            case .emptyInput:
+                return nil
+            }
+        }
+    }
+}

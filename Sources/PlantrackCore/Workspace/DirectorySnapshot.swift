@@ -1,0 +1,107 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The working tree: files as they are on disk below a workspace root.
+///
+/// Symbolic links are listed as links and never followed, so a link cannot pull in a file
+/// from outside the workspace. Hidden files and folders (names starting with `.`, such as
+/// editor swap files) are skipped.
+public struct DirectorySnapshot: Snapshot, Sendable {
+    /// The workspace root on disk (the folder that holds `Plans/`).
+    public let root: String
+    public let label = "working tree"
+
+    /// Creates a snapshot of the folder `root`.
+    public init(root: String) {
+        self.root = root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root
+    }
+
+    public func entries(under directory: String) throws -> [SnapshotEntry] {
+        var result: [SnapshotEntry] = []
+        var status = stat()
+        let top = "\(root)/\(directory)"
+        guard lstat(top, &status) == 0 else {
+            if errno == ENOENT { return [] }
+            throw SnapshotError(path: directory, message: "cannot be read: \(Self.errorText())")
+        }
+        guard (status.st_mode & S_IFMT) == S_IFDIR else {
+            throw SnapshotError(path: directory, message: "is not a folder")
+        }
+        walk(relative: directory, into: &result)
+        result.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return result
+    }
+
+    private func walk(relative: String, into result: inout [SnapshotEntry]) {
+        guard let dir = opendir("\(root)/\(relative)") else {
+            result.append(SnapshotEntry(path: relative, kind: .unreadable(reason: "folder cannot be read: \(Self.errorText())")))
+            return
+        }
+        defer { closedir(dir) }
+        var children: [String] = []
+        while let item = readdir(dir) {
+            let name = withUnsafePointer(to: item.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name.hasPrefix(".") { continue }
+            children.append(name)
+        }
+        for name in children {
+            let path = "\(relative)/\(name)"
+            var status = stat()
+            guard lstat("\(root)/\(path)", &status) == 0 else {
+                result.append(SnapshotEntry(path: path, kind: .unreadable(reason: "cannot be read: \(Self.errorText())")))
+                continue
+            }
+            switch status.st_mode & S_IFMT {
+            case S_IFDIR:
+                walk(relative: path, into: &result)
+            case S_IFREG:
+                result.append(SnapshotEntry(path: path, kind: .file, size: Int(status.st_size)))
+            case S_IFLNK:
+                result.append(SnapshotEntry(path: path, kind: .symlink(target: linkTarget(path))))
+            default:
+                result.append(SnapshotEntry(path: path, kind: .other))
+            }
+        }
+    }
+
+    private func linkTarget(_ path: String) -> String {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let count = readlink("\(root)/\(path)", &buffer, buffer.count - 1)
+        guard count >= 0 else { return "?" }
+        return String(decoding: buffer[0..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    public func contents(of entry: SnapshotEntry) throws -> [UInt8] {
+        guard case .file = entry.kind else {
+            throw SnapshotError(path: entry.path, message: "is not a regular file")
+        }
+        // O_NOFOLLOW: the file may have been replaced by a link since it was listed.
+        let fd = open("\(root)/\(entry.path)", O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else {
+            throw SnapshotError(path: entry.path, message: "cannot be read: \(Self.errorText())")
+        }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(entry.size ?? 4096)
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw SnapshotError(path: entry.path, message: "cannot be read: \(Self.errorText())")
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return bytes
+    }
+
+    private static func errorText() -> String {
+        String(cString: strerror(errno))
+    }
+}

@@ -1,0 +1,82 @@
+/// The kinds of document a workspace holds.
+public enum DocumentKind: String, Hashable, Sendable, CaseIterable, Comparable {
+    case workspace
+    case county
+    case plan
+    case goal
+    case activity
+
+    private var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+
+    public static func < (a: DocumentKind, b: DocumentKind) -> Bool { a.order < b.order }
+}
+
+/// Where documents live in a workspace, and what a path says about the document.
+///
+/// ```
+/// Plans/workspace.yaml
+/// Plans/<county>/county.md
+/// Plans/<county>/<year>/plan.md
+/// Plans/<county>/<year>/goals/<id>.md
+/// Plans/<county>/<year>/activities/<id>.md
+/// ```
+public enum DocumentLayout {
+    /// The folder under the workspace root that holds the plans.
+    public static let plansFolder = "Plans"
+    /// The optional folder of the workspace's own schemas.
+    public static let schemasFolder = "Schemas"
+    /// The workspace settings file.
+    public static let settingsPath = "Plans/workspace.yaml"
+
+    /// What a path names.
+    public enum Place: Hashable, Sendable {
+        /// A document of a known kind, with the reference its folders give it.
+        case document(DocumentKind, ItemReference?)
+        /// A Markdown file that is not where any document belongs.
+        case misplaced
+        /// Not a document (an image, a README outside the layout's places...).
+        case ignored
+    }
+
+    /// Classifies a workspace-relative path.
+    public static func place(of path: String) -> Place {
+        if path == settingsPath { return .document(.workspace, nil) }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count >= 2, parts[0] == plansFolder else { return .ignored }
+        let isMarkdown = path.hasSuffix(".md")
+        guard isMarkdown else { return .ignored }
+        let county = String(parts[1])
+        switch parts.count {
+        case 3 where parts[2] == "county.md":
+            return .document(.county, ItemReference(county: county))
+        case 4 where parts[3] == "plan.md":
+            guard let year = year(parts[2]) else { return .misplaced }
+            return .document(.plan, ItemReference(county: county, year: year))
+        case 5 where parts[3] == "goals" || parts[3] == "activities":
+            guard let year = year(parts[2]) else { return .misplaced }
+            let id = String(parts[4].dropLast(3))
+            let kind: DocumentKind = parts[3] == "goals" ? .goal : .activity
+            return .document(kind, ItemReference(county: county, year: year, id: id))
+        default:
+            // README.md files are notes for people, wherever they stand.
+            return parts.last == "README.md" ? .ignored : .misplaced
+        }
+    }
+
+    private static func year(_ text: Substring) -> Int? {
+        guard text.count == 4, text.allSatisfy(\.isASCII) else { return nil }
+        return Int(text)
+    }
+
+    /// The path where a document of `kind` named `reference` belongs.
+    public static func path(of kind: DocumentKind, _ reference: ItemReference) -> String {
+        let yearFolder = "\(plansFolder)/\(reference.county)/\(reference.year.map(String.init) ?? "")"
+        switch kind {
+        case .workspace: return settingsPath
+        case .county: return "\(plansFolder)/\(reference.county)/county.md"
+        case .plan: return "\(yearFolder)/plan.md"
+        case .goal: return "\(yearFolder)/goals/\(reference.id ?? "").md"
+        case .activity: return "\(yearFolder)/activities/\(reference.id ?? "").md"
+        }
+    }
+}
