@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// The `plantrack` command: mental-health action plans as versioned text.
+@main
+struct Plantrack: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plantrack",
+        abstract: "Validate, compare and roll up county action plans kept as Markdown in git.",
+        discussion: """
+            A workspace is a git repository whose root holds Plans/ (and optionally Schemas/). \
+            Commands read the working tree unless told --staged (the index) or --rev REV (a commit, \
+            tag or branch).
+            """,
+        version: "0.1.0",
+        subcommands: [List.self, Show.self]
+    )
+}

@@ -1,0 +1,145 @@
+import ArgumentParser
+import JSONSchema
+import PlantrackCore
+
+/// `plantrack show ITEM`: one document, its fields and its body.
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show one county, plan, goal or activity.",
+        discussion: "ITEM is a county (stockholm), a plan (stockholm/2021) or an item (stockholm/2021/bu-p1)."
+    )
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var source: SourceOptions
+
+    @Argument(help: ArgumentHelp("The county, plan or item to show.", valueName: "item"))
+    var item: String
+
+    @Option(help: "Output format.")
+    var format: ListFormat = .text
+
+    func validate() throws {
+        guard ItemReference(item) != nil else {
+            throw ValidationError("'\(item)' is not an item reference: write county, county/year or county/year/id (e.g. stockholm/2021/bu-p1).")
+        }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            guard let reference = ItemReference(item) else { throw CLIError("bad item reference '\(item)'") }
+            let access = try WorkspaceAccess(workspace)
+            let contents = try access.read(source.source)
+            let matches = contents.documents.filter { $0.reference == reference }
+            guard !matches.isEmpty else {
+                // A document that failed to read is reported as such, not as missing.
+                let problems = contents.findings.filter { finding in
+                    guard case .document(_, let ref) = DocumentLayout.place(of: finding.path) else { return false }
+                    return ref == reference
+                }
+                if !problems.isEmpty {
+                    FindingPrinter().print(problems)
+                    throw ExitStatus.findings
+                }
+                var message = "plantrack: error: no \(reference) in the \(contents.label)"
+                let names = contents.documents.compactMap(\.reference).map(\.description)
+                if let near = Suggestion.closest(to: reference.description, among: names) {
+                    message += "; did you mean \(near)?"
+                }
+                Terminal.standardError.write(message + "\n")
+                throw ExitStatus.findings
+            }
+            switch format {
+            case .json:
+                let values = matches.map { document -> JSONValue in
+                    guard case .object(var object) = document.listJSON else { return document.listJSON }
+                    object["body"] = .string(document.body)
+                    return .object(object)
+                }
+                Terminal.standardOutput.write((values.count == 1 ? values[0] : .array(values)).prettyText + "\n")
+            case .text:
+                let style = Style(for: .standardOutput)
+                for document in matches {
+                    Terminal.standardOutput.write(Self.text(document, label: contents.label, style: style))
+                }
+            }
+        }
+    }
+
+    static func text(_ document: Document, label: String, style: Style) -> String {
+        var out = style.bold("\(document.kind.rawValue) \(document.itemName)")
+        if let title = document.title { out += " — \(title)" }
+        out += "\n" + style.dim("\(document.path) (\(label))") + "\n\n"
+        out += FrontMatterText.render(document.frontMatter, keyStyle: style.cyan)
+        if !document.body.isEmpty { out += "\n" + document.body }
+        if !out.hasSuffix("\n") { out += "\n" }
+        return out
+    }
+}
+
+/// Renders front matter as indented `key: value` lines for reading.
+enum FrontMatterText {
+    static func render(_ mapping: YAMLMapping, keyStyle: (String) -> String, indent: Int = 0) -> String {
+        var out = ""
+        let pad = String(repeating: "  ", count: indent)
+        for entry in mapping.entries {
+            out += pad + keyStyle(entry.key) + ":"
+            out += value(entry.value, keyStyle: keyStyle, indent: indent)
+        }
+        return out
+    }
+
+    private static func value(_ node: YAMLNode, keyStyle: (String) -> String, indent: Int) -> String {
+        let pad = String(repeating: "  ", count: indent)
+        switch node.content {
+        case .mapping(let m):
+            return m.entries.isEmpty ? " {}\n" : "\n" + render(m, keyStyle: keyStyle, indent: indent + 1)
+        case .sequence(let items):
+            if items.isEmpty { return " []\n" }
+            var out = "\n"
+            for item in items {
+                if case .mapping(let m) = item.content, !m.entries.isEmpty {
+                    let inner = render(m, keyStyle: keyStyle, indent: indent + 2)
+                    // The first key goes on the dash line, like YAML.
+                    let trimmed = inner.dropFirst((indent + 2) * 2)
+                    out += pad + "  - " + trimmed
+                } else {
+                    out += pad + "  -" + value(item, keyStyle: keyStyle, indent: indent + 1)
+                }
+            }
+            return out
+        case .null: return " ~\n"
+        case .bool(let b): return " \(b)\n"
+        case .integer(let i): return " \(i)\n"
+        case .float(let d): return " \(d)\n"
+        case .string(let s): return " \(s)\n"
+        }
+    }
+}
+
+/// "Did you mean …": the closest candidate by edit distance, when it is close enough.
+enum Suggestion {
+    static func closest(to text: String, among candidates: [String]) -> String? {
+        var best: (String, Int)?
+        for candidate in candidates {
+            let d = distance(text, candidate)
+            if d <= max(2, text.count / 3), d < (best?.1 ?? .max) { best = (candidate, d) }
+        }
+        return best?.0
+    }
+
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = [Int](repeating: 0, count: b.count + 1)
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+}
