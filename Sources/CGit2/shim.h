@@ -1,4 +1,25 @@
 #ifndef PLANTRACK_CGIT2_SHIM_H
 #define PLANTRACK_CGIT2_SHIM_H
 #include <git2.h>
+// The in-memory object backend lets the generator queue thousands of objects and write
+// them as one pack instead of ~100,000 loose files; git2.h does not include sys/ headers.
+#include <git2/sys/mempack.h>
+// Defines git_odb_backend (opaque in git2.h) so a backend the database refused can be
+// released through its own `free`.
+#include <git2/sys/odb_backend.h>
+
+// Swift cannot call C variadic functions, so each git_libgit2_opts use gets a fixed-arity
+// wrapper here.
+
+// Points the global/xdg/system config search path at `path` (tests and the generator must
+// not read the user's git configuration).
+static inline int plantrack_git_set_search_path(int level, const char *path) {
+    return git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, path);
+}
+
+// Turns libgit2's "does every referenced object exist?" check on or off; the generator
+// creates every object itself and switches it off to avoid one lookup per tree entry.
+static inline int plantrack_git_set_strict_object_creation(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, enabled);
+}
 #endif

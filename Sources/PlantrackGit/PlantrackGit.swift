@@ -1,1 +1,0 @@
-// Placeholder until the libgit2 layer lands.
