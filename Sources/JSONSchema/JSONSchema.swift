@@ -1,1 +1,0 @@
-// Placeholder until the validator lands (issue 4).
