@@ -113,7 +113,8 @@ enum DateFormats {
             }
             guard !sawWeek else { return false }
             let units = inTime ? timeUnits : dateUnits
-            guard let position = units.firstIndex(of: unit), position > lastUnit else { return false }
+            // Units run without gaps (P1Y2M3D, P2M3D, P3D): "P1Y3D" skips the month.
+            guard let position = units.firstIndex(of: unit), lastUnit == -1 ? true : position == lastUnit + 1 else { return false }
             lastUnit = position
             sawComponent = true
             if inTime { timeHasComponent = true }

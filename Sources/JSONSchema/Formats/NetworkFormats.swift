@@ -51,8 +51,7 @@ enum NetworkFormats {
 
     /// Dot-separated labels of letters, digits and inner hyphens, 63 bytes each, 253 in all.
     static func isHostname(_ s: String) -> Bool {
-        var name = Substring(s)
-        if name.hasSuffix(".") { name = name.dropLast() }
+        let name = Substring(s)
         guard !name.isEmpty, name.utf8.count <= 253 else { return false }
         for label in name.split(separator: ".", omittingEmptySubsequences: false) {
             guard !label.isEmpty, label.utf8.count <= 63, label.first != "-", label.last != "-" else { return false }

@@ -50,9 +50,20 @@ final class FoundationRegex: @unchecked Sendable {
             }
             switch c {
             case "[":
-                inClass = true
-                out += "["
-                // A leading "]" or "^]" is literal in ICU but an empty class in ECMA; rare enough to pass through.
+                // "[]" matches nothing and "[^]" anything in ECMA-262; ICU reads a leading "]"
+                // as a literal instead.
+                var lookahead = iterator
+                let next = lookahead.next()
+                if next == "]" {
+                    iterator = lookahead
+                    out += "(?!)"
+                } else if next == "^", lookahead.next() == "]" {
+                    iterator = lookahead
+                    out += "[\\s\\S]"
+                } else {
+                    inClass = true
+                    out += "["
+                }
             case "$":
                 out += "(?![\\s\\S])"
             default:

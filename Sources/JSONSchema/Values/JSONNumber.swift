@@ -78,7 +78,11 @@ public enum JSONNumber: Sendable {
         let b = divisor.doubleValue
         guard b != 0 else { return false }
         let q = doubleValue / b
-        guard q.isFinite else { return false }
+        guard q.isFinite else {
+            // Overflowed quotient: an integer is still a multiple of 1/k for integer k.
+            let reciprocal = 1 / b
+            return isInteger && reciprocal.isFinite && reciprocal.rounded() == reciprocal
+        }
         let r = q.rounded()
         return abs(q - r) <= 1e-9 * max(1, abs(q))
     }
