@@ -589,12 +589,12 @@ final class SchemaCompiler {
             }
             let additional = single("additionalProperties")
             if properties != nil || !patterns.isEmpty || additional != nil {
-                var map: [String: Int] = [:]
-                for (name, index) in properties ?? [] { map[name] = index }
                 let names = properties?.map(\.0) ?? []
                 draft.declaredNames = names
                 draft.forObject.append(
-                    .properties(PropertyApplicator(properties: map, names: names, patterns: patterns, additional: additional)))
+                    .properties(
+                        PropertyApplicator(
+                            names: names, nodes: properties?.map(\.1) ?? [], patterns: patterns, additional: additional)))
             }
             if let n = single("propertyNames") { draft.forObject.append(.propertyNames(n)) }
 

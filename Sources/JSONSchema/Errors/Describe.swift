@@ -37,7 +37,7 @@ enum Describe {
 
     /// An allowed value as listed in a message: strings bare, everything else as JSON.
     static func listed(_ value: JSONValue) -> String {
-        if case .string(let s) = value, !s.isEmpty, !s.contains(","), s.trimmingSpaces == s {
+        if case .string(let s) = value, !s.isEmpty, !s.utf8.contains(UInt8(ascii: ",")), s.trimmingSpaces == s {
             return s
         }
         return preview(value)

@@ -1,119 +1,158 @@
 /// Email addresses (RFC 5321 mailbox syntax), host names (RFC 1123) and IP addresses.
 enum NetworkFormats {
+    typealias Bytes = ByteChecks.Bytes
+
+    private static let atomCharacters = ByteChecks.ASCIISet("!#$%&'*+-/=?^_`{|}~", letters: true, digits: true)
+
     /// `local@domain` where local is a dot-atom or a quoted string and domain is a host
     /// name or a bracketed IPv4/IPv6 literal.
     static func isEmail(_ s: String) -> Bool {
-        let scalars = Array(s.unicodeScalars)
-        guard let at = scalars.lastIndex(of: "@"), at > 0, at < scalars.count - 1 else { return false }
-        let local = scalars[..<at]
-        let domain = String(String.UnicodeScalarView(scalars[(at + 1)...]))
-        guard isLocalPart(local) else { return false }
-        if domain.hasPrefix("[") && domain.hasSuffix("]") {
-            let literal = String(domain.dropFirst().dropLast())
-            if literal.hasPrefix("IPv6:") { return isIPv6(String(literal.dropFirst(5))) }
-            return isIPv4(literal)
+        ByteChecks.withBytes(s) { b in
+            guard let at = b.lastIndex(of: UInt8(ascii: "@")), at > 0, at < b.count - 1 else { return false }
+            guard isLocalPart(b, 0, at) else { return false }
+            let domainStart = at + 1
+            if b[domainStart] == UInt8(ascii: "["), b[b.count - 1] == UInt8(ascii: "]") {
+                let inner = domainStart + 1
+                let end = b.count - 1
+                let tag = Array("IPv6:".utf8)
+                if end - inner > tag.count, Array(b[inner..<(inner + tag.count)]) == tag {
+                    return isIPv6(b, inner + tag.count, end)
+                }
+                return isIPv4(b, inner, end)
+            }
+            return isHostname(b, domainStart, b.count)
         }
-        return isHostname(domain)
     }
 
-    private static let atomSpecials = Set("!#$%&'*+-/=?^_`{|}~".unicodeScalars)
-
-    private static func isLocalPart(_ local: ArraySlice<Unicode.Scalar>) -> Bool {
-        if local.first == "\"" {
-            guard local.count >= 2, local.last == "\"" else { return false }
+    private static func isLocalPart(_ b: Bytes, _ start: Int, _ end: Int) -> Bool {
+        if b[start] == UInt8(ascii: "\"") {
+            guard end - start >= 2, b[end - 1] == UInt8(ascii: "\"") else { return false }
             var escaped = false
-            for c in local.dropFirst().dropLast() {
+            for i in (start + 1)..<(end - 1) {
+                let c = b[i]
                 if escaped {
                     escaped = false
                     continue
                 }
-                if c == "\\" {
+                if c == UInt8(ascii: "\\") {
                     escaped = true
                     continue
                 }
-                if c == "\"" || c.value < 0x20 || c.value == 0x7F { return false }
+                if c == UInt8(ascii: "\"") || c < 0x20 || c == 0x7F { return false }
             }
             return !escaped
         }
-        guard local.count <= 64, local.first != ".", local.last != "." else { return false }
+        guard end - start <= 64, b[start] != UInt8(ascii: "."), b[end - 1] != UInt8(ascii: ".") else { return false }
         var previousDot = false
-        for c in local {
-            if c == "." {
+        for i in start..<end {
+            let c = b[i]
+            if c == UInt8(ascii: ".") {
                 if previousDot { return false }
                 previousDot = true
                 continue
             }
             previousDot = false
-            guard c.isASCIILetter || c.isASCIIDigit || atomSpecials.contains(c) || c.value >= 0x80 else { return false }
+            guard atomCharacters.contains(c) || c >= 0x80 else { return false }
         }
         return true
     }
 
     /// Dot-separated labels of letters, digits and inner hyphens, 63 bytes each, 253 in all.
     static func isHostname(_ s: String) -> Bool {
-        let name = Substring(s)
-        guard !name.isEmpty, name.utf8.count <= 253 else { return false }
-        for label in name.split(separator: ".", omittingEmptySubsequences: false) {
-            guard !label.isEmpty, label.utf8.count <= 63, label.first != "-", label.last != "-" else { return false }
-            for c in label.unicodeScalars where !(c.isASCIILetter || c.isASCIIDigit || c == "-") {
-                return false
+        ByteChecks.withBytes(s) { b in isHostname(b, 0, b.count) }
+    }
+
+    private static func isHostname(_ b: Bytes, _ start: Int, _ end: Int) -> Bool {
+        guard end > start, end - start <= 253 else { return false }
+        var labelStart = start
+        var i = start
+        while i <= end {
+            if i == end || b[i] == UInt8(ascii: ".") {
+                let length = i - labelStart
+                guard length > 0, length <= 63, b[labelStart] != UInt8(ascii: "-"), b[i - 1] != UInt8(ascii: "-") else {
+                    return false
+                }
+                // "--" in positions 3-4 is reserved for encodings such as Punycode's "xn--".
+                if length >= 4, b[labelStart + 2] == UInt8(ascii: "-"), b[labelStart + 3] == UInt8(ascii: "-"),
+                    !((b[labelStart] | 0x20) == UInt8(ascii: "x") && (b[labelStart + 1] | 0x20) == UInt8(ascii: "n"))
+                {
+                    return false
+                }
+                labelStart = i + 1
+            } else {
+                let c = b[i]
+                guard ByteChecks.isLetter(c) || ByteChecks.isDigit(c) || c == UInt8(ascii: "-") else { return false }
             }
-            // "xn--" labels are Punycode; "ab--" in positions 3-4 is reserved for such prefixes.
-            let lower = label.lowercased()
-            if lower.count >= 4, Array(lower.utf8)[2] == UInt8(ascii: "-"), Array(lower.utf8)[3] == UInt8(ascii: "-"),
-                !lower.hasPrefix("xn--")
-            {
-                return false
-            }
+            i += 1
         }
         return true
     }
 
     /// Dotted quad, each part 0-255 without leading zeros.
     static func isIPv4(_ s: String) -> Bool {
-        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 4 else { return false }
-        for part in parts {
-            guard !part.isEmpty, part.count <= 3, part.unicodeScalars.allSatisfy(\.isASCIIDigit),
-                let value = Int(part), value <= 255, part == "0" || !part.hasPrefix("0")
-            else { return false }
+        ByteChecks.withBytes(s) { b in isIPv4(b, 0, b.count) }
+    }
+
+    static func isIPv4(_ b: Bytes, _ start: Int, _ end: Int) -> Bool {
+        var parts = 0
+        var i = start
+        while true {
+            let partStart = i
+            var value = 0
+            while i < end, ByteChecks.isDigit(b[i]), i - partStart < 3 {
+                value = value * 10 + Int(b[i] - 48)
+                i += 1
+            }
+            let length = i - partStart
+            guard length > 0, value <= 255, length == 1 || b[partStart] != UInt8(ascii: "0") else { return false }
+            parts += 1
+            if i == end { return parts == 4 }
+            guard b[i] == UInt8(ascii: "."), parts < 4 else { return false }
+            i += 1
         }
-        return true
     }
 
     /// RFC 4291 text forms, including `::` compression and a trailing dotted quad.
     static func isIPv6(_ s: String) -> Bool {
-        guard !s.isEmpty, s.unicodeScalars.allSatisfy({ $0.isASCIIHexDigit || $0 == ":" || $0 == "." }) else { return false }
+        ByteChecks.withBytes(s) { b in isIPv6(b, 0, b.count) }
+    }
+
+    static func isIPv6(_ b: Bytes, _ start: Int, _ end: Int) -> Bool {
+        guard end > start else { return false }
         var groups = 0
-        var text = Substring(s)
-        if let lastColon = text.lastIndex(of: ":"), text[text.index(after: lastColon)...].contains(".") {
-            guard isIPv4(String(text[text.index(after: lastColon)...])) else { return false }
-            text = text[...lastColon]
-            if !text.hasSuffix("::") { text = text.dropLast() }
-            groups += 2
+        var compressed = false
+        var i = start
+        if b[i] == UInt8(ascii: ":") {
+            guard end - i >= 2, b[i + 1] == UInt8(ascii: ":") else { return false }
+            compressed = true
+            i += 2
+            if i == end { return true }
         }
-        let compressed = text.components(separatedByString: "::")
-        guard compressed.count <= 2 else { return false }
-        for half in compressed where !half.isEmpty {
-            for group in half.split(separator: ":", omittingEmptySubsequences: false) {
-                guard !group.isEmpty, group.count <= 4 else { return false }
-                groups += 1
+        while i < end {
+            let groupStart = i
+            while i < end, ByteChecks.isHexDigit(b[i]) { i += 1 }
+            if i < end, b[i] == UInt8(ascii: ".") {
+                // A trailing IPv4 address stands for the last two groups.
+                guard isIPv4(b, groupStart, end) else { return false }
+                groups += 2
+                i = end
+                break
+            }
+            let length = i - groupStart
+            guard length > 0, length <= 4 else { return false }
+            groups += 1
+            if i == end { break }
+            guard b[i] == UInt8(ascii: ":") else { return false }
+            i += 1
+            if i < end, b[i] == UInt8(ascii: ":") {
+                guard !compressed else { return false }
+                compressed = true
+                i += 1
+                if i == end { break }
+            } else if i == end {
+                return false
             }
         }
-        return compressed.count == 2 ? groups <= 7 : groups == 8
-    }
-}
-
-extension Substring {
-    /// Splits on a multi-character separator without Foundation.
-    func components(separatedByString separator: String) -> [Substring] {
-        var parts: [Substring] = []
-        var rest = self
-        while let range = rest.firstRange(of: separator) {
-            parts.append(rest[..<range.lowerBound])
-            rest = rest[range.upperBound...]
-        }
-        parts.append(rest)
-        return parts
+        return compressed ? groups <= 7 : groups == 8
     }
 }

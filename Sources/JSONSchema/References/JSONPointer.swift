@@ -2,7 +2,7 @@
 enum JSONPointer {
     /// Escapes one reference token: `~` becomes `~0` and `/` becomes `~1`.
     static func escape(_ token: String) -> String {
-        guard token.contains("~") || token.contains("/") else { return token }
+        guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
         var out = ""
         for ch in token {
             switch ch {
@@ -38,7 +38,7 @@ enum JSONPointer {
 
     /// Decodes `%XX` sequences; malformed sequences are kept as written.
     static func percentDecode(_ s: String) -> String {
-        guard s.contains("%") else { return s }
+        guard s.utf8.contains(UInt8(ascii: "%")) else { return s }
         var bytes: [UInt8] = []
         let utf8 = Array(s.utf8)
         var i = 0

@@ -128,7 +128,7 @@ struct URIReference: Hashable, Sendable, CustomStringConvertible {
 
     /// RFC 3986 section 5.2.4.
     static func removeDotSegments(_ input: String) -> String {
-        guard input.contains(".") else { return input }
+        guard input.utf8.contains(UInt8(ascii: ".")) else { return input }
         var inputBuffer = Substring(input)
         var output: [Substring] = []
         var outputString = ""

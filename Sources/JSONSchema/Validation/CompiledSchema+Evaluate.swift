@@ -159,47 +159,37 @@ extension CompiledSchema {
     // MARK: - Numbers and strings
 
     private func checkNumber(_ keyword: Keyword, _ n: JSONNumber, _ node: SchemaNode, _ c: inout EvaluationContext) -> Bool {
-        let ok: Bool
-        let name: String
-        let message: String
         switch keyword {
         case .minimum(let limit):
-            ok = JSONNumber.compare(n, limit) >= 0
-            name = "minimum"
-            message = "must be at least \(limit); got \(n)"
+            if JSONNumber.compare(n, limit) >= 0 { return true }
+            if c.reportErrors { report(&c, node, keyword: "minimum", message: "must be at least \(limit); got \(n)") }
         case .exclusiveMinimum(let limit):
-            ok = JSONNumber.compare(n, limit) > 0
-            name = "exclusiveMinimum"
-            message = "must be greater than \(limit); got \(n)"
+            if JSONNumber.compare(n, limit) > 0 { return true }
+            if c.reportErrors { report(&c, node, keyword: "exclusiveMinimum", message: "must be greater than \(limit); got \(n)") }
         case .maximum(let limit):
-            ok = JSONNumber.compare(n, limit) <= 0
-            name = "maximum"
-            message = "must be at most \(limit); got \(n)"
+            if JSONNumber.compare(n, limit) <= 0 { return true }
+            if c.reportErrors { report(&c, node, keyword: "maximum", message: "must be at most \(limit); got \(n)") }
         case .exclusiveMaximum(let limit):
-            ok = JSONNumber.compare(n, limit) < 0
-            name = "exclusiveMaximum"
-            message = "must be less than \(limit); got \(n)"
+            if JSONNumber.compare(n, limit) < 0 { return true }
+            if c.reportErrors { report(&c, node, keyword: "exclusiveMaximum", message: "must be less than \(limit); got \(n)") }
         case .multipleOf(let divisor):
-            ok = n.isMultiple(of: divisor)
-            name = "multipleOf"
-            message = "must be a multiple of \(divisor); got \(n)"
+            if n.isMultiple(of: divisor) { return true }
+            if c.reportErrors { report(&c, node, keyword: "multipleOf", message: "must be a multiple of \(divisor); got \(n)") }
         default:
             return true
         }
-        if !ok && c.reportErrors {
-            report(&c, node, keyword: name, message: message)
-        }
-        return ok
+        return false
     }
 
     private func checkString(_ keyword: Keyword, _ s: String, _ node: SchemaNode, _ c: inout EvaluationContext) -> Bool {
         switch keyword {
         case .minLength(let limit):
-            // UTF-8 length bounds the scalar count from above, so short strings decide fast.
-            if s.utf8.count < limit { break }
-            if limit == 0 || s.unicodeScalars.count >= limit { return true }
+            // A scalar takes 1 to 4 UTF-8 bytes, so the byte count usually decides alone.
+            let bytes = s.utf8.count
+            if bytes < limit { break }
+            if bytes >= 4 * limit || s.unicodeScalarCount >= limit { return true }
         case .maxLength(let limit):
-            if s.utf8.count <= limit || s.unicodeScalars.count <= limit { return true }
+            if s.utf8.count <= limit || s.unicodeScalarCount <= limit { return true }
         case .pattern(let pattern):
             if pattern.matches(s) { return true }
         case .format(let format):
@@ -211,9 +201,9 @@ extension CompiledSchema {
         let quoted = Describe.preview(.string(s))
         switch keyword {
         case .minLength(let limit):
-            report(&c, node, keyword: "minLength", message: "must be at least \(Describe.plural(limit, "character")) long; got \(s.unicodeScalars.count)")
+            report(&c, node, keyword: "minLength", message: "must be at least \(Describe.plural(limit, "character")) long; got \(s.unicodeScalarCount)")
         case .maxLength(let limit):
-            report(&c, node, keyword: "maxLength", message: "must be at most \(Describe.plural(limit, "character")) long; got \(s.unicodeScalars.count)")
+            report(&c, node, keyword: "maxLength", message: "must be at most \(Describe.plural(limit, "character")) long; got \(s.unicodeScalarCount)")
         case .pattern(let pattern):
             report(&c, node, keyword: "pattern", message: "\(quoted) does not match the pattern \(pattern.source)")
         case .format(let format):
@@ -291,9 +281,21 @@ extension CompiledSchema {
     ) -> Bool {
         var ok = true
         var unused = Annotations()
+        // Documents usually list fields in the schema's order, so the name after the last
+        // match is tried first, which saves hashing the key.
+        var expected = 0
+        let names = applicator.names
         for (position, entry) in object.enumerated() {
             var matched = false
-            if let child = applicator.properties[entry.key] {
+            var declared: Int? = nil
+            if expected < names.count, names[expected] == entry.key {
+                declared = applicator.nodes[expected]
+                expected += 1
+            } else if let found = applicator.properties[entry.key] {
+                declared = found.node
+                expected = found.order + 1
+            }
+            if let child = declared {
                 matched = true
                 if !evaluateChild(child, entry.value, &c, at: .key(entry.key), schema: "properties", entry.key, into: &unused) {
                     if !c.reportErrors { return false }

@@ -76,7 +76,7 @@ extension JSONValue: Hashable {
         case (.null, .null): return true
         case (.bool(let a), .bool(let b)): return a == b
         case (.number(let a), .number(let b)): return a == b
-        case (.string(let a), .string(let b)): return a.utf8.elementsEqual(b.utf8)
+        case (.string(let a), .string(let b)): return a.hasSameCodePoints(as: b)
         case (.array(let a), .array(let b)): return a == b
         case (.object(let a), .object(let b)): return a == b
         default: return false
@@ -104,5 +104,31 @@ extension JSONValue: Hashable {
             hasher.combine(5 as UInt8)
             hasher.combine(o)
         }
+    }
+}
+
+extension String {
+    /// Equality of code points (not canonical equivalence), comparing UTF-8 bytes directly
+    /// when both strings are stored contiguously, which native Swift strings are.
+    func hasSameCodePoints(as other: String) -> Bool {
+        let count = utf8.count
+        guard count == other.utf8.count else { return false }
+        let fast = utf8.withContiguousStorageIfAvailable { a in
+            other.utf8.withContiguousStorageIfAvailable { b in
+                a.elementsEqual(b)
+            }
+        }
+        if let result = fast ?? nil { return result }
+        return utf8.elementsEqual(other.utf8)
+    }
+
+    /// The number of Unicode scalars, counted from UTF-8 lead bytes without decoding.
+    var unicodeScalarCount: Int {
+        let fast = utf8.withContiguousStorageIfAvailable { bytes in
+            var n = 0
+            for b in bytes where b & 0xC0 != 0x80 { n += 1 }
+            return n
+        }
+        return fast ?? unicodeScalars.count
     }
 }
