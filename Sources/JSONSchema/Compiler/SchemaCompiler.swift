@@ -57,6 +57,8 @@ final class SchemaCompiler {
     private var nodeByLocation: [String: Int] = [:]
     private var queue: [Job] = []
     private var dynamicAnchorNames: Set<String> = []
+    /// Owner of everything keywords reference without retaining.
+    private let keeper = KeepAlive()
 
     init(registry: SchemaRegistry, options: ValidationOptions) {
         self.registry = registry
@@ -80,7 +82,7 @@ final class SchemaCompiler {
         let dynamicTables = try compileDynamicAnchors()
         let nodes = freeze()
         return CompiledSchema(
-            nodes: nodes, root: root, dynamicAnchors: dynamicTables,
+            nodes: nodes, keptAlive: keeper.objects, root: root, dynamicAnchors: dynamicTables,
             tracksDynamicScope: !dynamicAnchorNames.isEmpty, uri: uri, options: options)
     }
 
@@ -164,7 +166,7 @@ final class SchemaCompiler {
             for keyword in draft.inPlace {
                 switch keyword {
                 case .ref(let t), .dynamicRef(let t, _), .not(let t): children.append(t)
-                case .allOf(let list), .anyOf(let list), .oneOf(let list): children += list
+                case .allOf(let list), .anyOf(let list), .oneOf(let list): children += Array(list)
                 case .conditional(let i, let t, let e): children += [i, t, e].compactMap { $0 }
                 case .dependentSchemas(let pairs): children += pairs.map(\.1)
                 default: break
@@ -507,10 +509,10 @@ final class SchemaCompiler {
             }
             if let values = object["enum"] {
                 guard case .array(let list) = values else { throw fail("enum", "must be an array") }
-                draft.generic.append(.enumeration(list))
+                draft.generic.append(.enumeration(SharedList(list, keptBy: compiler.keeper)))
             }
             if let value = object["const"] {
-                draft.generic.append(.const(value))
+                draft.generic.append(.const(SharedList([value], keptBy: compiler.keeper)))
             }
             if let n = try number("minimum") { draft.forNumber.append(.minimum(n)) }
             if let n = try number("exclusiveMinimum") { draft.forNumber.append(.exclusiveMinimum(n)) }
@@ -524,7 +526,7 @@ final class SchemaCompiler {
             if let n = try count("maxLength") { draft.forString.append(.maxLength(n)) }
             if let value = object["pattern"] {
                 guard case .string(let source) = value else { throw fail("pattern", "must be a string") }
-                draft.forString.append(.pattern(try pattern(source, "pattern")))
+                draft.forString.append(.pattern(SharedPattern(try pattern(source, "pattern"), keptBy: compiler.keeper)))
             }
             if let n = try count("minItems") { draft.forArray.append(.minItems(n)) }
             if let n = try count("maxItems") { draft.forArray.append(.maxItems(n)) }
@@ -533,7 +535,7 @@ final class SchemaCompiler {
             if let n = try count("maxProperties") { draft.forObject.append(.maxProperties(n)) }
             if let value = object["required"] {
                 let names = try stringList(value, "required")
-                if !names.isEmpty { draft.forObject.append(.required(names)) }
+                if !names.isEmpty { draft.forObject.append(.required(SharedList(names, keptBy: compiler.keeper))) }
             }
             if let value = object["dependentRequired"] {
                 guard case .object(let map) = value else { throw fail("dependentRequired", "must be an object") }
@@ -541,7 +543,7 @@ final class SchemaCompiler {
                 for (name, list) in map {
                     pairs.append((name, try stringList(list, "dependentRequired")))
                 }
-                draft.forObject.append(.dependentRequired(pairs))
+                draft.forObject.append(.dependentRequired(SharedList(pairs, keptBy: compiler.keeper)))
             }
         }
 
@@ -561,7 +563,7 @@ final class SchemaCompiler {
                     case .string(let anchor)? = target.value["$dynamicAnchor"], anchor == target.fragment
                 {
                     compiler.dynamicAnchorNames.insert(anchor)
-                    draft.inPlace.append(.dynamicRef(index, anchor: anchor))
+                    draft.inPlace.append(.dynamicRef(index, anchor: SharedList([anchor], keptBy: compiler.keeper)))
                 } else {
                     draft.inPlace.append(.ref(index))
                 }
@@ -569,39 +571,40 @@ final class SchemaCompiler {
         }
 
         private func buildApplicators(into draft: inout Draft) throws(SchemaError) {
-            if let list = try schemaList("allOf") { draft.inPlace.append(.allOf(list)) }
-            if let list = try schemaList("anyOf") { draft.inPlace.append(.anyOf(list)) }
-            if let list = try schemaList("oneOf") { draft.inPlace.append(.oneOf(list)) }
+            if let list = try schemaList("allOf") { draft.inPlace.append(.allOf(SharedList(list, keptBy: compiler.keeper))) }
+            if let list = try schemaList("anyOf") { draft.inPlace.append(.anyOf(SharedList(list, keptBy: compiler.keeper))) }
+            if let list = try schemaList("oneOf") { draft.inPlace.append(.oneOf(SharedList(list, keptBy: compiler.keeper))) }
             if let n = single("not") { draft.inPlace.append(.not(n)) }
             if let condition = single("if") {
                 draft.inPlace.append(.conditional(if: condition, then: single("then"), else: single("else")))
             }
-            if let pairs = try schemaMap("dependentSchemas") { draft.inPlace.append(.dependentSchemas(pairs)) }
+            if let pairs = try schemaMap("dependentSchemas") {
+                draft.inPlace.append(.dependentSchemas(SharedList(pairs, keptBy: compiler.keeper)))
+            }
 
             let properties = try schemaMap("properties")
-            var patterns: [(Pattern, Int)] = []
+            var patterns: [(SharedPattern, Int)] = []
             if let value = object["patternProperties"] {
                 guard case .object(let map) = value else { throw fail("patternProperties", "must be an object of schemas") }
                 for (source, schema) in map {
                     let compiled = try pattern(source, "patternProperties/" + JSONPointer.escape(source))
-                    patterns.append((compiled, subschema(["patternProperties", source], schema)))
+                    patterns.append((SharedPattern(compiled, keptBy: compiler.keeper), subschema(["patternProperties", source], schema)))
                 }
             }
             let additional = single("additionalProperties")
             if properties != nil || !patterns.isEmpty || additional != nil {
                 let names = properties?.map(\.0) ?? []
                 draft.declaredNames = names
-                draft.forObject.append(
-                    .properties(
-                        PropertyApplicator(
-                            names: names, nodes: properties?.map(\.1) ?? [], patterns: patterns, additional: additional)))
+                let applicator = PropertyApplicator(
+                    names: names, nodes: properties?.map(\.1) ?? [], patterns: patterns, additional: additional)
+                draft.forObject.append(.properties(Unretained(applicator, keptBy: compiler.keeper)))
             }
             if let n = single("propertyNames") { draft.forObject.append(.propertyNames(n)) }
 
             let prefix = try schemaList("prefixItems")
             let rest = single("items")
             if prefix != nil || rest != nil {
-                draft.forArray.append(.items(prefix: prefix ?? [], rest: rest))
+                draft.forArray.append(.items(prefix: SharedList(prefix ?? [], keptBy: compiler.keeper), rest: rest))
             }
             if let contained = single("contains") {
                 var minimum = 1

@@ -7,7 +7,14 @@ extension CompiledSchema {
     /// this node evaluated are added to `annotations` (if the node passes, or while reporting
     /// errors, where dropping them would only add noise to an already failing result).
     func evaluate(_ index: Int, _ value: JSONValue, _ c: inout EvaluationContext, collect: Bool, _ annotations: inout Annotations) -> Bool {
-        let node = nodes[index]
+        // The node table outlives every validation, so nodes are borrowed without retaining:
+        // retain/release on objects shared by several threads is what makes them contend.
+        nodeReferences[index]._withUnsafeGuaranteedRef { node in
+            evaluate(node, value, &c, collect: collect, &annotations)
+        }
+    }
+
+    private func evaluate(_ node: SchemaNode, _ value: JSONValue, _ c: inout EvaluationContext, collect: Bool, _ annotations: inout Annotations) -> Bool {
         switch node.kind {
         case .alwaysValid:
             return true
@@ -35,35 +42,35 @@ extension CompiledSchema {
         var local = Annotations()
         var valid = true
 
-        for keyword in node.generic where !checkGeneric(keyword, value, node, &c) {
+        for i in node.generic.indices where !checkGeneric(node.generic[i], value, node, &c) {
             valid = false
             if !c.reportErrors { return false }
         }
         switch value {
         case .object(let object):
-            for keyword in node.forObject where !checkObject(keyword, object, node, &c, gather, &local) {
+            for i in node.forObject.indices where !checkObject(node.forObject[i], object, node, &c, gather, &local) {
                 valid = false
                 if !c.reportErrors { return false }
             }
         case .array(let array):
-            for keyword in node.forArray where !checkArray(keyword, array, node, &c, gather, &local) {
+            for i in node.forArray.indices where !checkArray(node.forArray[i], array, node, &c, gather, &local) {
                 valid = false
                 if !c.reportErrors { return false }
             }
         case .string(let string):
-            for keyword in node.forString where !checkString(keyword, string, node, &c) {
+            for i in node.forString.indices where !checkString(node.forString[i], string, node, &c) {
                 valid = false
                 if !c.reportErrors { return false }
             }
         case .number(let number):
-            for keyword in node.forNumber where !checkNumber(keyword, number, node, &c) {
+            for i in node.forNumber.indices where !checkNumber(node.forNumber[i], number, node, &c) {
                 valid = false
                 if !c.reportErrors { return false }
             }
         default:
             break
         }
-        for keyword in node.inPlace where !applyInPlace(keyword, value, node, &c, gather, &local) {
+        for i in node.inPlace.indices where !applyInPlace(node.inPlace[i], value, node, &c, gather, &local) {
             valid = false
             if !c.reportErrors { return false }
         }
@@ -93,7 +100,7 @@ extension CompiledSchema {
         _ index: Int, _ value: JSONValue, _ c: inout EvaluationContext, at instanceStep: PathComponent?,
         schema step: String, _ step2: String? = nil, collect: Bool = false, into annotations: inout Annotations
     ) -> Bool {
-        if nodes[index].kind == .alwaysValid { return true }
+        if nodeReferences[index]._withUnsafeGuaranteedRef({ $0.kind == .alwaysValid }) { return true }
         guard c.reportErrors else {
             return evaluate(index, value, &c, collect: collect, &annotations)
         }
@@ -135,10 +142,11 @@ extension CompiledSchema {
                 let message = allowed.count == 1
                     ? "must be \(Describe.preview(allowed[0])); got \(Describe.preview(value))"
                     : "must be one of \(listed); got \(Describe.preview(value))"
-                report(&c, node, keyword: "enum", message: message, suggestion: suggestion(for: value, among: allowed))
+                report(&c, node, keyword: "enum", message: message, suggestion: suggestion(for: value, among: Array(allowed)))
             }
             return false
-        case .const(let expected):
+        case .const(let constant):
+            let expected = constant[0]
             if value == expected { return true }
             if c.reportErrors {
                 report(
@@ -222,7 +230,7 @@ extension CompiledSchema {
     ) -> Bool {
         switch keyword {
         case .properties(let applicator):
-            return applyProperties(applicator, object, node, &c, gather, &local)
+            return applicator.with { applyProperties($0, object, node, &c, gather, &local) }
         case .required(let names):
             var ok = true
             for name in names where !object.contains(key: name) {
@@ -284,11 +292,11 @@ extension CompiledSchema {
         // Documents usually list fields in the schema's order, so the name after the last
         // match is tried first, which saves hashing the key.
         var expected = 0
-        let names = applicator.names
+        let declaredCount = applicator.names.count
         for (position, entry) in object.enumerated() {
             var matched = false
             var declared: Int? = nil
-            if expected < names.count, names[expected] == entry.key {
+            if expected < declaredCount, applicator.names[expected] == entry.key {
                 declared = applicator.nodes[expected]
                 expected += 1
             } else if let found = applicator.properties[entry.key] {
@@ -302,9 +310,13 @@ extension CompiledSchema {
                     ok = false
                 }
             }
-            for (pattern, child) in applicator.patterns where pattern.matches(entry.key) {
+            for j in applicator.patterns.indices where applicator.patterns[j].0.matches(entry.key) {
                 matched = true
-                if !evaluateChild(child, entry.value, &c, at: .key(entry.key), schema: "patternProperties", pattern.source, into: &unused) {
+                let child = applicator.patterns[j].1
+                if !evaluateChild(
+                    child, entry.value, &c, at: .key(entry.key), schema: "patternProperties",
+                    c.reportErrors ? applicator.patterns[j].0.source : nil, into: &unused)
+                {
                     if !c.reportErrors { return false }
                     ok = false
                 }

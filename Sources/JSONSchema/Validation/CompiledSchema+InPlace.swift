@@ -14,7 +14,7 @@ extension CompiledSchema {
             // The outermost resource in the dynamic scope that declares the anchor wins.
             var target = fallback
             for resource in c.scope {
-                if let found = dynamicAnchors[resource][anchor] {
+                if let found = dynamicAnchors[resource][anchor[0]] {
                     target = found
                     break
                 }
@@ -40,7 +40,7 @@ extension CompiledSchema {
             }
             if matched { return true }
             if c.reportErrors {
-                reportAlternatives("anyOf", list, value, node, &c, gather, &local)
+                reportAlternatives("anyOf", Array(list), value, node, &c, gather, &local)
             }
             return false
 
@@ -70,7 +70,7 @@ extension CompiledSchema {
                     &c, node, keyword: "oneOf",
                     message: "must match exactly one of \(list.count) alternatives, but matches alternatives \(first + 1) and \(second + 1)")
             } else {
-                reportAlternatives("oneOf", list, value, node, &c, gather, &local)
+                reportAlternatives("oneOf", Array(list), value, node, &c, gather, &local)
             }
             return false
 

@@ -122,7 +122,7 @@ extension CompiledSchema {
             case .type(let types):
                 return "must not be \(Describe.typeList(types.names)); got \(Describe.found(value))"
             case .const(let forbidden):
-                return "must not be \(Describe.preview(forbidden))"
+                return "must not be \(Describe.preview(forbidden[0]))"
             case .enumeration(let forbidden):
                 return "must not be any of \(forbidden.map(Describe.listed).joined(separator: ", ")); got \(Describe.preview(value))"
             default:

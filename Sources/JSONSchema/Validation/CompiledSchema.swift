@@ -6,8 +6,13 @@
 /// Validation first runs a fast pass that builds no messages and tracks evaluated members
 /// only where `unevaluatedProperties`/`unevaluatedItems` need them; only when that pass
 /// fails does a second pass collect located, human-readable errors.
-public final class CompiledSchema: Sendable {
+public final class CompiledSchema: @unchecked Sendable {
+    // @unchecked only for `nodeReferences`, which is written once in init and then only read.
     let nodes: [SchemaNode]
+    /// Unretained references to `nodes`, which keeps them alive until deinit.
+    let nodeReferences: UnsafeMutableBufferPointer<Unmanaged<SchemaNode>>
+    /// Owns the objects that keywords reference without retaining (see SharedStorage.swift).
+    private let keptAlive: [AnyObject]
     let root: Int
     /// For each schema resource: its `$dynamicAnchor` names and their node indices.
     let dynamicAnchors: [[String: Int]]
@@ -23,13 +28,20 @@ public final class CompiledSchema: Sendable {
     /// that recurse without descending into the instance (`{"$ref": "#"}`).
     static let maximumDepth = 400
 
-    init(nodes: [SchemaNode], root: Int, dynamicAnchors: [[String: Int]], tracksDynamicScope: Bool, uri: String, options: ValidationOptions) {
+    init(nodes: [SchemaNode], keptAlive: [AnyObject], root: Int, dynamicAnchors: [[String: Int]], tracksDynamicScope: Bool, uri: String, options: ValidationOptions) {
         self.nodes = nodes
+        self.keptAlive = keptAlive
+        nodeReferences = .allocate(capacity: nodes.count)
+        _ = nodeReferences.initialize(from: nodes.map { Unmanaged.passUnretained($0) })
         self.root = root
         self.dynamicAnchors = dynamicAnchors
         self.tracksDynamicScope = tracksDynamicScope
         self.uri = uri
         self.options = options
+    }
+
+    deinit {
+        nodeReferences.deallocate()
     }
 
     /// Whether `instance` conforms. Cheaper than ``validate(_:)`` since no error is built.

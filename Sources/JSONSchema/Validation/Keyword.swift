@@ -1,10 +1,11 @@
 /// One compiled keyword of a schema. Subschemas are indices into the compiled node table,
-/// so reference cycles are just cycles of integers.
+/// so reference cycles are just cycles of integers. Payloads are plain values or unretained
+/// references (see SharedStorage.swift), so copying a keyword never touches a reference count.
 enum Keyword: Sendable {
     // Any instance type.
     case type(JSONTypeSet)
-    case enumeration([JSONValue])
-    case const(JSONValue)
+    case enumeration(SharedList<JSONValue>)
+    case const(SharedList<JSONValue>)
 
     // Numbers.
     case minimum(JSONNumber)
@@ -16,33 +17,33 @@ enum Keyword: Sendable {
     // Strings.
     case minLength(Int)
     case maxLength(Int)
-    case pattern(Pattern)
+    case pattern(SharedPattern)
     case format(FormatKind)
 
     // Arrays.
     case minItems(Int)
     case maxItems(Int)
     case uniqueItems
-    case items(prefix: [Int], rest: Int?)
+    case items(prefix: SharedList<Int>, rest: Int?)
     case contains(Int, min: Int, max: Int?)
 
     // Objects.
     case minProperties(Int)
     case maxProperties(Int)
-    case required([String])
-    case dependentRequired([(String, [String])])
-    case properties(PropertyApplicator)
+    case required(SharedList<String>)
+    case dependentRequired(SharedList<(String, [String])>)
+    case properties(Unretained<PropertyApplicator>)
     case propertyNames(Int)
 
     // In place: applied to the same instance location.
     case ref(Int)
-    case dynamicRef(Int, anchor: String)
-    case allOf([Int])
-    case anyOf([Int])
-    case oneOf([Int])
+    case dynamicRef(Int, anchor: SharedList<String>)
+    case allOf(SharedList<Int>)
+    case anyOf(SharedList<Int>)
+    case oneOf(SharedList<Int>)
     case not(Int)
     case conditional(if: Int, then: Int?, else: Int?)
-    case dependentSchemas([(String, Int)])
+    case dependentSchemas(SharedList<(String, Int)>)
 }
 
 /// `properties`, `patternProperties` and `additionalProperties` of one schema, applied in a
@@ -54,10 +55,10 @@ final class PropertyApplicator: Sendable {
     let names: [String]
     /// Subschema nodes parallel to `names`.
     let nodes: [Int]
-    let patterns: [(Pattern, Int)]
+    let patterns: [(SharedPattern, Int)]
     let additional: Int?
 
-    init(names: [String], nodes: [Int], patterns: [(Pattern, Int)], additional: Int?) {
+    init(names: [String], nodes: [Int], patterns: [(SharedPattern, Int)], additional: Int?) {
         var properties: [String: (node: Int, order: Int)] = [:]
         for (order, name) in names.enumerated() {
             properties[name] = (nodes[order], order)
