@@ -59,6 +59,8 @@ final class SchemaCompiler {
     private var dynamicAnchorNames: Set<String> = []
     /// Owner of everything keywords reference without retaining.
     private let keeper = KeepAlive()
+    /// Compiled regular expressions by source: schemas often repeat a pattern.
+    private var patterns: [String: Pattern] = [:]
 
     init(registry: SchemaRegistry, options: ValidationOptions) {
         self.registry = registry
@@ -461,8 +463,11 @@ final class SchemaCompiler {
         }
 
         private func pattern(_ source: String, _ keyword: String) throws(SchemaError) -> Pattern {
+            if let cached = compiler.patterns[source] { return cached }
             do {
-                return try Pattern(source)
+                let compiled = try Pattern(source)
+                compiler.patterns[source] = compiled
+                return compiled
             } catch {
                 throw SchemaError(error.message, location: location + "/" + keyword)
             }

@@ -115,7 +115,9 @@ struct JSONParser {
         defer { depth -= 1 }
         pos += 1
         var entries: [JSONObject.Entry] = []
-        var seen: Set<String>? = nil
+        // Duplicates are found by a linear scan while the object is small, then by the key
+        // index that large objects carry anyway, so no key is hashed twice.
+        var index: [String: Int]? = nil
         skipWhitespace()
         if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") {
             pos += 1
@@ -128,16 +130,18 @@ struct JSONParser {
             }
             let keyOffset = pos
             let key = try parseString()
-            // Linear duplicate check for small objects; a set once they grow.
-            if entries.count < 16 {
+            if index == nil {
                 if entries.contains(where: { $0.key == key }) {
                     throw error("duplicate key \"\(key)\"", at: keyOffset)
                 }
-            } else {
-                if seen == nil { seen = Set(entries.map(\.key)) }
-                if seen?.insert(key).inserted == false {
-                    throw error("duplicate key \"\(key)\"", at: keyOffset)
+                if entries.count >= JSONObject.indexThreshold {
+                    var map = [String: Int](minimumCapacity: entries.count * 2)
+                    for (i, entry) in entries.enumerated() { map[entry.key] = i }
+                    map[key] = entries.count
+                    index = map
                 }
+            } else if index?.updateValue(entries.count, forKey: key) != nil {
+                throw error("duplicate key \"\(key)\"", at: keyOffset)
             }
             skipWhitespace()
             guard pos < bytes.count, bytes[pos] == UInt8(ascii: ":") else {
@@ -155,7 +159,7 @@ struct JSONParser {
             }
             if bytes[pos] == UInt8(ascii: "}") {
                 pos += 1
-                return .object(JSONObject(uniqueEntries: entries))
+                return .object(JSONObject(uniqueEntries: entries, index: index))
             }
             throw error("expected ',' or '}' after an object member")
         }
@@ -193,16 +197,18 @@ struct JSONParser {
         pos += 1
         let contentStart = pos
         // Fast path: no escapes, so the bytes between the quotes are the string.
+        var ascii = true
         while pos < bytes.count {
             let b = bytes[pos]
             if b == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[contentStart..<pos])
-                guard let s = String(validating: slice, as: UTF8.self) else {
+                guard ascii || Self.isValidUTF8(slice) else {
                     throw error("invalid UTF-8 in a string", at: start)
                 }
                 pos += 1
-                return s
+                return String(decoding: slice, as: UTF8.self)
             }
+            if b >= 0x80 { ascii = false }
             if b == UInt8(ascii: "\\") { break }
             if b < 0x20 { throw error("unescaped control character in a string") }
             pos += 1
@@ -213,10 +219,9 @@ struct JSONParser {
             let b = bytes[pos]
             if b == UInt8(ascii: "\"") {
                 pos += 1
-                guard let s = String(validating: raw, as: UTF8.self) else {
-                    throw error("invalid UTF-8 in a string", at: start)
-                }
-                return s
+                let valid = raw.withUnsafeBufferPointer { Self.isValidUTF8($0) }
+                guard valid else { throw error("invalid UTF-8 in a string", at: start) }
+                return String(decoding: raw, as: UTF8.self)
             }
             if b < 0x20 { throw error("unescaped control character in a string") }
             if b != UInt8(ascii: "\\") {
@@ -303,6 +308,16 @@ struct JSONParser {
             guard pos < bytes.count, isDigit(bytes[pos]) else { throw error("expected a digit in the exponent") }
             while pos < bytes.count, isDigit(bytes[pos]) { pos += 1 }
         }
+        if isInteger, pos - start <= 18 {
+            // Up to 18 digits always fit in Int64.
+            var i = bytes[start] == UInt8(ascii: "-") ? start + 1 : start
+            var value: Int64 = 0
+            while i < pos {
+                value = value * 10 + Int64(bytes[i] - UInt8(ascii: "0"))
+                i += 1
+            }
+            return .integer(bytes[start] == UInt8(ascii: "-") ? -value : value)
+        }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<pos]), as: UTF8.self)
         if isInteger, let i = Int64(text) {
             return .integer(i)
@@ -311,6 +326,37 @@ struct JSONParser {
             throw error("number out of range", at: start)
         }
         return .double(d)
+    }
+
+    /// Strict UTF-8 validation (no overlongs, surrogates or code points past U+10FFFF);
+    /// `String(decoding:)` would silently replace bad bytes instead.
+    static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            if c < 0x80 {
+                i += 1
+                continue
+            }
+            let length: Int
+            var minimum: UInt32
+            var scalar: UInt32
+            switch c {
+            case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(c & 0x1F)
+            case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(c & 0x0F)
+            case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(c & 0x07)
+            default: return false
+            }
+            guard i + length <= b.count else { return false }
+            for k in 1..<length {
+                let continuation = b[i + k]
+                guard continuation & 0xC0 == 0x80 else { return false }
+                scalar = scalar << 6 | UInt32(continuation & 0x3F)
+            }
+            guard scalar >= minimum, scalar <= 0x10FFFF, !(0xD800...0xDFFF).contains(scalar) else { return false }
+            i += length
+        }
+        return true
     }
 
     private func isDigit(_ b: UInt8) -> Bool {

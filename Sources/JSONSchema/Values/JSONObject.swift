@@ -11,7 +11,7 @@ public struct JSONObject: Sendable {
     // Only objects beyond a handful of keys get an index: a linear scan of short keys beats hashing.
     private var index: [String: Int]?
 
-    private static let indexThreshold = 12
+    static let indexThreshold = 12
 
     /// An empty object.
     public init() {
@@ -29,12 +29,17 @@ public struct JSONObject: Sendable {
         }
     }
 
-    /// Builds an object from members already known to have distinct keys (the parser checks).
-    init(uniqueEntries: [Entry]) {
+    /// Builds an object from members already known to have distinct keys (the parser
+    /// checks), with the key index when the parser already built one.
+    init(uniqueEntries: [Entry], index: [String: Int]?) {
         storage = uniqueEntries
-        index = nil
+        self.index = nil
         if storage.count > Self.indexThreshold {
-            rebuildIndex()
+            if let index, index.count == storage.count {
+                self.index = index
+            } else {
+                rebuildIndex()
+            }
         }
     }
 
