@@ -1,6 +1,8 @@
 /// One step into a JSON document: an object member name or an array index.
 public enum PathComponent: Sendable, Hashable, CustomStringConvertible {
+    /// A member of an object.
     case key(String)
+    /// An element of an array, from 0.
     case index(Int)
 
     /// The step as a JSON pointer token (unescaped).

@@ -100,7 +100,7 @@ extension CompiledSchema {
         _ index: Int, _ value: JSONValue, _ c: inout EvaluationContext, at instanceStep: PathComponent?,
         schema step: String, _ step2: String? = nil, collect: Bool = false, into annotations: inout Annotations
     ) -> Bool {
-        if nodeReferences[index]._withUnsafeGuaranteedRef({ $0.kind == .alwaysValid }) { return true }
+        if kind(of: index) == .alwaysValid { return true }
         guard c.reportErrors else {
             return evaluate(index, value, &c, collect: collect, &annotations)
         }
@@ -111,6 +111,12 @@ extension CompiledSchema {
         c.schemaPath.removeLast(step2 == nil ? 1 : 2)
         if instanceStep != nil { c.instancePath.removeLast() }
         return result
+    }
+
+    /// The kind of node `index`, read without retaining the shared node.
+    @inline(__always)
+    func kind(of index: Int) -> SchemaNode.Kind {
+        nodeReferences[index]._withUnsafeGuaranteedRef { $0.kind }
     }
 
     /// Evaluates without reporting errors (for `not`, `if`, `contains` and the first try of
@@ -323,7 +329,7 @@ extension CompiledSchema {
             }
             if !matched, let additional = applicator.additional {
                 matched = true
-                if nodes[additional].kind == .alwaysInvalid {
+                if kind(of: additional) == .alwaysInvalid {
                     if !c.reportErrors { return false }
                     ok = false
                     reportUnknownField(&c, node, keyword: "additionalProperties", name: entry.key, known: applicator.names)
@@ -348,7 +354,7 @@ extension CompiledSchema {
     ) -> Bool {
         var ok = true
         var unused = Annotations()
-        let rejectsAll = nodes[child].kind == .alwaysInvalid
+        let rejectsAll = kind(of: child) == .alwaysInvalid
         for (position, entry) in object.enumerated() where !local.properties.contains(position) {
             if rejectsAll {
                 if !c.reportErrors { return false }
@@ -397,7 +403,7 @@ extension CompiledSchema {
                 } else {
                     break
                 }
-                if nodes[child].kind == .alwaysInvalid && i >= prefix.count {
+                if i >= prefix.count && kind(of: child) == .alwaysInvalid {
                     if !c.reportErrors { return false }
                     ok = false
                     let message = prefix.isEmpty
@@ -480,7 +486,7 @@ extension CompiledSchema {
     ) -> Bool {
         var ok = true
         var unused = Annotations()
-        let rejectsAll = nodes[child].kind == .alwaysInvalid
+        let rejectsAll = kind(of: child) == .alwaysInvalid
         for (i, item) in array.enumerated() where !local.items.contains(i) {
             if rejectsAll {
                 if !c.reportErrors { return false }

@@ -105,12 +105,14 @@ public struct JSONObject: Sendable {
     }
 }
 
+/// Members are visited in document order, as `(key, value)` pairs.
 extension JSONObject: RandomAccessCollection {
     public var startIndex: Int { 0 }
     public var endIndex: Int { storage.count }
     public subscript(position: Int) -> Entry { storage[position] }
 }
 
+/// Equal when both have the same keys with equal values, in any order.
 extension JSONObject: Hashable {
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         guard lhs.count == rhs.count else { return false }
@@ -134,6 +136,7 @@ extension JSONObject: Hashable {
     }
 }
 
+/// A literal keeps the order it is written in.
 extension JSONObject: ExpressibleByDictionaryLiteral {
     public init(dictionaryLiteral elements: (String, JSONValue)...) {
         self.init(elements)

@@ -4,11 +4,17 @@
 /// follows JSON Schema: `1 == 1.0`, objects compare regardless of key order, and `true` is not
 /// equal to `1`.
 public enum JSONValue: Sendable {
+    /// `null`.
     case null
+    /// `true` or `false`.
     case bool(Bool)
+    /// A number, integer or not.
     case number(JSONNumber)
+    /// A string of Unicode scalars.
     case string(String)
+    /// An array of values.
     case array([JSONValue])
+    /// An object, members in document order.
     case object(JSONObject)
 
     /// The JSON Schema type name of this value: "null", "boolean", "number", "string",
