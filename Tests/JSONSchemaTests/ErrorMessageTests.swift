@@ -235,4 +235,12 @@ struct ErrorMessageTests {
         #expect(!schema.isValid("😀"))
         #expect(schema.validate("😀").first?.message == "must be at least 2 characters long; got 1")
     }
+
+    @Test func forbiddenFieldSaysSo() throws {
+        let schema = try SchemaRegistry().compile(["properties": ["legacy": false]])
+        let errors = schema.validate(["legacy": 1])
+        #expect(errors.count == 1)
+        #expect(errors.first?.message == "field \"legacy\" is not allowed")
+        #expect(errors.first?.jsonPointer == "/legacy")
+    }
 }

@@ -30,7 +30,7 @@ struct ReferenceTests {
     @Test func referenceCycleThatNeverDescendsCompilesAndTerminates() throws {
         let direct = try SchemaRegistry().compile(["$ref": "#"])
         #expect(!direct.isValid(1))
-        #expect(direct.validate(1).first?.message.contains("recurses") == true)
+        #expect(direct.validate(1).first?.message.contains("$ref cycle") == true)
 
         let mutual = try SchemaRegistry().compile([
             "$defs": ["a": ["$ref": "#/$defs/b"], "b": ["allOf": [["$ref": "#/$defs/a"]]]],
@@ -117,5 +117,20 @@ struct ReferenceTests {
                 #expect(ok)
             }
         }
+    }
+
+    @Test func deeplyNestedDocumentsValidateOnPoolThreads() async throws {
+        let schema = try SchemaRegistry().compile(["type": ["array", "integer"], "items": ["$ref": "#"]])
+        var nested: JSONValue = 1
+        for _ in 0..<200 { nested = [nested] }
+        let document = nested
+        let valid = await Task.detached { schema.isValid(document) && schema.validate(document).isEmpty }.value
+        #expect(valid)
+        var broken: JSONValue = "leaf"
+        for _ in 0..<200 { broken = [broken] }
+        let brokenDocument = broken
+        let errors = await Task.detached { schema.validate(brokenDocument) }.value
+        #expect(errors.count == 1)
+        #expect(errors.first?.instanceLocation.count == 200)
     }
 }

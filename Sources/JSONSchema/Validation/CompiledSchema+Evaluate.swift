@@ -26,14 +26,21 @@ extension CompiledSchema {
         case .keywords:
             break
         }
-        if c.depth >= Self.maximumDepth {
+        if c.inPlaceDepth >= Self.maximumInPlaceDepth || c.depth >= Self.maximumDepth {
             if c.reportErrors {
-                report(&c, node, keyword: nil, message: "the schema recurses more than \(Self.maximumDepth) levels deep here (a reference cycle?)")
+                let message = c.depth >= Self.maximumDepth
+                    ? "the document is nested too deeply to validate (more than \(Self.maximumDepth) schema levels)"
+                    : "the schema refers to itself here without ever reaching a value (a $ref cycle)"
+                report(&c, node, keyword: nil, message: message)
             }
             return false
         }
         c.depth += 1
-        defer { c.depth -= 1 }
+        c.inPlaceDepth += 1
+        defer {
+            c.depth -= 1
+            c.inPlaceDepth -= 1
+        }
         let enteredResource = tracksDynamicScope && c.scope.last != node.resource
         if enteredResource { c.scope.append(node.resource) }
         defer { if enteredResource { c.scope.removeLast() } }
@@ -101,6 +108,10 @@ extension CompiledSchema {
         schema step: String, _ step2: String? = nil, collect: Bool = false, into annotations: inout Annotations
     ) -> Bool {
         if kind(of: index) == .alwaysValid { return true }
+        // A step into the instance is progress: in-place nesting starts again from zero.
+        let savedInPlaceDepth = c.inPlaceDepth
+        if instanceStep != nil { c.inPlaceDepth = 0 }
+        defer { c.inPlaceDepth = savedInPlaceDepth }
         guard c.reportErrors else {
             return evaluate(index, value, &c, collect: collect, &annotations)
         }
@@ -311,7 +322,11 @@ extension CompiledSchema {
             }
             if let child = declared {
                 matched = true
-                if !evaluateChild(child, entry.value, &c, at: .key(entry.key), schema: "properties", entry.key, into: &unused) {
+                if c.reportErrors && kind(of: child) == .alwaysInvalid {
+                    // `"legacy": false` forbids a field by name; say so rather than "no value".
+                    ok = false
+                    report(&c, node, keyword: "properties", message: "field \(JSONValue.quoted(entry.key)) is not allowed", at: .key(entry.key))
+                } else if !evaluateChild(child, entry.value, &c, at: .key(entry.key), schema: "properties", entry.key, into: &unused) {
                     if !c.reportErrors { return false }
                     ok = false
                 }
@@ -343,6 +358,7 @@ extension CompiledSchema {
         return ok
     }
 
+    @inline(never)
     private func reportUnknownField(_ c: inout EvaluationContext, _ node: SchemaNode, keyword: String, name: String, known: [String]) {
         report(
             &c, node, keyword: keyword, message: "unknown field \(JSONValue.quoted(name))", at: .key(name),
@@ -423,6 +439,9 @@ extension CompiledSchema {
         case .contains(let child, let minimum, let maximum):
             var matches = 0
             var unused = Annotations()
+            let savedInPlaceDepth = c.inPlaceDepth
+            c.inPlaceDepth = 0
+            defer { c.inPlaceDepth = savedInPlaceDepth }
             for (i, item) in array.enumerated() {
                 if evaluateQuietly(child, item, &c, collect: false, &unused) {
                     matches += 1
@@ -456,6 +475,7 @@ extension CompiledSchema {
         }
     }
 
+    @inline(never)
     private func checkUnique(_ array: [JSONValue], _ node: SchemaNode, _ c: inout EvaluationContext) -> Bool {
         var ok = true
         if array.count <= 16 {

@@ -4,9 +4,15 @@ extension CompiledSchema {
     /// Appends an error for `keyword` of `node` at the current instance location (plus
     /// `step`, for errors that belong to one member or item). A nil keyword means the
     /// `false` schema itself.
+    ///
+    /// Messages arrive as autoclosures and the function is never inlined: building strings
+    /// in the evaluation functions themselves would bloat their stack frames, and deep
+    /// documents recurse through those frames.
+    @inline(never)
     func report(
-        _ c: inout EvaluationContext, _ node: SchemaNode, keyword: String?, message: String, at step: PathComponent? = nil,
-        suggestion: String? = nil, missingProperty: String? = nil, expectedTypes: [String]? = nil
+        _ c: inout EvaluationContext, _ node: SchemaNode, keyword: String?, message: @autoclosure () -> String,
+        at step: PathComponent? = nil, suggestion: @autoclosure () -> String? = nil, missingProperty: String? = nil,
+        expectedTypes: [String]? = nil
     ) {
         var location = c.instancePath
         if let step { location.append(step) }
@@ -22,7 +28,7 @@ extension CompiledSchema {
         }
         var error = ValidationError(
             instanceLocation: location, keyword: keyword ?? "false", keywordLocation: keywordLocation,
-            schemaLocation: schemaLocation, message: message, suggestion: suggestion, missingProperty: missingProperty)
+            schemaLocation: schemaLocation, message: message(), suggestion: suggestion(), missingProperty: missingProperty)
         error.expectedTypes = expectedTypes
         c.errors.append(error)
     }
@@ -34,6 +40,7 @@ extension CompiledSchema {
     /// are "far". If exactly one alternative is near, its own errors are the useful ones; if
     /// all fail only on type, one merged type error says what is allowed; otherwise one
     /// summary error names each alternative's first problem.
+    @inline(never)
     func reportAlternatives(
         _ keyword: String, _ list: [Int], _ value: JSONValue, _ node: SchemaNode, _ c: inout EvaluationContext, _ gather: Bool,
         _ local: inout Annotations
@@ -112,6 +119,7 @@ extension CompiledSchema {
     }
 
     /// A message for a value that matched the schema in `not`.
+    @inline(never)
     func describeNegation(_ child: Int, _ value: JSONValue) -> String {
         let negated = nodes[child]
         if negated.kind == .alwaysValid { return "no value is allowed here" }

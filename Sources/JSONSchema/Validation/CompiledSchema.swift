@@ -24,9 +24,13 @@ public final class CompiledSchema: @unchecked Sendable {
     /// The options it was compiled with.
     public let options: ValidationOptions
 
-    /// Nested applicator levels allowed before evaluation gives up; it only bites on schemas
-    /// that recurse without descending into the instance (`{"$ref": "#"}`).
-    static let maximumDepth = 400
+    /// Subschemas applied in place one inside the other (through `$ref`, `allOf`...)
+    /// without descending into the instance. Only a reference cycle such as
+    /// `{"$ref": "#"}` gets near this; stopping early keeps its stack use small.
+    static let maximumInPlaceDepth = 128
+    /// Evaluation nesting overall, which grows with the document's nesting; a bound on
+    /// stack use for absurdly deep documents.
+    static let maximumDepth = 1000
 
     init(nodes: [SchemaNode], keptAlive: [AnyObject], root: Int, dynamicAnchors: [[String: Int]], tracksDynamicScope: Bool, uri: String, options: ValidationOptions) {
         self.nodes = nodes

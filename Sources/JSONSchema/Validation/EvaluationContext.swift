@@ -10,6 +10,8 @@ struct EvaluationContext {
     /// Schema resources entered so far, outermost first, for `$dynamicRef`.
     var scope: [Int] = []
     var depth = 0
+    /// Nodes entered since the last step down into the instance.
+    var inPlaceDepth = 0
 
     init(reportErrors: Bool) {
         self.reportErrors = reportErrors
