@@ -50,6 +50,22 @@ struct ReferenceTests {
         #expect(errors.first?.schemaLocation == "https://plantrack.example/common.json#/$defs/status/enum")
     }
 
+    @Test func documentsAnswerToTheirDeclaredId() throws {
+        var registry = SchemaRegistry()
+        try registry.add(["$id": "https://plantrack.example/schemas/plan.json", "type": "object"], uri: "file:///plans/schema.json")
+        #expect(registry.document(for: "https://plantrack.example/schemas/plan.json") != nil)
+        let byId = try registry.compile(uri: "https://plantrack.example/schemas/plan.json")
+        let byFile = try registry.compile(uri: "file:///plans/schema.json")
+        #expect(!byId.isValid(1) && !byFile.isValid(1))
+        #expect(byFile.validate(1).first?.schemaLocation == "https://plantrack.example/schemas/plan.json#/type")
+    }
+
+    @Test func nonECMARegexSyntaxIsRejected() {
+        #expect(throws: SchemaError.self) { try SchemaRegistry().compile(["pattern": "(?i)abc"]) }
+        #expect(throws: SchemaError.self) { try SchemaRegistry().compile(["pattern": "a(?#comment)b"]) }
+        #expect(throws: Never.self) { try SchemaRegistry().compile(["pattern": "(?:a|b)(?=c)[(?i)]"]) }
+    }
+
     @Test func compilingASubschemaByPointerOrAnchor() throws {
         var registry = SchemaRegistry()
         try registry.add(

@@ -12,6 +12,9 @@ final class Pattern: Sendable {
 
     init(_ source: String) throws(SchemaError) {
         self.source = source
+        if let foreign = Self.nonECMASyntax(in: source) {
+            throw SchemaError("invalid regular expression \(JSONValue.quoted(source)): \(foreign) is not ECMA-262 syntax")
+        }
         if let simple = SimpleRegex(source) {
             self.simple = simple
             self.foundation = nil
@@ -23,6 +26,34 @@ final class Pattern: Sendable {
                 throw SchemaError("invalid regular expression \(JSONValue.quoted(source))")
             }
         }
+    }
+
+    /// Syntax that ICU would accept but ECMA-262 does not: comment groups `(?#...)` and
+    /// global inline flags such as `(?i)`. Accepting them would make schemas behave
+    /// differently here than in every JavaScript-based validator.
+    private static func nonECMASyntax(in source: String) -> String? {
+        let scalars = Array(source.unicodeScalars)
+        var i = 0
+        var inClass = false
+        while i < scalars.count {
+            let c = scalars[i]
+            if c == "\\" {
+                i += 2
+                continue
+            }
+            if inClass {
+                if c == "]" { inClass = false }
+            } else if c == "[" {
+                inClass = true
+            } else if c == "(", i + 2 < scalars.count, scalars[i + 1] == "?" {
+                if scalars[i + 2] == "#" { return "a comment group (?#...)" }
+                var j = i + 2
+                while j < scalars.count, scalars[j].isASCIILetter { j += 1 }
+                if j > i + 2, j < scalars.count, scalars[j] == ")" { return "an inline flag group" }
+            }
+            i += 1
+        }
+        return nil
     }
 
     /// Whether the pattern matches anywhere in `string` (ECMA-262 `RegExp.prototype.test`).
