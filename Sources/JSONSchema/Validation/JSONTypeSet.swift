@@ -9,9 +9,10 @@ struct JSONTypeSet: OptionSet, Sendable {
     static let array = JSONTypeSet(rawValue: 32)
     static let object = JSONTypeSet(rawValue: 64)
 
+    /// Every type with its name, in the order messages list them ("a string or null").
     static let all: [(String, JSONTypeSet)] = [
-        ("null", .null), ("boolean", .boolean), ("integer", .integer), ("number", .number),
-        ("string", .string), ("array", .array), ("object", .object),
+        ("boolean", .boolean), ("integer", .integer), ("number", .number), ("string", .string),
+        ("array", .array), ("object", .object), ("null", .null),
     ]
 
     init(rawValue: UInt8) { self.rawValue = rawValue }
