@@ -6,36 +6,31 @@ enum Suggestions {
     /// once, so "titel" is one edit from "title"), or one a prefix of the other. Ties go to
     /// the earlier candidate, which keeps suggestions stable across runs.
     static func closest(to written: String, among candidates: [String]) -> String? {
-        let w = Array(written.lowercased().unicodeScalars)
+        let lowered = written.lowercased()
+        let w = Array(lowered.unicodeScalars)
         guard !w.isEmpty else { return nil }
         var best: (score: Int, value: String)? = nil
         for candidate in candidates where candidate != written {
-            let c = Array(candidate.lowercased().unicodeScalars)
-            guard !c.isEmpty else { continue }
-            var score: Int
-            if c == w {
+            let c = candidate.lowercased()
+            let count = c.unicodeScalars.count
+            guard count > 0 else { continue }
+            let score: Int
+            let threshold = max(1, min(3, max(w.count, count) / 3))
+            if c == lowered {
                 score = 0
+            } else if abs(w.count - count) <= threshold,
+                case let d = distance(w, Array(c.unicodeScalars), limit: threshold), d <= threshold
+            {
+                score = d * 2
+            } else if min(w.count, count) >= 2, c.hasPrefix(lowered) || lowered.hasPrefix(c) {
+                score = 2 * threshold + 1
             } else {
-                let threshold = max(1, min(3, max(w.count, c.count) / 3))
-                let d = distance(w, c, limit: threshold)
-                if d <= threshold {
-                    score = d * 2
-                } else if isPrefix(w, of: c) || isPrefix(c, of: w) {
-                    let shorter = min(w.count, c.count)
-                    guard shorter >= 2 else { continue }
-                    score = 2 * threshold + 1
-                } else {
-                    continue
-                }
+                continue
             }
             if let current = best, current.score <= score { continue }
             best = (score, candidate)
         }
         return best?.value
-    }
-
-    private static func isPrefix(_ a: [Unicode.Scalar], of b: [Unicode.Scalar]) -> Bool {
-        a.count < b.count && Array(b.prefix(a.count)) == a
     }
 
     /// Optimal string alignment distance, giving up (returning limit + 1) once every path
