@@ -7,6 +7,9 @@
 // Defines git_odb_backend (opaque in git2.h) so a backend the database refused can be
 // released through its own `free`.
 #include <git2/sys/odb_backend.h>
+// git_repository_set_odb, to give a new repository an in-memory-only object database while
+// the generator writes (see ObjectBuffer.swift).
+#include <git2/sys/repository.h>
 
 // Swift cannot call C variadic functions, so each git_libgit2_opts use gets a fixed-arity
 // wrapper here.

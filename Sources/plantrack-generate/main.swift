@@ -1,1 +1,2 @@
-print("not yet")
+// The command lives in GenerateCommand.swift; a main.swift cannot also hold `@main`.
+GenerateCommand.main()

@@ -1,0 +1,112 @@
+import Foundation
+import PlantrackCore
+import PlantrackGit
+import Testing
+
+/// Runs the built `plantrack-generate` binary, which sits beside the test bundle.
+@Suite struct GeneratorTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static func generatorURL() throws -> URL {
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var folder = executable.deletingLastPathComponent()
+        // The test bundle may be a folder (…/plantrackPackageTests.xctest/…) or a file.
+        for _ in 0..<4 {
+            let candidate = folder.appendingPathComponent("plantrack-generate")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) {
+                return candidate
+            }
+            folder = folder.deletingLastPathComponent()
+        }
+        throw TestSetupError("plantrack-generate is not built next to the tests (\(executable.path)); run swift build first")
+    }
+
+    static func generate(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = try generatorURL()
+        process.arguments = arguments
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let stdout = output.fileHandleForReading.readDataToEndOfFile()
+        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    static func markdownFiles(in folder: URL) -> Int {
+        guard let walker = FileManager.default.enumerator(atPath: folder.appendingPathComponent("Plans").path) else {
+            return 0
+        }
+        return walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") }.count
+    }
+
+    @Test func sameSeedGivesTheSameHistory() throws {
+        #expect(configurationIsolated)
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("plantrack-generate-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let first = base.appendingPathComponent("a")
+        let second = base.appendingPathComponent("b")
+        let tiny = ["--seed", "7", "--entities", "3", "--years", "2", "--commits-per-year", "20"]
+
+        let runA = try Self.generate(["--out", first.path] + tiny)
+        #expect(runA.status == 0, "\(runA.stderr)")
+        let runB = try Self.generate(["--out", second.path] + tiny)
+        #expect(runB.status == 0, "\(runB.stderr)")
+
+        let repositoryA = try Repository.open(at: first.path)
+        let repositoryB = try Repository.open(at: second.path)
+        let head = try repositoryA.head()
+        #expect(head.id == (try repositoryB.head()).id)
+        #expect(head.author.name == "plantrack generator")
+        #expect(head.author.email == "generator@example.se")
+        #expect(try repositoryA.history(from: head.id).count == 40)
+        #expect(try repositoryA.tagNames() == ["plans-2024", "plans-2025"])
+        #expect(try repositoryA.resolveCommit("plans-2025~1").summary == "Handlingsplaner 2024 avslutade")
+
+        // The working tree, the index and HEAD hold the same documents.
+        let committed = try repositoryA.snapshot(revision: "HEAD").entries(under: "Plans")
+        let staged = try repositoryA.indexSnapshot().entries(under: "Plans")
+        #expect(committed == staged.map { SnapshotEntry(path: $0.path, kind: $0.kind, contentID: $0.contentID, size: $0.size) })
+        let documents = committed.filter { $0.path.hasSuffix(".md") }.count
+        #expect(Self.markdownFiles(in: first) == documents)
+        // 3 entities: a county document each, and per year a plan with some 14 goals and 30 activities.
+        #expect((3 * (1 + 2 * 35))...(3 * (1 + 2 * 60)) ~= documents)
+        #expect(runA.stdout.contains("3 entities, \(documents) documents, 40 commits"))
+        #expect(committed.contains { $0.path == "Plans/workspace.yaml" })
+
+        let otherSeed = try Self.generate(["--out", base.appendingPathComponent("c").path, "--seed", "8"] + tiny.dropFirst(2))
+        #expect(otherSeed.status == 0)
+        #expect(try Repository.open(at: base.appendingPathComponent("c").path).head().id != head.id)
+    }
+
+    @Test func refusesANonEmptyFolderWithoutForce() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("plantrack-generate-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        try Data("behåll mig".utf8).write(to: base.appendingPathComponent("anteckning.txt"))
+        let small = ["--out", base.path, "--entities", "1", "--years", "1", "--commits-per-year", "3"]
+
+        let refused = try Self.generate(small)
+        #expect(refused.status != 0)
+        #expect(refused.stderr.contains("is not empty; pass --force"))
+        #expect(FileManager.default.fileExists(atPath: base.appendingPathComponent("anteckning.txt").path))
+
+        let forced = try Self.generate(small + ["--force"])
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: base.appendingPathComponent("anteckning.txt").path))
+        #expect(try Repository.open(at: base.path).history(from: Repository.open(at: base.path).head().id).count == 3)
+
+        let invalid = try Self.generate(["--out", base.path, "--entities", "400"])
+        #expect(invalid.status != 0)
+        #expect(invalid.stderr.contains("--entities must be between 1 and 311"))
+    }
+}
