@@ -9,11 +9,12 @@ public struct CommitSnapshot: Snapshot {
     /// `HEAD~2 (1a2b3c4)`: the revision as the user wrote it, with the commit's short id.
     public let label: String
     /// Whether ``entries(under:)`` fills in sizes (`git_odb_read_header` per blob: no
-    /// content is inflated, but each is one object-database lookup).
+    /// content is inflated, but each is one object-database lookup, which makes listing a
+    /// 43,000-file workspace about ten times slower: 0.26 s instead of 0.03 s).
     public let readsSizes: Bool
 
     /// Reads `commit`, naming it `label` in messages (the commit's short id by default).
-    public init(commit: Commit, label: String? = nil, readsSizes: Bool = true) {
+    public init(commit: Commit, label: String? = nil, readsSizes: Bool = false) {
         self.commit = commit
         self.label = label ?? commit.shortID
         self.readsSizes = readsSizes
@@ -52,17 +53,19 @@ public struct CommitSnapshot: Snapshot {
 
 extension Repository {
     /// The workspace at `revision` (`HEAD`, `HEAD~2`, a branch, a tag, an id), labelled
-    /// `HEAD~2 (1a2b3c4)`. Throws the same errors as ``resolveCommit(_:)``.
-    public func snapshot(revision: String) throws -> CommitSnapshot {
+    /// `HEAD~2 (1a2b3c4)`. Throws the same errors as ``resolveCommit(_:)``. Entries carry
+    /// sizes only with `readsSizes`.
+    public func snapshot(revision: String, readsSizes: Bool = false) throws -> CommitSnapshot {
         let commit = try resolveCommit(revision)
         let short = commit.shortID
         let label = commit.id.hex.hasPrefix(revision.lowercased()) ? short : "\(revision) (\(short))"
-        return CommitSnapshot(commit: commit, label: label)
+        return CommitSnapshot(commit: commit, label: label, readsSizes: readsSizes)
     }
 
-    /// The workspace as staged in the index (`.git/index`), labelled `index`.
-    public func indexSnapshot() throws -> IndexSnapshot {
-        try IndexSnapshot(index: index())
+    /// The workspace as staged in the index (`.git/index`), labelled `index`. Entries
+    /// carry sizes only with `readsSizes`.
+    public func indexSnapshot(readsSizes: Bool = false) throws -> IndexSnapshot {
+        try IndexSnapshot(index: index(), readsSizes: readsSizes)
     }
 }
 

@@ -10,11 +10,12 @@ public struct IndexSnapshot: Snapshot {
     public let index: Index
     /// Always `index`.
     public var label: String { "index" }
-    /// Whether ``entries(under:)`` fills in sizes (`git_odb_read_header` per blob).
+    /// Whether ``entries(under:)`` fills in sizes (`git_odb_read_header` per blob; see
+    /// ``CommitSnapshot/readsSizes`` for the cost).
     public let readsSizes: Bool
 
     /// Reads `index` as it is now in memory.
-    public init(index: Index, readsSizes: Bool = true) {
+    public init(index: Index, readsSizes: Bool = false) {
         self.index = index
         self.readsSizes = readsSizes
     }

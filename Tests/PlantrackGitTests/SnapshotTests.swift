@@ -18,18 +18,20 @@ import Testing
         try index.write()
         #expect(!FileManager.default.fileExists(atPath: test.directory.appendingPathComponent(Self.planPath).path))
 
-        let staged = try repository.indexSnapshot()
+        let staged = try repository.indexSnapshot(readsSizes: true)
         #expect(staged.label == "index")
         let stagedEntries = try staged.entries(under: "Plans")
         #expect(stagedEntries.map(\.path) == [Self.planPath])
         #expect(try staged.contents(of: stagedEntries[0]).text == "---\nversion: 3\n---\n")
         #expect(stagedEntries[0].size == 19)
 
-        let older = try repository.snapshot(revision: "HEAD~1")
+        let older = try repository.snapshot(revision: "HEAD~1", readsSizes: true)
         #expect(older.label == "HEAD~1 (\(try repository.resolveCommit("HEAD~1").shortID))")
         let olderEntries = try older.entries(under: "Plans")
         #expect(try older.contents(of: olderEntries[0]).text == "---\nversion: 1\n---\n")
         #expect(olderEntries[0].contentID != stagedEntries[0].contentID)
+        #expect(olderEntries[0].size == 19)
+        #expect(try repository.snapshot(revision: "HEAD~1").entries(under: "Plans")[0].size == nil)
 
         let head = try repository.snapshot(revision: "HEAD")
         let headEntry = SnapshotEntry(path: Self.planPath, kind: .file)
