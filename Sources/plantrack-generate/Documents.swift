@@ -1,3 +1,5 @@
+import PlantrackCore
+
 /// The documents the generator writes, as plain values that render themselves as Markdown
 /// with YAML front matter (the format in docs/plan-format.md).
 struct Person {
@@ -9,7 +11,7 @@ struct Person {
 struct CountyDocument {
     let entity: Entity
     let contacts: [(name: String, role: String, email: String)]
-    let populationDate: CivilDate
+    let populationDate: CalendarDate
     let body: String
 
     func render() -> String {
@@ -51,8 +53,8 @@ struct PlanDocument {
     var title: String
     var version: Int
     var status: PlanStatus
-    var adopted: (date: CivilDate, by: String)
-    var period: (start: CivilDate, end: CivilDate)
+    var adopted: (date: CalendarDate, by: String)
+    var period: (start: CalendarDate, end: CalendarDate)
     var revises: String?
     var objectives: [String]
     var areas: [PlanArea]
@@ -119,9 +121,9 @@ struct Indicator {
     var increase: Bool
     var baseline: Int
     var target: Int
-    var baselineDate: CivilDate
-    var targetDate: CivilDate
-    var measurements: [(date: CivilDate, value: Int)]
+    var baselineDate: CalendarDate
+    var targetDate: CalendarDate
+    var measurements: [(date: CalendarDate, value: Int)]
     var source: String
 }
 
@@ -193,16 +195,16 @@ struct ActivityDocument {
     var status: ActivityStatus
     var owner: String
     var partners: [String]
-    var start: CivilDate
-    var due: CivilDate
-    var completed: CivilDate?
+    var start: CalendarDate
+    var due: CalendarDate
+    var completed: CalendarDate?
     var cancelledReason: String?
     var progress: Int
     var fundingStream: String?
     var budget: Int?
     var spent: Int?
     var tasks: [(title: String, done: Bool)]
-    var followups: [(date: CivilDate, note: String, by: String)]
+    var followups: [(date: CalendarDate, note: String, by: String)]
     var body: String
 
     func render() -> String {

@@ -1,3 +1,5 @@
+import PlantrackCore
+
 /// One changed file: a workspace-relative path split into folders and a file name.
 struct FileChange {
     var folders: [String]
@@ -51,7 +53,7 @@ struct EntityHistory {
 
     // MARK: - County
 
-    func countyDocument(populationDate: CivilDate) -> FileChange {
+    func countyDocument(populationDate: CalendarDate) -> FileChange {
         let contacts = people.prefix(2).map { person in
             (name: person.name, role: person.role, email: "\(slug(person.name).replacingDashes(with: "."))@\(entity.id).example.se")
         }
@@ -71,9 +73,9 @@ struct EntityHistory {
 
     /// Writes the year's plan, goals and activities: a revision of last year's plan when
     /// there is one (version + 1, `revises`, open activities carried over with the same id).
-    mutating func startYear(_ year: Int, adoptedOn adoptedDate: CivilDate) -> [FileChange] {
-        let start = CivilDate(year, 1, 1)
-        let end = CivilDate(year, 12, 31)
+    mutating func startYear(_ year: Int, adoptedOn adoptedDate: CalendarDate) -> [FileChange] {
+        let start = CalendarDate(year, 1, 1)
+        let end = CalendarDate(year, 12, 31)
         let previous = plan
         let previousGoals = Dictionary(uniqueKeysWithValues: goals.map { ($0.id, $0) })
 
@@ -111,7 +113,7 @@ struct EntityHistory {
         for var carried in activities where carried.status.isOpen {
             carried.status = carried.status == .delayed ? .inProgress : carried.status
             carried.start = start.adding(days: random.int(0...20))
-            carried.due = CivilDate(year, random.int(6...12), random.int(1...28))
+            carried.due = CalendarDate(year, random.int(6...12), random.int(1...28))
             carried.completed = nil
             carried.cancelledReason = nil
             if carried.budget != nil {
@@ -179,8 +181,8 @@ struct EntityHistory {
         if !siblings.isEmpty && random.chance(0.3) {
             goalIDs.append(random.pick(siblings).id)
         }
-        let start = CivilDate(year, 1, 1).adding(days: random.int(0...120))
-        let latestDue = CivilDate(year, 12, 31).daysSinceEpoch - start.daysSinceEpoch
+        let start = CalendarDate(year, 1, 1).adding(days: random.int(0...120))
+        let latestDue = CalendarDate(year, 12, 31).daysSinceEpoch - start.daysSinceEpoch
         let due = start.adding(days: random.int(60...latestDue))
         let funded = prioritized || random.chance(0.5)
         let baseTitle = template.activities[(number - 1) % template.activities.count]
@@ -203,7 +205,7 @@ struct EntityHistory {
     /// Changes `count` documents of this year's plan as of `date`: activity status moves,
     /// progress, spending and follow-ups; goal assessments and indicator measurements.
     /// Returns the changed files and a one-line description.
-    mutating func update(on date: CivilDate, count: Int) -> (files: [FileChange], summary: String) {
+    mutating func update(on date: CalendarDate, count: Int) -> (files: [FileChange], summary: String) {
         var openActivities = activities.indices.filter { activities[$0].status.isOpen }
         var goalIndices = Array(goals.indices)
         var files: [FileChange] = []
@@ -222,7 +224,7 @@ struct EntityHistory {
         return (files, "\(entity.name): " + words.joined(separator: ", "))
     }
 
-    private mutating func advanceActivity(_ index: Int, on date: CivilDate) -> String {
+    private mutating func advanceActivity(_ index: Int, on date: CalendarDate) -> String {
         var activity = activities[index]
         let by = random.pick(people).name
         let roll = random.fraction()
@@ -281,7 +283,7 @@ struct EntityHistory {
         return label
     }
 
-    private mutating func cancel(_ activity: inout ActivityDocument, on date: CivilDate, by: String) {
+    private mutating func cancel(_ activity: inout ActivityDocument, on date: CalendarDate, by: String) {
         let reason = random.pick(cancelReasons)
         activity.status = .cancelled
         activity.cancelledReason = reason
@@ -295,7 +297,7 @@ struct EntityHistory {
         activity.spent = min(budget, max(activity.spent ?? 0, target))
     }
 
-    private mutating func assessGoal(_ index: Int, on date: CivilDate) -> String {
+    private mutating func assessGoal(_ index: Int, on date: CalendarDate) -> String {
         var goal = goals[index]
         for indicatorIndex in goal.indicators.indices {
             var indicator = goal.indicators[indicatorIndex]

@@ -1,3 +1,4 @@
+import PlantrackCore
 import PlantrackGit
 
 /// What to generate.
@@ -43,7 +44,7 @@ struct Generator {
         var commits = 0
         var documents = Set<String>()
 
-        func commit(_ files: [FileChange], message: String, at date: CivilDate, hour: Int, minute: Int, second: Int = 0)
+        func commit(_ files: [FileChange], message: String, at date: CalendarDate, hour: Int, minute: Int, second: Int = 0)
             throws -> ObjectID
         {
             for file in files {
@@ -62,14 +63,14 @@ struct Generator {
 
         for year in settings.firstYear..<(settings.firstYear + settings.years) {
             // Opening: every entity's plan for the year, adopted on a January weekday.
-            var adopted = CivilDate(year, 1, schedule.int(8...12))
+            var adopted = CalendarDate(year, 1, schedule.int(8...12))
             while adopted.weekday > 4 { adopted = adopted.adding(days: 1) }
             var files: [FileChange] = []
             if year == settings.firstYear {
                 files.append(FileChange(folders: ["Plans"], name: "workspace.yaml", text: workspaceYAML()))
                 for history in histories {
                     // The embedded population figures are SCB's for 31 December 2020.
-                    files.append(history.countyDocument(populationDate: CivilDate(2020, 12, 31)))
+                    files.append(history.countyDocument(populationDate: CalendarDate(2020, 12, 31)))
                 }
             }
             for index in histories.indices {
@@ -85,14 +86,14 @@ struct Generator {
 
             // Updates: spread evenly from mid-January to just before Christmas, 08–17 local time.
             let updates = max(0, settings.commitsPerYear - 2)
-            let first = CivilDate(year, 1, 15).daysSinceEpoch
-            let span = CivilDate(year, 12, 20).daysSinceEpoch - first
+            let first = CalendarDate(year, 1, 15).daysSinceEpoch
+            let span = CalendarDate(year, 12, 20).daysSinceEpoch - first
             let workingSeconds = 9 * 3_600
             for step in 0..<updates {
                 // Position in "working seconds" over the span, strictly increasing.
                 let slot = (Double(step) + schedule.fraction() * 0.9) / Double(max(1, updates))
                 let total = Int(slot * Double((span + 1) * workingSeconds))
-                let date = CivilDate(daysSinceEpoch: first + total / workingSeconds)
+                let date = CalendarDate(daysSinceEpoch: first + total / workingSeconds)
                 let secondOfDay = total % workingSeconds
                 let index = schedule.int(0...(histories.count - 1))
                 let change = histories[index].update(on: date, count: schedule.int(1...5))
@@ -102,7 +103,7 @@ struct Generator {
             }
 
             // Closing: every plan of the year is closed.
-            let closing = CivilDate(year, 12, 30)
+            let closing = CalendarDate(year, 12, 30)
             let closed = histories.indices.compactMap { histories[$0].closeYear() }
             _ = try commit(
                 closed, message: "Handlingsplaner \(year) avslutade", at: closing, hour: 15, minute: schedule.int(0...59))
@@ -118,7 +119,7 @@ struct Generator {
             head: head)
     }
 
-    private func tagger(_ date: CivilDate) -> Signature {
+    private func tagger(_ date: CalendarDate) -> Signature {
         let when = SwedishTime.timestamp(date, hour: 17, minute: 0)
         return Signature(name: Self.author, email: Self.email, time: when.time, offsetMinutes: when.offsetMinutes)
     }
