@@ -39,6 +39,6 @@ extension Repository {
         let list = (0..<names.count).compactMap { index in
             names.strings[index].map { String(cString: $0) }
         }
-        return list.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        return list.sorted(by: bytewisePrecedes)
     }
 }

@@ -95,8 +95,8 @@ public final class Tree {
         try start.collectFiles(prefix: trimmed.isEmpty ? "" : trimmed + "/", into: &collected)
         // git's tree order (a folder sorts as if its name ended in "/") is byte order of the
         // full paths, so a well-formed tree needs no sorting; a hand-made tree might.
-        if !isSortedByPath(collected) {
-            collected.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        if !isSortedByPath(collected.map(\.path)) {
+            collected.sort { bytewisePrecedes($0.path, $1.path) }
         }
         return collected
     }
@@ -133,6 +133,12 @@ func normalizedFolder(_ path: String) -> String {
     return parts.joined(separator: "/")
 }
 
-func isSortedByPath(_ entries: [TreeEntry]) -> Bool {
-    zip(entries, entries.dropFirst()).allSatisfy { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+/// Byte order of UTF-8 paths, the order snapshots promise (`String`'s own `<` compares
+/// Unicode scalars' canonical forms instead).
+func bytewisePrecedes(_ left: String, _ right: String) -> Bool {
+    left.utf8.lexicographicallyPrecedes(right.utf8)
+}
+
+func isSortedByPath(_ paths: [String]) -> Bool {
+    zip(paths, paths.dropFirst()).allSatisfy { bytewisePrecedes($0, $1) }
 }

@@ -82,8 +82,8 @@ extension Repository {
         statistics = walk.statistics
         // Parallel git-order walks already give byte order (see Tree.files(under:)); the sort
         // only guards against hand-made trees whose entries are out of order.
-        if !zip(walk.changes, walk.changes.dropFirst()).allSatisfy({ $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
-            walk.changes.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        if !isSortedByPath(walk.changes.map(\.path)) {
+            walk.changes.sort { bytewisePrecedes($0.path, $1.path) }
         }
         return walk.changes
     }
