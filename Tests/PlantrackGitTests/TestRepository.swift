@@ -4,10 +4,11 @@ import PlantrackGit
 /// Makes libgit2 read no global, XDG or system git configuration in this test process, once.
 /// Every test that opens or creates a repository touches this first.
 let configurationIsolated: Bool = {
-    let empty = FileManager.default.temporaryDirectory
-        .appendingPathComponent("plantrack-git-tests-empty-config-\(getpid())").path
+    // One shared folder for every run (so runs leave nothing behind), used only while empty.
+    let empty = FileManager.default.temporaryDirectory.appendingPathComponent("plantrack-git-tests-empty-config").path
     do {
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+        guard try FileManager.default.contentsOfDirectory(atPath: empty).isEmpty else { return false }
         try Libgit2.isolateConfiguration(searchPath: empty)
         return true
     } catch {
