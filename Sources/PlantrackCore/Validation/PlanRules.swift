@@ -1,0 +1,61 @@
+/// The cross-document rules of `plantrack validate`: what it checks beyond the JSON
+/// Schemas (docs/rules.md describes each rule for plan writers).
+///
+/// The rules read documents leniently: a document may break its schema, and then each rule
+/// judges what it can and stays silent about the rest (a field of the wrong type is the
+/// schema's finding). Nothing is printed; findings come back as values.
+public enum PlanRules {
+    /// The rules, in the order docs/rules.md lists them. Computed, not stored: metatypes
+    /// of a non-Sendable protocol cannot live in a global under strict concurrency.
+    static var rules: [any PlanRule.Type] { [
+        KindMismatchRule.self, CountyMismatchRule.self, YearMismatchRule.self, IDMismatchRule.self,
+        DuplicateIDRule.self,
+        AreaMissingRule.self, GoalMissingRule.self, ServesMissingRule.self, ServesNotLongTermRule.self,
+        LongTermServesRule.self, RevisesMissingRule.self, CarriedFromMissingRule.self,
+        StartAfterDueRule.self, PeriodReversedRule.self,
+        CompletedMissingRule.self, CompletedNotDoneRule.self, CancelledReasonMissingRule.self,
+        AdoptedMissingRule.self,
+        OverspentRule.self,
+        StreamOverFundingRule.self, StreamUnknownRule.self,
+        ActivityWithoutGoalRule.self, ShortTermUnsupportedRule.self, LongTermUnservedRule.self,
+        OverdueRule.self, OutsidePeriodRule.self, MeasurementInFutureRule.self,
+        OpenNotCarriedRule.self,
+    ] }
+
+    /// Every rule this type checks, with its id and default severity, in the order
+    /// docs/rules.md lists them.
+    public static let all: [RuleDescriptor] = rules.map { $0.descriptor } + [UnknownRuleRule.descriptor]
+
+    /// The rule with this id.
+    public static func descriptor(for id: String) -> RuleDescriptor? {
+        all.first { $0.id == id }
+    }
+
+    /// Checks the documents of a workspace against every rule that is not switched off.
+    ///
+    /// - Parameters:
+    ///   - documents: the workspace's documents (``Workspace/documents``), including those
+    ///     the schemas reject. The settings document is not read here: pass its overrides
+    ///     through `options` (``RuleOptions/init(asOf:settings:otherRuleIDs:)``).
+    ///   - options: the as-of day and the severity overrides.
+    /// - Returns: the findings in file order (path, line, column, rule).
+    public static func check(_ documents: [Document], options: RuleOptions) -> [Finding] {
+        let index = RuleIndex(documents, asOf: options.asOf)
+        var findings: [Finding] = []
+        for rule in rules {
+            let descriptor = rule.descriptor
+            guard let severity = options.severity(of: descriptor.id, default: descriptor.severity) else { continue }
+            var out = RuleOutput(rule: descriptor.id, severity: severity)
+            rule.check(index, &out)
+            findings += out.findings
+        }
+        let settings = UnknownRuleRule.descriptor
+        if let severity = options.severity(of: settings.id, default: settings.severity) {
+            var out = RuleOutput(rule: settings.id, severity: severity)
+            UnknownRuleRule.check(options, known: Set(all.map(\.id)).union(options.otherRuleIDs), &out)
+            findings += out.findings
+        }
+        findings.sort(by: Finding.fileOrder)
+        return findings
+    }
+}

@@ -1,0 +1,192 @@
+// What the rules need from each document, read once when the index is built: every rule
+// then works on these values instead of searching the front matter again (a national
+// workspace has tens of thousands of documents and the rules are many). Plans, goals and
+// activities are classes because the index keeps each in several lists and tables, and
+// copying a large struct into each cost more than the rules themselves.
+
+/// What every document says about itself.
+final class DocumentFacts {
+    let document: Document
+    /// The front matter's `kind`, when it is text.
+    let kind: Located<String>?
+    /// The front matter's `id`, when it is text.
+    let id: Located<String>?
+
+    init(_ document: Document, _ fields: FrontMatterView) {
+        self.document = document
+        kind = fields.string("kind")
+        id = fields.string("id")
+    }
+
+    /// Whether the rules may read the document's content: not when its front matter says
+    /// it is another kind than its place gives (`layout.kind-mismatch` reports that, and
+    /// judging a goal's fields by an activity's rules would only bury that finding).
+    var isJudged: Bool { kind.map { $0.value == document.kind.rawValue } ?? true }
+
+    /// The id its place gives it: the file name of a goal or activity, the folder of a county.
+    var placeID: String? { document.reference?.id ?? (document.kind == .county ? document.reference?.county : nil) }
+
+    /// Where a finding about the whole document points: its `id` value when it has one,
+    /// otherwise the start of the front matter.
+    var idPlace: RulePlace {
+        id?.place ?? RulePlace(location: document.frontMatterLocation, pointer: "/id")
+    }
+}
+
+/// A plan document.
+final class PlanFacts {
+    /// An entry of `areas`.
+    struct Area {
+        var id: Located<String>?
+        var parent: Located<String>?
+    }
+
+    /// An entry of `funding`.
+    struct Funding {
+        var stream: Located<String>?
+        var amountSEK: Int?
+        /// Where the entry starts.
+        var place: RulePlace
+    }
+
+    let base: DocumentFacts
+    let county: Located<String>?
+    let year: Located<Int>?
+    let status: Located<Plan.Status>?
+    let hasAdopted: Bool
+    let periodStart: Located<CalendarDate>?
+    let periodEnd: Located<CalendarDate>?
+    let revises: Located<String>?
+    /// nil when `areas` is absent or not a list.
+    let areas: [Area]?
+    /// nil when `funding` is present but not a list; empty when absent.
+    let funding: [Funding]?
+
+    init(_ document: Document) {
+        let fields = FrontMatterView(document.frontMatter)
+        base = DocumentFacts(document, fields)
+        county = fields.string("county")
+        year = fields.int("year")
+        status = fields.enumValue("status")
+        hasAdopted = fields.has("adopted")
+        let period = fields.record("period")
+        periodStart = period?.date("start")
+        periodEnd = period?.date("end")
+        revises = fields.string("revises")
+        areas = fields.list("areas") == nil ? nil : fields.records("areas").map {
+            Area(id: $0.value.string("id"), parent: $0.value.string("parent"))
+        }
+        if !fields.has("funding") {
+            funding = []
+        } else if fields.list("funding") == nil {
+            funding = nil
+        } else {
+            funding = fields.records("funding").map {
+                Funding(stream: $0.value.string("stream"), amountSEK: $0.value.int("amount_sek")?.value, place: $0.place)
+            }
+        }
+    }
+
+    var document: Document { base.document }
+}
+
+/// A goal document.
+final class GoalFacts {
+    let base: DocumentFacts
+    let term: Goal.Term?
+    let area: Located<String>?
+    /// The text entries of `serves`.
+    let serves: [Located<String>]
+    /// The `serves` key when `serves` is a non-empty list.
+    let servesKey: RulePlace?
+    let carriedFrom: Located<String>?
+    /// The text `id` of each indicator, in order.
+    let indicatorIDs: [Located<String>]
+    /// The date of every measurement of every indicator.
+    let measurementDates: [Located<CalendarDate>]
+
+    init(_ document: Document) {
+        let fields = FrontMatterView(document.frontMatter)
+        base = DocumentFacts(document, fields)
+        term = fields.enumValue("term", Goal.Term.self)?.value
+        area = fields.string("area")
+        serves = fields.strings("serves")
+        servesKey = fields.list("serves").map(\.isEmpty) == false ? fields.keyPlace("serves") : nil
+        carriedFrom = fields.string("carried_from")
+        let indicators = fields.records("indicators")
+        indicatorIDs = indicators.compactMap { $0.value.string("id") }
+        measurementDates = indicators.flatMap { indicator in
+            indicator.value.records("measurements").compactMap { $0.value.date("date") }
+        }
+    }
+
+    var document: Document { base.document }
+    /// The id its file name gives it.
+    var id: String? { document.reference?.id }
+}
+
+/// An activity document.
+final class ActivityFacts {
+    /// What the `goals` field holds.
+    enum GoalsField {
+        /// Absent or null.
+        case absent
+        /// An empty list, at this place.
+        case empty(RulePlace)
+        /// A list with entries (its text entries are in ``ActivityFacts/goals``).
+        case listed
+        /// Something else: the schema's finding.
+        case other
+    }
+
+    let base: DocumentFacts
+    let area: Located<String>?
+    let goalsField: GoalsField
+    /// The text entries of `goals`.
+    let goals: [Located<String>]
+    let status: Located<Activity.Status>?
+    let start: Located<CalendarDate>?
+    let due: Located<CalendarDate>?
+    let completed: Located<CalendarDate>?
+    /// The `completed` key, when the field has a value (of any type).
+    let completedKey: RulePlace?
+    let hasCancelledReason: Bool
+    let fundingStream: Located<String>?
+    let budgetSEK: Located<Int>?
+    let spentSEK: Located<Int>?
+    let overspendApproved: Bool
+    let followupDates: [Located<CalendarDate>]
+    let carriedFrom: Located<String>?
+
+    init(_ document: Document) {
+        let fields = FrontMatterView(document.frontMatter)
+        base = DocumentFacts(document, fields)
+        area = fields.string("area")
+        if !fields.has("goals") {
+            goalsField = .absent
+        } else if let list = fields.list("goals"), let place = fields.valuePlace("goals") {
+            goalsField = list.isEmpty ? .empty(place) : .listed
+        } else {
+            goalsField = .other
+        }
+        goals = fields.strings("goals")
+        status = fields.enumValue("status")
+        start = fields.date("start")
+        due = fields.date("due")
+        completed = fields.date("completed")
+        completedKey = fields.has("completed") ? fields.keyPlace("completed") : nil
+        hasCancelledReason = fields.has("cancelled_reason")
+        fundingStream = fields.string("funding_stream")
+        budgetSEK = fields.int("budget_sek")
+        spentSEK = fields.int("spent_sek")
+        overspendApproved = fields.bool("x-overspend-approved") == true
+        followupDates = fields.records("followups").compactMap { $0.value.date("date") }
+        carriedFrom = fields.string("carried_from")
+    }
+
+    var document: Document { base.document }
+    /// The id its file name gives it.
+    var id: String? { document.reference?.id }
+    /// Open activities are neither done nor cancelled; nil when the status is unknown.
+    var isOpen: Bool? { status.map { !$0.value.isClosed } }
+}

@@ -1,0 +1,182 @@
+/// The documents of a workspace arranged for the cross-document rules: counties, and per
+/// plan its plan document, goals and activities, found by the place of each file.
+///
+/// Items are named by their file names (``Document/reference``), not by their front
+/// matter: when the two disagree `layout.id-mismatch` says so once, and every reference
+/// resolves against the file the rest of the tool sees.
+struct RuleIndex {
+    /// The day dates are judged against.
+    let asOf: CalendarDate
+    /// County documents.
+    let counties: [DocumentFacts]
+    /// The plans, by reference (`county/year`); a plan is here when any of its documents
+    /// exists, with or without a plan.md.
+    let plans: [PlanGroup]
+    /// Every county, plan, goal and activity.
+    let documents: [DocumentFacts]
+
+    private let planIndex: [ItemReference: Int]
+
+    init(_ documents: [Document], asOf: CalendarDate) {
+        self.asOf = asOf
+        var counties: [DocumentFacts] = []
+        var all: [DocumentFacts] = []
+        var groups: [ItemReference: PlanGroup] = [:]
+        all.reserveCapacity(documents.count)
+        for document in documents {
+            switch document.kind {
+            case .workspace:
+                continue
+            case .county:
+                let facts = DocumentFacts(document, FrontMatterView(document.frontMatter))
+                counties.append(facts)
+                all.append(facts)
+            case .plan, .goal, .activity:
+                guard let planReference = document.reference?.plan else { continue }
+                all.append(groups[planReference, default: PlanGroup(reference: planReference)].add(document))
+            }
+        }
+        self.counties = counties
+        // In the caller's order (a workspace lists documents by path); findings are sorted
+        // at the end, and rules that must say which of two files came first sort themselves.
+        self.documents = all
+        let plans = groups.values.sorted { $0.reference < $1.reference }.map { group in
+            var group = group
+            group.finish()
+            return group
+        }
+        self.plans = plans
+        var planIndex: [ItemReference: Int] = [:]
+        for (i, plan) in plans.enumerated() { planIndex[plan.reference] = i }
+        self.planIndex = planIndex
+    }
+
+    /// The plan `county/year`, when any of its documents exists.
+    func plan(_ reference: ItemReference) -> PlanGroup? {
+        guard let planReference = reference.plan, let i = planIndex[planReference] else { return nil }
+        return plans[i]
+    }
+
+    /// Whether the goal or activity `county/year/id` exists.
+    func hasItem(_ reference: ItemReference) -> Bool {
+        guard let id = reference.id, let plan = plan(reference) else { return false }
+        return plan.hasItem(id)
+    }
+}
+
+/// One plan's documents.
+struct PlanGroup {
+    /// `county/year`, from the folders.
+    let reference: ItemReference
+    /// The plan document, when plan.md exists.
+    private(set) var plan: PlanFacts?
+    /// Goals, by path, including those whose `kind` disagrees with their place (their
+    /// ids still exist for references).
+    private(set) var goals: [GoalFacts] = []
+    /// Activities, by path.
+    private(set) var activities: [ActivityFacts] = []
+    /// Goals whose content the rules read.
+    private(set) var judgedGoals: [GoalFacts] = []
+    /// Activities whose content the rules read.
+    private(set) var judgedActivities: [ActivityFacts] = []
+    /// Goals and activities by file-name id; the first by path wins when an id is used twice
+    /// (`id.duplicate` reports the others).
+    private(set) var goalsByID: [String: GoalFacts] = [:]
+    private(set) var activitiesByID: [String: ActivityFacts] = [:]
+
+    init(reference: ItemReference) {
+        self.reference = reference
+    }
+
+    /// Adds a plan, goal or activity document and returns what every document says.
+    fileprivate mutating func add(_ document: Document) -> DocumentFacts {
+        switch document.kind {
+        case .plan:
+            let facts = PlanFacts(document)
+            if plan == nil { plan = facts }
+            return facts.base
+        case .goal:
+            let facts = GoalFacts(document)
+            goals.append(facts)
+            return facts.base
+        case .activity:
+            let facts = ActivityFacts(document)
+            activities.append(facts)
+            return facts.base
+        case .workspace, .county:
+            return DocumentFacts(document, FrontMatterView(document.frontMatter))
+        }
+    }
+
+    fileprivate mutating func finish() {
+        goals.sort { $0.document.path < $1.document.path }
+        activities.sort { $0.document.path < $1.document.path }
+        for goal in goals {
+            if let id = goal.id, goalsByID[id] == nil { goalsByID[id] = goal }
+        }
+        for activity in activities {
+            if let id = activity.id, activitiesByID[id] == nil { activitiesByID[id] = activity }
+        }
+        judgedGoals = goals.filter(\.base.isJudged)
+        judgedActivities = activities.filter(\.base.isJudged)
+    }
+
+    /// Whether a goal or activity has this id.
+    func hasItem(_ id: String) -> Bool { goalsByID[id] != nil || activitiesByID[id] != nil }
+
+    /// The plan document when the rules may read it.
+    var judgedPlan: PlanFacts? {
+        guard let plan, plan.base.isJudged else { return nil }
+        return plan
+    }
+
+    /// The ids of the plan's areas; nil when there is no plan document or its `areas` is
+    /// not a list, because then no reference to an area can be judged.
+    var areaIDs: Set<String>? {
+        guard let areas = judgedPlan?.areas else { return nil }
+        return Set(areas.compactMap { $0.id?.value })
+    }
+
+    /// The plan's status, when it is one of the known words.
+    var status: Plan.Status? { judgedPlan?.status?.value }
+
+    /// The plan's period when both ends are real dates in order; nil otherwise (a reversed
+    /// period is `dates.period-reversed`, and nothing can be judged against it).
+    var period: Plan.Period? {
+        guard let start = judgedPlan?.periodStart?.value, let end = judgedPlan?.periodEnd?.value, start <= end else {
+            return nil
+        }
+        return Plan.Period(start: start, end: end)
+    }
+
+    /// The plan's funding streams by name, in file order, each summed over its entries;
+    /// nil without a plan document or when `funding` is present but not a list.
+    var funding: [FundingStream]? {
+        guard let entries = judgedPlan?.funding else { return nil }
+        var streams: [FundingStream] = []
+        var index: [String: Int] = [:]
+        for entry in entries {
+            guard let name = entry.stream?.value else { continue }
+            if let i = index[name] {
+                // An amount that is not a whole number makes the stream's sum unknown; sums
+                // saturate so an absurd figure makes a finding, not a crash.
+                streams[i].amountSEK = streams[i].amountSEK.flatMap { total in
+                    entry.amountSEK.map { total.addingReportingOverflow($0) }.map { $0.overflow ? Int.max : $0.partialValue }
+                }
+            } else {
+                index[name] = streams.count
+                streams.append(FundingStream(name: name, amountSEK: entry.amountSEK, place: entry.place))
+            }
+        }
+        return streams
+    }
+}
+
+/// A funding stream (satsning) of a plan, summed over its entries.
+struct FundingStream {
+    var name: String
+    /// The plan's money for the stream; nil when an amount is not a whole number.
+    var amountSEK: Int?
+    /// The first `funding` entry naming the stream.
+    var place: RulePlace
+}
