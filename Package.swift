@@ -42,8 +42,13 @@ let package = Package(
         // The domain: documents, front matter, the plan model, workspace reading.
         .target(
             name: "PlantrackCore",
-            dependencies: ["CYAML", "JSONSchema"]
+            dependencies: ["CYAML", "JSONSchema"],
+            plugins: ["EmbedSchemas"]
         ),
+
+        // Builds Schemas/*.json into PlantrackCore so the binary works anywhere.
+        .executableTarget(name: "embed-schemas", path: "Sources/embed-schemas"),
+        .plugin(name: "EmbedSchemas", capability: .buildTool(), dependencies: ["embed-schemas"]),
 
         // libgit2 bindings and the git-backed snapshots and history.
         .target(

@@ -51,6 +51,74 @@ public protocol Snapshot {
     /// Implementations never follow symbolic links and throw a ``SnapshotError`` that names
     /// the path when the entry cannot be read.
     func contents(of entry: SnapshotEntry) throws -> [UInt8]
+
+    /// The files below `directory` whose content differs between this snapshot and `other`
+    /// (added, removed or modified), sorted by path.
+    ///
+    /// The default implementation lists both sides and compares blob ids where both are
+    /// known, and bytes otherwise. Git snapshots override it to skip equal subtrees, so the
+    /// cost follows what changed rather than the size of the workspace.
+    func changes(to other: some Snapshot, under directory: String) throws -> [SnapshotChange]
+}
+
+/// One file that differs between two snapshots.
+public struct SnapshotChange: Hashable, Sendable {
+    /// Whether the file appeared, disappeared or changed.
+    public enum Kind: String, Hashable, Sendable {
+        case added, removed, modified
+    }
+
+    /// The workspace-relative path.
+    public var path: String
+    public var kind: Kind
+    /// The entry on the old side (nil when added).
+    public var old: SnapshotEntry?
+    /// The entry on the new side (nil when removed).
+    public var new: SnapshotEntry?
+
+    /// Creates a change.
+    public init(path: String, kind: Kind, old: SnapshotEntry?, new: SnapshotEntry?) {
+        self.path = path
+        self.kind = kind
+        self.old = old
+        self.new = new
+    }
+}
+
+extension Snapshot {
+    public func changes(to other: some Snapshot, under directory: String) throws -> [SnapshotChange] {
+        let before = try entries(under: directory)
+        let after = try other.entries(under: directory)
+        var result: [SnapshotChange] = []
+        var i = 0
+        var j = 0
+        // Both lists are sorted by path: merge them.
+        func precedes(_ x: String, _ y: String) -> Bool { x.utf8.lexicographicallyPrecedes(y.utf8) }
+        while i < before.count || j < after.count {
+            if j == after.count || (i < before.count && precedes(before[i].path, after[j].path)) {
+                result.append(SnapshotChange(path: before[i].path, kind: .removed, old: before[i], new: nil))
+                i += 1
+            } else if i == before.count || precedes(after[j].path, before[i].path) {
+                result.append(SnapshotChange(path: after[j].path, kind: .added, old: nil, new: after[j]))
+                j += 1
+            } else {
+                if try !sameContent(before[i], after[j], in: other) {
+                    result.append(SnapshotChange(path: before[i].path, kind: .modified, old: before[i], new: after[j]))
+                }
+                i += 1
+                j += 1
+            }
+        }
+        return result
+    }
+
+    private func sameContent(_ a: SnapshotEntry, _ b: SnapshotEntry, in other: some Snapshot) throws -> Bool {
+        if a.kind != b.kind { return false }
+        if let x = a.contentID, let y = b.contentID { return x == y }
+        guard case .file = a.kind else { return true }
+        if let x = a.size, let y = b.size, x != y { return false }
+        return try contents(of: a) == other.contents(of: b)
+    }
 }
 
 /// Why a snapshot could not list or read a file.
