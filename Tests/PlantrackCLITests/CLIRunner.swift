@@ -27,13 +27,16 @@ enum CLI {
     static let packageRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// Runs `plantrack` (or another product) with arguments in `directory`.
+    /// Runs `plantrack` (another product, or a program given by absolute path) with
+    /// arguments in `directory`.
     static func run(
         _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:],
         executable: String = "plantrack"
     ) throws -> CLIResult {
         let process = Process()
-        process.executableURL = productsFolder.appendingPathComponent(executable)
+        // A built product by name, or any program by absolute path.
+        process.executableURL = executable.hasPrefix("/")
+            ? URL(fileURLWithPath: executable) : productsFolder.appendingPathComponent(executable)
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
         var env = ProcessInfo.processInfo.environment

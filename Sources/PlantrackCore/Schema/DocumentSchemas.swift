@@ -1,0 +1,84 @@
+import JSONSchema
+
+/// The compiled JSON Schemas that documents are validated against, one per kind.
+///
+/// The schemas shipped in `Schemas/` are built into the binary (see the EmbedSchemas
+/// plugin), so plantrack validates anywhere. A workspace may carry its own `Schemas/`
+/// (to define `x-` fields, say): a file there replaces the built-in file of the same name.
+/// Format assertion is on, so `2021-02-30` fails `format: date`.
+public struct DocumentSchemas: Sendable {
+    /// Schemas by document kind.
+    private let schemas: [DocumentKind: CompiledSchema]
+    /// Which schema files came from the workspace, for messages.
+    public let workspaceFiles: [String]
+
+    /// The built-in schemas only.
+    public static func builtIn() throws -> DocumentSchemas {
+        try DocumentSchemas(overrides: [:])
+    }
+
+    /// The built-in schemas with the workspace's own `Schemas/*.json` from `snapshot` in
+    /// their place; unreadable or malformed workspace schemas are reported as findings.
+    public static func load(from snapshot: some Snapshot) -> (schemas: DocumentSchemas?, findings: [Finding]) {
+        var overrides: [String: JSONValue] = [:]
+        var findings: [Finding] = []
+        do {
+            for entry in try snapshot.entries(under: DocumentLayout.schemasFolder)
+            where entry.path.hasSuffix(".json") && !entry.path.dropFirst(DocumentLayout.schemasFolder.count + 1).contains("/") {
+                do {
+                    let bytes = try snapshot.contents(of: entry)
+                    overrides[String(entry.path.split(separator: "/").last ?? "")] = try JSONValue(parsing: bytes)
+                } catch let error as JSONParseError {
+                    findings.append(Finding(.error, rule: "schema.unreadable", path: entry.path,
+                                            location: SourceLocation(line: error.line, column: error.column),
+                                            message: "the schema is not valid JSON: \(error.message)"))
+                } catch {
+                    findings.append(Finding(.error, rule: "schema.unreadable", path: entry.path, message: "\(error)"))
+                }
+            }
+        } catch {
+            findings.append(Finding(.error, rule: "schema.unreadable", path: DocumentLayout.schemasFolder, message: "\(error)"))
+        }
+        do {
+            return (try DocumentSchemas(overrides: overrides), findings)
+        } catch let error as SchemaError {
+            findings.append(Finding(.error, rule: "schema.unreadable", path: DocumentLayout.schemasFolder,
+                                    message: "the schemas do not compile: \(error.message)"))
+        } catch {
+            findings.append(Finding(.error, rule: "schema.unreadable", path: DocumentLayout.schemasFolder, message: "\(error)"))
+        }
+        return (nil, findings)
+    }
+
+    /// The base URI schemas are registered under when they declare no `$id`.
+    static let baseURI = "https://plantrack.example/schemas/"
+
+    private init(overrides: [String: JSONValue]) throws {
+        var files: [String: JSONValue] = [:]
+        for (name, text) in EmbeddedSchemas.files {
+            files[name] = try JSONValue(parsing: text)
+        }
+        for (name, value) in overrides { files[name] = value }
+        var registry = SchemaRegistry()
+        var uris: [String: String] = [:]
+        for (name, document) in files.sorted(by: { $0.key < $1.key }) {
+            let uri = Self.baseURI + name
+            try registry.add(document, uri: uri)
+            uris[name] = document["$id"]?.stringValue ?? uri
+        }
+        var compiled: [DocumentKind: CompiledSchema] = [:]
+        let options = ValidationOptions(assertFormat: true)
+        for kind in DocumentKind.allCases {
+            let name = "\(kind.rawValue).schema.json"
+            guard files[name] != nil else { continue }
+            compiled[kind] = try registry.compile(uri: Self.baseURI + name, options: options)
+        }
+        schemas = compiled
+        workspaceFiles = overrides.keys.sorted()
+    }
+
+    /// The schema for documents of `kind`, if there is one.
+    public func schema(for kind: DocumentKind) -> CompiledSchema? {
+        schemas[kind]
+    }
+}

@@ -1,0 +1,142 @@
+import ArgumentParser
+import PlantrackCore
+import PlantrackGit
+
+/// `plantrack diff`: what changed between two versions or two plan years, item by item.
+struct Diff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare plans semantically: items by identity, fields by name, bodies by word.",
+        discussion: """
+            plantrack diff                   HEAD against the working tree (like git diff)
+            plantrack diff --staged          HEAD against the index
+            plantrack diff FROM [TO]         two revisions (FROM..TO also works); TO defaults to the working tree
+            plantrack diff --plans stockholm/2020 stockholm/2021 [--rev REV]
+                                             two plan years of one workspace version
+            Items match by county/year/id, across years by id or carried_from; a file moved with its \
+            id kept is 'moved'. See docs/json.md for --format json and docs/git-integration.md for git.
+            """
+    )
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Argument(help: ArgumentHelp("Revisions (FROM, TO or FROM..TO), or with --plans two plans.", valueName: "what"))
+    var arguments: [String] = []
+
+    @Flag(name: .long, help: "Compare HEAD with the index (what is staged).")
+    var staged = false
+
+    @Flag(name: .long, help: "Compare two plan years, such as stockholm/2020 stockholm/2021.")
+    var plans = false
+
+    @Option(name: .long, help: ArgumentHelp("With --plans: read the plans at this revision (default: the working tree).", valueName: "rev"))
+    var rev: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only this county's items.", valueName: "county"))
+    var county: String?
+
+    @Option(name: .long, help: ArgumentHelp("Only documents of this kind.", valueName: "kind"))
+    var kind: DiffKindOption?
+
+    @Option(name: .long, help: ArgumentHelp("Only this item (county/year/id or an id).", valueName: "item"))
+    var item: String?
+
+    @Option(help: "Output format.")
+    var format: DiffFormat = .text
+
+    @Flag(name: .long, help: "Print only the summary per plan.")
+    var stat = false
+
+    @Option(name: .long, help: .hidden)
+    var textconv: String?
+
+    @Flag(name: .customLong("git-external-diff"), help: .hidden)
+    var gitExternalDiff = false
+
+    func validate() throws {
+        if textconv != nil || gitExternalDiff { return }
+        if plans {
+            guard arguments.count == 2, arguments.allSatisfy({ ItemReference($0)?.year != nil && ItemReference($0)?.id == nil }) else {
+                throw ValidationError("--plans takes two plans written county/year, e.g. --plans stockholm/2020 stockholm/2021.")
+            }
+            if staged { throw ValidationError("--plans and --staged cannot be used together; use --rev to pick a revision.") }
+        } else {
+            if rev != nil { throw ValidationError("--rev goes with --plans; to compare revisions write: plantrack diff FROM TO.") }
+            if arguments.count > 2 { throw ValidationError("give at most two revisions: plantrack diff FROM TO.") }
+            if staged && !arguments.isEmpty { throw ValidationError("--staged compares HEAD with the index; it takes no revisions.") }
+        }
+    }
+
+    func run() throws {
+        if let textconv {
+            try DiffDriver.textconv(textconv)
+            return
+        }
+        if gitExternalDiff {
+            try DiffDriver.externalDiff(arguments, format: format)
+            return
+        }
+        try reportingErrors {
+            let access = try WorkspaceAccess(workspace)
+            let filter = DiffFilter(county: county, kind: kind?.documentKind, item: item)
+            let result: DiffResult
+            do {
+                if plans {
+                    guard let old = ItemReference(arguments[0]), let new = ItemReference(arguments[1]) else {
+                        throw CLIError("bad plan references")
+                    }
+                    let snapshot = try access.snapshot(rev.map { .revision($0) } ?? .workingTree)
+                    result = try SemanticDiff.comparePlans(old, in: snapshot, new, in: snapshot, filter: filter)
+                } else {
+                    let (from, to) = try sides(access)
+                    result = try SemanticDiff.compare(from: from, to: to, filter: filter)
+                }
+            } catch let error as SnapshotError {
+                throw CLIError("\(error)")
+            }
+            for finding in result.findings {
+                Terminal.standardError.write("plantrack: \(finding.severity.rawValue): \(finding)\n")
+            }
+            DiffOutput.write(result, format: format, statOnly: stat)
+        }
+    }
+
+    /// The two snapshots the revision arguments name.
+    private func sides(_ access: WorkspaceAccess) throws -> (any Snapshot, any Snapshot) {
+        var revisions = arguments
+        if revisions.count == 1, let range = revisions[0].range(of: "..") {
+            let from = String(revisions[0][..<range.lowerBound])
+            let to = String(revisions[0][range.upperBound...])
+            revisions = [from.isEmpty ? "HEAD" : from, to.isEmpty ? "HEAD" : to]
+        }
+        let from = try access.snapshot(.revision(revisions.first ?? "HEAD"))
+        if revisions.count == 2 { return (from, try access.snapshot(.revision(revisions[1]))) }
+        return (from, try access.snapshot(staged ? .index : .workingTree))
+    }
+}
+
+/// `--format` of `plantrack diff`.
+enum DiffFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case markdown
+    case json
+}
+
+/// `--kind` of `plantrack diff`.
+enum DiffKindOption: String, ExpressibleByArgument, CaseIterable {
+    case workspace, county, plan, goal, activity
+
+    var documentKind: DocumentKind { DocumentKind(rawValue: rawValue) ?? .activity }
+}
+
+extension SemanticDiff {
+    /// Opens both existential snapshots for the generic comparison.
+    static func compare(from old: any Snapshot, to new: any Snapshot, filter: DiffFilter) throws -> DiffResult {
+        try compare(from: old, to: new, filter: filter, reader: DocumentReader())
+    }
+
+    static func comparePlans(
+        _ oldPlan: ItemReference, in old: any Snapshot, _ newPlan: ItemReference, in new: any Snapshot, filter: DiffFilter
+    ) throws -> DiffResult {
+        try comparePlans(oldPlan, in: old, newPlan, in: new, filter: filter, reader: DocumentReader())
+    }
+}

@@ -1,0 +1,119 @@
+import ArgumentParser
+import JSONSchema
+import PlantrackCore
+
+/// `plantrack validate`: schemas and rules over every document.
+struct Validate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check every document against the schemas and the rules across documents.",
+        discussion: """
+            Exit status: 0 when clean, 1 when findings fail the run (errors, or warnings with \
+            --strict), 2 for usage or environment errors. Rules are listed in docs/rules.md; \
+            Plans/workspace.yaml may set a rule to error, warning or off.
+            """
+    )
+
+    /// Output formats of validate.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, sarif, github
+    }
+
+    @OptionGroup var workspace: WorkspaceOptions
+    @OptionGroup var source: SourceOptions
+
+    @Argument(help: ArgumentHelp("Only report findings in these files or folders (the whole workspace is still read).",
+                                 valueName: "path"))
+    var paths: [String] = []
+
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
+    @Option(name: .customLong("as-of"),
+            help: ArgumentHelp("Judge overdue activities and future measurements against this day (YYYY-MM-DD; default: today).",
+                               valueName: "date"))
+    var asOf: CalendarDate?
+
+    @Option(help: "Output format: text, json, sarif (SARIF 2.1.0) or github (workflow annotations).")
+    var format: Format = .text
+
+    func run() throws {
+        try reportingErrors {
+            let access = try WorkspaceAccess(workspace)
+            let snapshot = try access.snapshot(source.source)
+            let contents = Workspace.read(from: snapshot)
+            let (schemas, schemaProblems) = DocumentSchemas.load(from: snapshot)
+            guard let schemas else {
+                FindingPrinter().print(schemaProblems)
+                throw CLIError("the schemas cannot be used; fix Schemas/ in the workspace")
+            }
+            let validator = WorkspaceValidator(schemas: schemas, asOf: asOf ?? .today())
+            var report = validator.validate(contents)
+            report.findings = schemaProblems + report.findings
+            let scope = try PathScope(paths, root: access.root)
+            report.findings = report.findings.filter { scope.contains($0.path) }
+            if !scope.isEverything {
+                report.documentCount = contents.documents.filter { scope.contains($0.path) }.count
+            }
+            if strict {
+                report.findings = report.findings.map { finding in
+                    var copy = finding
+                    copy.severity = .error
+                    return copy
+                }
+            }
+            render(report, label: contents.label)
+            if report.count(.error) > 0 { throw ExitStatus.findings }
+        }
+    }
+
+    private func render(_ report: ValidationReport, label: String) {
+        let out = Terminal.standardOutput
+        switch format {
+        case .text:
+            let printer = FindingPrinter(to: out)
+            printer.print(report.findings)
+            let style = Style(for: out)
+            let errors = report.count(.error)
+            let warnings = report.count(.warning)
+            var summary = "\(report.documentCount) documents checked (\(label)): "
+                + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+            summary = errors > 0 ? style.red(summary) : (warnings > 0 ? style.yellow(summary) : style.green(summary))
+            out.write(summary + "\n")
+        case .json:
+            let value: JSONValue = [
+                "documents": .number(.integer(Int64(report.documentCount))),
+                "errors": .number(.integer(Int64(report.count(.error)))),
+                "warnings": .number(.integer(Int64(report.count(.warning)))),
+                "findings": .array(report.findings.map(\.json)),
+            ]
+            out.write(value.prettyText + "\n")
+        case .sarif:
+            out.write(SARIF.log(for: report.findings).prettyText + "\n")
+        case .github:
+            out.write(report.findings.map(GitHubAnnotation.line).joined())
+        }
+    }
+}
+
+/// Which findings a `validate PATHS…` run reports: those in the given files or folders.
+struct PathScope {
+    private let prefixes: [String]
+
+    init(_ paths: [String], root: String) throws {
+        prefixes = try paths.map { path in
+            let absolute = path.hasPrefix("/") ? path : FileSystem.currentDirectory() + "/" + path
+            let normalized = FileSystem.normalize(absolute)
+            let rootPrefix = FileSystem.normalize(root)
+            guard normalized == rootPrefix || normalized.hasPrefix(rootPrefix + "/") else {
+                throw CLIError("\(path): is outside the workspace \(root)")
+            }
+            return String(normalized.dropFirst(rootPrefix.count + 1))
+        }
+    }
+
+    var isEverything: Bool { prefixes.isEmpty || prefixes.contains("") }
+
+    func contains(_ path: String) -> Bool {
+        isEverything || prefixes.contains { path == $0 || path.hasPrefix($0 + "/") }
+    }
+}
