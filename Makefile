@@ -18,3 +18,9 @@ run: build
 
 test: setup
 	$(SWIFT) test
+
+# make bench — release build, national-scale benchmark against git/libyaml floors and Python
+# peers (docs/performance.md). Not part of `make test` or CI. QUICK=1: small workspace only.
+.PHONY: bench
+bench: setup
+	@BENCH_QUICK=$(QUICK) bench/run
