@@ -70,7 +70,8 @@ struct Show: ParsableCommand {
         if let title = document.title { out += " — \(title)" }
         out += "\n" + style.dim("\(document.path) (\(label))") + "\n\n"
         out += FrontMatterText.render(document.frontMatter, keyStyle: style.cyan)
-        if !document.body.isEmpty { out += "\n" + document.body }
+        let body = document.body.drop(while: \.isNewline)
+        if !body.isEmpty { out += "\n" + body }
         if !out.hasSuffix("\n") { out += "\n" }
         return out
     }
