@@ -49,7 +49,7 @@ public struct BodyDiff: Hashable, Sendable {
             var pairedAdded: [String] = []
             var r = removed[...]
             var a = added[...]
-            while let x = r.first, let y = a.first, isProse(x), isProse(y) {
+            while let x = r.first, let y = a.first, isProse(x), isProse(y), similar(x, y) {
                 lines.append(.changed(words(x, y)))
                 r = r.dropFirst()
                 a = a.dropFirst()
@@ -114,6 +114,16 @@ public struct BodyDiff: Hashable, Sendable {
             }
         }
         return result
+    }
+
+    /// Whether two lines share at least half their words: only then is a word diff easier
+    /// to read than the two whole lines.
+    static func similar(_ old: String, _ new: String) -> Bool {
+        let a = tokens(old).filter { !$0.hasPrefix(" ") && !$0.hasPrefix("\t") }
+        let b = tokens(new).filter { !$0.hasPrefix(" ") && !$0.hasPrefix("\t") }
+        guard !a.isEmpty, !b.isEmpty else { return false }
+        let common = SequenceDiff.diff(a, b).filter { if case .same = $0 { return true } else { return false } }.count
+        return common * 2 >= max(a.count, b.count)
     }
 
     static func tokens(_ text: String) -> [String] {

@@ -71,11 +71,10 @@ public struct ItemChange: Hashable, Sendable {
         self.newStatus = newStatus
         self.problems = problems
         self.text = text
+        self.plan = ItemReference(item)?.plan?.description
     }
 
-    /// The plan the item belongs to (`stockholm/2021`), or nil for counties and the workspace.
-    public var plan: String? {
-        guard let reference = ItemReference(item), let plan = reference.plan else { return nil }
-        return plan.description
-    }
+    /// The plan the change is summarised under (`stockholm/2021`): the item's plan, or
+    /// when comparing plan years the new plan; nil for counties and the workspace.
+    public var plan: String?
 }

@@ -119,6 +119,13 @@ public enum SemanticDiff {
         let oldFiles = try files(oldPlan, old)
         let newFiles = try files(newPlan, new)
         var result = compare(old: oldFiles, new: newFiles, mode: .planYears, filter: filter, reader: reader)
+        // Between plan years everything is summarised under the new plan.
+        for index in result.changes.indices where result.changes[index].plan != nil {
+            result.changes[index].plan = newPlan.description
+        }
+        result.changes.sort { a, b in
+            (a.kind, ItemReference(a.item)?.id ?? a.item) < (b.kind, ItemReference(b.item)?.id ?? b.item)
+        }
         result.from = "\(oldPlan) (\(old.label))"
         result.to = "\(newPlan) (\(new.label))"
         result.findings = findings

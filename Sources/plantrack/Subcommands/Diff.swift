@@ -127,16 +127,3 @@ enum DiffKindOption: String, ExpressibleByArgument, CaseIterable {
 
     var documentKind: DocumentKind { DocumentKind(rawValue: rawValue) ?? .activity }
 }
-
-extension SemanticDiff {
-    /// Opens both existential snapshots for the generic comparison.
-    static func compare(from old: any Snapshot, to new: any Snapshot, filter: DiffFilter) throws -> DiffResult {
-        try compare(from: old, to: new, filter: filter, reader: DocumentReader())
-    }
-
-    static func comparePlans(
-        _ oldPlan: ItemReference, in old: any Snapshot, _ newPlan: ItemReference, in new: any Snapshot, filter: DiffFilter
-    ) throws -> DiffResult {
-        try comparePlans(oldPlan, in: old, newPlan, in: new, filter: filter, reader: DocumentReader())
-    }
-}

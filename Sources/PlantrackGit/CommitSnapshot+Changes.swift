@@ -1,0 +1,44 @@
+import PlantrackCore
+
+extension CommitSnapshot {
+    /// The files below `directory` that differ between this commit and `other`.
+    ///
+    /// Against another commit of the same repository this is the pruned tree comparison
+    /// (``Repository/changes(from:to:under:)``): equal subtrees are skipped unread, so the
+    /// cost follows what changed. Against anything else (the index, the working tree) it
+    /// falls back to the protocol's listing comparison.
+    public func changes(to other: some Snapshot, under directory: String) throws -> [SnapshotChange] {
+        guard let other = other as? CommitSnapshot, other.commit.repository === commit.repository else {
+            return try ListingComparison(self).changes(to: other, under: directory)
+        }
+        let repository = commit.repository
+        let changes = try wrapping(directory) {
+            try repository.changes(from: commit.tree(), to: other.commit.tree(), under: directory)
+        }
+        return try changes.map { change in
+            let old = try change.oldID.map { id in
+                try snapshotEntry(path: change.path, id: id, mode: change.oldMode ?? .file, repository: repository, database: nil)
+            }
+            let new = try change.newID.map { id in
+                try snapshotEntry(path: change.path, id: id, mode: change.newMode ?? .file, repository: repository, database: nil)
+            }
+            let kind: SnapshotChange.Kind
+            switch change.kind {
+            case .added: kind = .added
+            case .deleted: kind = .removed
+            case .modified: kind = .modified
+            }
+            return SnapshotChange(path: change.path, kind: kind, old: old, new: new)
+        }
+    }
+}
+
+/// A commit seen only through the protocol's requirements, so that the protocol's default
+/// listing comparison can be used where the pruned walk does not apply.
+private struct ListingComparison: Snapshot {
+    let base: CommitSnapshot
+    init(_ base: CommitSnapshot) { self.base = base }
+    var label: String { base.label }
+    func entries(under directory: String) throws -> [SnapshotEntry] { try base.entries(under: directory) }
+    func contents(of entry: SnapshotEntry) throws -> [UInt8] { try base.contents(of: entry) }
+}
