@@ -14,7 +14,11 @@ enum ParallelMap {
         let chunks = min(items.count, ProcessInfoCores.count * 4)
         let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
         results.initialize(repeating: nil)
-        defer { results.deallocate() }
+        // The elements must be deinitialized before the memory goes, or every result leaks.
+        defer {
+            results.deinitialize()
+            results.deallocate()
+        }
         let box = UnsafeSendableBuffer(results)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let lower = items.count * chunk / chunks
