@@ -23,7 +23,7 @@ public struct ChangeCounts: Hashable, Sendable {
 
 /// Several items going from one status to another ("3 activities planned → done").
 public struct StatusTransition: Hashable, Sendable {
-    /// `activity` (status) or `goal` (assessment).
+    /// `activity` (status), `goal` (assessment) or `plan` (status).
     public var kind: DocumentKind
     public var from: String
     public var to: String
@@ -77,10 +77,10 @@ public struct DiffSummary: Hashable, Sendable {
             }
         }
         for (plan, list) in transitions {
-            // Activities first, then the most frequent transition.
+            // Activities first, then goals, then the plan; the most frequent transition first.
+            func rank(_ kind: DocumentKind) -> Int { kind == .activity ? 0 : kind == .goal ? 1 : 2 }
             byPlan[plan]?.transitions = list.sorted {
-                ($0.kind == .activity ? 0 : 1, -$0.count, $0.from, $0.to)
-                    < ($1.kind == .activity ? 0 : 1, -$1.count, $1.from, $1.to)
+                (rank($0.kind), -$0.count, $0.from, $0.to) < (rank($1.kind), -$1.count, $1.from, $1.to)
             }
         }
         plans = byPlan.values.sorted { $0.plan < $1.plan }

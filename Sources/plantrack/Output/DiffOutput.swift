@@ -31,7 +31,12 @@ enum DiffOutput {
     static func transitions(_ list: [StatusTransition]) -> String? {
         guard !list.isEmpty else { return nil }
         return list.map { t in
-            let noun = t.kind == .activity ? (t.count == 1 ? "activity" : "activities") : (t.count == 1 ? "goal" : "goals")
+            let noun: String
+            switch t.kind {
+            case .activity: noun = t.count == 1 ? "activity" : "activities"
+            case .goal: noun = t.count == 1 ? "goal" : "goals"
+            default: noun = t.count == 1 ? t.kind.rawValue : t.kind.rawValue + "s"
+            }
             return "\(t.count) \(noun) \(t.from) → \(t.to)"
         }.joined(separator: ", ")
     }
