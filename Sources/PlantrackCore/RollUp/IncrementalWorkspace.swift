@@ -1,0 +1,116 @@
+/// A workspace kept up to date from one snapshot to the next by applying the files that
+/// changed, re-parsing only documents whose blob was not parsed before.
+///
+/// Parsed documents are cached by blob id (and kind), so a file that returns to earlier
+/// content, or moves, is not parsed again. The result of ``workspace(label:)`` has the same
+/// documents and reading findings as ``Workspace/read(from:reader:)`` on the same snapshot.
+public struct IncrementalWorkspace {
+    private var entries: [String: SnapshotEntry] = [:]
+    private var parsed: [String: Result<Document, Finding>] = [:]
+    private var current: [String: Result<Document, Finding>] = [:]
+    private var layoutFindings: [String: Finding] = [:]
+    private let reader: DocumentReader
+    /// How many documents were parsed (cache misses), for tests and progress.
+    public private(set) var parseCount = 0
+
+    /// Creates an empty workspace.
+    public init(reader: DocumentReader = DocumentReader()) {
+        self.reader = reader
+    }
+
+    /// Applies the changes from the previous snapshot to `snapshot` (all of `Plans/` as
+    /// added for the first one), reading changed documents from `snapshot`.
+    public mutating func apply(_ changes: [SnapshotChange], from snapshot: some Snapshot) {
+        for change in changes {
+            entries[change.path] = nil
+            current[change.path] = nil
+            layoutFindings[change.path] = nil
+            guard let entry = change.new else { continue }
+            entries[change.path] = entry
+            load(entry, from: snapshot)
+        }
+    }
+
+    /// Every document below `Plans/` of `snapshot`, as changes from nothing.
+    public static func allAdded(in snapshot: some Snapshot) throws -> [SnapshotChange] {
+        try snapshot.entries(under: DocumentLayout.plansFolder).map {
+            SnapshotChange(path: $0.path, kind: .added, old: nil, new: $0)
+        }
+    }
+
+    private mutating func load(_ entry: SnapshotEntry, from snapshot: some Snapshot) {
+        if case .unreadable(let reason) = entry.kind {
+            layoutFindings[entry.path] = Finding(.error, rule: "file.unreadable", path: entry.path, message: reason)
+            return
+        }
+        switch DocumentLayout.place(of: entry.path) {
+        case .ignored:
+            return
+        case .misplaced:
+            layoutFindings[entry.path] = Finding(
+                .warning, rule: "layout.misplaced", path: entry.path,
+                message: "this Markdown file is not where any document belongs (Plans/<county>/county.md, "
+                    + "Plans/<county>/<year>/plan.md, .../goals/<id>.md, .../activities/<id>.md); it is not read")
+        case .document(let kind, let reference):
+            switch entry.kind {
+            case .symlink(let target):
+                layoutFindings[entry.path] = Finding(
+                    .error, rule: "file.symlink", path: entry.path,
+                    message: "is a symbolic link (to \(target)); plantrack never follows links: put the document itself here")
+                return
+            case .other, .unreadable:
+                layoutFindings[entry.path] = Finding(.error, rule: "file.unreadable", path: entry.path,
+                                                     message: "is not a regular file")
+                return
+            case .file:
+                break
+            }
+            let key = entry.contentID.map { "\(kind.rawValue):\($0)" }
+            if let key, let cached = parsed[key] {
+                current[entry.path] = Self.restamp(cached, path: entry.path, reference: reference)
+                return
+            }
+            let result: Result<Document, Finding>
+            do {
+                let bytes = try snapshot.contents(of: entry)
+                result = reader.read(bytes, path: entry.path, kind: kind, reference: reference, contentID: entry.contentID)
+                parseCount += 1
+            } catch let error as SnapshotError {
+                result = .failure(Finding(.error, rule: "file.unreadable", path: error.path, message: error.message))
+            } catch {
+                result = .failure(Finding(.error, rule: "file.unreadable", path: entry.path, message: "\(error)"))
+            }
+            if let key { parsed[key] = result }
+            current[entry.path] = result
+        }
+    }
+
+    private static func restamp(
+        _ result: Result<Document, Finding>, path: String, reference: ItemReference?
+    ) -> Result<Document, Finding> {
+        switch result {
+        case .success(var document):
+            document.path = path
+            document.reference = reference
+            return .success(document)
+        case .failure(var finding):
+            finding.path = path
+            return .failure(finding)
+        }
+    }
+
+    /// The workspace as it stands, labelled `label`.
+    public func workspace(label: String) -> Workspace {
+        var documents: [Document] = []
+        var findings = Array(layoutFindings.values)
+        for path in current.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            switch current[path] {
+            case .success(let document): documents.append(document)
+            case .failure(let finding): findings.append(finding)
+            case nil: break
+            }
+        }
+        findings.sort(by: Finding.fileOrder)
+        return Workspace(label: label, documents: documents, findings: findings)
+    }
+}

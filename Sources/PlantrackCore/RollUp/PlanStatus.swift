@@ -1,0 +1,31 @@
+/// Where one plan stands at a date: its figures and its traffic light.
+public struct PlanStatus: Hashable, Sendable {
+    /// `county/year`.
+    public var reference: ItemReference
+    /// The plan's own status (draft, adopted, closed).
+    public var planStatus: Plan.Status
+    /// The day the plan is judged on: the as-of date, or the period end for a closed plan.
+    public var judgedOn: CalendarDate
+    public var figures: StatusFigures
+    public var light: TrafficLight
+
+    /// The county's id.
+    public var county: String { reference.county }
+    /// The plan year.
+    public var year: Int { reference.year ?? 0 }
+
+    /// Computes the status of `plan` from its goals and activities.
+    public init(plan: Plan, goals: [Goal], activities: [Activity], asOf: CalendarDate) {
+        reference = plan.reference
+        planStatus = plan.status
+        judgedOn = Self.judgementDate(of: plan, asOf: asOf)
+        figures = StatusFigures(activities: activities, goals: goals, funding: plan.funding, asOf: judgedOn)
+        light = TrafficLight.judge(figures, period: plan.period, on: judgedOn)
+    }
+
+    /// A closed plan is judged at its period end (when that is before `asOf`); others on `asOf`.
+    public static func judgementDate(of plan: Plan, asOf: CalendarDate) -> CalendarDate {
+        if plan.status == .closed, let end = plan.period?.end, end < asOf { return end }
+        return asOf
+    }
+}

@@ -1,0 +1,151 @@
+/// The status roll-up of a workspace at one date: per plan and in total.
+///
+/// Built from documents that passed validation; the documents left out are listed in
+/// ``skipped`` with the reason, so a caller can say how many and why.
+public struct RollUp: Sendable {
+    /// A document left out of the roll-up.
+    public struct Skipped: Hashable, Sendable {
+        /// The document's path.
+        public var path: String
+        /// Why it was left out.
+        public var reason: String
+    }
+
+    /// Which plans to include.
+    public struct Filter: Hashable, Sendable {
+        /// Only plans of this year.
+        public var year: Int?
+        /// Only plans of these counties (all when empty).
+        public var counties: [String]
+
+        /// Creates a filter.
+        public init(year: Int? = nil, counties: [String] = []) {
+            self.year = year
+            self.counties = counties
+        }
+
+        func includes(_ reference: ItemReference) -> Bool {
+            if let year, reference.year != year { return false }
+            return counties.isEmpty || counties.contains(reference.county)
+        }
+    }
+
+    /// How figures can be grouped besides per plan.
+    public enum Grouping: String, Hashable, Sendable, CaseIterable {
+        case county, area, priority, stream
+    }
+
+    /// One group's figures.
+    public struct Group: Hashable, Sendable {
+        /// The county id, area id, priority or stream name.
+        public var key: String
+        public var figures: StatusFigures
+    }
+
+    /// A plan and its valid items.
+    struct Entry: Sendable {
+        var plan: Plan
+        var goals: [Goal]
+        var activities: [Activity]
+        var status: PlanStatus
+    }
+
+    /// The date overdue activities are judged against.
+    public var asOf: CalendarDate
+    /// Every plan's status, sorted by county and year.
+    public var plans: [PlanStatus] { entries.map(\.status) }
+    /// The sum over all plans.
+    public var total: StatusFigures
+    /// Documents left out, by path.
+    public var skipped: [Skipped]
+    var entries: [Entry]
+
+    /// Rolls up `documents`, leaving out those in `invalidPaths` (documents with errors, see
+    /// ``ValidationReport/invalidPaths``), those the model cannot read, and items whose plan
+    /// is left out.
+    public init(documents: [Document], invalidPaths: Set<String>, asOf: CalendarDate, filter: Filter = Filter()) {
+        self.asOf = asOf
+        var skipped: [Skipped] = []
+        for path in invalidPaths.sorted() {
+            if case .document(let kind, _) = DocumentLayout.place(of: path), [.plan, .goal, .activity].contains(kind) {
+                skipped.append(Skipped(path: path, reason: "has errors"))
+            }
+        }
+        var plans: [ItemReference: Plan] = [:]
+        var goals: [ItemReference: [Goal]] = [:]
+        var activities: [ItemReference: [Activity]] = [:]
+        var orphans: [(path: String, plan: ItemReference)] = []
+        for document in documents where !invalidPaths.contains(document.path) {
+            guard let reference = document.reference, let planReference = reference.plan,
+                  filter.includes(planReference)
+            else { continue }
+            do {
+                switch document.kind {
+                case .plan:
+                    plans[planReference] = try Plan(document: document)
+                case .goal:
+                    goals[planReference, default: []].append(try Goal(document: document))
+                    orphans.append((document.path, planReference))
+                case .activity:
+                    activities[planReference, default: []].append(try Activity(document: document))
+                    orphans.append((document.path, planReference))
+                case .county, .workspace:
+                    break
+                }
+            } catch {
+                skipped.append(Skipped(path: document.path, reason: error.message))
+            }
+        }
+        for orphan in orphans where plans[orphan.plan] == nil {
+            skipped.append(Skipped(path: orphan.path, reason: "its plan \(orphan.plan) is left out"))
+        }
+        entries = plans.keys.sorted().compactMap { key in
+            guard let plan = plans[key] else { return nil }
+            let g = (goals[key] ?? []).sorted { $0.id < $1.id }
+            let a = (activities[key] ?? []).sorted { $0.id < $1.id }
+            return Entry(plan: plan, goals: g, activities: a,
+                         status: PlanStatus(plan: plan, goals: g, activities: a, asOf: asOf))
+        }
+        var total = StatusFigures()
+        for entry in entries { total.add(entry.status.figures) }
+        self.total = total
+        self.skipped = skipped.sorted { $0.path < $1.path }
+    }
+
+    /// The figures grouped by county, area, priority or funding stream, sorted by key.
+    ///
+    /// Areas and priorities have no funding of their own, and priorities no goals; each
+    /// plan's items are judged on the plan's judgement date.
+    public func groups(by grouping: Grouping) -> [Group] {
+        var table: [String: StatusFigures] = [:]
+        func add(_ key: String, _ figures: StatusFigures) {
+            table[key, default: StatusFigures()].add(figures)
+        }
+        for entry in entries {
+            let date = entry.status.judgedOn
+            switch grouping {
+            case .county:
+                add(entry.plan.county, entry.status.figures)
+            case .area:
+                let keys = Set(entry.activities.map(\.area)).union(entry.goals.map(\.area))
+                for key in keys {
+                    add(key, StatusFigures(activities: entry.activities.filter { $0.area == key },
+                                           goals: entry.goals.filter { $0.area == key }, funding: [], asOf: date))
+                }
+            case .priority:
+                for key in Set(entry.activities.map(\.priority.rawValue)) {
+                    add(key, StatusFigures(activities: entry.activities.filter { $0.priority.rawValue == key },
+                                           goals: [], funding: [], asOf: date))
+                }
+            case .stream:
+                let keys = Set(entry.activities.map { $0.fundingStream ?? "" }).union(entry.plan.funding.map(\.stream))
+                for key in keys {
+                    add(key.isEmpty ? "(none)" : key,
+                        StatusFigures(activities: entry.activities.filter { ($0.fundingStream ?? "") == key },
+                                      goals: [], funding: entry.plan.funding.filter { $0.stream == key }, asOf: date))
+                }
+            }
+        }
+        return table.keys.sorted().compactMap { key in table[key].map { Group(key: key, figures: $0) } }
+    }
+}

@@ -1,0 +1,128 @@
+/// The status figures of a set of activities, goals and funding: a plan, a county, an area,
+/// a priority, a funding stream or a whole workspace.
+public struct StatusFigures: Hashable, Sendable {
+    /// Money of one funding stream: what the plan was granted, what its activities budget
+    /// and what they have spent.
+    public struct Stream: Hashable, Sendable {
+        /// The stream's name (`funding_stream` of activities, `stream` of plan funding).
+        public var stream: String
+        public var fundingSEK: Int
+        public var budgetSEK: Int
+        public var spentSEK: Int
+
+        /// Creates stream figures.
+        public init(stream: String, fundingSEK: Int = 0, budgetSEK: Int = 0, spentSEK: Int = 0) {
+            self.stream = stream
+            self.fundingSEK = fundingSEK
+            self.budgetSEK = budgetSEK
+            self.spentSEK = spentSEK
+        }
+    }
+
+    /// How far one indicator has come from baseline to target.
+    public struct IndicatorProgress: Hashable, Sendable {
+        /// The goal's reference, `county/year/goal-id`.
+        public var goal: String
+        /// The indicator's id.
+        public var id: String
+        /// 0–100 (``Indicator/progress``); nil when it cannot be computed.
+        public var progress: Double?
+    }
+
+    /// Activities by status; every status is present (zero when none).
+    public var activities: [Activity.Status: Int]
+    /// Activities due before the as-of date that are neither done nor cancelled.
+    public var overdue: Int
+    /// Sum of `budget_sek` of the activities that are not cancelled.
+    public var budgetSEK: Int
+    /// Sum of `spent_sek` of all activities (money spent stays spent when cancelled).
+    public var spentSEK: Int
+    /// Sum of the plans' funding.
+    public var fundingSEK: Int
+    /// Per funding stream, sorted by name. Activities without `funding_stream` count in
+    /// the totals above but in no stream.
+    public var streams: [Stream]
+    /// Goals by assessment; every assessment is present.
+    public var goals: [Goal.Assessment: Int]
+    /// Every indicator of the goals, in goal order.
+    public var indicators: [IndicatorProgress]
+
+    /// Empty figures.
+    public init() {
+        activities = Dictionary(uniqueKeysWithValues: Activity.Status.allCases.map { ($0, 0) })
+        goals = Dictionary(uniqueKeysWithValues: Goal.Assessment.allCases.map { ($0, 0) })
+        overdue = 0
+        budgetSEK = 0
+        spentSEK = 0
+        fundingSEK = 0
+        streams = []
+        indicators = []
+    }
+
+    /// The figures of these activities, goals and funding, with overdue judged on `asOf`.
+    public init(activities items: [Activity], goals goalItems: [Goal], funding: [Plan.Funding], asOf: CalendarDate) {
+        self.init()
+        var streamTable: [String: Stream] = [:]
+        for item in items {
+            activities[item.status, default: 0] += 1
+            if item.isOverdue(on: asOf) { overdue += 1 }
+            let budget = item.status == .cancelled ? 0 : (item.budgetSEK ?? 0)
+            let spent = item.spentSEK ?? 0
+            budgetSEK += budget
+            spentSEK += spent
+            if let name = item.fundingStream {
+                streamTable[name, default: Stream(stream: name)].budgetSEK += budget
+                streamTable[name, default: Stream(stream: name)].spentSEK += spent
+            }
+        }
+        for grant in funding {
+            fundingSEK += grant.amountSEK
+            streamTable[grant.stream, default: Stream(stream: grant.stream)].fundingSEK += grant.amountSEK
+        }
+        streams = streamTable.values.sorted { $0.stream < $1.stream }
+        for goal in goalItems {
+            goals[goal.assessment, default: 0] += 1
+            for indicator in goal.indicators {
+                indicators.append(IndicatorProgress(goal: goal.reference.description, id: indicator.id,
+                                                    progress: indicator.progress))
+            }
+        }
+    }
+
+    /// How many activities there are.
+    public var activityCount: Int { activities.values.reduce(0, +) }
+
+    /// The number of activities with `status`.
+    public func count(_ status: Activity.Status) -> Int { activities[status] ?? 0 }
+
+    /// The number of goals assessed `assessment`.
+    public func count(_ assessment: Goal.Assessment) -> Int { goals[assessment] ?? 0 }
+
+    /// Done activities as a percentage (0–100) of those not cancelled; nil when every
+    /// activity is cancelled or there are none.
+    public var doneShare: Double? {
+        let open = activityCount - count(.cancelled)
+        guard open > 0 else { return nil }
+        return Double(count(.done)) / Double(open) * 100
+    }
+
+    /// Adds `other`'s figures to these (streams merged by name).
+    public mutating func add(_ other: StatusFigures) {
+        for (status, n) in other.activities { activities[status, default: 0] += n }
+        for (assessment, n) in other.goals { goals[assessment, default: 0] += n }
+        overdue += other.overdue
+        budgetSEK += other.budgetSEK
+        spentSEK += other.spentSEK
+        fundingSEK += other.fundingSEK
+        var table = Dictionary(uniqueKeysWithValues: streams.map { ($0.stream, $0) })
+        for s in other.streams {
+            var merged = table[s.stream] ?? Stream(stream: s.stream)
+            merged.fundingSEK += s.fundingSEK
+            merged.budgetSEK += s.budgetSEK
+            merged.spentSEK += s.spentSEK
+            table[s.stream] = merged
+        }
+        streams = table.values.sorted { $0.stream < $1.stream }
+        indicators += other.indicators
+    }
+}

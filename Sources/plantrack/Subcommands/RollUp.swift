@@ -1,0 +1,88 @@
+import ArgumentParser
+import JSONSchema
+import PlantrackCore
+
+extension RollUp.Grouping: ExpressibleByArgument {}
+
+/// `--format` of rollup and trend.
+enum FigureFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv, markdown
+}
+
+/// `plantrack rollup`: status figures per plan and in total.
+struct RollUpCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rollup",
+        abstract: "Roll up activities, money, goals and indicators per plan and in total.",
+        discussion: """
+            Reads the working tree judged today, a commit (--rev, judged on the commit's date) or \
+            the workspace as committed on a day (--as-of: the last commit on or before that day on \
+            the first-parent history of HEAD). Documents with errors are left out and counted on \
+            stderr; the traffic-light rule is in docs/rollup.md.
+            """
+    )
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Option(help: ArgumentHelp("Roll up the workspace as committed at this revision.", valueName: "rev"))
+    var rev: String?
+
+    @Option(name: .customLong("as-of"),
+            help: ArgumentHelp("Roll up the workspace as committed on this day (YYYY-MM-DD).", valueName: "date"))
+    var asOf: CalendarDate?
+
+    @Option(help: ArgumentHelp("Only plans of this year.", valueName: "year"))
+    var year: Int?
+
+    @Option(name: .customLong("county"), parsing: .upToNextOption,
+            help: ArgumentHelp("Only these counties (ids, e.g. stockholm).", valueName: "county"))
+    var counties: [String] = []
+
+    @Option(help: ArgumentHelp("Group by county, area, priority or stream instead of per plan.", valueName: "group"))
+    var by: RollUp.Grouping?
+
+    @Option(help: "Output format: table, json, csv or markdown.")
+    var format: FigureFormat = .table
+
+    @Option(help: ArgumentHelp("CSV field delimiter (';' for a Swedish Excel).", valueName: "char"))
+    var delimiter: String = ","
+
+    @Flag(help: "Start CSV output with a UTF-8 byte-order mark (for Excel).")
+    var bom = false
+
+    func validate() throws {
+        if rev != nil && asOf != nil {
+            throw ValidationError("--rev and --as-of cannot be used together: choose one version to roll up.")
+        }
+        if delimiter.count != 1 || delimiter == "\"" || delimiter == "\n" {
+            throw ValidationError("--delimiter must be one character other than a quote or a line break.")
+        }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let access = try WorkspaceAccess(workspace)
+            let loaded = try RollUpLoading(access: access)
+                .load(rev: rev, asOf: asOf, filter: RollUp.Filter(year: year, counties: counties))
+            RollUpLoading.reportSkipped(loaded.rollUp.skipped)
+            let out = Terminal.standardOutput
+            let rollUp = loaded.rollUp
+            switch format {
+            case .json:
+                out.write(RollUpOutput.json(rollUp, revision: loaded.revision, grouping: by).prettyText + "\n")
+            case .csv:
+                let rows = [RollUpOutput.header] + RollUpOutput.rows(rollUp, grouping: by)
+                out.write(CSVWriter(delimiter: delimiter, byteOrderMark: bom).text(rows))
+            case .markdown:
+                out.write(RollUpOutput.markdown(RollUpOutput.header, RollUpOutput.rows(rollUp, grouping: by)))
+            case .table:
+                let style = Style(for: out)
+                var table = TextTable(header: RollUpOutput.header)
+                // Cells stay unstyled: escape codes would upset the column widths.
+                for row in RollUpOutput.rows(rollUp, grouping: by) { table.add(row) }
+                out.write(table.render(headerStyle: style.bold)
+                          + style.dim("\(rollUp.plans.count) plans (\(loaded.label)), as of \(rollUp.asOf)") + "\n")
+            }
+        }
+    }
+}

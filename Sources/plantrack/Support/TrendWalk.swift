@@ -1,0 +1,50 @@
+import PlantrackCore
+import PlantrackGit
+
+/// Computes trend points by walking the first-parent history of HEAD once, oldest first,
+/// comparing consecutive sampled trees and re-parsing only documents whose blob changed.
+struct TrendWalk {
+    let repository: Repository
+    let filter: RollUp.Filter
+
+    /// The points at `dates` (ascending); `progress` is called after each point.
+    func points(at dates: [CalendarDate], progress: (Int, Int) -> Void = { _, _ in }) throws -> [Trend.Point] {
+        let head: Commit
+        do { head = try repository.head() } catch { throw CLIError("\(error)") }
+        let mainline = try repository.mainline(from: head.id)
+        let chosen = Repository.lastCommits(onOrBefore: dates, in: mainline)
+        var state = IncrementalWorkspace()
+        var previous: CommitSnapshot?
+        var schemas: (DocumentSchemas?, [Finding]) = (nil, [])
+        var points: [Trend.Point] = []
+        for (index, date) in dates.enumerated() {
+            defer { progress(index + 1, dates.count) }
+            guard let commit = chosen[index] else {
+                points.append(Trend.Point(date: date, commit: nil, figures: StatusFigures()))
+                continue
+            }
+            let snapshot = CommitSnapshot(commit: commit)
+            if let previous {
+                if previous.commit.id != commit.id {
+                    state.apply(try previous.changes(to: snapshot, under: DocumentLayout.plansFolder), from: snapshot)
+                    if try !previous.changes(to: snapshot, under: DocumentLayout.schemasFolder).isEmpty {
+                        schemas = DocumentSchemas.load(from: snapshot)
+                    }
+                }
+            } else {
+                state.apply(try IncrementalWorkspace.allAdded(in: snapshot), from: snapshot)
+                schemas = DocumentSchemas.load(from: snapshot)
+            }
+            previous = snapshot
+            guard let loaded = schemas.0 else {
+                FindingPrinter().print(schemas.1)
+                throw CLIError("the schemas of \(commit.shortID) cannot be used")
+            }
+            let workspace = state.workspace(label: snapshot.label)
+            let report = WorkspaceValidator(schemas: loaded, asOf: date).validate(workspace)
+            let rollUp = RollUp(documents: workspace.documents, invalidPaths: report.invalidPaths, asOf: date, filter: filter)
+            points.append(Trend.Point(date: date, commit: commit.id.hex, figures: rollUp.total))
+        }
+        return points
+    }
+}

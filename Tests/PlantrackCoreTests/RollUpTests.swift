@@ -1,0 +1,98 @@
+import PlantrackCore
+import Testing
+
+private func document(_ path: String, _ yaml: String) throws -> Document {
+    guard case .document(let kind, let reference) = DocumentLayout.place(of: path) else {
+        throw SnapshotError(path: path, message: "not a document path")
+    }
+    return try DocumentReader().read(Array("---\n\(yaml)---\n".utf8), path: path, kind: kind, reference: reference).get()
+}
+
+private func plan2021(status: String = "adopted") throws -> Plan {
+    try Plan(document: document("Plans/stockholm/2021/plan.md", """
+        kind: plan
+        county: stockholm
+        year: 2021
+        title: P
+        version: 1
+        status: \(status)
+        period: {start: 2021-01-01, end: 2021-12-31}
+
+        """))
+}
+
+@Suite("RollUp core")
+struct RollUpCoreTests {
+    @Test("traffic light: off-track goal or three overdue is red; at-risk is yellow")
+    func lights() throws {
+        let period = try plan2021().period
+        var figures = StatusFigures()
+        let day = try #require(CalendarDate("2021-02-01"))
+        #expect(TrafficLight.judge(figures, period: period, on: day) == .green)
+        figures.goals[.atRisk] = 1
+        #expect(TrafficLight.judge(figures, period: period, on: day) == .yellow)
+        figures.overdue = 3
+        #expect(TrafficLight.judge(figures, period: period, on: day) == .red)
+        figures = StatusFigures()
+        figures.goals[.offTrack] = 1
+        #expect(TrafficLight.judge(figures, period: period, on: day) == .red)
+    }
+
+    @Test("traffic light: a done share under half the elapsed share is red once a quarter has passed")
+    func doneShareAgainstTime() throws {
+        let period = try plan2021().period
+        var figures = StatusFigures()
+        figures.activities[.done] = 1
+        figures.activities[.inProgress] = 4  // 20 % done
+        let early = try #require(CalendarDate("2021-03-01"))  // 16 % elapsed
+        let mid = try #require(CalendarDate("2021-07-01"))  // 50 % elapsed: 20 < 25
+        #expect(TrafficLight.judge(figures, period: period, on: early) == .green)
+        #expect(TrafficLight.judge(figures, period: period, on: mid) == .red)
+    }
+
+    @Test("a closed plan is judged at its period end")
+    func closedPlan() throws {
+        let plan = try plan2021(status: "closed")
+        let activity = try Activity(document: document("Plans/stockholm/2021/activities/a.md", """
+            kind: activity
+            id: a
+            title: A
+            area: bu
+            priority: ongoing
+            status: planned
+            due: 2021-12-31
+
+            """))
+        let later = try #require(CalendarDate("2023-01-01"))
+        let status = PlanStatus(plan: plan, goals: [], activities: [activity], asOf: later)
+        #expect(status.judgedOn == plan.period?.end)
+        #expect(status.figures.overdue == 0)
+    }
+
+    @Test("done share leaves cancelled activities out")
+    func doneShare() {
+        var figures = StatusFigures()
+        #expect(figures.doneShare == nil)
+        figures.activities[.cancelled] = 2
+        #expect(figures.doneShare == nil)
+        figures.activities[.done] = 1
+        figures.activities[.planned] = 1
+        #expect(figures.doneShare == 50)
+    }
+
+    @Test("period ends: weeks end on Sunday, months and quarters on their last day")
+    func periodEnds() throws {
+        let since = try #require(CalendarDate("2021-01-02"))
+        let until = try #require(CalendarDate("2021-07-01"))
+        #expect(Trend.periodEnds(since: since, until: until, every: .quarter).map(\.description) == ["2021-03-31", "2021-06-30"])
+        #expect(Trend.periodEnds(since: since, until: until, every: .month).first?.description == "2021-01-31")
+        #expect(Trend.periodEnds(since: since, until: until, every: .month).last?.description == "2021-06-30")
+        #expect(Trend.periodEnds(since: since, until: since.adding(days: 14), every: .week).map(\.description)
+                == ["2021-01-03", "2021-01-10"])
+    }
+
+    @Test("sparkline spans ▁ to █")
+    func sparkline() {
+        #expect(Trend.sparkline([0, 50, 100, nil]) == "▁▅█ ")
+    }
+}
