@@ -132,6 +132,24 @@ struct DiffCLITests {
         #expect(text.stdout.contains("moved activity stockholm/2021/bu-l1 ← stockholm/2020/bu-p3 (carried_from)"))
     }
 
+    @Test func planYearsAtARevision() throws {
+        let repo = try DiffHistory.make()
+        let result = try CLI.run(["diff", "--plans", "sthlm/2021", "sthlm/2022", "--rev", "HEAD", "--format", "json"], in: repo.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try json(result.stdout)
+        #expect(object["from"] as? String == "sthlm/2021 (HEAD (\(try repo.repository.head().shortID)))")
+        let byItem = changes(object)
+        // At HEAD bu-p2 lives only in 2022 (it was moved there), so between the years it is new.
+        #expect(byItem["sthlm/2022/bu-p2"]?["change"] as? String == "added")
+        #expect(byItem["sthlm/2021/bu-p1"]?["change"] as? String == "removed")
+        #expect(byItem["sthlm/2021/bu-p4"]?["change"] as? String == "removed")
+        let summary = (object["summary"] as? [String: Any])?["plans"] as? [[String: Any]]
+        #expect(summary?.map { $0["plan"] as? String } == ["sthlm/2022"])
+        // At the first commit there is no 2022 plan: everything of 2021 is removed.
+        let first = try CLI.run(["diff", "--plans", "sthlm/2021", "sthlm/2022", "--rev", "HEAD~1", "--stat"], in: repo.url)
+        #expect(first.stdout.contains("sthlm/2022: plan removed; activities: 3 removed"))
+    }
+
     @Test func badPlansArgumentsAreRefused() throws {
         let result = try CLI.run(["diff", "--plans", "stockholm/2020"])
         #expect(result.status != 0)
