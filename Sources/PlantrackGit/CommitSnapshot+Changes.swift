@@ -1,3 +1,4 @@
+import CGit2
 import PlantrackCore
 
 extension CommitSnapshot {
@@ -6,8 +7,12 @@ extension CommitSnapshot {
     /// Against another commit of the same repository this is the pruned tree comparison
     /// (``Repository/changes(from:to:under:)``): equal subtrees are skipped unread, so the
     /// cost follows what changed. Against anything else (the index, the working tree) it
-    /// falls back to the protocol's listing comparison.
+    /// falls back to the protocol's listing comparison; against the working tree a file is
+    /// compared by hashing it as a blob (`git_odb_hash`), so the commit's blobs are never read.
     public func changes(to other: some Snapshot, under directory: String) throws -> [SnapshotChange] {
+        if let workingTree = other as? DirectorySnapshot {
+            return try changes(toWorkingTree: workingTree, under: directory)
+        }
         guard let other = other as? CommitSnapshot, other.commit.repository === commit.repository else {
             return try ListingComparison(self).changes(to: other, under: directory)
         }
@@ -29,6 +34,48 @@ extension CommitSnapshot {
             case .modified: kind = .modified
             }
             return SnapshotChange(path: change.path, kind: kind, old: old, new: new)
+        }
+    }
+}
+
+extension CommitSnapshot {
+    /// Lists both sides and merges them by path; files present on both sides are equal when
+    /// the working file hashes to the commit's blob id.
+    private func changes(toWorkingTree other: DirectorySnapshot, under directory: String) throws -> [SnapshotChange] {
+        let before = try entries(under: directory)
+        let after = try other.entries(under: directory)
+        var result: [SnapshotChange] = []
+        var i = 0
+        var j = 0
+        while i < before.count || j < after.count {
+            if j == after.count || (i < before.count && bytewisePrecedes(before[i].path, after[j].path)) {
+                result.append(SnapshotChange(path: before[i].path, kind: .removed, old: before[i], new: nil))
+                i += 1
+            } else if i == before.count || bytewisePrecedes(after[j].path, before[i].path) {
+                result.append(SnapshotChange(path: after[j].path, kind: .added, old: nil, new: after[j]))
+                j += 1
+            } else {
+                if try !sameContent(before[i], after[j], in: other) {
+                    result.append(SnapshotChange(path: before[i].path, kind: .modified, old: before[i], new: after[j]))
+                }
+                i += 1
+                j += 1
+            }
+        }
+        return result
+    }
+
+    private func sameContent(_ committed: SnapshotEntry, _ working: SnapshotEntry, in other: DirectorySnapshot) throws -> Bool {
+        switch (committed.kind, working.kind) {
+        case (.file, .file):
+            guard let id = committed.contentID else { return try contents(of: committed) == other.contents(of: working) }
+            let bytes = try other.contents(of: working)
+            var oid = git_oid()
+            let result = bytes.withUnsafeBytes { git_odb_hash(&oid, $0.baseAddress, $0.count, GIT_OBJECT_BLOB) }
+            guard result == 0 else { return try contents(of: committed) == bytes }
+            return ObjectID(oid).hex == id
+        default:
+            return committed.kind == working.kind
         }
     }
 }

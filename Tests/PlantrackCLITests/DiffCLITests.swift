@@ -82,6 +82,10 @@ struct DiffCLITests {
         try repo.stage(path, DiffHistory.activity("bu-p4", status: "in-progress"))
         let afterStage = try CLI.run(["diff", "--staged"], in: repo.url)
         #expect(afterStage.stdout.contains("~ status: planned → in-progress"))
+        // A county outside any plan is summarised on its own line.
+        try repo.write("Plans/sthlm/county.md", "---\nkind: county\nid: sthlm\nname: Stockholms län\ncode: \"01\"\n---\n")
+        let county = try CLI.run(["diff", "--stat"], in: repo.url)
+        #expect(county.stdout.contains("sthlm: county added"))
     }
 
     @Test func filtersByCountyKindAndItem() throws {

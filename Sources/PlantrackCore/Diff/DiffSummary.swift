@@ -47,16 +47,31 @@ public struct PlanSummary: Hashable, Sendable {
     }
 }
 
-/// The summary of a whole comparison: one entry per plan, sorted by plan.
+/// A change to a document outside any plan: a county or the workspace settings.
+public struct OtherChange: Hashable, Sendable {
+    /// `stockholm`, or the path of `Plans/workspace.yaml`.
+    public var item: String
+    public var kind: DocumentKind
+    public var change: ItemChange.Change
+}
+
+/// The summary of a whole comparison: one entry per plan, sorted by plan, and the changes
+/// to counties and the workspace settings.
 public struct DiffSummary: Hashable, Sendable {
     public var plans: [PlanSummary]
+    /// County and workspace documents that changed, in the changes' order.
+    public var others: [OtherChange]
 
     /// Summarises changes.
     public init(_ changes: [ItemChange]) {
         var byPlan: [String: PlanSummary] = [:]
         var transitions: [String: [StatusTransition]] = [:]
+        var others: [OtherChange] = []
         for change in changes {
-            guard let plan = change.plan else { continue }
+            guard let plan = change.plan else {
+                others.append(OtherChange(item: change.item, kind: change.kind, change: change.change))
+                continue
+            }
             var summary = byPlan[plan] ?? PlanSummary(plan: plan)
             switch change.kind {
             case .plan: summary.planChange = change.change
@@ -84,5 +99,6 @@ public struct DiffSummary: Hashable, Sendable {
             }
         }
         plans = byPlan.values.sorted { $0.plan < $1.plan }
+        self.others = others
     }
 }

@@ -43,7 +43,7 @@ enum DiffOutput {
 
     /// One line per plan summary.
     static func summaryLines(_ summary: DiffSummary) -> [(plan: String, text: String, transitions: String?)] {
-        summary.plans.map { plan in
+        summary.others.map { ($0.item, "\($0.kind.rawValue) \($0.change.rawValue)", nil) } + summary.plans.map { plan in
             var parts: [String] = []
             if let change = plan.planChange { parts.append("plan \(change.rawValue)") }
             if let goals = counts(plan.goals) { parts.append("goals: \(goals)") }
@@ -254,6 +254,9 @@ enum DiffJSON {
                  "count": .number(.integer(Int64(t.count)))]
             })
             return .object(p)
+        })
+        object["others"] = .array(summary.others.map { other in
+            ["item": .string(other.item), "kind": .string(other.kind.rawValue), "change": .string(other.change.rawValue)]
         })
         return .object(object)
     }
