@@ -12,6 +12,14 @@ public struct IncrementalWorkspace {
     private let reader: DocumentReader
     /// How many documents were parsed (cache misses), for tests and progress.
     public private(set) var parseCount = 0
+    /// Documents parsed here that were not in the seeded cache, by
+    /// ``DocumentCacheCoding/key(kind:blob:)``: what a persistent cache should add.
+    public private(set) var newlyParsed: [String: Document] = [:]
+
+    /// Adds parsed documents (from a persistent cache) by ``DocumentCacheCoding/key(kind:blob:)``.
+    public mutating func seed(_ documents: [String: Document]) {
+        for (key, document) in documents where parsed[key] == nil { parsed[key] = .success(document) }
+    }
 
     /// Creates an empty workspace.
     public init(reader: DocumentReader = DocumentReader()) {
@@ -65,7 +73,7 @@ public struct IncrementalWorkspace {
             case .file:
                 break
             }
-            let key = entry.contentID.map { "\(kind.rawValue):\($0)" }
+            let key = entry.contentID.map { DocumentCacheCoding.key(kind: kind, blob: $0) }
             if let key, let cached = parsed[key] {
                 current[entry.path] = Self.restamp(cached, path: entry.path, reference: reference)
                 return
@@ -80,7 +88,10 @@ public struct IncrementalWorkspace {
             } catch {
                 result = .failure(Finding(.error, rule: "file.unreadable", path: entry.path, message: "\(error)"))
             }
-            if let key { parsed[key] = result }
+            if let key {
+                parsed[key] = result
+                if case .success(let document) = result { newlyParsed[key] = document }
+            }
             current[entry.path] = result
         }
     }

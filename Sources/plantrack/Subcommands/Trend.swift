@@ -43,6 +43,10 @@ struct TrendCommand: ParsableCommand {
     @Flag(help: "Start CSV output with a UTF-8 byte-order mark (for Excel).")
     var bom = false
 
+    @Flag(name: .customLong("no-cache"),
+          help: "Neither read nor write the cache of parsed documents in .git/plantrack/.")
+    var noCache = false
+
     func validate() throws {
         if format == .markdown { throw ValidationError("trend supports --format table, json or csv.") }
         if delimiter.count != 1 || delimiter == "\"" || delimiter == "\n" {
@@ -67,7 +71,8 @@ struct TrendCommand: ParsableCommand {
             let end = until ?? .today()
             let dates = Trend.periodEnds(since: start, until: end, every: every)
             let err = Terminal.standardError
-            let walk = TrendWalk(repository: repository, filter: RollUp.Filter(year: year, counties: counties))
+            let walk = TrendWalk(repository: repository, filter: RollUp.Filter(year: year, counties: counties),
+                                 store: noCache ? nil : ParsedDocumentStore(gitFolder: repository.path))
             let points = try walk.points(at: dates) { done, total in
                 guard err.isTerminal else { return }
                 let width = 30

@@ -6,6 +6,8 @@ import PlantrackGit
 struct TrendWalk {
     let repository: Repository
     let filter: RollUp.Filter
+    /// Where parsed documents persist between runs; nil to keep them in memory only.
+    var store: ParsedDocumentStore?
 
     /// The points at `dates` (ascending); `progress` is called after each point.
     func points(at dates: [CalendarDate], progress: (Int, Int) -> Void = { _, _ in }) throws -> [Trend.Point] {
@@ -14,6 +16,9 @@ struct TrendWalk {
         let mainline = try repository.mainline(from: head.id)
         let chosen = Repository.lastCommits(onOrBefore: dates, in: mainline)
         var state = IncrementalWorkspace()
+        let stored = store?.load() ?? [:]
+        state.seed(stored)
+        defer { store?.add(state.newlyParsed, to: stored) }
         var previous: CommitSnapshot?
         var schemas: (DocumentSchemas?, [Finding]) = (nil, [])
         var points: [Trend.Point] = []
