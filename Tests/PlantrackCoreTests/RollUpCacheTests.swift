@@ -70,3 +70,39 @@ struct RollUpCacheCodingTests {
         #expect(incremental.findings == full.findings)
     }
 }
+
+/// A memory snapshot whose entries carry a content id, as git snapshots do.
+private struct IdentifiedSnapshot: Snapshot {
+    var base: MemorySnapshot
+    var label: String { base.label }
+    func entries(under directory: String) throws -> [SnapshotEntry] {
+        try base.entries(under: directory).map { entry in
+            var copy = entry
+            copy.contentID = base.files[entry.path].map { bytes in
+                String(bytes.reduce(UInt64(14_695_981_039_346_656_037)) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 }, radix: 16)
+            }
+            return copy
+        }
+    }
+    func contents(of entry: SnapshotEntry) throws -> [UInt8] { try base.contents(of: entry) }
+}
+
+@Suite("RollUp incremental parsing")
+struct RollUpIncrementalTests {
+    @Test("only blobs not seen before are parsed")
+    func parsesOnlyNewBlobs() throws {
+        var files = ["Plans/s/2021/goals/g1.md": text, "Plans/s/2021/goals/g2.md": text + "x\n"]
+        let first = IdentifiedSnapshot(base: MemorySnapshot(files: files))
+        var state = IncrementalWorkspace()
+        state.apply(try IncrementalWorkspace.allAdded(in: first), from: first)
+        #expect(state.parseCount == 2)
+        files["Plans/s/2021/goals/g3.md"] = text  // same blob as g1, another path
+        files["Plans/s/2021/goals/g2.md"] = text + "y\n"
+        let second = IdentifiedSnapshot(base: MemorySnapshot(files: files))
+        state.apply(try first.changes(to: second, under: DocumentLayout.plansFolder), from: second)
+        #expect(state.parseCount == 3)
+        let paths = state.workspace(label: "m").documents.map(\.path)
+        #expect(paths == ["Plans/s/2021/goals/g1.md", "Plans/s/2021/goals/g2.md", "Plans/s/2021/goals/g3.md"])
+        #expect(state.workspace(label: "m").documents.last?.reference?.id == "g3")
+    }
+}

@@ -32,7 +32,9 @@ struct RollUpLoading {
             let head: Commit
             do { head = try repository.head() } catch { throw CLIError("\(error)") }
             guard let commit = try repository.lastCommit(onOrBefore: asOf, from: head.id) else {
-                throw CLIError("no commit on or before \(asOf) on the history of HEAD")
+                let first = try? repository.mainline(from: head.id).first?.date
+                throw CLIError("no commit on or before \(asOf) on the history of HEAD"
+                               + (first.map { "; the first commit is dated \($0)" } ?? ""))
             }
             let snapshot = CommitSnapshot(commit: commit)
             let workspace = Workspace.read(from: snapshot)
