@@ -471,6 +471,8 @@ def bench_workspace(w, commands, runs, peer_runs, yaml_events, report):
                                          "target": target, "result": "not available"})
             return
         b = measured.get(baseline) if baseline else None
+        if baseline and b is None and limit is None:
+            return  # an informative comparison with a baseline not run here
         row = {"workspace": w.label, "command": command, "seconds": m.best.seconds if m.best else None,
                "peak_rss_mb": round(m.best.rss_kb / 1024, 1) if m.best else None,
                "baseline": baseline, "baseline_seconds": b.best.seconds if b and b.best else None,
@@ -582,6 +584,8 @@ def machine():
         "git": read(["git", "--version"]), "swift": (read(["swift", "--version"]) or "").splitlines()[0:1],
         "python": platform.python_version(), "libyaml": read(["pkg-config", "--modversion", "yaml-0.1"]),
         "plantrack_commit": read(["git", "-C", ROOT, "rev-parse", "HEAD"]),
+        # Uncommitted changes to the sources the binaries may have been built from.
+        "plantrack_uncommitted": (read(["git", "-C", ROOT, "status", "--porcelain", "--", "Sources", "Package.swift"]) or "").splitlines(),
     }
 
 
