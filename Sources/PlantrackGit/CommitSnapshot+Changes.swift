@@ -42,27 +42,9 @@ extension CommitSnapshot {
     /// Lists both sides and merges them by path; files present on both sides are equal when
     /// the working file hashes to the commit's blob id.
     private func changes(toWorkingTree other: DirectorySnapshot, under directory: String) throws -> [SnapshotChange] {
-        let before = try entries(under: directory)
-        let after = try other.entries(under: directory)
-        var result: [SnapshotChange] = []
-        var i = 0
-        var j = 0
-        while i < before.count || j < after.count {
-            if j == after.count || (i < before.count && bytewisePrecedes(before[i].path, after[j].path)) {
-                result.append(SnapshotChange(path: before[i].path, kind: .removed, old: before[i], new: nil))
-                i += 1
-            } else if i == before.count || bytewisePrecedes(after[j].path, before[i].path) {
-                result.append(SnapshotChange(path: after[j].path, kind: .added, old: nil, new: after[j]))
-                j += 1
-            } else {
-                if try !sameContent(before[i], after[j], in: other) {
-                    result.append(SnapshotChange(path: before[i].path, kind: .modified, old: before[i], new: after[j]))
-                }
-                i += 1
-                j += 1
-            }
+        try SnapshotChange.merge(entries(under: directory), other.entries(under: directory)) { committed, working in
+            try sameContent(committed, working, in: other)
         }
-        return result
     }
 
     private func sameContent(_ committed: SnapshotEntry, _ working: SnapshotEntry, in other: DirectorySnapshot) throws -> Bool {

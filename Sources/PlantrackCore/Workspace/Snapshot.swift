@@ -85,15 +85,18 @@ public struct SnapshotChange: Hashable, Sendable {
     }
 }
 
-extension Snapshot {
-    public func changes(to other: some Snapshot, under directory: String) throws -> [SnapshotChange] {
-        let before = try entries(under: directory)
-        let after = try other.entries(under: directory)
+extension SnapshotChange {
+    /// The changes between two entry lists sorted by path (byte order): entries only in
+    /// `before` are removed, only in `after` added, and entries on both sides modified
+    /// unless `sameContent` says otherwise.
+    public static func merge(
+        _ before: [SnapshotEntry], _ after: [SnapshotEntry],
+        sameContent: (SnapshotEntry, SnapshotEntry) throws -> Bool
+    ) rethrows -> [SnapshotChange] {
+        func precedes(_ x: String, _ y: String) -> Bool { x.utf8.lexicographicallyPrecedes(y.utf8) }
         var result: [SnapshotChange] = []
         var i = 0
         var j = 0
-        // Both lists are sorted by path: merge them.
-        func precedes(_ x: String, _ y: String) -> Bool { x.utf8.lexicographicallyPrecedes(y.utf8) }
         while i < before.count || j < after.count {
             if j == after.count || (i < before.count && precedes(before[i].path, after[j].path)) {
                 result.append(SnapshotChange(path: before[i].path, kind: .removed, old: before[i], new: nil))
@@ -102,7 +105,7 @@ extension Snapshot {
                 result.append(SnapshotChange(path: after[j].path, kind: .added, old: nil, new: after[j]))
                 j += 1
             } else {
-                if try !sameContent(before[i], after[j], in: other) {
+                if try !sameContent(before[i], after[j]) {
                     result.append(SnapshotChange(path: before[i].path, kind: .modified, old: before[i], new: after[j]))
                 }
                 i += 1
@@ -110,6 +113,14 @@ extension Snapshot {
             }
         }
         return result
+    }
+}
+
+extension Snapshot {
+    public func changes(to other: some Snapshot, under directory: String) throws -> [SnapshotChange] {
+        try SnapshotChange.merge(entries(under: directory), other.entries(under: directory)) { a, b in
+            try sameContent(a, b, in: other)
+        }
     }
 
     private func sameContent(_ a: SnapshotEntry, _ b: SnapshotEntry, in other: some Snapshot) throws -> Bool {
