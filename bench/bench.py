@@ -7,7 +7,8 @@ times every plantrack command that exists against floors (git, libyaml) and peer
 plantrack, prints a table and writes bench/results/<timestamp>.json.
 
 Environment (all optional):
-  BENCH_QUICK=1             only the small workspace, one run each (checks the harness)
+  BENCH_QUICK=1             only the small workspace, one run each (checks the harness: targets
+                            are shown, not enforced; disagreements and errors still fail)
   BENCH_SEED=1              generator seed
   BENCH_ENTITIES=311        regions and municipalities of the large workspace
   BENCH_YEARS=3             plan years of the large workspace
@@ -488,8 +489,9 @@ def bench_workspace(w, commands, runs, peer_runs, yaml_events, report):
             else:
                 ok = value < limit if relation == "<" else value <= limit
                 row["result"] = "pass" if ok else "FAIL"
-        # Targets are for the national scale; on the small workspace they are shown, not enforced.
-        if w.label == "small" and not QUICK and row["result"] in ("pass", "FAIL"):
+        # Targets are for the national scale; on the small workspace (and so in quick mode) they
+        # are shown in parentheses, not enforced: quick mode checks the harness, not plantrack.
+        if w.label == "small" and row["result"] in ("pass", "FAIL"):
             row["result"] = "(" + row["result"].lower() + ")"
         report["checks"].append(row)
 
