@@ -28,16 +28,39 @@ public struct IncrementalWorkspace {
 
     /// Applies the changes from the previous snapshot to `snapshot` (all of `Plans/` as
     /// added for the first one), reading changed documents from `snapshot`.
+    ///
+    /// Bytes are read in order (snapshots need not be thread-safe); documents not parsed
+    /// before are then parsed on all cores.
     public mutating func apply(_ changes: [SnapshotChange], from snapshot: some Snapshot) {
+        var pending: [Pending] = []
         for change in changes {
             entries[change.path] = nil
             current[change.path] = nil
             layoutFindings[change.path] = nil
             guard let entry = change.new else { continue }
             entries[change.path] = entry
-            load(entry, from: snapshot)
+            if let item = load(entry, from: snapshot) { pending.append(item) }
+        }
+        let reader = self.reader
+        let results = ParallelMap.map(pending) { item in
+            reader.read(item.bytes, path: item.path, kind: item.kind, reference: item.reference, contentID: item.blob)
+        }
+        parseCount += results.count
+        for (item, result) in zip(pending, results) {
+            if let key = item.key {
+                parsed[key] = result
+                if case .success(let document) = result { newlyParsed[key] = document }
+            }
+            current[item.path] = result
         }
     }
+
+    /// The paths of `Plans/` as they stand, each with its document or the reason it could
+    /// not be read; files the layout ignores are not here.
+    var results: [String: Result<Document, Finding>] { current }
+
+    /// Findings on files that were not read: links, unreadable entries, misplaced files.
+    var fileFindings: [String: Finding] { layoutFindings }
 
     /// Every document below `Plans/` of `snapshot`, as changes from nothing.
     public static func allAdded(in snapshot: some Snapshot) throws -> [SnapshotChange] {
@@ -46,53 +69,60 @@ public struct IncrementalWorkspace {
         }
     }
 
-    private mutating func load(_ entry: SnapshotEntry, from snapshot: some Snapshot) {
+    /// A document whose bytes were read and wait to be parsed.
+    private struct Pending: Sendable {
+        var path: String
+        var kind: DocumentKind
+        var reference: ItemReference?
+        var blob: String?
+        var key: String?
+        var bytes: [UInt8]
+    }
+
+    /// Records what is known of `entry` without parsing: a finding, a cached document, or
+    /// the bytes to parse (returned).
+    private mutating func load(_ entry: SnapshotEntry, from snapshot: some Snapshot) -> Pending? {
         if case .unreadable(let reason) = entry.kind {
             layoutFindings[entry.path] = Finding(.error, rule: "file.unreadable", path: entry.path, message: reason)
-            return
+            return nil
         }
         switch DocumentLayout.place(of: entry.path) {
         case .ignored:
-            return
+            return nil
         case .misplaced:
             layoutFindings[entry.path] = Finding(
                 .warning, rule: "layout.misplaced", path: entry.path,
                 message: "this Markdown file is not where any document belongs (Plans/<county>/county.md, "
                     + "Plans/<county>/<year>/plan.md, .../goals/<id>.md, .../activities/<id>.md); it is not read")
+            return nil
         case .document(let kind, let reference):
             switch entry.kind {
             case .symlink(let target):
                 layoutFindings[entry.path] = Finding(
                     .error, rule: "file.symlink", path: entry.path,
                     message: "is a symbolic link (to \(target)); plantrack never follows links: put the document itself here")
-                return
+                return nil
             case .other, .unreadable:
                 layoutFindings[entry.path] = Finding(.error, rule: "file.unreadable", path: entry.path,
                                                      message: "is not a regular file")
-                return
+                return nil
             case .file:
                 break
             }
             let key = entry.contentID.map { DocumentCacheCoding.key(kind: kind, blob: $0) }
             if let key, let cached = parsed[key] {
                 current[entry.path] = Self.restamp(cached, path: entry.path, reference: reference)
-                return
+                return nil
             }
-            let result: Result<Document, Finding>
             do {
                 let bytes = try snapshot.contents(of: entry)
-                result = reader.read(bytes, path: entry.path, kind: kind, reference: reference, contentID: entry.contentID)
-                parseCount += 1
+                return Pending(path: entry.path, kind: kind, reference: reference, blob: entry.contentID, key: key, bytes: bytes)
             } catch let error as SnapshotError {
-                result = .failure(Finding(.error, rule: "file.unreadable", path: error.path, message: error.message))
+                current[entry.path] = .failure(Finding(.error, rule: "file.unreadable", path: error.path, message: error.message))
             } catch {
-                result = .failure(Finding(.error, rule: "file.unreadable", path: entry.path, message: "\(error)"))
+                current[entry.path] = .failure(Finding(.error, rule: "file.unreadable", path: entry.path, message: "\(error)"))
             }
-            if let key {
-                parsed[key] = result
-                if case .success(let document) = result { newlyParsed[key] = document }
-            }
-            current[entry.path] = result
+            return nil
         }
     }
 

@@ -64,9 +64,16 @@ public struct RollUp: Sendable {
     /// ``ValidationReport/invalidPaths``), those the model cannot read, and items whose plan
     /// is left out.
     public init(documents: [Document], invalidPaths: Set<String>, asOf: CalendarDate, filter: Filter = Filter()) {
+        let items = documents.lazy.filter { !invalidPaths.contains($0.path) }.compactMap(Item.init(document:))
+        self.init(items: items, invalidPaths: invalidPaths, asOf: asOf, filter: filter)
+    }
+
+    /// Rolls up items already read from valid documents; `invalidPaths` are listed as skipped.
+    init(items: some Sequence<Item>, invalidPaths: Set<String>, asOf: CalendarDate, filter: Filter) {
         self.asOf = asOf
         var skipped: [Skipped] = []
-        for path in invalidPaths.sorted() {
+        for path in invalidPaths {
+            // Sorted with the rest at the end.
             if case .document(let kind, _) = DocumentLayout.place(of: path), [.plan, .goal, .activity].contains(kind) {
                 skipped.append(Skipped(path: path, reason: "has errors"))
             }
@@ -75,25 +82,18 @@ public struct RollUp: Sendable {
         var goals: [ItemReference: [Goal]] = [:]
         var activities: [ItemReference: [Activity]] = [:]
         var orphans: [(path: String, plan: ItemReference)] = []
-        for document in documents where !invalidPaths.contains(document.path) {
-            guard let reference = document.reference, let planReference = reference.plan,
-                  filter.includes(planReference)
-            else { continue }
-            do {
-                switch document.kind {
-                case .plan:
-                    plans[planReference] = try Plan(document: document)
-                case .goal:
-                    goals[planReference, default: []].append(try Goal(document: document))
-                    orphans.append((document.path, planReference))
-                case .activity:
-                    activities[planReference, default: []].append(try Activity(document: document))
-                    orphans.append((document.path, planReference))
-                case .county, .workspace:
-                    break
-                }
-            } catch {
-                skipped.append(Skipped(path: document.path, reason: error.message))
+        for item in items where filter.includes(item.plan) {
+            switch item.content {
+            case .plan(let plan):
+                plans[item.plan] = plan
+            case .goal(let goal):
+                goals[item.plan, default: []].append(goal)
+                orphans.append((item.path, item.plan))
+            case .activity(let activity):
+                activities[item.plan, default: []].append(activity)
+                orphans.append((item.path, item.plan))
+            case .unusable(let reason):
+                skipped.append(Skipped(path: item.path, reason: reason))
             }
         }
         for orphan in orphans where plans[orphan.plan] == nil {
@@ -101,15 +101,53 @@ public struct RollUp: Sendable {
         }
         entries = plans.keys.sorted().compactMap { key in
             guard let plan = plans[key] else { return nil }
-            let g = (goals[key] ?? []).sorted { $0.id < $1.id }
-            let a = (activities[key] ?? []).sorted { $0.id < $1.id }
+            let g = Self.sortedByID(goals[key] ?? [], id: \.id)
+            let a = Self.sortedByID(activities[key] ?? [], id: \.id)
             return Entry(plan: plan, goals: g, activities: a,
                          status: PlanStatus(plan: plan, goals: g, activities: a, asOf: asOf))
         }
         var total = StatusFigures()
         for entry in entries { total.add(entry.status.figures) }
         self.total = total
-        self.skipped = skipped.sorted { $0.path < $1.path }
+        self.skipped = skipped.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
+
+    /// Sorts large values by id, moving each value once (sorting them in place moves them
+    /// many times, which showed in profiles of `trend`).
+    private static func sortedByID<T>(_ items: [T], id: (T) -> String) -> [T] {
+        let ids = items.map(id)
+        return ids.indices.sorted { ids[$0] < ids[$1] }.map { items[$0] }
+    }
+
+    /// A plan, goal or activity document as the roll-up reads it: its typed model, or why
+    /// the model cannot be read from it.
+    struct Item: Sendable {
+        enum Content: Sendable {
+            case plan(Plan), goal(Goal), activity(Activity)
+            case unusable(String)
+        }
+
+        var path: String
+        /// The plan the item belongs to (`county/year`).
+        var plan: ItemReference
+        var content: Content
+
+        /// The item a document holds; nil for counties, settings and documents without a place.
+        init?(document: Document) {
+            guard let reference = document.reference, let plan = reference.plan else { return nil }
+            path = document.path
+            self.plan = plan
+            do {
+                switch document.kind {
+                case .plan: content = .plan(try Plan(document: document))
+                case .goal: content = .goal(try Goal(document: document))
+                case .activity: content = .activity(try Activity(document: document))
+                case .county, .workspace: return nil
+                }
+            } catch {
+                content = .unusable(error.message)
+            }
+        }
     }
 
     /// The figures grouped by county, area, priority or funding stream, sorted by key.

@@ -6,7 +6,7 @@ struct RulePlace: Hashable, Sendable {
 }
 
 /// A value read from the front matter together with where it stands.
-struct Located<Value> {
+struct Located<Value: Sendable>: Sendable {
     var value: Value
     var place: RulePlace
 }

@@ -40,7 +40,15 @@ public enum PlanRules {
     ///   - options: the as-of day and the severity overrides.
     /// - Returns: the findings in file order (path, line, column, rule).
     public static func check(_ documents: [Document], options: RuleOptions) -> [Finding] {
-        let index = RuleIndex(documents, asOf: options.asOf)
+        check(RuleIndex(documents, asOf: options.asOf), options: options)
+    }
+
+    /// Checks documents whose facts were read before (``KindFacts``).
+    static func check(facts: [KindFacts], options: RuleOptions) -> [Finding] {
+        check(RuleIndex(facts: facts, asOf: options.asOf), options: options)
+    }
+
+    private static func check(_ index: RuleIndex, options: RuleOptions) -> [Finding] {
         var findings: [Finding] = []
         for rule in rules {
             let descriptor = rule.descriptor

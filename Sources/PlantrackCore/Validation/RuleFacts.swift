@@ -5,7 +5,7 @@
 // copying a large struct into each cost more than the rules themselves.
 
 /// What every document says about itself.
-final class DocumentFacts {
+final class DocumentFacts: Sendable {
     let document: Document
     /// The front matter's `kind`, when it is text.
     let kind: Located<String>?
@@ -34,7 +34,7 @@ final class DocumentFacts {
 }
 
 /// A plan document.
-final class PlanFacts {
+final class PlanFacts: Sendable {
     /// An entry of `areas`.
     struct Area {
         var id: Located<String>?
@@ -91,7 +91,7 @@ final class PlanFacts {
 }
 
 /// A goal document.
-final class GoalFacts {
+final class GoalFacts: Sendable {
     let base: DocumentFacts
     let term: Goal.Term?
     let area: Located<String>?
@@ -126,7 +126,7 @@ final class GoalFacts {
 }
 
 /// An activity document.
-final class ActivityFacts {
+final class ActivityFacts: Sendable {
     /// What the `goals` field holds.
     enum GoalsField {
         /// Absent or null.
@@ -189,4 +189,32 @@ final class ActivityFacts {
     var id: String? { document.reference?.id }
     /// Open activities are neither done nor cancelled; nil when the status is unknown.
     var isOpen: Bool? { status.map { !$0.value.isClosed } }
+}
+
+/// A document's facts by its kind: what ``RuleIndex`` files it under. Immutable, so the
+/// facts of an unchanged document can be kept and placed in the next index as they are.
+enum KindFacts: Sendable {
+    case plan(PlanFacts), goal(GoalFacts), activity(ActivityFacts)
+    /// A county or the workspace settings.
+    case other(DocumentFacts)
+
+    /// Reads the facts of `document`.
+    init(_ document: Document) {
+        switch document.kind {
+        case .plan: self = .plan(PlanFacts(document))
+        case .goal: self = .goal(GoalFacts(document))
+        case .activity: self = .activity(ActivityFacts(document))
+        case .county, .workspace: self = .other(DocumentFacts(document, FrontMatterView(document.frontMatter)))
+        }
+    }
+
+    /// What every document says about itself.
+    var base: DocumentFacts {
+        switch self {
+        case .plan(let facts): return facts.base
+        case .goal(let facts): return facts.base
+        case .activity(let facts): return facts.base
+        case .other(let facts): return facts
+        }
+    }
 }

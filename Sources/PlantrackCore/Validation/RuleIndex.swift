@@ -18,22 +18,27 @@ struct RuleIndex {
     private let planIndex: [ItemReference: Int]
 
     init(_ documents: [Document], asOf: CalendarDate) {
+        self.init(facts: documents.map(KindFacts.init), asOf: asOf)
+    }
+
+    /// Arranges facts read before (see ``KindFacts``), in the workspace's order.
+    init(facts: [KindFacts], asOf: CalendarDate) {
         self.asOf = asOf
         var counties: [DocumentFacts] = []
         var all: [DocumentFacts] = []
         var groups: [ItemReference: PlanGroup] = [:]
-        all.reserveCapacity(documents.count)
-        for document in documents {
+        all.reserveCapacity(facts.count)
+        for item in facts {
+            let document = item.base.document
             switch document.kind {
             case .workspace:
                 continue
             case .county:
-                let facts = DocumentFacts(document, FrontMatterView(document.frontMatter))
-                counties.append(facts)
-                all.append(facts)
+                counties.append(item.base)
+                all.append(item.base)
             case .plan, .goal, .activity:
                 guard let planReference = document.reference?.plan else { continue }
-                all.append(groups[planReference, default: PlanGroup(reference: planReference)].add(document))
+                all.append(groups[planReference, default: PlanGroup(reference: planReference)].add(item))
             }
         }
         self.counties = counties
@@ -88,24 +93,19 @@ struct PlanGroup {
         self.reference = reference
     }
 
-    /// Adds a plan, goal or activity document and returns what every document says.
-    fileprivate mutating func add(_ document: Document) -> DocumentFacts {
-        switch document.kind {
-        case .plan:
-            let facts = PlanFacts(document)
-            if plan == nil { plan = facts }
-            return facts.base
-        case .goal:
-            let facts = GoalFacts(document)
-            goals.append(facts)
-            return facts.base
-        case .activity:
-            let facts = ActivityFacts(document)
-            activities.append(facts)
-            return facts.base
-        case .workspace, .county:
-            return DocumentFacts(document, FrontMatterView(document.frontMatter))
+    /// Adds a plan, goal or activity document's facts and returns what every document says.
+    fileprivate mutating func add(_ facts: KindFacts) -> DocumentFacts {
+        switch facts {
+        case .plan(let plan):
+            if self.plan == nil { self.plan = plan }
+        case .goal(let goal):
+            goals.append(goal)
+        case .activity(let activity):
+            activities.append(activity)
+        case .other:
+            break
         }
+        return facts.base
     }
 
     fileprivate mutating func finish() {

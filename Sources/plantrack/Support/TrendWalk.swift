@@ -15,12 +15,11 @@ struct TrendWalk {
         do { head = try repository.head() } catch { throw CLIError("\(error)") }
         let mainline = try repository.mainline(from: head.id)
         let chosen = Repository.lastCommits(onOrBefore: dates, in: mainline)
-        var state = IncrementalWorkspace()
+        var state = IncrementalRollUp()
         let stored = store?.load() ?? [:]
         state.seed(stored)
         defer { store?.add(state.newlyParsed, to: stored) }
         var previous: CommitSnapshot?
-        var schemas: (DocumentSchemas?, [Finding]) = (nil, [])
         var points: [Trend.Point] = []
         for (index, date) in dates.enumerated() {
             defer { progress(index + 1, dates.count) }
@@ -29,25 +28,25 @@ struct TrendWalk {
                 continue
             }
             let snapshot = CommitSnapshot(commit: commit)
+            var schemasChanged = previous == nil
             if let previous {
                 if previous.commit.id != commit.id {
                     state.apply(try previous.changes(to: snapshot, under: DocumentLayout.plansFolder), from: snapshot)
-                    if try !previous.changes(to: snapshot, under: DocumentLayout.schemasFolder).isEmpty {
-                        schemas = DocumentSchemas.load(from: snapshot)
-                    }
+                    schemasChanged = try !previous.changes(to: snapshot, under: DocumentLayout.schemasFolder).isEmpty
                 }
             } else {
                 state.apply(try IncrementalWorkspace.allAdded(in: snapshot), from: snapshot)
-                schemas = DocumentSchemas.load(from: snapshot)
             }
             previous = snapshot
-            guard let loaded = schemas.0 else {
-                FindingPrinter().print(schemas.1)
-                throw CLIError("the schemas of \(commit.shortID) cannot be used")
+            if schemasChanged {
+                let (schemas, problems) = DocumentSchemas.load(from: snapshot)
+                guard let schemas else {
+                    FindingPrinter().print(problems)
+                    throw CLIError("the schemas of \(commit.shortID) cannot be used")
+                }
+                state.use(schemas)
             }
-            let workspace = state.workspace(label: snapshot.label)
-            let report = WorkspaceValidator(schemas: loaded, asOf: date).validate(workspace)
-            let rollUp = RollUp(documents: workspace.documents, invalidPaths: report.invalidPaths, asOf: date, filter: filter)
+            let rollUp = state.rollUp(asOf: date, filter: filter)
             points.append(Trend.Point(date: date, commit: commit.id.hex, figures: rollUp.total))
         }
         return points
