@@ -25,6 +25,10 @@ public struct IncrementalRollUp {
     private var changeCount = 0
     /// Per plan: the inputs its rule errors were computed from, and those errors.
     private var ruleMemo: [ItemReference: (inputs: RuleInputs, errors: Set<String>)] = [:]
+    /// Per plan: its share of the roll-up, and what it was computed from.
+    private var partMemo: [ItemReference: (key: PartKey, part: RollUp.PlanPart)] = [:]
+    /// Paths whose verdict names reading or schema errors.
+    private var flagged: Set<String> = []
     /// How many plans had their rules run (memo misses), for tests.
     public private(set) var ruleRuns = 0
 
@@ -50,6 +54,14 @@ public struct IncrementalRollUp {
         var version = 0
         /// This plan and the plans its documents refer to, sorted.
         var scope: [ItemReference] = []
+    }
+
+    /// What a plan's share of the roll-up depends on: its documents, which of them are left
+    /// out, and the day it is judged on (a closed plan's period end stays the same).
+    struct PartKey: Equatable {
+        var version: Int
+        var invalid: [String]
+        var judgedOn: CalendarDate?
     }
 
     /// What a plan's rule errors depend on: the versions of the plans in its scope, the
@@ -83,6 +95,7 @@ public struct IncrementalRollUp {
         changeCount += 1
         for change in changes {
             verdicts[change.path] = nil
+            flagged.remove(change.path)
             if change.new != nil { changed.append(change.path) }
             guard case .document(let kind, let reference) = DocumentLayout.place(of: change.path),
                   kind != .county, kind != .workspace, let plan = reference?.plan
@@ -106,6 +119,7 @@ public struct IncrementalRollUp {
             if documents.paths.isEmpty {
                 plans[plan] = nil
                 ruleMemo[plan] = nil
+                partMemo[plan] = nil
                 continue
             }
             var scope: Set<ItemReference> = [plan]
@@ -121,6 +135,7 @@ public struct IncrementalRollUp {
     public mutating func use(_ schemas: DocumentSchemas) {
         self.schemas = schemas
         verdicts = [:]
+        flagged = []
         judge(Array(workspace.results.keys))
         updateScopes(of: Array(plans.keys))
     }
@@ -133,7 +148,10 @@ public struct IncrementalRollUp {
         let computed = ParallelMap.map(work) { path, result in
             (path, Self.verdict(of: result, schemas: schemas))
         }
-        for (path, verdict) in computed { verdicts[path] = verdict }
+        for (path, verdict) in computed {
+            verdicts[path] = verdict
+            if !verdict.errorRules.isEmpty { flagged.insert(path) }
+        }
     }
 
     private static func verdict(of result: Result<Document, Finding>, schemas: DocumentSchemas) -> Verdict {
@@ -159,8 +177,7 @@ public struct IncrementalRollUp {
 
     /// The roll-up of the workspace as it stands, judged on `asOf`.
     public mutating func rollUp(asOf: CalendarDate, filter: RollUp.Filter = RollUp.Filter()) -> RollUp {
-        let results = workspace.results
-        let settings = results.values.lazy.compactMap { try? $0.get() }.first { $0.kind == .workspace }
+        let settings = workspace.results[DocumentLayout.settingsPath].flatMap { try? $0.get() }
         let options = RuleOptions(asOf: asOf, settings: settings, otherRuleIDs: WorkspaceValidator.readerAndSchemaRules)
         func isError(_ rule: String, _ severity: Finding.Severity = .error) -> Bool {
             options.severity(of: rule, default: severity) == .error
@@ -170,18 +187,31 @@ public struct IncrementalRollUp {
         for (path, finding) in workspace.fileFindings where isError(finding.rule, finding.severity) {
             invalid.insert(path)
         }
-        for (path, verdict) in verdicts where verdict.errorRules.contains(where: { isError($0) }) {
+        for path in flagged where verdicts[path]?.errorRules.contains(where: { isError($0) }) == true {
             invalid.insert(path)
         }
         invalid.formUnion(ruleErrors(options: options))
 
-        var items: [RollUp.Item] = []
-        items.reserveCapacity(verdicts.count)
-        for (path, verdict) in verdicts {
-            guard let item = verdict.item, invalid.isEmpty || !invalid.contains(path) else { continue }
-            items.append(item)
+        var parts: [RollUp.PlanPart] = []
+        for plan in plans.keys.sorted() where filter.includes(plan) {
+            guard let documents = plans[plan] else { continue }
+            let left = invalid.isEmpty ? [] : documents.paths.filter { invalid.contains($0) }.sorted()
+            var judgedOn: CalendarDate?
+            let planPath = DocumentLayout.path(of: .plan, plan)
+            if !invalid.contains(planPath), case .plan(let model)? = verdicts[planPath]?.item?.content {
+                judgedOn = PlanStatus.judgementDate(of: model, asOf: asOf)
+            }
+            let key = PartKey(version: documents.version, invalid: left, judgedOn: judgedOn)
+            if let memo = partMemo[plan], memo.key == key {
+                parts.append(memo.part)
+                continue
+            }
+            let items = documents.paths.compactMap { path in invalid.contains(path) ? nil : verdicts[path]?.item }
+            let part = RollUp.part(of: plan, items: items, asOf: asOf)
+            partMemo[plan] = (key, part)
+            parts.append(part)
         }
-        return RollUp(items: items, invalidPaths: invalid, asOf: asOf, filter: filter)
+        return RollUp(parts: parts, invalidPaths: invalid, asOf: asOf)
     }
 
     /// The documents the cross-document rules find errors in, from the memo where a plan's

@@ -1,24 +1,57 @@
 /// A workspace kept up to date from one snapshot to the next by applying the files that
 /// changed, re-parsing only documents whose blob was not parsed before.
 ///
-/// Parsed documents are cached by blob id (and kind), so a file that returns to earlier
-/// content, or moves, is not parsed again. The result of ``workspace(label:)`` has the same
-/// documents and reading findings as ``Workspace/read(from:reader:)`` on the same snapshot.
+/// Parsed documents are cached by blob id (and kind) while a path holds them, so a file
+/// that is copied or moves is not parsed again; a blob no path holds any more is let go, so
+/// memory follows the size of the workspace, not of its history. The result of
+/// ``workspace(label:)`` has the same documents and reading findings as
+/// ``Workspace/read(from:reader:)`` on the same snapshot.
 public struct IncrementalWorkspace {
     private var entries: [String: SnapshotEntry] = [:]
     private var parsed: [String: Result<Document, Finding>] = [:]
     private var current: [String: Result<Document, Finding>] = [:]
     private var layoutFindings: [String: Finding] = [:]
+    /// The cache key of each current path's blob, and how many paths hold each key.
+    private var currentKeys: [String: String] = [:]
+    private var holders: [String: Int] = [:]
+    private var seeded: Set<String> = []
+    private var released: [String] = []
     private let reader: DocumentReader
     /// How many documents were parsed (cache misses), for tests and progress.
     public private(set) var parseCount = 0
-    /// Documents parsed here that were not in the seeded cache, by
-    /// ``DocumentCacheCoding/key(kind:blob:)``: what a persistent cache should add.
-    public private(set) var newlyParsed: [String: Document] = [:]
 
     /// Adds parsed documents (from a persistent cache) by ``DocumentCacheCoding/key(kind:blob:)``.
     public mutating func seed(_ documents: [String: Document]) {
-        for (key, document) in documents where parsed[key] == nil { parsed[key] = .success(document) }
+        for (key, document) in documents where parsed[key] == nil {
+            parsed[key] = .success(document)
+            seeded.insert(key)
+        }
+    }
+
+    /// The current documents the seeded cache did not have, by
+    /// ``DocumentCacheCoding/key(kind:blob:)``: what a persistent cache should add.
+    public var newlyParsed: [String: Document] {
+        var documents: [String: Document] = [:]
+        for (path, key) in currentKeys where !seeded.contains(key) {
+            if case .success(let document) = current[path] { documents[key] = document }
+        }
+        return documents
+    }
+
+    /// Records that `path` holds `key` now (nil: nothing cached); a blob no path holds is
+    /// let go at the end of ``apply(_:from:)`` (so a file that moves is not parsed again).
+    private mutating func hold(_ key: String?, at path: String) {
+        if let old = currentKeys.removeValue(forKey: path) {
+            holders[old, default: 1] -= 1
+            if holders[old] == 0 {
+                holders[old] = nil
+                released.append(old)
+            }
+        }
+        if let key {
+            currentKeys[path] = key
+            holders[key, default: 0] += 1
+        }
     }
 
     /// Creates an empty workspace.
@@ -37,6 +70,7 @@ public struct IncrementalWorkspace {
             entries[change.path] = nil
             current[change.path] = nil
             layoutFindings[change.path] = nil
+            hold(nil, at: change.path)
             guard let entry = change.new else { continue }
             entries[change.path] = entry
             if let item = load(entry, from: snapshot) { pending.append(item) }
@@ -49,10 +83,15 @@ public struct IncrementalWorkspace {
         for (item, result) in zip(pending, results) {
             if let key = item.key {
                 parsed[key] = result
-                if case .success(let document) = result { newlyParsed[key] = document }
+                hold(key, at: item.path)
             }
             current[item.path] = result
         }
+        for key in released where holders[key] == nil {
+            parsed[key] = nil
+            seeded.remove(key)
+        }
+        released = []
     }
 
     /// The paths of `Plans/` as they stand, each with its document or the reason it could
@@ -112,6 +151,7 @@ public struct IncrementalWorkspace {
             let key = entry.contentID.map { DocumentCacheCoding.key(kind: kind, blob: $0) }
             if let key, let cached = parsed[key] {
                 current[entry.path] = Self.restamp(cached, path: entry.path, reference: reference)
+                hold(key, at: entry.path)
                 return nil
             }
             do {

@@ -70,6 +70,14 @@ public struct RollUp: Sendable {
 
     /// Rolls up items already read from valid documents; `invalidPaths` are listed as skipped.
     init(items: some Sequence<Item>, invalidPaths: Set<String>, asOf: CalendarDate, filter: Filter) {
+        var byPlan: [ItemReference: [Item]] = [:]
+        for item in items where filter.includes(item.plan) { byPlan[item.plan, default: []].append(item) }
+        let parts = byPlan.keys.sorted().compactMap { plan in byPlan[plan].map { Self.part(of: plan, items: $0, asOf: asOf) } }
+        self.init(parts: parts, invalidPaths: invalidPaths, asOf: asOf)
+    }
+
+    /// Assembles a roll-up from its plans' parts, sorted by plan.
+    init(parts: [PlanPart], invalidPaths: Set<String>, asOf: CalendarDate) {
         self.asOf = asOf
         var skipped: [Skipped] = []
         for path in invalidPaths {
@@ -78,38 +86,50 @@ public struct RollUp: Sendable {
                 skipped.append(Skipped(path: path, reason: "has errors"))
             }
         }
-        var plans: [ItemReference: Plan] = [:]
-        var goals: [ItemReference: [Goal]] = [:]
-        var activities: [ItemReference: [Activity]] = [:]
-        var orphans: [(path: String, plan: ItemReference)] = []
-        for item in items where filter.includes(item.plan) {
-            switch item.content {
-            case .plan(let plan):
-                plans[item.plan] = plan
-            case .goal(let goal):
-                goals[item.plan, default: []].append(goal)
-                orphans.append((item.path, item.plan))
-            case .activity(let activity):
-                activities[item.plan, default: []].append(activity)
-                orphans.append((item.path, item.plan))
-            case .unusable(let reason):
-                skipped.append(Skipped(path: item.path, reason: reason))
-            }
-        }
-        for orphan in orphans where plans[orphan.plan] == nil {
-            skipped.append(Skipped(path: orphan.path, reason: "its plan \(orphan.plan) is left out"))
-        }
-        entries = plans.keys.sorted().compactMap { key in
-            guard let plan = plans[key] else { return nil }
-            let g = Self.sortedByID(goals[key] ?? [], id: \.id)
-            let a = Self.sortedByID(activities[key] ?? [], id: \.id)
-            return Entry(plan: plan, goals: g, activities: a,
-                         status: PlanStatus(plan: plan, goals: g, activities: a, asOf: asOf))
-        }
+        entries = parts.compactMap(\.entry)
+        for part in parts { skipped += part.skipped }
         var total = StatusFigures()
         for entry in entries { total.add(entry.status.figures) }
         self.total = total
         self.skipped = skipped.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
+
+    /// One plan's share of a roll-up: its entry (nil when the plan document is left out)
+    /// and the plan's documents that are left out for what they say.
+    struct PlanPart: Sendable {
+        var entry: Entry?
+        var skipped: [Skipped]
+    }
+
+    /// Rolls up one plan from the items of its valid documents.
+    static func part(of plan: ItemReference, items: [Item], asOf: CalendarDate) -> PlanPart {
+        var model: Plan?
+        var goals: [Goal] = []
+        var activities: [Activity] = []
+        var members: [String] = []
+        var skipped: [Skipped] = []
+        for item in items {
+            switch item.content {
+            case .plan(let plan):
+                model = plan
+            case .goal(let goal):
+                goals.append(goal)
+                members.append(item.path)
+            case .activity(let activity):
+                activities.append(activity)
+                members.append(item.path)
+            case .unusable(let reason):
+                skipped.append(Skipped(path: item.path, reason: reason))
+            }
+        }
+        guard let model else {
+            skipped += members.map { Skipped(path: $0, reason: "its plan \(plan) is left out") }
+            return PlanPart(entry: nil, skipped: skipped)
+        }
+        let g = sortedByID(goals, id: \.id)
+        let a = sortedByID(activities, id: \.id)
+        let entry = Entry(plan: model, goals: g, activities: a, status: PlanStatus(plan: model, goals: g, activities: a, asOf: asOf))
+        return PlanPart(entry: entry, skipped: skipped)
     }
 
     /// Sorts large values by id, moving each value once (sorting them in place moves them
