@@ -1,4 +1,5 @@
 import ArgumentParser
+import JSONSchema
 import PlantrackCore
 import PlantrackGit
 
@@ -165,7 +166,11 @@ enum CommitMessage {
     /// `update stockholm/2021/bu-p1: status done, completed 2021-06-30`, then one line per change.
     static func update(_ reference: ItemReference, _ changes: [FieldChange]) -> String {
         let short = changes.prefix(3).map { change -> String in
-            change.new.map { "\(change.field) \(DiffOutput.show($0))" } ?? "\(change.field) removed"
+            switch change.new {
+            case nil: return "\(change.field) removed"
+            case .object?, .array?: return change.old == nil ? "\(change.field) added" : "\(change.field) changed"
+            case let value?: return "\(change.field) \(DiffOutput.show(value))"
+            }
         }.joined(separator: ", ") + (changes.count > 3 ? ", …" : "")
         return "update \(reference): \(short)\n\n" + changeLines(changes).joined(separator: "\n") + "\n"
     }
