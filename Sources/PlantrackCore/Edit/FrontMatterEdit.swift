@@ -10,6 +10,9 @@ public indirect enum EditValue: Hashable, Sendable {
     /// Items, written as a block list.
     case sequence([EditValue])
 
+    /// The value as YAML on one line (plain where YAML reads it back the same, else quoted).
+    public var yamlText: String { ScalarText.render(self, quote: 0) }
+
     /// Whether the value is a single scalar (written on the key's line).
     var isScalar: Bool {
         switch self {
