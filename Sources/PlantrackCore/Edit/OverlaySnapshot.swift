@@ -46,8 +46,11 @@ public struct EditCheck {
         let errors = { (workspace: Workspace) in
             validator.validate(workspace).findings.filter { $0.severity == .error }
         }
+        let found = errors(Workspace.read(from: after))
+        // The usual case, a clean result, needs no second validation.
+        guard !found.isEmpty else { return [] }
         let old = Set(errors(Workspace.read(from: before)).map(FindingKey.init))
-        return errors(Workspace.read(from: after)).filter { !old.contains(FindingKey($0)) }
+        return found.filter { !old.contains(FindingKey($0)) }
     }
 }
 
