@@ -31,8 +31,12 @@ final class CycleWorkspace {
 
     /// Runs plantrack in the workspace with no user git configuration.
     func run(_ arguments: [String]) throws -> CLIResult {
-        try CLI.run(arguments, in: folder.url,
-                    environment: ["HOME": home.path, "XDG_CONFIG_HOME": home.path, "EDITOR": "false"])
+        try CLI.run(arguments, in: folder.url, environment: environment)
+    }
+
+    /// The environment commands run with: an empty HOME, no user git configuration.
+    var environment: [String: String] {
+        ["HOME": home.path, "XDG_CONFIG_HOME": home.path, "EDITOR": "false"]
     }
 
     /// Every file below `folder` (workspace-relative).
