@@ -124,4 +124,33 @@ struct CycleTests {
         #expect(again.stderr.contains("the tag uppsala/2026/v"))
         #expect(try ws.bytes("Plans/uppsala/2026/plan.md") == before)
     }
+
+    /// `new --edit` in a terminal opens $EDITOR, then commits the file if it still validates.
+    @Test func newOpensTheEditorInATerminal() throws {
+        let ws = try CycleWorkspace(bundled: true)
+        let binary = CLI.productsFolder.appendingPathComponent("plantrack").path
+        func inTerminal(_ arguments: String, editor: String) throws -> CLIResult {
+            var environment = ws.environment
+            environment["EDITOR"] = editor
+            // script(1) gives the command a pseudo-terminal, as a coordinator's shell would.
+            return try CLI.run(["-qec", "\(binary) \(arguments)", "/dev/null"], in: ws.folder.url,
+                               environment: environment, executable: "/usr/bin/script")
+        }
+        let path = "Plans/stockholm/2021/activities/ny.md"
+        var result = try inTerminal("new activity stockholm/2021/ny --title Ny --area bu --edit",
+                                    editor: "sed -i s/Vad/Detta/")
+        #expect(result.status == 0, "\(result.stdout)")
+        #expect(try ws.text(path).contains("Detta aktiviteten är"))
+        #expect(try ws.messages().first == "new activity stockholm/2021/ny")
+        #expect(try ws.dirtyPaths([path]).isEmpty)
+        // An edit that breaks the document leaves it written but not committed.
+        result = try inTerminal("new activity stockholm/2021/ny2 --title Ny --area bu --edit",
+                                editor: "sed -i 's/status: planned/status: klar/'")
+        #expect(result.stdout.contains("written, not committed: fix the errors above"))
+        #expect(try ws.text("Plans/stockholm/2021/activities/ny2.md").contains("status: klar"))
+        #expect(try ws.messages().first == "new activity stockholm/2021/ny")
+        // Without a terminal --edit does not wait for an editor.
+        result = try ws.run(["new", "activity", "stockholm/2021/ny3", "--title", "Ny", "--area", "bu", "--edit"])
+        #expect(result.status == 0 && result.stdout.contains("committed"))
+    }
 }
