@@ -213,3 +213,47 @@ struct FrontMatterEditTests {
         #expect(checked >= 40)
     }
 }
+
+@Suite("Front matter editing: edge cases")
+struct FrontMatterEditEdgeTests {
+    @Test func emptyValueIsFilledWithoutTouchingTheNextKey() throws {
+        var e = try editor("---\nowner:\nstatus: planned\n---\n")
+        try e.set(["owner"], to: .string("Kansliet"))
+        #expect(e.text == "---\nowner: Kansliet\nstatus: planned\n---\n")
+        var f = try editor("---\nstatus: planned\nowner:   # fylls i\n---\n")
+        try f.set(["owner"], to: .string("Kansliet"))
+        #expect(f.frontMatter["owner"]?.string == "Kansliet")
+        #expect(f.frontMatter["status"]?.string == "planned")
+    }
+
+    @Test func insertionAfterAKeyWithAnEmptyValue() throws {
+        var e = try editor("---\nkind: activity\nid: a\nstatus: done\ndue:\nprogress: 100\n---\n")
+        try e.set(["completed"], to: .string("2021-05-01"), order: FieldOrder.topLevel(.activity))
+        #expect(e.text == "---\nkind: activity\nid: a\nstatus: done\ndue:\ncompleted: 2021-05-01\nprogress: 100\n---\n")
+    }
+
+    @Test func commentsBetweenKeysStayWithTheirKeys() throws {
+        let text = "---\nkind: activity\nstatus: done\n\n# Ekonomi\nbudget_sek: 10\n---\n"
+        var e = try editor(text)
+        try e.set(["completed"], to: .string("2021-05-01"), order: FieldOrder.topLevel(.activity))
+        #expect(e.text == "---\nkind: activity\nstatus: done\ncompleted: 2021-05-01\n\n# Ekonomi\nbudget_sek: 10\n---\n")
+    }
+
+    @Test func blockScalarReplacedByOneLine() throws {
+        var e = try editor("---\ntitle: |\n  Två\n  rader\nid: a\n---\n")
+        try e.set(["title"], to: .string("En rad"))
+        #expect(e.text == "---\ntitle: \"En rad\"\nid: a\n---\n")
+        #expect(e.frontMatter["id"]?.string == "a")
+    }
+
+    @Test func multiLinePlainScalarReplaced() throws {
+        var e = try editor("---\ntitle: En lång\n  titel över två rader\nid: a\n---\n")
+        try e.set(["title"], to: .string("Kort"))
+        #expect(e.text == "---\ntitle: Kort\nid: a\n---\n")
+    }
+
+    @Test func syntaxErrorIsReportedWithItsPlace() {
+        #expect(throws: FrontMatterEditError.self) { try editor("---\na: [\n---\n") }
+        #expect(throws: FrontMatterEditError.self) { try editor("no front matter\n") }
+    }
+}
