@@ -111,6 +111,28 @@ struct UpdateTests {
         #expect(changes.added.contains { $0.hasSuffix("value: 12.5") })
     }
 
+    @Test func sameValueChangesNothing() throws {
+        let ws = try CycleWorkspace(bundled: true)
+        let head = try ws.head()
+        let result = try ws.run(["update", "stockholm/2021/bu-p1", "--status", "done"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("nothing changed"))
+        #expect(try ws.head() == head)
+    }
+
+    @Test func initWithoutIdentityWritesNothing() throws {
+        let ws = try CycleWorkspace(identity: false)
+        let result = try ws.run(["init", ".", "--county", "gotland", "--county-name", "Gotlands län", "--code", "09"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no git identity is configured"))
+        #expect(!FileManager.default.fileExists(atPath: ws.path + "/Plans"))
+        let again = try ws.run(["init", ".", "--county", "gotland", "--county-name", "Gotlands län", "--code", "09", "--no-commit"])
+        #expect(again.status == 0)
+        #expect(try ws.text("Plans/gotland/county.md").contains("code: \"09\""))
+        let refused = try ws.run(["init", ".", "--county", "gotland", "--county-name", "Gotlands län", "--code", "09"])
+        #expect(refused.status == 2 && refused.stderr.contains("already has Plans/"))
+    }
+
     @Test func lockedIndexLosesNothing() throws {
         let ws = try CycleWorkspace(bundled: true)
         let target = "Plans/stockholm/2021/activities/bu-p2.md"
