@@ -218,7 +218,7 @@ struct UpdateTests {
     /// on top of the other. Repeated to give races a chance.
     @Test func concurrentUpdatesLoseNothing() throws {
         let ws = try CycleWorkspace(bundled: true)
-        let rounds = 6
+        let rounds = 10
         for round in 1...rounds {
             let runs: [[String]] = [
                 ["update", "stockholm/2021/bu-p2", "--progress", String(round)],

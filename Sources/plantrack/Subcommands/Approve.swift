@@ -5,11 +5,12 @@ import PlantrackGit
 /// `plantrack approve COUNTY/YEAR`: adopts a plan version and tags it.
 struct Approve: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Adopt a plan: status adopted, adopted date and body, a commit and the tag COUNTY/YEAR/vN.",
+        abstract: "Adopt a plan: status adopted, adopted.date and adopted.by, a commit and the tag COUNTY/YEAR/vN.",
         discussion: """
             The annotated tag (e.g. stockholm/2021/v4, N = the plan's version) names the adopted \
             version, so 'plantrack diff stockholm/2021/v3 stockholm/2021/v4' compares two adopted \
-            versions. A tag that already exists is refused before anything is written.
+            versions. A tag that already exists is refused before anything is written. With \
+            --no-commit the plan file is only written: no commit, no tag.
             """
     )
 
