@@ -153,4 +153,32 @@ struct CycleTests {
         result = try ws.run(["new", "activity", "stockholm/2021/ny3", "--title", "Ny", "--area", "bu", "--edit"])
         #expect(result.status == 0 && result.stdout.contains("committed"))
     }
+
+    @Test func reviseTheBundledStockholmPlan() throws {
+        let ws = try CycleWorkspace(bundled: true)
+        let result = try ws.run(["revise", "stockholm", "--to", "2022"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("revise stockholm/2021 → stockholm/2022: version 5, draft\n"))
+        #expect(result.stdout.contains("kk-p1 (cancelled)"))
+        let old = try ws.files(under: "Plans/stockholm/2021/goals").map { $0.replacingOccurrences(of: "2021", with: "2022") }
+        #expect(try ws.files(under: "Plans/stockholm/2022/goals") == old)
+        for path in try ws.files(under: "Plans/stockholm/2022/activities") {
+            let text = try ws.text(path)
+            #expect(!text.contains("status: done") && !text.contains("status: cancelled"), "\(path)")
+            let id = path.split(separator: "/").last?.dropLast(3) ?? ""
+            #expect(text.contains("carried_from: stockholm/2021/\(id)\n"), "\(path)")
+        }
+        #expect(try ws.messages().first == "revise stockholm/2021 → stockholm/2022: version 5, draft")
+        #expect(try ws.dirtyPaths(ws.files(under: "Plans/stockholm/2022")).isEmpty)
+        let validate = try ws.run(["validate", "--as-of", "2022-01-15"])
+        #expect(validate.stdout.contains(" 0 errors"), "\(validate.stdout)")
+        let again = try ws.run(["revise", "stockholm", "--to", "2022"])
+        #expect(again.status == 2 && again.stderr.contains("stockholm/2022 already exists"))
+        let none = try ws.run(["revise", "stockholm", "--to", "2019"])
+        #expect(none.status == 2 && none.stderr.contains("no plan of stockholm before 2019"))
+        // log follows carried_from back into 2021 (and 2020, where bu-l1 came from).
+        let log = try ws.run(["log", "stockholm/2021/bu-l1"])
+        #expect(log.stdout.contains("stockholm/2021/bu-l1 — Plans/stockholm/2021/activities/bu-l1.md"))
+        #expect(log.stdout.contains("stockholm/2020/bu-p3 (earlier year of stockholm/2021/bu-l1)"))
+    }
 }
