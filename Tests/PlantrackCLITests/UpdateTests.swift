@@ -120,6 +120,18 @@ struct UpdateTests {
         #expect(try ws.head() == head)
     }
 
+    @Test func setKeepsTextFieldsTextAndReadsOthersAsYAML() throws {
+        let ws = try CycleWorkspace(bundled: true)
+        #expect(try ws.run(["update", "stockholm", "--set", "code=02"]).status == 0)
+        #expect(try ws.text("Plans/stockholm/county.md").contains("code: \"02\"\n"))
+        #expect(try ws.run(["update", "stockholm/2021/bu-p2", "--set", "budget_sek=999999", "--set", "x-granskad=true",
+                            "--set", "owner=no"]).status == 0)
+        let text = try ws.text("Plans/stockholm/2021/activities/bu-p2.md")
+        #expect(text.contains("budget_sek: 999999\n"))
+        #expect(text.contains("x-granskad: true\n"))
+        #expect(text.contains("owner: no\n"))
+    }
+
     @Test func initWithoutIdentityWritesNothing() throws {
         let ws = try CycleWorkspace(identity: false)
         let result = try ws.run(["init", ".", "--county", "gotland", "--county-name", "Gotlands län", "--code", "09"])

@@ -44,8 +44,10 @@ public struct ItemUpdate: Sendable {
     public var completed: CalendarDate?
     /// The reason when the status becomes cancelled.
     public var cancelledReason: String?
-    /// Other fields: a dotted path (`period.end`, `x-kontakt`) and its value.
-    public var fields: [(path: [String], value: EditValue)] = []
+    /// Other fields: a dotted path (`period.end`, `x-kontakt`) and the value as typed. The
+    /// text has YAML 1.2 core-schema meaning (`42` a number, `true` a boolean), except that a
+    /// field that holds text keeps holding text (`code: "01"` set to `03` stays quoted).
+    public var fields: [(path: [String], text: String)] = []
     /// The day for `completed` and a note's date.
     public var today: CalendarDate
 
@@ -70,7 +72,10 @@ public struct ItemUpdate: Sendable {
                 throw FrontMatterEditError("\(option) applies to \(wanted.rawValue == "activity" ? "an activity" : "a \(wanted.rawValue)"), not to a \(kind.rawValue)")
             }
         }
-        for (path, value) in fields { try set(path, value) }
+        for (path, text) in fields {
+            let holdsText = YAMLNode(.mapping(editor.frontMatter), at: SourceLocation(line: 1, column: 1)).node(at: path)?.string != nil
+            try set(path, holdsText ? .string(text) : EditValue(commandLine: text))
+        }
         if let progress {
             try require(.activity, "--progress")
             try set(["progress"], .integer(progress))

@@ -75,11 +75,11 @@ struct Update: ParsableCommand {
         }
     }
 
-    static func field(_ text: String) -> (path: [String], value: EditValue)? {
+    static func field(_ text: String) -> (path: [String], text: String)? {
         guard let equals = text.firstIndex(of: "=") else { return nil }
         let path = text[..<equals].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard !path.contains(where: \.isEmpty) else { return nil }
-        return (path, EditValue(commandLine: String(text[text.index(after: equals)...])))
+        return (path, String(text[text.index(after: equals)...]))
     }
 
     private func makeUpdate(by author: String?) throws -> ItemUpdate {
