@@ -118,18 +118,26 @@ extension Repository {
         let tree = try staging.writeTree()
         let id = try createCommit(tree: tree, parents: parent.map { [$0.id] } ?? [], author: signature,
                                   committer: signature, message: message, updating: "HEAD")
-        // The repository's index now agrees with the commit for these paths.
-        let index = try self.index()
-        for path in paths {
-            if present.contains(path) {
-                try GitError.check(git_index_add_bypath(index.pointer, path), "git_index_add_bypath",
-                                   context: "cannot stage '\(path)'")
-            } else if index.entry(atPath: path) != nil {
-                try index.remove(path: path)
+        // The repository's index now agrees with the commit for these paths. Another program
+        // may hold index.lock for a moment: retry briefly rather than leave the index behind.
+        let deadline = RepositoryWriteLock.now() + 2
+        while true {
+            do {
+                let index = try self.index()
+                for path in paths {
+                    if present.contains(path) {
+                        try GitError.check(git_index_add_bypath(index.pointer, path), "git_index_add_bypath",
+                                           context: "cannot stage '\(path)'")
+                    } else if index.entry(atPath: path) != nil {
+                        try index.remove(path: path)
+                    }
+                }
+                try index.write()
+                return id
+            } catch let error as GitError where error.code == .locked && RepositoryWriteLock.now() < deadline {
+                usleep(20_000)
             }
         }
-        try index.write()
-        return id
     }
 }
 

@@ -96,8 +96,8 @@ struct WorkspaceWrite {
             let id = try repository.commitWorkingFiles(paths, message: change.message, signature: signature)
             return Outcome(paths: paths, commit: id)
         } catch {
-            throw CLIError("the files were written but not committed: \(error). "
-                + "Commit them with git (\(paths.joined(separator: " "))).")
+            throw CLIError("the files were written, but committing them did not finish: \(error). "
+                + "Check with git status and commit them with git (\(paths.joined(separator: " "))).")
         }
     }
 
