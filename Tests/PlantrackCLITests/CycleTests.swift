@@ -123,6 +123,8 @@ struct CycleTests {
         #expect(again.status == 2)
         #expect(again.stderr.contains("the tag uppsala/2026/v"))
         #expect(try ws.bytes("Plans/uppsala/2026/plan.md") == before)
+        let closed = try ws.run(["approve", "stockholm/2021"])
+        #expect(closed.status == 2 && closed.stderr.contains("stockholm/2021 is closed"))
     }
 
     /// `new --edit` in a terminal opens $EDITOR, then commits the file if it still validates.

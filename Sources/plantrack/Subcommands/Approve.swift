@@ -52,6 +52,10 @@ struct Approve: ParsableCommand {
                     guard let version = before["version"]?.integer else {
                         throw CLIError("\(path): the plan has no version; set one first (plantrack update \(reference) --set version=1)")
                     }
+                    if before["status"]?.string == "closed" {
+                        throw CLIError("\(reference) is closed: its year is over and approving would reopen it. "
+                            + "Start next year's plan with 'plantrack revise \(reference.county) --to YEAR'. Nothing was written.")
+                    }
                     tagName = "\(reference)/v\(version)"
                     approvedVersion = version
                     if writing.commit, (try? repository.resolveCommit("refs/tags/\(tagName)")) != nil {
