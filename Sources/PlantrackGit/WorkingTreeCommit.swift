@@ -141,50 +141,48 @@ extension Repository {
     }
 }
 
-/// A lock that serialises plantrack's own writes to one repository: the file
-/// `.git/plantrack-write.lock`, created exclusively, holding the owner's process id.
+/// A lock that serialises plantrack's own writes to one repository: an exclusive `flock` on
+/// the file `.git/plantrack-write.lock`.
 ///
 /// Two `plantrack update` runs at once take turns: the second waits (polling) until the
-/// first has written, committed and released. A lock left by a process that no longer runs
-/// is taken over.
+/// first has written, committed and released. The kernel releases the lock when its process
+/// ends, however it ends, so a crashed run leaves no stale lock behind (the empty file stays;
+/// it is never removed, which would let two processes lock two different files).
 public final class RepositoryWriteLock {
-    private let path: String
-    private var held = false
+    private var descriptor: Int32 = -1
 
     /// Waits up to `timeout` seconds for the lock of `repository`; throws ``GitError`` with
     /// code ``GitError/Code/locked`` when it stays taken.
     public init(_ repository: Repository, timeout: Double) throws {
-        path = repository.path + "plantrack-write.lock"
+        let path = repository.path + "plantrack-write.lock"
+        let fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw GitError(code: .other(-1), message: "cannot open \(path): \(String(cString: strerror(errno)))",
+                           function: "open")
+        }
         let deadline = Self.now() + max(0, timeout)
-        while true {
-            let fd = open(path, O_CREAT | O_EXCL | O_WRONLY, 0o644)
-            if fd >= 0 {
-                let text = Array("\(getpid())\n".utf8)
-                _ = write(fd, text, text.count)
+        while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+            guard errno == EWOULDBLOCK || errno == EINTR else {
+                let reason = String(cString: strerror(errno))
                 close(fd)
-                held = true
-                return
-            }
-            if errno != EEXIST {
-                throw GitError(code: .other(-1), message: "cannot create \(path): \(String(cString: strerror(errno)))",
-                               function: "open")
-            }
-            if Self.ownerIsGone(path) {
-                unlink(path)
-                continue
+                throw GitError(code: .other(-1), message: "cannot lock \(path): \(reason)", function: "flock")
             }
             if Self.now() >= deadline {
+                close(fd)
                 throw GitError(code: .locked, message: "another plantrack command is writing to this repository (\(path))",
                                function: "RepositoryWriteLock")
             }
             usleep(20_000)
         }
+        descriptor = fd
     }
 
     /// Gives the lock up (also done when the lock is released from memory).
     public func release() {
-        if held { unlink(path) }
-        held = false
+        guard descriptor >= 0 else { return }
+        flock(descriptor, LOCK_UN)
+        close(descriptor)
+        descriptor = -1
     }
 
     deinit {
@@ -196,16 +194,5 @@ public final class RepositoryWriteLock {
         var time = timespec()
         clock_gettime(CLOCK_MONOTONIC, &time)
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-    }
-
-    /// Whether the lock file names a process that has ended.
-    private static func ownerIsGone(_ path: String) -> Bool {
-        guard let file = fopen(path, "r") else { return false }
-        defer { fclose(file) }
-        var buffer = [CChar](repeating: 0, count: 32)
-        guard fgets(&buffer, 32, file) != nil else { return false }
-        let text = String(decoding: buffer.prefix { $0 != 0 && $0 != 10 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        guard let pid = pid_t(text), pid > 0 else { return false }
-        return kill(pid, 0) != 0 && errno == ESRCH
     }
 }

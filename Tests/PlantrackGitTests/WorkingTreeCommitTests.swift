@@ -93,9 +93,13 @@ import Testing
         first.release()
         let second = try RepositoryWriteLock(test.repository, timeout: 0)
         second.release()
-        // A lock left by a process that has ended is taken over.
-        try Data("999999999\n".utf8).write(to: URL(fileURLWithPath: test.repository.path + "plantrack-write.lock"))
-        let taken = try RepositoryWriteLock(test.repository, timeout: 0)
-        taken.release()
+        // The file stays behind but holds nothing: only a live holder blocks.
+        #expect(FileManager.default.fileExists(atPath: test.repository.path + "plantrack-write.lock"))
+        do {
+            let scoped = try RepositoryWriteLock(test.repository, timeout: 0)
+            _ = scoped
+        }
+        let afterScope = try RepositoryWriteLock(test.repository, timeout: 0)
+        afterScope.release()
     }
 }
