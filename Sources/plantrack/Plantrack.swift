@@ -5,13 +5,18 @@ import ArgumentParser
 struct Plantrack: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plantrack",
-        abstract: "Validate, compare and roll up county action plans kept as Markdown in git.",
+        abstract: "Validate, compare and roll up county action plans kept as Markdown in git, and run their yearly cycle.",
         discussion: """
             A workspace is a git repository whose root holds Plans/ (and optionally Schemas/). \
             Commands read the working tree unless told --staged (the index) or --rev REV (a commit, \
-            tag or branch).
+            tag or branch). Commands that change documents (init, new, update, revise, approve) \
+            validate the change first, edit files in place and commit them with your git identity \
+            (docs/cycle.md).
             """,
         version: "0.1.0",
-        subcommands: [List.self, Show.self, Validate.self, Hooks.self, Diff.self, RollUpCommand.self, TrendCommand.self]
+        subcommands: [
+            List.self, Show.self, Validate.self, Hooks.self, Diff.self, RollUpCommand.self, TrendCommand.self,
+            Init.self, New.self, Update.self, Revise.self, Approve.self, LogCommand.self,
+        ]
     )
 }

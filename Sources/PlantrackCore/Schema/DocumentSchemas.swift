@@ -82,3 +82,11 @@ public struct DocumentSchemas: Sendable {
         schemas[kind]
     }
 }
+
+extension DocumentSchemas {
+    /// The built-in schema files (`plan.schema.json`, …) as shipped in `Schemas/`, by name,
+    /// so a new workspace can carry them for editors.
+    public static var builtInFiles: [(name: String, text: String)] {
+        EmbeddedSchemas.files.map { ($0.name, $0.text) }
+    }
+}

@@ -1,0 +1,45 @@
+/// The order of fields in each kind of document (the order of docs/format.md), used to put a
+/// new key in a sensible place: after the last existing field that comes before it.
+public enum FieldOrder {
+    /// The top-level fields of a document of `kind`, in order.
+    public static func topLevel(_ kind: DocumentKind) -> [String] {
+        switch kind {
+        case .county:
+            return ["kind", "id", "name", "code", "region", "municipalities", "population", "contacts"]
+        case .plan:
+            return ["kind", "county", "year", "title", "version", "status", "adopted", "period", "revises",
+                    "objectives", "areas", "funding", "steering_group"]
+        case .goal:
+            return ["kind", "id", "title", "term", "area", "serves", "assessment", "indicators", "carried_from"]
+        case .activity:
+            return ["kind", "id", "title", "area", "priority", "goals", "status", "owner", "partners", "start", "due",
+                    "completed", "cancelled_reason", "progress", "funding_stream", "budget_sek", "spent_sek", "tasks",
+                    "followups", "carried_from"]
+        case .workspace:
+            return []
+        }
+    }
+
+    /// The order of the fields of a nested record named `field` (`adopted`, `period`,
+    /// a measurement, a follow-up).
+    public static func nested(_ field: String) -> [String] {
+        switch field {
+        case "adopted": return ["date", "by"]
+        case "period": return ["start", "end"]
+        case "measurements": return ["date", "value", "source"]
+        case "followups": return ["date", "note", "by"]
+        case "baseline", "target", "population": return ["value", "date"]
+        default: return []
+        }
+    }
+
+    /// The order for the last key of `path` inside its parent.
+    public static func order(for path: [String], kind: DocumentKind) -> [String] {
+        guard path.count > 1 else { return topLevel(kind) }
+        // The nearest named ancestor that is not a list position.
+        for key in path.dropLast().reversed() where Int(key) == nil {
+            return nested(key)
+        }
+        return []
+    }
+}
