@@ -243,8 +243,8 @@ public struct IncrementalRollUp {
             stale.append((plan, inputs, facts, documents.paths))
         }
         let ruleOptions = errorsOnly
-        let found = ParallelMap.map(stale.map { ($0.facts, $0.own) }) { facts, own -> Set<String> in
-            Set(PlanRules.check(facts: facts, options: ruleOptions).lazy
+        let found = ParallelMap.map(stale.map { ($0.plan, $0.facts, $0.own) }) { plan, facts, own -> Set<String> in
+            Set(PlanRules.check(facts: facts, options: ruleOptions, subjects: [plan]).lazy
                 .filter { $0.severity == .error && own.contains($0.path) }.map(\.path))
         }
         ruleRuns += stale.count

@@ -43,9 +43,10 @@ public enum PlanRules {
         check(RuleIndex(documents, asOf: options.asOf), options: options)
     }
 
-    /// Checks documents whose facts were read before (``KindFacts``).
-    static func check(facts: [KindFacts], options: RuleOptions) -> [Finding] {
-        check(RuleIndex(facts: facts, asOf: options.asOf), options: options)
+    /// Checks documents whose facts were read before (``KindFacts``); with `subjects`, only
+    /// the documents of those plans (the others are there to be referred to).
+    static func check(facts: [KindFacts], options: RuleOptions, subjects: Set<ItemReference>? = nil) -> [Finding] {
+        check(RuleIndex(facts: facts, asOf: options.asOf, subjects: subjects), options: options)
     }
 
     private static func check(_ index: RuleIndex, options: RuleOptions) -> [Finding] {

@@ -9,20 +9,24 @@ struct RuleIndex {
     let asOf: CalendarDate
     /// County documents.
     let counties: [DocumentFacts]
-    /// The plans, by reference (`county/year`); a plan is here when any of its documents
-    /// exists, with or without a plan.md.
+    /// The plans the rules judge, by reference (`county/year`); a plan is here when any of
+    /// its documents exists, with or without a plan.md.
     let plans: [PlanGroup]
-    /// Every county, plan, goal and activity.
+    /// Every county, plan, goal and activity the rules judge.
     let documents: [DocumentFacts]
 
+    /// Every plan, also those only present to be referred to, and where it is in `allPlans`.
+    private let allPlans: [PlanGroup]
     private let planIndex: [ItemReference: Int]
 
     init(_ documents: [Document], asOf: CalendarDate) {
         self.init(facts: documents.map(KindFacts.init), asOf: asOf)
     }
 
-    /// Arranges facts read before (see ``KindFacts``), in the workspace's order.
-    init(facts: [KindFacts], asOf: CalendarDate) {
+    /// Arranges facts read before (see ``KindFacts``), in the workspace's order. With
+    /// `subjects`, only those plans are judged (their documents, no county); the others are
+    /// there for references to resolve against (`revises`, `carried_from`).
+    init(facts: [KindFacts], asOf: CalendarDate, subjects: Set<ItemReference>? = nil) {
         self.asOf = asOf
         var counties: [DocumentFacts] = []
         var all: [DocumentFacts] = []
@@ -35,10 +39,11 @@ struct RuleIndex {
                 continue
             case .county:
                 counties.append(item.base)
-                all.append(item.base)
+                if subjects == nil { all.append(item.base) }
             case .plan, .goal, .activity:
                 guard let planReference = document.reference?.plan else { continue }
-                all.append(groups[planReference, default: PlanGroup(reference: planReference)].add(item))
+                let base = groups[planReference, default: PlanGroup(reference: planReference)].add(item)
+                if subjects?.contains(planReference) ?? true { all.append(base) }
             }
         }
         self.counties = counties
@@ -50,7 +55,8 @@ struct RuleIndex {
             group.finish()
             return group
         }
-        self.plans = plans
+        allPlans = plans
+        self.plans = subjects.map { subjects in plans.filter { subjects.contains($0.reference) } } ?? plans
         var planIndex: [ItemReference: Int] = [:]
         for (i, plan) in plans.enumerated() { planIndex[plan.reference] = i }
         self.planIndex = planIndex
@@ -59,7 +65,7 @@ struct RuleIndex {
     /// The plan `county/year`, when any of its documents exists.
     func plan(_ reference: ItemReference) -> PlanGroup? {
         guard let planReference = reference.plan, let i = planIndex[planReference] else { return nil }
-        return plans[i]
+        return allPlans[i]
     }
 
     /// Whether the goal or activity `county/year/id` exists.
