@@ -207,6 +207,16 @@ enum DiffJSON {
         return .object(object)
     }
 
+    /// One field's change: `{"field", "change", "old", "new"}` (also in `log --format json`).
+    static func field(_ field: FieldChange) -> JSONValue {
+        var object = JSONObject()
+        object["field"] = .string(field.field)
+        object["change"] = .string(field.kind.rawValue)
+        object["old"] = field.old ?? .null
+        object["new"] = field.new ?? .null
+        return .object(object)
+    }
+
     static func change(_ change: ItemChange) -> JSONValue {
         var object = JSONObject()
         object["item"] = .string(change.item)
@@ -216,14 +226,7 @@ enum DiffJSON {
         object["match"] = change.match.map { .string($0.rawValue) } ?? .null
         object["path"] = .string(change.path)
         object["old_path"] = change.oldPath.map { .string($0) } ?? .null
-        object["fields"] = .array(change.fields.map { field in
-            var f = JSONObject()
-            f["field"] = .string(field.field)
-            f["change"] = .string(field.kind.rawValue)
-            f["old"] = field.old ?? .null
-            f["new"] = field.new ?? .null
-            return .object(f)
-        })
+        object["fields"] = .array(change.fields.map(field))
         let bodyChanged = change.text?.isChanged ?? change.body.isChanged
         object["body"] = .string(bodyChanged ? "changed" : "unchanged")
         object["warnings"] = .array(change.problems.map { problem in

@@ -170,14 +170,7 @@ struct LogCommand: ParsableCommand {
             object["author"] = .object(author)
             object["message"] = .string(entry.revision.message)
             object["change"] = .string(entry.change)
-            object["fields"] = .array(entry.fields.map { field in
-                var f = JSONObject()
-                f["field"] = .string(field.field)
-                f["change"] = .string(field.kind.rawValue)
-                f["old"] = field.old ?? .null
-                f["new"] = field.new ?? .null
-                return .object(f)
-            })
+            object["fields"] = .array(entry.fields.map(DiffJSON.field))
             return .object(object)
         })
         return .object(root)

@@ -40,16 +40,7 @@ enum FileSystem {
 
     /// The whole file as UTF-8 text, or nil when it cannot be read.
     static func readText(_ path: String) -> String? {
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = fread(&buffer, 1, buffer.count, file)
-            if n <= 0 { break }
-            bytes.append(contentsOf: buffer[0..<n])
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        readBytes(path).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// Writes text atomically (a temporary file renamed into place) with a mode.

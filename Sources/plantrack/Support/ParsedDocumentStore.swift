@@ -24,7 +24,7 @@ struct ParsedDocumentStore {
 
     /// The cached documents; empty when there is no usable cache.
     func load() -> [String: Document] {
-        guard let bytes = Self.readBytes(path) else { return [:] }
+        guard let bytes = FileSystem.readBytes(path) else { return [:] }
         return DocumentCacheCoding.decode(bytes) ?? [:]
     }
 
@@ -49,21 +49,6 @@ struct ParsedDocumentStore {
         guard offset == bytes.count, synced, rename(temporary, path) == 0 else {
             unlink(temporary)
             return
-        }
-    }
-
-    private static func readBytes(_ path: String) -> [UInt8]? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n < 0 { return nil }
-            if n == 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<n])
         }
     }
 }
