@@ -12,6 +12,6 @@ struct Plantrack: ParsableCommand {
             tag or branch).
             """,
         version: "0.1.0",
-        subcommands: [List.self, Show.self, Validate.self, Hooks.self, Diff.self, RollUpCommand.self, TrendCommand.self]
+        subcommands: [List.self, Show.self, Validate.self, Hooks.self, Diff.self, RollUpCommand.self, TrendCommand.self, ReportCommand.self]
     )
 }
