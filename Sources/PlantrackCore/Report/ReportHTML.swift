@@ -261,6 +261,7 @@ public enum ReportHTML {
         page.line("</tbody><tfoot><tr><th scope=\"row\">\(w.total)</th><td class=\"num\">\(e(f.money(total.fundingSEK)))</td>"
                   + "<td class=\"num\">\(e(f.money(total.budgetSEK)))</td><td class=\"num\">\(e(f.money(total.spentSEK)))</td>"
                   + "<td class=\"num\">\(e(f.money(total.fundingSEK - total.spentSEK)))</td><td></td></tr></tfoot></table>")
+        page.line("<p class=\"legend\">\(w.moneyLegend)</p>")
     }
 
     private static func indicatorRow(_ indicator: Indicator, progress: Double?, context: String?,
@@ -396,6 +397,8 @@ public enum ReportHTML {
             --planned: #8c959f; --delayed: #bc4c00; --cancelled: #57606a; --accent: #0969da; }
           body { max-width: none; padding: 0; font-size: 10pt; }
           h2 { break-after: avoid; } tr, .item, .headline div { break-inside: avoid; }
+          details::details-content { content-visibility: visible; height: auto; }
+          summary { color: var(--fg); font-weight: 600; list-style: none; }
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         }
 

@@ -38,6 +38,8 @@ public struct ReportWords: Sendable {
     public var money: String
     public var stream: String
     public var noStreams: String
+    /// How to read the money bars.
+    public var moneyLegend: String
     public var indicators: String
     public var indicator: String
     public var goal: String
@@ -159,6 +161,7 @@ public struct ReportWords: Sendable {
         money: "Budget och utfall per satsning",
         stream: "Satsning",
         noStreams: "Inga medel eller budgetar är angivna.",
+        moneyLegend: "Stapeln: förbrukat (fyllt) inom tilldelat (ramen); det lodräta strecket är budgeterat.",
         indicators: "Indikatorer",
         indicator: "Indikator",
         goal: "Mål",
@@ -294,6 +297,7 @@ public struct ReportWords: Sendable {
         money: "Budget and spending per funding stream",
         stream: "Funding stream",
         noStreams: "No funding or budgets are given.",
+        moneyLegend: "The bar: spent (filled) within granted (the frame); the upright line is budgeted.",
         indicators: "Indicators",
         indicator: "Indicator",
         goal: "Goal",
