@@ -82,6 +82,19 @@ struct ReportTests {
         }
     }
 
+    @Test("redovisning CSV with semicolons and a BOM for a Swedish Excel")
+    func csvForExcel() throws {
+        let fixture = try RollUpFixture()
+        let result = try CLI.run(["report", "--kind", "redovisning", "--year", "2021", "--rev", "HEAD",
+                                  "--format", "csv", "--delimiter", ";", "--bom"], in: fixture.repo.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("\u{FEFF}county;year;section;id;title;status;funding_sek;budget_sek;spent_sek;date;note\r\n"))
+        #expect(result.stdout.contains("\r\nstockholm;2021;stream;Stimulansmedel;Stimulansmedel;;1000000;600000;150000;;\r\n"))
+        #expect(result.stdout.contains("\r\nstockholm;2021;activity;a4;Aktivitet a4;cancelled;;50000;10000;2021-01-03;Ingen personal\r\n"))
+        // Progress 25: from 30 days down to 25 of the way to 10.
+        #expect(result.stdout.contains("\r\nstockholm;2021;indicator;bu-st-1/i2;Väntetid i dagar;25;;;;2021-01-01;30 → 25 → 10\r\n"))
+    }
+
     @Test("--county keeps only those counties, in the figures and in the changes")
     func countyFilter() throws {
         let history = try BundledPlansHistory()

@@ -104,7 +104,8 @@ public enum ReportHTML {
             page.line("<table><thead><tr><th scope=\"col\">\(w.month)</th>"
                       + Activity.Status.allCases.map { "<th scope=\"col\" class=\"num\">\(e(w.statusHeading($0, f)))</th>" }.joined()
                       + "<th scope=\"col\" class=\"num\">\(w.doneShare)</th><th scope=\"col\" class=\"num\">\(w.overdue)</th></tr></thead><tbody>")
-            for p in points {
+            // Months before the first commit are only on the chart's axis.
+            for p in points.drop(while: { $0.commit == nil }) {
                 guard p.commit != nil else {
                     page.line("<tr><th scope=\"row\">\(e(f.date(p.date)))</th><td colspan=\"7\" class=\"muted\">\(w.noCommitYet)</td></tr>")
                     continue

@@ -60,7 +60,8 @@ public enum ReportMarkdown {
         case .points(let points):
             out.add("\(w.doneShare): `\(Trend.sparkline(points.map { $0.commit == nil ? nil : $0.figures.doneShare }))`", "")
             out.table([w.month] + Activity.Status.allCases.map { w.statusHeading($0, f) } + [w.doneShare, w.overdue],
-                      points.map { p in
+                      // Months before the first commit are only in the sparkline.
+                      points.drop(while: { $0.commit == nil }).map { p in
                           guard p.commit != nil else {
                               return [f.date(p.date), w.noCommitYet] + Array(repeating: "", count: 6)
                           }

@@ -61,6 +61,12 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var out: String?
 
+    @Option(help: ArgumentHelp("CSV field delimiter (';' for a Swedish Excel).", valueName: "char"))
+    var delimiter: String = ","
+
+    @Flag(help: "Start CSV output with a UTF-8 byte-order mark (for Excel).")
+    var bom = false
+
     func validate() throws {
         if rev != nil && asOf != nil {
             throw ValidationError("--rev and --as-of cannot be used together: choose one version to report on.")
@@ -70,6 +76,9 @@ struct ReportCommand: ParsableCommand {
         }
         if kind == .redovisning && year == nil {
             throw ValidationError("--kind redovisning needs --year: the plan year to follow up, e.g. --year 2025.")
+        }
+        if delimiter.count != 1 || delimiter == "\"" || delimiter == "\n" {
+            throw ValidationError("--delimiter must be one character other than a quote or a line break.")
         }
         if kind == .redovisning && since != nil {
             throw ValidationError("--since goes with the status report, not with --kind redovisning.")
@@ -110,7 +119,7 @@ struct ReportCommand: ParsableCommand {
                 switch format {
                 case .html: text = ReportHTML.followUp(report, language: language)
                 case .markdown: text = ReportMarkdown.followUp(report, language: language)
-                case .csv: text = CSVWriter().text([FollowUpReport.csvHeader] + report.csvRows())
+                case .csv: text = CSVWriter(delimiter: delimiter, byteOrderMark: bom).text([FollowUpReport.csvHeader] + report.csvRows())
                 }
             }
             if let out {
