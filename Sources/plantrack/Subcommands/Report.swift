@@ -142,10 +142,14 @@ struct ReportCommand: ParsableCommand {
         if dates.last != last && last >= start { dates.append(last) }
         let walk = TrendWalk(repository: access.repository, filter: RollUp.Filter(year: year, counties: counties),
                              store: ParsedDocumentStore(gitFolder: access.repository.path))
-        guard let points = try? walk.points(at: dates), points.contains(where: { $0.commit != nil }) else {
+        do {
+            let points = try walk.points(at: dates)
+            return points.contains { $0.commit != nil } ? .points(points) : .unavailable
+        } catch {
+            // The rest of the report is still worth having; say why the trend is missing.
+            Terminal.standardError.write("plantrack: warning: no trend in the report: \(error)\n")
             return .unavailable
         }
-        return .points(points)
     }
 
     /// The changes from `--since` (a day: the last commit on or before it; else a revision)
