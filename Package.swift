@@ -22,6 +22,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/onevcat/Rainbow", from: "4.0.0"),
+        .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
     ],
     targets: [
         // System libraries from Debian: libgit2-dev and libyaml-dev.
@@ -42,7 +43,7 @@ let package = Package(
         // The domain: documents, front matter, the plan model, workspace reading.
         .target(
             name: "PlantrackCore",
-            dependencies: ["CYAML", "JSONSchema"],
+            dependencies: ["CYAML", "JSONSchema", .product(name: "Ink", package: "Ink")],
             plugins: ["EmbedSchemas"]
         ),
 
@@ -82,7 +83,8 @@ let package = Package(
         .testTarget(name: "PlantrackGitTests", dependencies: ["PlantrackGit", "PlantrackCore"]),
         .testTarget(
             name: "PlantrackCLITests",
-            dependencies: ["plantrack", "plantrack-generate", "PlantrackGit", "PlantrackCore"]
+            dependencies: ["plantrack", "plantrack-generate", "PlantrackGit", "PlantrackCore"],
+            exclude: ["Golden"]
         ),
     ]
 )

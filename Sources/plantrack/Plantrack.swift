@@ -16,7 +16,7 @@ struct Plantrack: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             List.self, Show.self, Validate.self, Hooks.self, Diff.self, RollUpCommand.self, TrendCommand.self,
-            Init.self, New.self, Update.self, Revise.self, Approve.self, LogCommand.self,
+            ReportCommand.self, Init.self, New.self, Update.self, Revise.self, Approve.self, LogCommand.self,
         ]
     )
 }

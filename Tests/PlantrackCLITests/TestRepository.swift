@@ -29,10 +29,11 @@ final class TestRepository {
         try index.write()
     }
 
-    /// Commits the index with a fixed author, one day after the previous commit.
+    /// Commits the index with a fixed author, one day after the previous commit, or at
+    /// `time` (seconds since 1970 UTC) when given.
     @discardableResult
-    func commit(_ message: String) throws -> ObjectID {
-        clock += 86_400
+    func commit(_ message: String, time: Int64? = nil) throws -> ObjectID {
+        clock = time ?? clock + 86_400
         let signature = Signature(name: "Test Samordnare", email: "samordnare@example.se", time: clock)
         let index = try repository.index()
         let tree = try index.writeTree()

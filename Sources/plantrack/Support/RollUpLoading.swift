@@ -9,6 +9,9 @@ struct RollUpLoading {
         /// The commit id, or nil for the working tree.
         var revision: String?
         var label: String
+        /// The version read, and its documents (for reports that need more than figures).
+        var snapshot: any Snapshot
+        var workspace: Workspace
     }
 
     let access: WorkspaceAccess
@@ -39,19 +42,21 @@ struct RollUpLoading {
             let snapshot = CommitSnapshot(commit: commit)
             let workspace = Workspace.read(from: snapshot)
             let rollUp = try Self.rollUp(of: snapshot, workspace: workspace, asOf: asOf, filter: filter)
-            return Loaded(rollUp: rollUp, revision: commit.id.hex, label: snapshot.label)
+            return Loaded(rollUp: rollUp, revision: commit.id.hex, label: snapshot.label, snapshot: snapshot,
+                          workspace: workspace)
         }
         if let rev {
             let snapshot: CommitSnapshot
             do { snapshot = try repository.snapshot(revision: rev) } catch { throw CLIError("\(error)") }
             let workspace = Workspace.read(from: snapshot)
             let rollUp = try Self.rollUp(of: snapshot, workspace: workspace, asOf: snapshot.commit.date, filter: filter)
-            return Loaded(rollUp: rollUp, revision: snapshot.commit.id.hex, label: snapshot.label)
+            return Loaded(rollUp: rollUp, revision: snapshot.commit.id.hex, label: snapshot.label, snapshot: snapshot,
+                          workspace: workspace)
         }
         let snapshot = DirectorySnapshot(root: access.root)
         let workspace = Workspace.read(from: snapshot)
         let rollUp = try Self.rollUp(of: snapshot, workspace: workspace, asOf: .today(), filter: filter)
-        return Loaded(rollUp: rollUp, revision: nil, label: snapshot.label)
+        return Loaded(rollUp: rollUp, revision: nil, label: snapshot.label, snapshot: snapshot, workspace: workspace)
     }
 
     /// Says on stderr how many documents were left out and why.

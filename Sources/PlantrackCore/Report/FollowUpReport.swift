@@ -1,0 +1,131 @@
+/// The yearly follow-up (redovisning) the agreements ask for by 31 January: how the year's
+/// funds were used per funding stream and per area, and the results each plan reached —
+/// goals with their assessments and indicators, activities done and not done with their
+/// follow-up notes.
+///
+/// Language-neutral: ``ReportHTML``, ``ReportMarkdown`` and ``FollowUpCSV`` write it out.
+public struct FollowUpReport: Sendable {
+    /// Money of one area of a plan: what its activities budgeted and spent.
+    public struct AreaMoney: Hashable, Sendable {
+        public var id: String
+        /// The area's title in the plan; its id when the plan does not name it.
+        public var title: String
+        public var budgetSEK: Int
+        public var spentSEK: Int
+    }
+
+    /// One plan's part of the follow-up.
+    public struct PlanSection: Sendable {
+        public var reference: ItemReference
+        public var countyName: String
+        public var title: String
+        public var status: PlanStatus
+        /// Granted, budgeted and spent per funding stream, sorted by name.
+        public var streams: [StatusFigures.Stream]
+        /// Budgeted and spent per area, in the plan's area order (areas without money left out).
+        public var areas: [AreaMoney]
+        public var goals: [Goal]
+        /// Done activities, by id.
+        public var done: [Activity]
+        /// The others (planned, in progress, delayed, cancelled), by id.
+        public var notDone: [Activity]
+    }
+
+    public var workspaceName: String?
+    public var year: Int
+    public var asOf: CalendarDate
+    public var source: String
+    /// Every plan of the year, summed.
+    public var total: StatusFigures
+    public var plans: [PlanSection]
+    public var skipped: [RollUp.Skipped]
+
+    /// Builds the follow-up of `year` from a roll-up (only `year`'s plans are used).
+    public init(rollUp: RollUp, year: Int, counties: [County], workspaceName: String?, source: String) {
+        self.year = year
+        self.asOf = rollUp.asOf
+        self.workspaceName = workspaceName
+        self.source = source
+        self.skipped = rollUp.skipped
+        var names: [String: String] = [:]
+        for county in counties { names[county.id] = county.name }
+        let entries = rollUp.entries.filter { $0.plan.year == year }
+        var total = StatusFigures()
+        for entry in entries { total.add(entry.status.figures) }
+        self.total = total
+        plans = entries.map { entry in
+            var areaMoney: [String: (budget: Int, spent: Int)] = [:]
+            for activity in entry.activities {
+                let budget = activity.status == .cancelled ? 0 : (activity.budgetSEK ?? 0)
+                areaMoney[activity.area, default: (0, 0)].budget += budget
+                areaMoney[activity.area, default: (0, 0)].spent += activity.spentSEK ?? 0
+            }
+            // The plan's own order first, then areas activities name that the plan does not.
+            let order = entry.plan.areas.map(\.id) + areaMoney.keys.sorted().filter { entry.plan.area($0) == nil }
+            let areas = order.compactMap { id -> AreaMoney? in
+                guard let money = areaMoney[id], money.budget != 0 || money.spent != 0 else { return nil }
+                return AreaMoney(id: id, title: entry.plan.area(id)?.title ?? id, budgetSEK: money.budget,
+                                 spentSEK: money.spent)
+            }
+            return PlanSection(
+                reference: entry.plan.reference, countyName: names[entry.plan.county] ?? entry.plan.county,
+                title: entry.plan.title, status: entry.status, streams: entry.status.figures.streams, areas: areas,
+                goals: entry.goals, done: entry.activities.filter { $0.status == .done },
+                notDone: entry.activities.filter { $0.status != .done })
+        }
+    }
+}
+
+extension FollowUpReport {
+    /// The CSV columns of ``csvRows``; documented in docs/report.md.
+    public static let csvHeader = ["county", "year", "section", "id", "title", "status", "funding_sek", "budget_sek",
+                                   "spent_sek", "date", "note"]
+
+    /// The follow-up as rows of one table, language-neutral (ids and raw values): per plan
+    /// one row per funding stream, area, goal, indicator, activity and follow-up note.
+    ///
+    /// - `stream`: id and title the stream's name; money columns filled.
+    /// - `area`: id the area's id, title its title; budget and spent.
+    /// - `goal`: status the assessment.
+    /// - `indicator`: id `goal-id/indicator-id`; status the progress 0–100 (empty when
+    ///   unknown); note `baseline → latest → target`; date the latest measurement's date.
+    /// - `activity`: status its status; date `completed` when done, else `due`; note the
+    ///   cancellation reason.
+    /// - `followup`: id the activity's id; date and note the follow-up's (`by` in status).
+    public func csvRows() -> [[String]] {
+        var rows: [[String]] = []
+        func number(_ value: Double?) -> String {
+            guard let value else { return "" }
+            return value == value.rounded() ? String(Int(value)) : String(value)
+        }
+        for plan in plans {
+            let county = plan.reference.county
+            let year = String(plan.reference.year ?? self.year)
+            func row(_ section: String, _ id: String, _ title: String, status: String = "", funding: Int? = nil,
+                     budget: Int? = nil, spent: Int? = nil, date: CalendarDate? = nil, note: String = "") {
+                rows.append([county, year, section, id, title, status, funding.map(String.init) ?? "",
+                             budget.map(String.init) ?? "", spent.map(String.init) ?? "", date?.description ?? "", note])
+            }
+            for s in plan.streams {
+                row("stream", s.stream, s.stream, funding: s.fundingSEK, budget: s.budgetSEK, spent: s.spentSEK)
+            }
+            for a in plan.areas { row("area", a.id, a.title, budget: a.budgetSEK, spent: a.spentSEK) }
+            for goal in plan.goals {
+                row("goal", goal.id, goal.title, status: goal.assessment.rawValue)
+                for i in goal.indicators {
+                    row("indicator", "\(goal.id)/\(i.id)", i.title, status: number(i.progress), date: i.latest?.date,
+                        note: "\(number(i.baseline?.value)) → \(number(i.latest?.value)) → \(number(i.target?.value))")
+                }
+            }
+            for activity in plan.done + plan.notDone {
+                row("activity", activity.id, activity.title, status: activity.status.rawValue,
+                    budget: activity.budgetSEK, spent: activity.spentSEK,
+                    date: activity.completed ?? activity.due, note: activity.cancelledReason ?? "")
+                for note in activity.followups.sorted(by: { $0.date < $1.date }) {
+                    row("followup", activity.id, activity.title, status: note.by ?? "", date: note.date, note: note.note)
+                }
+            }
+        }
+        return rows
+    }
+}

@@ -1,0 +1,95 @@
+/// The language a report is written in: its words, and how it writes numbers, money and dates.
+public enum ReportLanguage: String, Hashable, Sendable, CaseIterable {
+    case sv, en
+
+    /// The language of a workspace's `Plans/workspace.yaml` (`language: sv|en`), nil when it
+    /// names none or one reports cannot be written in.
+    public static func of(_ workspace: Workspace) -> ReportLanguage? {
+        let settings = workspace.documents.first { $0.kind == .workspace }
+        guard let code = settings?.frontMatter["language"]?.string else { return nil }
+        // `sv-SE`, `en-GB`: the region does not change the words.
+        let base = code.split(separator: "-").first.map(String.init)?.lowercased() ?? code
+        return ReportLanguage(rawValue: base)
+    }
+
+    /// Writes numbers, money, shares and dates the way the language does:
+    /// `1 234 567 kr`, `45,5 %`, `30 september 2026` and `SEK 1,234,567`, `45.5%`,
+    /// `30 September 2026`.
+    public var format: ReportFormat { ReportFormat(language: self) }
+
+    /// The report's words in this language.
+    public var words: ReportWords { self == .sv ? .swedish : .english }
+}
+
+/// Number, money, share and date formatting for one language. Hand-written rather than
+/// Foundation's formatters so the output is the same on every machine and locale.
+public struct ReportFormat: Hashable, Sendable {
+    public var language: ReportLanguage
+
+    /// The no-break space Swedish groups thousands with and puts before `kr` and `%`, so a
+    /// figure never breaks over two lines.
+    public static let noBreakSpace = "\u{00A0}"
+
+    /// An integer with thousands grouped: `1 234 567` or `1,234,567`.
+    public func integer(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        var grouped = ""
+        for (index, character) in digits.enumerated() {
+            if index > 0 && (digits.count - index) % 3 == 0 {
+                grouped += language == .sv ? Self.noBreakSpace : ","
+            }
+            grouped.append(character)
+        }
+        return (value < 0 ? "−" : "") + grouped
+    }
+
+    /// An amount of Swedish kronor: `1 234 567 kr` or `SEK 1,234,567`.
+    public func money(_ sek: Int) -> String {
+        language == .sv ? integer(sek) + Self.noBreakSpace + "kr" : "SEK " + integer(sek)
+    }
+
+    /// A number with at most one decimal: `12,5` or `12.5`; whole numbers without decimals.
+    public func number(_ value: Double) -> String {
+        let tenths = Int((value.magnitude * 10).rounded())
+        var text = integer(tenths / 10)
+        if tenths % 10 != 0 { text += (language == .sv ? "," : ".") + String(tenths % 10) }
+        return (value < 0 && tenths != 0 ? "−" : "") + text
+    }
+
+    /// A share in 0–100: `45 %` or `45%`, rounded to whole percent; `–` when unknown.
+    public func percent(_ value: Double?) -> String {
+        guard let value else { return "–" }
+        let whole = integer(Int(value.rounded()))
+        return language == .sv ? whole + Self.noBreakSpace + "%" : whole + "%"
+    }
+
+    /// A day: `30 september 2026` or `30 September 2026`.
+    public func date(_ date: CalendarDate) -> String {
+        "\(date.day) \(monthName(date.month)) \(date.year)"
+    }
+
+    /// The month's name (lowercase in Swedish).
+    public func monthName(_ month: Int) -> String {
+        let names = language == .sv
+            ? ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+               "november", "december"]
+            : ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December"]
+        return names[min(max(month, 1), 12) - 1]
+    }
+
+    /// The month's three-letter abbreviation, for chart axes.
+    public func monthAbbreviation(_ month: Int) -> String {
+        String(monthName(month).prefix(3))
+    }
+
+    /// An indicator value with its unit: `42 %`, `12 dagar`, `1 234 kr`, `0,8`.
+    public func measure(_ value: Double, unit: Indicator.Unit) -> String {
+        switch unit {
+        case .percent: return language == .sv ? number(value) + Self.noBreakSpace + "%" : number(value) + "%"
+        case .days: return number(value) + " " + (language == .sv ? "dagar" : "days")
+        case .sek: return money(Int(value.rounded()))
+        case .count, .ratio: return number(value)
+        }
+    }
+}

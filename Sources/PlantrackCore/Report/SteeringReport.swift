@@ -1,0 +1,142 @@
+/// The steering group's report of one plan year: headline figures, each county's plan with
+/// its traffic light, the activities that need attention, money per funding stream,
+/// indicator progress, the trend over the year and the changes since the last meeting.
+///
+/// Language-neutral: ``ReportHTML`` and ``ReportMarkdown`` write it out in Swedish or English.
+public struct SteeringReport: Sendable {
+    /// A county and its plan of the report year, if it has one.
+    public struct CountySection: Sendable {
+        /// The county's id.
+        public var id: String
+        /// The county's name (`Skåne län`); its id when the county document is missing.
+        public var name: String
+        /// The plan's title.
+        public var planTitle: String?
+        /// The plan's status and figures; nil when the county has no plan that year.
+        public var status: PlanStatus?
+    }
+
+    /// An activity that is overdue or delayed.
+    public struct AttentionItem: Sendable {
+        public var reference: ItemReference
+        public var countyName: String
+        public var title: String
+        public var owner: String?
+        public var due: CalendarDate?
+        public var status: Activity.Status
+        /// Days past the due date on the plan's judgement day; 0 when not overdue.
+        public var daysLate: Int
+    }
+
+    /// One indicator of a goal, with the figures its chart shows.
+    public struct IndicatorRow: Sendable {
+        public var goal: ItemReference
+        public var goalTitle: String
+        public var countyName: String
+        public var indicator: Indicator
+        /// 0–100; nil when it cannot be computed (``Indicator/progress``).
+        public var progress: Double?
+    }
+
+    /// The trend over the year, or why there is none.
+    public enum TrendSection: Sendable {
+        /// Monthly points from the year's start to the report date.
+        case points([Trend.Point])
+        /// No history to take points from.
+        case unavailable
+    }
+
+    /// What changed since an earlier version.
+    public struct Changes: Sendable {
+        /// The earlier version's label (`HEAD~3 (1a2b3c4)`, or the date asked for).
+        public var since: String
+        /// The changes, item by item.
+        public var result: DiffResult
+
+        /// Creates the changes section.
+        public init(since: String, result: DiffResult) {
+            self.since = since
+            self.result = result
+        }
+    }
+
+    /// The workspace's name from `Plans/workspace.yaml`.
+    public var workspaceName: String?
+    /// The plan year reported on.
+    public var year: Int
+    /// The day the figures are judged on.
+    public var asOf: CalendarDate
+    /// Which version was read (`working tree`, `HEAD (1a2b3c4)`).
+    public var source: String
+    /// The plans of the year, summed.
+    public var total: StatusFigures
+    /// How many plans of the year there are.
+    public var planCount: Int
+    /// Every county of the workspace (or of the filter), sorted by id.
+    public var counties: [CountySection]
+    /// Overdue and delayed activities, most days late first.
+    public var attention: [AttentionItem]
+    /// Every indicator of the year's goals, by county and goal.
+    public var indicators: [IndicatorRow]
+    public var trend: TrendSection
+    public var changes: Changes?
+    /// Documents left out of the roll-up.
+    public var skipped: [RollUp.Skipped]
+
+    /// The plan year a report shows by default: the as-of date's year when a plan has it,
+    /// else the latest plan year before it, else the earliest plan year; nil without plans.
+    public static func defaultYear(of rollUp: RollUp) -> Int? {
+        let years = Set(rollUp.plans.map(\.year))
+        if years.contains(rollUp.asOf.year) { return rollUp.asOf.year }
+        return years.filter { $0 < rollUp.asOf.year }.max() ?? years.min()
+    }
+
+    /// Builds the report of `year` from a roll-up (of any years; only `year`'s plans are
+    /// used), the workspace's county documents, and the trend and changes the caller
+    /// computed from history.
+    public init(
+        rollUp: RollUp, year: Int, counties countyDocuments: [County], workspaceName: String?, source: String,
+        trend: TrendSection, changes: Changes?, countyFilter: [String] = []
+    ) {
+        self.year = year
+        self.asOf = rollUp.asOf
+        self.workspaceName = workspaceName
+        self.source = source
+        self.trend = trend
+        self.changes = changes
+        self.skipped = rollUp.skipped
+        let entries = rollUp.entries.filter { $0.plan.year == year }
+        var names: [String: String] = [:]
+        for county in countyDocuments { names[county.id] = county.name }
+        var ids = Set(countyDocuments.map(\.id)).union(rollUp.entries.map(\.plan.county))
+        if !countyFilter.isEmpty { ids.formIntersection(countyFilter) }
+        func name(_ id: String) -> String { names[id] ?? id }
+        counties = ids.sorted().map { id in
+            let entry = entries.first { $0.plan.county == id }
+            return CountySection(id: id, name: name(id), planTitle: entry?.plan.title, status: entry?.status)
+        }
+        var total = StatusFigures()
+        for entry in entries { total.add(entry.status.figures) }
+        self.total = total
+        planCount = entries.count
+        attention = entries.flatMap { entry in
+            let day = entry.status.judgedOn
+            return entry.activities.compactMap { activity -> AttentionItem? in
+                let overdue = activity.isOverdue(on: day)
+                guard overdue || activity.status == .delayed else { return nil }
+                let late = overdue ? day.daysSinceEpoch - (activity.due?.daysSinceEpoch ?? day.daysSinceEpoch) : 0
+                return AttentionItem(reference: activity.reference, countyName: name(entry.plan.county),
+                                     title: activity.title, owner: activity.owner, due: activity.due,
+                                     status: activity.status, daysLate: late)
+            }
+        }.sorted { ($1.daysLate, $0.reference) < ($0.daysLate, $1.reference) }
+        indicators = entries.flatMap { entry in
+            entry.goals.flatMap { goal in
+                goal.indicators.map { indicator in
+                    IndicatorRow(goal: goal.reference, goalTitle: goal.title, countyName: name(entry.plan.county),
+                                 indicator: indicator, progress: indicator.progress)
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,188 @@
+import ArgumentParser
+import PlantrackCore
+import PlantrackGit
+
+extension ReportLanguage: ExpressibleByArgument {}
+
+/// `plantrack report`: the steering group's page, or the yearly follow-up (redovisning).
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write the steering-group report or the yearly follow-up as HTML, Markdown or CSV.",
+        discussion: """
+            --kind status (default): headline figures, each county's traffic light, overdue and \
+            delayed activities, money per funding stream, indicators, the trend over the plan \
+            year (monthly, from git history) and, with --since, what changed since then.
+            --kind redovisning --year Y: how the year's funds were used per funding stream and \
+            area, and the results per plan (goals, indicators, activities with follow-up notes).
+            Reads the working tree judged today, --rev REV (judged on the commit's date) or \
+            --as-of DATE (as committed on that day). Language: --lang, else workspace.yaml's \
+            language, else Swedish. See docs/report.md.
+            """
+    )
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case status, redovisning
+    }
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case html, markdown, csv
+    }
+
+    @OptionGroup var workspace: WorkspaceOptions
+
+    @Option(help: "Which report: status (for the steering group) or redovisning (the yearly follow-up).")
+    var kind: Kind = .status
+
+    @Option(help: "Output format: html or markdown (csv for redovisning).")
+    var format: Format = .html
+
+    @Option(help: ArgumentHelp("Language: sv or en (default: workspace.yaml's language, else sv).", valueName: "lang"))
+    var lang: ReportLanguage?
+
+    @Option(help: ArgumentHelp("Report on the workspace as committed at this revision.", valueName: "rev"))
+    var rev: String?
+
+    @Option(name: .customLong("as-of"),
+            help: ArgumentHelp("Report on the workspace as committed on this day (YYYY-MM-DD).", valueName: "date"))
+    var asOf: CalendarDate?
+
+    @Option(help: ArgumentHelp("Show what changed since this revision or day (YYYY-MM-DD).", valueName: "rev|date"))
+    var since: String?
+
+    @Option(help: ArgumentHelp("The plan year (default for status: the report date's year, else the latest before it).",
+                               valueName: "year"))
+    var year: Int?
+
+    @Option(name: .customLong("county"), parsing: .upToNextOption,
+            help: ArgumentHelp("Only these counties (ids, e.g. stockholm).", valueName: "county"))
+    var counties: [String] = []
+
+    @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    var out: String?
+
+    @Option(help: ArgumentHelp("CSV field delimiter (';' for a Swedish Excel).", valueName: "char"))
+    var delimiter: String = ","
+
+    @Flag(help: "Start CSV output with a UTF-8 byte-order mark (for Excel).")
+    var bom = false
+
+    func validate() throws {
+        if rev != nil && asOf != nil {
+            throw ValidationError("--rev and --as-of cannot be used together: choose one version to report on.")
+        }
+        if kind == .status && format == .csv {
+            throw ValidationError("--format csv is for --kind redovisning; the status report is html or markdown.")
+        }
+        if kind == .redovisning && year == nil {
+            throw ValidationError("--kind redovisning needs --year: the plan year to follow up, e.g. --year 2025.")
+        }
+        if delimiter.count != 1 || delimiter == "\"" || delimiter == "\n" {
+            throw ValidationError("--delimiter must be one character other than a quote or a line break.")
+        }
+        if kind == .redovisning && since != nil {
+            throw ValidationError("--since goes with the status report, not with --kind redovisning.")
+        }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let access = try WorkspaceAccess(workspace)
+            let loaded = try RollUpLoading(access: access)
+                .load(rev: rev, asOf: asOf, filter: RollUp.Filter(counties: counties))
+            RollUpLoading.reportSkipped(loaded.rollUp.skipped)
+            let language = lang ?? ReportLanguage.of(loaded.workspace) ?? .sv
+            let countyDocuments = loaded.workspace.documents.filter { $0.kind == .county }
+                .compactMap { try? County(document: $0) }
+                .filter { counties.isEmpty || counties.contains($0.id) }
+            let source = loaded.revision == nil ? language.words.workingTree : "commit " + loaded.label
+            let workspaceName = loaded.workspace.documents.first { $0.kind == .workspace }?.frontMatter["name"]?.string
+            guard let reportYear = year ?? SteeringReport.defaultYear(of: loaded.rollUp) else {
+                throw CLIError("no plans to report on in \(loaded.label)")
+            }
+            guard loaded.rollUp.plans.contains(where: { $0.year == reportYear }) else {
+                throw CLIError("no plan of \(reportYear) in \(loaded.label)"
+                               + (counties.isEmpty ? "" : " for \(counties.joined(separator: ", "))"))
+            }
+            let text: String
+            switch kind {
+            case .status:
+                let report = SteeringReport(
+                    rollUp: loaded.rollUp, year: reportYear, counties: countyDocuments, workspaceName: workspaceName,
+                    source: source, trend: trend(access, year: reportYear, until: loaded.rollUp.asOf),
+                    changes: try changes(access, to: loaded.snapshot, language: language), countyFilter: counties)
+                text = format == .markdown ? ReportMarkdown.steering(report, language: language)
+                                           : ReportHTML.steering(report, language: language)
+            case .redovisning:
+                let report = FollowUpReport(rollUp: loaded.rollUp, year: reportYear, counties: countyDocuments,
+                                            workspaceName: workspaceName, source: source)
+                switch format {
+                case .html: text = ReportHTML.followUp(report, language: language)
+                case .markdown: text = ReportMarkdown.followUp(report, language: language)
+                case .csv: text = CSVWriter(delimiter: delimiter, byteOrderMark: bom).text([FollowUpReport.csvHeader] + report.csvRows())
+                }
+            }
+            if let out {
+                guard FileSystem.writeText(text, to: out, mode: 0o644) else { throw CLIError("\(out): cannot write the report") }
+            } else {
+                Terminal.standardOutput.write(text)
+            }
+        }
+    }
+
+    /// Monthly points over the plan year up to the report date, from the history of HEAD;
+    /// unavailable without history.
+    private func trend(_ access: WorkspaceAccess, year: Int, until: CalendarDate) -> SteeringReport.TrendSection {
+        guard let start = CalendarDate(year: year, month: 1, day: 1), let end = CalendarDate(year: year, month: 12, day: 31),
+              !access.repository.isHeadUnborn
+        else { return .unavailable }
+        let last = min(end, until)
+        var dates = Trend.periodEnds(since: start, until: last, every: .month)
+        // The trend ends on the report date, also in the middle of a month.
+        if dates.last != last && last >= start { dates.append(last) }
+        let walk = TrendWalk(repository: access.repository, filter: RollUp.Filter(year: year, counties: counties),
+                             store: ParsedDocumentStore(gitFolder: access.repository.path))
+        do {
+            let points = try walk.points(at: dates)
+            return points.contains { $0.commit != nil } ? .points(points) : .unavailable
+        } catch {
+            // The rest of the report is still worth having; say why the trend is missing.
+            Terminal.standardError.write("plantrack: warning: no trend in the report: \(error)\n")
+            return .unavailable
+        }
+    }
+
+    /// The changes from `--since` (a day: the last commit on or before it; else a revision)
+    /// to the version reported on.
+    private func changes(_ access: WorkspaceAccess, to snapshot: any Snapshot,
+                         language: ReportLanguage) throws -> SteeringReport.Changes? {
+        guard let since else { return nil }
+        let repository = access.repository
+        let old: CommitSnapshot
+        let label: String
+        do {
+            if let day = CalendarDate(since) {
+                guard let commit = try repository.lastCommit(onOrBefore: day, from: repository.head().id) else {
+                    throw CLIError("--since \(since): no commit on or before that day on the history of HEAD")
+                }
+                old = CommitSnapshot(commit: commit)
+                label = "\(language.format.date(day)) (\(commit.shortID))"
+            } else {
+                old = try repository.snapshot(revision: since)
+                label = old.label
+            }
+        } catch let error as CLIError {
+            throw error
+        } catch {
+            throw CLIError("--since \(since): \(error)")
+        }
+        var result: DiffResult
+        do { result = try SemanticDiff.compare(from: old, to: snapshot) } catch { throw CLIError("\(error)") }
+        if !counties.isEmpty {
+            result.changes = result.changes.filter { change in
+                ItemReference(change.item).map { counties.contains($0.county) } ?? false
+            }
+        }
+        return SteeringReport.Changes(since: label, result: result)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+/// The reports of the bundled Plans/ (with the made-up history of ``BundledPlansHistory``)
+/// compared with the files in Golden/. After an intended change, regenerate them with
+///
+///     PLANTRACK_UPDATE_GOLDEN=1 swift test --filter ReportGoldenTests
+///
+/// and review the diff of Tests/PlantrackCLITests/Golden/ before committing.
+@Suite("report golden files", .serialized)
+struct ReportGoldenTests {
+    static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static let updating = ProcessInfo.processInfo.environment["PLANTRACK_UPDATE_GOLDEN"] == "1"
+
+    /// The arguments the status reports are made with: judged on a fixed day, with the
+    /// changes since the first of March.
+    static let status = ["report", "--as-of", "2026-11-20", "--since", "2026-03-01"]
+    /// The follow-up of 2025, as committed on the same day.
+    static let redovisning = ["report", "--kind", "redovisning", "--year", "2025", "--as-of", "2026-11-20"]
+
+    static let cases: [(file: String, arguments: [String])] = [
+        ("report-status-sv.html", status + ["--lang", "sv", "--format", "html"]),
+        ("report-status-en.html", status + ["--lang", "en", "--format", "html"]),
+        ("report-status-sv.md", status + ["--lang", "sv", "--format", "markdown"]),
+        ("report-status-en.md", status + ["--lang", "en", "--format", "markdown"]),
+        ("report-redovisning-sv.html", redovisning + ["--lang", "sv", "--format", "html"]),
+        ("report-redovisning-en.md", redovisning + ["--lang", "en", "--format", "markdown"]),
+        ("report-redovisning-2025.csv", redovisning + ["--format", "csv"]),
+    ]
+
+    @Test("each report equals its golden file", arguments: 0..<cases.count)
+    func golden(index: Int) throws {
+        let (file, arguments) = Self.cases[index]
+        let history = try BundledPlansHistory()
+        let result = try CLI.run(arguments, in: history.repo.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+        let url = Self.goldenFolder.appendingPathComponent(file)
+        if Self.updating {
+            try FileManager.default.createDirectory(at: Self.goldenFolder, withIntermediateDirectories: true)
+            try Data(result.stdout.utf8).write(to: url)
+            return
+        }
+        let expected = try String(contentsOf: url, encoding: .utf8)
+        if result.stdout != expected {
+            let got = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+            let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
+            let line = (0..<min(got.count, want.count)).first { got[$0] != want[$0] } ?? min(got.count, want.count)
+            Issue.record("""
+                \(file) differs from the golden file at line \(line + 1):
+                  expected: \(line < want.count ? String(want[line]) : "(end of file)")
+                  got:      \(line < got.count ? String(got[line]) : "(end of file)")
+                Regenerate with PLANTRACK_UPDATE_GOLDEN=1 swift test --filter ReportGoldenTests if the change is intended.
+                """)
+        }
+    }
+
+    @Test("the golden reports say what they must: figures, words and formats per language")
+    func contents() throws {
+        func golden(_ name: String) throws -> String {
+            try String(contentsOf: Self.goldenFolder.appendingPathComponent(name), encoding: .utf8)
+        }
+        let sv = try golden("report-status-sv.html")
+        let en = try golden("report-status-en.html")
+        #expect(sv.contains("<html lang=\"sv\">") && en.contains("<html lang=\"en\">"))
+        // Money and dates formatted for the language.
+        #expect(sv.contains("18\u{00A0}700\u{00A0}000\u{00A0}kr"))
+        #expect(en.contains("SEK 18,700,000"))
+        #expect(sv.contains("20 november 2026") && en.contains("20 November 2026"))
+        // The traffic light says its word beside the colour.
+        #expect(sv.contains("<span>Röd</span>") || sv.contains("<span>Gul</span>") || sv.contains("<span>Grön</span>"))
+        #expect(en.contains("<span>Red</span>") || en.contains("<span>Yellow</span>") || en.contains("<span>Green</span>"))
+        // A trend from the made-up history, and the changes since March.
+        #expect(sv.contains("class=\"tr-line\""))
+        #expect(sv.contains("norrbotten/2026: plan tillagd"))
+        #expect(en.contains("norrbotten/2026: plan added"))
+        #expect(sv.contains("aktivitet pågår → klar"))
+        // Self-contained: no script, no external resource.
+        for page in [sv, en, try golden("report-redovisning-sv.html")] {
+            #expect(!page.contains("<script"))
+            #expect(!page.contains("src="))
+            #expect(!page.contains("<link"))
+            #expect(!page.contains("url("))
+        }
+        let md = try golden("report-status-en.md")
+        #expect(md.contains("| Counties |") || md.contains("## Counties"))
+        let csv = try golden("report-redovisning-2025.csv")
+        #expect(csv.hasPrefix("county,year,section,id,title,status,funding_sek,budget_sek,spent_sek,date,note\r\n"))
+    }
+}
