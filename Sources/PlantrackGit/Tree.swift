@@ -136,7 +136,7 @@ func normalizedFolder(_ path: String) -> String {
 /// Byte order of UTF-8 paths, the order snapshots promise (`String`'s own `<` compares
 /// Unicode scalars' canonical forms instead).
 func bytewisePrecedes(_ left: String, _ right: String) -> Bool {
-    left.utf8.lexicographicallyPrecedes(right.utf8)
+    left.precedesInByteOrder(right)
 }
 
 func isSortedByPath(_ paths: [String]) -> Bool {

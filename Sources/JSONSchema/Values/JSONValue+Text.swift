@@ -8,56 +8,73 @@ extension JSONValue: CustomStringConvertible {
 
     /// Appends compact JSON text for this value to `out`.
     public func write(to out: inout String) {
+        var bytes: [UInt8] = []
+        write(into: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends compact JSON text for this value to `bytes` (UTF-8). Writing bytes rather than
+    /// appending to a String piece by piece is what keeps large outputs (`diff --format json`
+    /// over thousands of changes) cheap.
+    public func write(into bytes: inout [UInt8]) {
         switch self {
         case .null:
-            out += "null"
+            bytes += "null".utf8
         case .bool(let b):
-            out += b ? "true" : "false"
+            bytes += (b ? "true" : "false").utf8
         case .number(let n):
-            out += n.description
+            bytes += n.description.utf8
         case .string(let s):
-            JSONValue.writeQuoted(s, to: &out)
+            JSONValue.writeQuoted(s, into: &bytes)
         case .array(let items):
-            out += "["
+            bytes.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
-                item.write(to: &out)
+                if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                item.write(into: &bytes)
             }
-            out += "]"
+            bytes.append(UInt8(ascii: "]"))
         case .object(let object):
-            out += "{"
+            bytes.append(UInt8(ascii: "{"))
             for (i, entry) in object.enumerated() {
-                if i > 0 { out += "," }
-                JSONValue.writeQuoted(entry.key, to: &out)
-                out += ":"
-                entry.value.write(to: &out)
+                if i > 0 { bytes.append(UInt8(ascii: ",")) }
+                JSONValue.writeQuoted(entry.key, into: &bytes)
+                bytes.append(UInt8(ascii: ":"))
+                entry.value.write(into: &bytes)
             }
-            out += "}"
+            bytes.append(UInt8(ascii: "}"))
         }
     }
 
     /// Appends `s` as a JSON string literal with the escapes JSON requires.
     static func writeQuoted(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
+        var bytes: [UInt8] = []
+        writeQuoted(s, into: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `s` as a JSON string literal (UTF-8) with the escapes JSON requires; other
+    /// bytes, `å` among them, are copied as they are.
+    public static func writeQuoted(_ s: String, into bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "\""))
+        for byte in s.utf8 {
+            switch byte {
+            case UInt8(ascii: "\""): bytes += #"\""#.utf8
+            case UInt8(ascii: "\\"): bytes += #"\\"#.utf8
+            case UInt8(ascii: "\n"): bytes += #"\n"#.utf8
+            case UInt8(ascii: "\r"): bytes += #"\r"#.utf8
+            case UInt8(ascii: "\t"): bytes += #"\t"#.utf8
+            case 0x08: bytes += #"\b"#.utf8
+            case 0x0C: bytes += #"\f"#.utf8
+            case ..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes += #"\u00"#.utf8
+                bytes.append(hex[Int(byte >> 4)])
+                bytes.append(hex[Int(byte & 0xF)])
             default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+                bytes.append(byte)
             }
         }
-        out += "\""
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// `s` as a JSON string literal.

@@ -159,8 +159,9 @@ public enum SemanticDiff {
         old: [DiffFile], new: [DiffFile], mode: Mode, filter: DiffFilter = DiffFilter(),
         reader: DocumentReader = DocumentReader()
     ) -> DiffResult {
-        let before = old.map { Side($0, reader: reader) }
-        let after = new.map { Side($0, reader: reader) }
+        // Parsing and comparing are per document: both run on all cores.
+        let before = ParallelMap.map(old) { Side($0, reader: reader) }
+        let after = ParallelMap.map(new) { Side($0, reader: reader) }
         var oldUsed = Array(repeating: false, count: before.count)
         var newUsed = Array(repeating: false, count: after.count)
         var pairs: [(old: Int, new: Int, match: ItemChange.Match)] = []
@@ -187,21 +188,23 @@ public enum SemanticDiff {
             pair({ $0.reference?.description }, .carriedFrom, newKey: { $0.carriedFrom })
         }
 
-        var changes: [ItemChange] = []
-        for (i, j, match) in pairs {
-            if let change = compare(before[i], after[j], match: match, mode: mode) { changes.append(change) }
-        }
-        for (i, side) in before.enumerated() where !oldUsed[i] {
-            changes.append(single(side, change: .removed))
-        }
-        for (j, side) in after.enumerated() where !newUsed[j] {
-            changes.append(single(side, change: .added))
-        }
+        var changes = ParallelMap.map(pairs.map { Pairing(old: before[$0.old], new: after[$0.new], match: $0.match) }) {
+            compare($0.old, $0.new, match: $0.match, mode: mode)
+        }.compactMap { $0 }
+        changes += ParallelMap.map(before.indices.filter { !oldUsed[$0] }.map { before[$0] }) { single($0, change: .removed) }
+        changes += ParallelMap.map(after.indices.filter { !newUsed[$0] }.map { after[$0] }) { single($0, change: .added) }
         changes = changes.filter(filter.keeps)
         changes.sort { a, b in
             (a.plan ?? "", a.kind, a.item, a.oldItem ?? "") < (b.plan ?? "", b.kind, b.item, b.oldItem ?? "")
         }
         return DiffResult(from: "old", to: "new", changes: changes)
+    }
+
+    /// Two sides found to be the same item.
+    private struct Pairing: Sendable {
+        var old: Side
+        var new: Side
+        var match: ItemChange.Match
     }
 
     private static func single(_ side: Side, change: ItemChange.Change) -> ItemChange {

@@ -20,7 +20,7 @@ public struct OverlaySnapshot<Base: Snapshot>: Snapshot {
         for (path, bytes) in files where path.hasPrefix(prefix) {
             entries.append(SnapshotEntry(path: path, kind: .file, size: bytes.count))
         }
-        return entries.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return entries.sorted { $0.path.precedesInByteOrder($1.path) }
     }
 
     public func contents(of entry: SnapshotEntry) throws -> [UInt8] {

@@ -87,7 +87,7 @@ public struct PlanRevision: Sendable {
         var carried: [(String, [String])] = []
         var leftBehind: [(String, String)] = []
         let items = workspace.documents.filter { $0.reference?.plan == plan && ($0.kind == .goal || $0.kind == .activity) }
-        for document in items.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
+        for document in items.sorted(by: { $0.path.precedesInByteOrder($1.path) }) {
             guard let id = document.reference?.id else { continue }
             let newPath = DocumentLayout.path(of: document.kind, ItemReference(county: plan.county, year: year, id: id))
             if document.kind == .goal {

@@ -184,7 +184,7 @@ public struct IncrementalWorkspace {
     public func workspace(label: String) -> Workspace {
         var documents: [Document] = []
         var findings = Array(layoutFindings.values)
-        for path in current.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        for path in current.keys.sorted(by: { $0.precedesInByteOrder($1) }) {
             switch current[path] {
             case .success(let document): documents.append(document)
             case .failure(let finding): findings.append(finding)

@@ -91,7 +91,7 @@ public struct RollUp: Sendable {
         var total = StatusFigures()
         for entry in entries { total.add(entry.status.figures) }
         self.total = total
-        self.skipped = skipped.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        self.skipped = skipped.sorted { $0.path.precedesInByteOrder($1.path) }
     }
 
     /// One plan's share of a roll-up: its entry (nil when the plan document is left out)

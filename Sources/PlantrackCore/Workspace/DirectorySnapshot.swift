@@ -31,7 +31,7 @@ public struct DirectorySnapshot: Snapshot, Sendable {
             throw SnapshotError(path: directory, message: "is not a folder")
         }
         walk(relative: directory, into: &result)
-        result.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        result.sort { $0.path.precedesInByteOrder($1.path) }
         return result
     }
 
@@ -86,17 +86,22 @@ public struct DirectorySnapshot: Snapshot, Sendable {
             throw SnapshotError(path: entry.path, message: "cannot be read: \(Self.errorText())")
         }
         defer { close(fd) }
+        // Read straight into uninitialised arrays: the listing's size is usually the whole
+        // file, and a zero-filled 64 KiB buffer per file showed in profiles of `validate`.
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(entry.size ?? 4096)
-        var chunk = [UInt8](repeating: 0, count: 65536)
+        var chunkSize = (entry.size ?? 4095) + 1
         while true {
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw SnapshotError(path: entry.path, message: "cannot be read: \(Self.errorText())")
+            var failed = false
+            let chunk = [UInt8](unsafeUninitializedCapacity: chunkSize) { buffer, count in
+                var n: Int
+                repeat { n = read(fd, buffer.baseAddress, buffer.count) } while n < 0 && errno == EINTR
+                failed = n < 0
+                count = max(n, 0)
             }
-            if n == 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
+            if failed { throw SnapshotError(path: entry.path, message: "cannot be read: \(Self.errorText())") }
+            if chunk.isEmpty { break }
+            if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
+            chunkSize = 65536
         }
         return bytes
     }

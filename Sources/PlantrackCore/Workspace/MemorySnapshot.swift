@@ -28,7 +28,7 @@ public struct MemorySnapshot: Snapshot, Sendable {
         let symlinks = links.filter { $0.key.hasPrefix(prefix) }.map {
             SnapshotEntry(path: $0.key, kind: .symlink(target: $0.value))
         }
-        return (regular + symlinks).sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        return (regular + symlinks).sorted { $0.path.precedesInByteOrder($1.path) }
     }
 
     public func contents(of entry: SnapshotEntry) throws -> [UInt8] {

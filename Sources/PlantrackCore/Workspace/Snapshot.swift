@@ -93,7 +93,7 @@ extension SnapshotChange {
         _ before: [SnapshotEntry], _ after: [SnapshotEntry],
         sameContent: (SnapshotEntry, SnapshotEntry) throws -> Bool
     ) rethrows -> [SnapshotChange] {
-        func precedes(_ x: String, _ y: String) -> Bool { x.utf8.lexicographicallyPrecedes(y.utf8) }
+        func precedes(_ x: String, _ y: String) -> Bool { x.precedesInByteOrder(y) }
         var result: [SnapshotChange] = []
         var i = 0
         var j = 0
