@@ -114,11 +114,18 @@ public struct YAMLParser: Sendable {
 
 /// Builds the node tree from parser events with an explicit stack.
 private struct TreeBuilder {
-    private enum Frame {
-        case sequence(items: [YAMLNode], location: SourceLocation, anchor: String?, size: Int)
-        case mapping(
-            entries: [YAMLMapping.Entry], keys: Set<String>?, pendingKey: (String, SourceLocation)?,
-            location: SourceLocation, anchor: String?, size: Int)
+    /// An open sequence or mapping. A struct changed in place on the stack (not an enum
+    /// rebuilt on every value), so its arrays grow without being copied.
+    private struct Frame {
+        var isMapping: Bool
+        var items: [YAMLNode] = []
+        var entries: [YAMLMapping.Entry] = []
+        /// The keys so far, once a mapping is large enough for a set to beat a scan.
+        var keys: Set<String>?
+        var pendingKey: (String, SourceLocation)?
+        var location: SourceLocation
+        var anchor: String?
+        var size = 1
     }
 
     let limits: YAMLParser
@@ -176,29 +183,19 @@ private struct TreeBuilder {
             try checkDepth(at)
             try checkTag(event.data.sequence_start.tag, expected: "tag:yaml.org,2002:seq", at: at)
             let anchor = event.data.sequence_start.anchor.map { String(cString: $0) }
-            stack.append(.sequence(items: [], location: at, anchor: anchor, size: 1))
+            stack.append(Frame(isMapping: false, location: at, anchor: anchor))
         case YAML_MAPPING_START_EVENT:
             try checkDepth(at)
             try checkTag(event.data.mapping_start.tag, expected: "tag:yaml.org,2002:map", at: at)
             let anchor = event.data.mapping_start.anchor.map { String(cString: $0) }
-            stack.append(.mapping(entries: [], keys: nil, pendingKey: nil, location: at, anchor: anchor, size: 1))
+            stack.append(Frame(isMapping: true, location: at, anchor: anchor))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { break }
-            let node: YAMLNode
-            let size: Int
-            let anchor: String?
-            switch frame {
-            case .sequence(let items, let loc, let a, let s):
-                node = YAMLNode(.sequence(items), at: loc)
-                size = s
-                anchor = a
-            case .mapping(let entries, _, _, let loc, let a, let s):
-                node = YAMLNode(.mapping(YAMLMapping(entries)), at: loc)
-                size = s
-                anchor = a
-            }
-            if let anchor { anchors[anchor] = (node, size) }
-            try add(node, size: size, rawKey: nil)
+            let node = frame.isMapping
+                ? YAMLNode(.mapping(YAMLMapping(frame.entries)), at: frame.location)
+                : YAMLNode(.sequence(frame.items), at: frame.location)
+            if let anchor = frame.anchor { anchors[anchor] = (node, frame.size) }
+            try add(node, size: frame.size, rawKey: nil)
         default:
             break
         }
@@ -222,47 +219,42 @@ private struct TreeBuilder {
 
     /// Adds a finished node to the collection being built (or makes it the root).
     private mutating func add(_ node: YAMLNode, size: Int, rawKey: String?) throws(YAMLError) {
-        guard let top = stack.popLast() else {
+        guard !stack.isEmpty else {
             root = node
             return
         }
-        switch top {
-        case .sequence(var items, let loc, let anchor, let s):
-            items.append(node)
-            stack.append(.sequence(items: items, location: loc, anchor: anchor, size: s + size))
-        case .mapping(var entries, var keys, let pending, let loc, let anchor, let s):
-            if let (key, keyLocation) = pending {
-                entries.append(YAMLMapping.Entry(key: key, keyLocation: keyLocation, value: node))
-                stack.append(.mapping(entries: entries, keys: keys, pendingKey: nil, location: loc, anchor: anchor, size: s + size))
-                return
-            }
-            // This node is a key.
-            guard let key = Self.keyText(node, raw: rawKey) else {
-                throw YAMLError(rule: "yaml.key", message: "a key must be plain text, not \(node.typeDescription)",
-                                location: node.location)
-            }
-            let duplicate: Bool
-            if let set = keys {
-                duplicate = set.contains(key)
-            } else {
-                duplicate = entries.contains { $0.key == key }
-            }
-            if duplicate {
-                let first = entries.first { $0.key == key }?.keyLocation
-                let whereFirst = first.map { " (first at line \($0.line))" } ?? ""
-                throw YAMLError(rule: "yaml.duplicate-key", message: "duplicate key \"\(key)\"\(whereFirst)",
-                                location: node.location)
-            }
-            // Small mappings scan linearly; large ones switch to a set so a hostile
-            // document with many keys stays linear.
-            if keys != nil {
-                keys?.insert(key)
-            } else if entries.count >= 16 {
-                keys = Set(entries.map(\.key) + [key])
-            }
-            stack.append(.mapping(entries: entries, keys: keys, pendingKey: (key, node.location), location: loc,
-                                  anchor: anchor, size: s))
+        let top = stack.count - 1
+        if !stack[top].isMapping {
+            stack[top].items.append(node)
+            stack[top].size += size
+            return
         }
+        if let (key, keyLocation) = stack[top].pendingKey {
+            stack[top].entries.append(YAMLMapping.Entry(key: key, keyLocation: keyLocation, value: node))
+            stack[top].pendingKey = nil
+            stack[top].size += size
+            return
+        }
+        // This node is a key.
+        guard let key = Self.keyText(node, raw: rawKey) else {
+            throw YAMLError(rule: "yaml.key", message: "a key must be plain text, not \(node.typeDescription)",
+                            location: node.location)
+        }
+        let duplicate = stack[top].keys?.contains(key) ?? stack[top].entries.contains { $0.key == key }
+        if duplicate {
+            let first = stack[top].entries.first { $0.key == key }?.keyLocation
+            let whereFirst = first.map { " (first at line \($0.line))" } ?? ""
+            throw YAMLError(rule: "yaml.duplicate-key", message: "duplicate key \"\(key)\"\(whereFirst)",
+                            location: node.location)
+        }
+        // Small mappings scan linearly; large ones switch to a set so a hostile
+        // document with many keys stays linear.
+        if stack[top].keys != nil {
+            stack[top].keys?.insert(key)
+        } else if stack[top].entries.count >= 16 {
+            stack[top].keys = Set(stack[top].entries.map(\.key) + [key])
+        }
+        stack[top].pendingKey = (key, node.location)
     }
 
     private static func keyText(_ node: YAMLNode, raw: String?) -> String? {

@@ -40,8 +40,6 @@ struct WorkspaceWrite {
 
     /// Runs `makeChange` on the workspace as it is on disk (read under the lock, so a
     /// concurrent writer's result is seen) and records its result.
-    ///
-    /// `refusesDirty` lists paths (besides the changed ones) that must be as committed.
     func perform(_ makeChange: (DirectorySnapshot) throws -> Change) throws -> Outcome {
         let repository = access.repository
         var signature: Signature?
