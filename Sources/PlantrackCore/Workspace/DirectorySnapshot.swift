@@ -9,7 +9,7 @@ import Darwin
 /// Symbolic links are listed as links and never followed, so a link cannot pull in a file
 /// from outside the workspace. Hidden files and folders (names starting with `.`, such as
 /// editor swap files) are skipped.
-public struct DirectorySnapshot: Snapshot, Sendable {
+public struct DirectorySnapshot: ConcurrentlyReadableSnapshot {
     /// The workspace root on disk (the folder that holds `Plans/`).
     public let root: String
     public let label = "working tree"

@@ -1,5 +1,5 @@
 /// A snapshot held in memory: files by path. Domain tests use it instead of git.
-public struct MemorySnapshot: Snapshot, Sendable {
+public struct MemorySnapshot: ConcurrentlyReadableSnapshot {
     public var label: String
     /// File contents by workspace-relative path.
     public var files: [String: [UInt8]]

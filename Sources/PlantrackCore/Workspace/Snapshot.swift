@@ -61,6 +61,10 @@ public protocol Snapshot {
     func changes(to other: some Snapshot, under directory: String) throws -> [SnapshotChange]
 }
 
+/// A snapshot whose files may be read from several threads at once (the working tree and
+/// files in memory, not libgit2's objects), so reading can overlap parsing.
+public protocol ConcurrentlyReadableSnapshot: Snapshot, Sendable {}
+
 /// One file that differs between two snapshots.
 public struct SnapshotChange: Hashable, Sendable {
     /// Whether the file appeared, disappeared or changed.

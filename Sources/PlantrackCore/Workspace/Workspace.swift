@@ -33,8 +33,10 @@ public struct Workspace: Sendable {
         }
 
         // Classify and read the bytes in order (snapshots need not be thread-safe), then
-        // parse in parallel.
-        var pending: [(entry: SnapshotEntry, kind: DocumentKind, reference: ItemReference?, bytes: [UInt8])] = []
+        // parse in parallel; a snapshot that may be read from several threads (the working
+        // tree) is read in the parallel part too, where its system calls overlap.
+        let concurrent = snapshot as? any ConcurrentlyReadableSnapshot
+        var pending: [(entry: SnapshotEntry, kind: DocumentKind, reference: ItemReference?, bytes: [UInt8]?)] = []
         for entry in entries {
             if case .unreadable(let reason) = entry.kind {
                 findings.append(Finding(.error, rule: "file.unreadable", path: entry.path, message: reason))
@@ -69,6 +71,10 @@ public struct Workspace: Sendable {
                         message: "the file is \(size) bytes; documents may be at most \(reader.maxSize) bytes (1 MiB)"))
                     continue
                 }
+                if concurrent != nil {
+                    pending.append((entry, kind, reference, nil))
+                    continue
+                }
                 do {
                     let bytes = try snapshot.contents(of: entry)
                     pending.append((entry, kind, reference, bytes))
@@ -78,9 +84,17 @@ public struct Workspace: Sendable {
             }
         }
 
-        let results = ParallelMap.map(pending) { item in
-            reader.read(item.bytes, path: item.entry.path, kind: item.kind, reference: item.reference,
-                        contentID: item.entry.contentID)
+        let results = ParallelMap.map(pending) { item -> Result<Document, Finding> in
+            var bytes = item.bytes ?? []
+            if item.bytes == nil, let concurrent {
+                do {
+                    bytes = try concurrent.contents(of: item.entry)
+                } catch {
+                    return .failure(Self.finding(for: error, path: item.entry.path))
+                }
+            }
+            return reader.read(bytes, path: item.entry.path, kind: item.kind, reference: item.reference,
+                               contentID: item.entry.contentID)
         }
         var documents: [Document] = []
         documents.reserveCapacity(results.count)
