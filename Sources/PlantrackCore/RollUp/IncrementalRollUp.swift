@@ -4,13 +4,15 @@
 /// doing again the work whose inputs did not change. `trend` asks it for one roll-up per
 /// period end.
 ///
-/// Three memos make that so:
-/// - each blob is parsed once (``IncrementalWorkspace``), on all cores;
+/// Four memos make that so:
+/// - each blob is parsed once while a path holds it (``IncrementalWorkspace``), on all cores;
 /// - per document, for its current blob: the rule ids of its reading and schema errors, the
-///   plans it refers to, and its typed model;
+///   plans it refers to, its typed model and the facts the rules read;
 /// - per plan: the documents the cross-document rules find errors in, kept while the plan's
 ///   documents, those of the plans it refers to (`revises`, `carried_from`) and the rule
-///   settings stay the same — and, for rules that judge dates, the day.
+///   settings stay the same — and, for rules that judge dates, the day;
+/// - per plan: its share of the roll-up, kept while its documents, which of them are left
+///   out, and the day it is judged on stay the same (a closed plan: its period end).
 ///
 /// Only errors decide what a roll-up leaves out, so the rules run here with every rule that
 /// cannot give an error switched off.
