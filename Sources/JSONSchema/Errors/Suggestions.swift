@@ -1,5 +1,5 @@
 /// Finds the allowed word a person most likely meant when they wrote something else.
-enum Suggestions {
+public enum Suggestions {
     /// The closest candidate to `written`, or nil when none is close.
     ///
     /// Close means equal ignoring case, within a small edit distance (transpositions count
@@ -34,8 +34,9 @@ enum Suggestions {
     }
 
     /// Optimal string alignment distance, giving up (returning limit + 1) once every path
-    /// exceeds `limit` so long unrelated words cost little.
-    static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
+    /// exceeds `limit` so long unrelated words cost little. The one edit distance of the
+    /// project: schema messages, rule messages and `show` all suggest with it.
+    public static func distance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
         if abs(a.count - b.count) > limit { return limit + 1 }
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

@@ -1,3 +1,5 @@
+import JSONSchema
+
 /// Small pieces of wording the rules' messages share.
 enum RuleText {
     /// Whole kronor the way Swedish text writes them: `6 500 000 kr`.
@@ -35,42 +37,21 @@ enum RuleText {
 }
 
 /// Finds the candidate a mistyped name most likely meant.
-enum Suggestion {
+public enum Suggestion {
     /// The candidate within a small edit distance of `text`, or, failing that, the one whose
     /// last dot-separated part is the same (`activity.overdue` → `dates.overdue`). Ties go to
     /// the candidate that sorts first, so the answer does not depend on the order given.
-    static func closest(to text: String, among candidates: some Sequence<String>) -> String? {
+    public static func closest(to text: String, among candidates: some Sequence<String>) -> String? {
         let sorted = Array(Set(candidates)).sorted()
         let scalars = Array(text.unicodeScalars)
         let limit = max(2, scalars.count / 4)
         var best: (name: String, distance: Int)?
         for candidate in sorted where candidate != text {
-            let distance = editDistance(scalars, Array(candidate.unicodeScalars), limit: limit)
+            let distance = Suggestions.distance(scalars, Array(candidate.unicodeScalars), limit: limit)
             if distance <= limit, distance < (best?.distance ?? Int.max) { best = (candidate, distance) }
         }
         if let best { return best.name }
         guard let tail = text.split(separator: ".").last else { return nil }
         return sorted.first { $0.split(separator: ".").last == tail }
-    }
-
-    /// Levenshtein distance, giving up (returning `limit + 1`) as soon as it must exceed `limit`.
-    static func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar], limit: Int) -> Int {
-        if abs(a.count - b.count) > limit { return limit + 1 }
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            var rowMinimum = current[0]
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-                rowMinimum = min(rowMinimum, current[j])
-            }
-            if rowMinimum > limit { return limit + 1 }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }
