@@ -64,7 +64,12 @@ public struct RollUp: Sendable {
     /// ``ValidationReport/invalidPaths``), those the model cannot read, and items whose plan
     /// is left out.
     public init(documents: [Document], invalidPaths: Set<String>, asOf: CalendarDate, filter: Filter = Filter()) {
-        let items = documents.lazy.filter { !invalidPaths.contains($0.path) }.compactMap(Item.init(document:))
+        // Only documents of included plans are decoded: `--county` need not read the rest.
+        let items = documents.lazy
+            .filter { document in
+                !invalidPaths.contains(document.path) && (document.reference?.plan).map(filter.includes) == true
+            }
+            .compactMap(Item.init(document:))
         self.init(items: items, invalidPaths: invalidPaths, asOf: asOf, filter: filter)
     }
 
