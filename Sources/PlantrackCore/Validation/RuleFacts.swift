@@ -13,7 +13,13 @@ final class DocumentFacts: Sendable {
     let id: Located<String>?
 
     init(_ document: Document, _ fields: FrontMatterView) {
-        self.document = document
+        // The rules read the fields below, never the tree or the body again: keeping them
+        // would hold every document's tree for as long as its facts (``IncrementalRollUp``
+        // keeps facts of a whole workspace).
+        var kept = document
+        kept.frontMatter = YAMLMapping([])
+        kept.body = ""
+        self.document = kept
         kind = fields.string("kind")
         id = fields.string("id")
     }
