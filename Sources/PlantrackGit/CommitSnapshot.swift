@@ -32,6 +32,28 @@ public struct CommitSnapshot: Snapshot {
         }
     }
 
+    /// One level of `directory` in the commit's tree: its files and its subfolders with
+    /// their tree ids. Reads one tree.
+    public func folder(_ directory: String) throws -> SnapshotFolder? {
+        let folder = normalizedFolder(directory)
+        guard let tree = try wrapping(folder, { try commit.tree().subtree(atPath: folder) }) else {
+            return SnapshotFolder(files: [], subfolders: [])
+        }
+        let prefix = folder.isEmpty ? "" : folder + "/"
+        var files: [SnapshotEntry] = []
+        var subfolders: [(path: String, id: String)] = []
+        for entry in tree.entries {
+            let path = prefix + entry.path
+            if entry.mode == .tree {
+                subfolders.append((path, entry.id.hex))
+            } else {
+                files.append(try snapshotEntry(path: path, id: entry.id, mode: entry.mode, repository: commit.repository,
+                                               database: nil))
+            }
+        }
+        return SnapshotFolder(files: files, subfolders: subfolders)
+    }
+
     /// The bytes of a regular file of this commit. Reads the blob by the entry's id when it
     /// has one, otherwise looks the path up in the commit's tree.
     public func contents(of entry: SnapshotEntry) throws -> [UInt8] {

@@ -1,3 +1,4 @@
+import PlantrackCore
 import PlantrackGit
 import Testing
 
@@ -41,6 +42,32 @@ import Testing
         #expect(try tree.entry(atPath: "Plans")?.mode == .tree)
         #expect(try tree.subtree(atPath: "Plans/region-a")?.entries.map(\.name) == ["2024", "county.md"])
         #expect(try tree.subtree(atPath: "README.md") == nil)
+    }
+
+    @Test func commitSnapshotListsOneFolderLevelWithTreeIDs() throws {
+        let test = try TestRepository()
+        try test.commit("bas", Self.base)
+        let head = try test.repository.head()
+        let snapshot = CommitSnapshot(commit: head)
+        let region = try #require(try snapshot.folder("Plans/region-a"))
+        #expect(region.files.map(\.path) == ["Plans/region-a/county.md"])
+        #expect(region.files.first?.contentID?.count == 40)
+        #expect(region.subfolders.map(\.path) == ["Plans/region-a/2024"])
+        // The id is the plan folder's tree id: it changes with a file below, and only then.
+        let tree = try #require(try head.tree().subtree(atPath: "Plans/region-a/2024"))
+        #expect(region.subfolders.first?.id == tree.id.hex)
+        let top = try #require(try snapshot.folder("Plans"))
+        #expect(top.files.map(\.path) == ["Plans/workspace.yaml"])
+        #expect(top.subfolders.map(\.path) == ["Plans/region-a", "Plans/region-b", "Plans/region-c"])
+        let missing = try #require(try snapshot.folder("Plans/saknas"))
+        #expect(missing.files.isEmpty && missing.subfolders.isEmpty)
+
+        try test.commit("ändring", ["Plans/region-b/2024/plan.md": TestFile("plan B, ändrad")])
+        let after = try #require(try CommitSnapshot(commit: test.repository.head()).folder("Plans"))
+        let ids = Dictionary(uniqueKeysWithValues: top.subfolders.map { ($0.path, $0.id) })
+        for folder in after.subfolders {
+            #expect((ids[folder.path] == folder.id) == (folder.path != "Plans/region-b"), "\(folder.path)")
+        }
     }
 
     @Test func prunedComparisonReportsAddedDeletedModifiedAndMoves() throws {

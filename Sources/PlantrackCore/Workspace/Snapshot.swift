@@ -59,6 +59,29 @@ public protocol Snapshot {
     /// known, and bytes otherwise. Git snapshots override it to skip equal subtrees, so the
     /// cost follows what changed rather than the size of the workspace.
     func changes(to other: some Snapshot, under directory: String) throws -> [SnapshotChange]
+
+    /// The files directly in `directory` and its subfolders, each subfolder with an id that
+    /// names everything below it (a git tree id: equal ids mean equal files); nil when the
+    /// snapshot has no such ids (the working tree), and then callers list every file with
+    /// ``entries(under:)``. A missing folder has no files and no subfolders.
+    ///
+    /// This lets a reader that remembers work by folder content (``IncrementalRollUp``)
+    /// skip the files of folders it has seen, without listing them.
+    func folder(_ directory: String) throws -> SnapshotFolder?
+}
+
+/// One level of a folder in a ``Snapshot``: see ``Snapshot/folder(_:)``.
+public struct SnapshotFolder: Sendable {
+    /// The files (and links, submodules) directly in the folder, with full paths.
+    public var files: [SnapshotEntry]
+    /// The subfolders: full path and id.
+    public var subfolders: [(path: String, id: String)]
+
+    /// Creates a folder level.
+    public init(files: [SnapshotEntry], subfolders: [(path: String, id: String)]) {
+        self.files = files
+        self.subfolders = subfolders
+    }
 }
 
 /// A snapshot whose files may be read from several threads at once (the working tree and
@@ -121,6 +144,9 @@ extension SnapshotChange {
 }
 
 extension Snapshot {
+    /// No folder ids: see ``Snapshot/folder(_:)``.
+    public func folder(_ directory: String) throws -> SnapshotFolder? { nil }
+
     public func changes(to other: some Snapshot, under directory: String) throws -> [SnapshotChange] {
         try SnapshotChange.merge(entries(under: directory), other.entries(under: directory)) { a, b in
             try sameContent(a, b, in: other)
