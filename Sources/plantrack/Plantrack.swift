@@ -13,10 +13,15 @@ struct Plantrack: ParsableCommand {
             validate the change first, edit files in place and commit them with your git identity \
             (docs/cycle.md).
             """,
-        version: "0.1.0",
+        version: PlantrackVersion.text,
         subcommands: [
             List.self, Show.self, Validate.self, Hooks.self, Diff.self, RollUpCommand.self, TrendCommand.self,
             ReportCommand.self, Init.self, New.self, Update.self, Revise.self, Approve.self, LogCommand.self,
         ]
     )
+}
+
+/// The program's version (`--version`; memos from another version are not trusted).
+enum PlantrackVersion {
+    static let text = "0.1.0"
 }

@@ -7,6 +7,29 @@ import Testing
 private struct BlobSnapshot: Snapshot {
     var files: [String: [UInt8]]
     var label: String { "memory" }
+    /// Whether folders have ids (as git trees do), so plans are taken in by folder.
+    var namesFolders = false
+
+    func folder(_ directory: String) throws -> SnapshotFolder? {
+        guard namesFolders else { return nil }
+        let prefix = directory + "/"
+        var files: [SnapshotEntry] = []
+        var below: [String: [String]] = [:]
+        for entry in try entries(under: directory) {
+            let rest = entry.path.dropFirst(prefix.count)
+            if let slash = rest.firstIndex(of: "/") {
+                below[prefix + rest[..<slash], default: []].append("\(entry.path) \(entry.contentID ?? "")")
+            } else {
+                files.append(entry)
+            }
+        }
+        // A folder's id names everything below it, as a git tree id does.
+        let subfolders = below.keys.sorted().map { path in
+            (path: path, id: String(below[path, default: []].sorted().joined(separator: "\n").utf8
+                .reduce(UInt64(14_695_981_039_346_656_037)) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 }, radix: 16))
+        }
+        return SnapshotFolder(files: files, subfolders: subfolders)
+    }
 
     static func bundled() throws -> BlobSnapshot {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -52,57 +75,140 @@ private func expectSame(_ a: RollUp, _ b: RollUp, _ note: String, sourceLocation
     #expect(a.plans == b.plans, "\(note): plans", sourceLocation: sourceLocation)
     #expect(a.total == b.total, "\(note): total", sourceLocation: sourceLocation)
     #expect(a.skipped == b.skipped, "\(note): skipped", sourceLocation: sourceLocation)
+    for grouping in RollUp.Grouping.allCases {
+        #expect(a.groups(by: grouping) == b.groups(by: grouping), "\(note): by \(grouping)", sourceLocation: sourceLocation)
+    }
+}
+
+/// Steps through versions of the bundled workspace that reach across plans: a schema error,
+/// a carried_from target removed, a settings change that makes the day decide.
+private func steps(namesFolders: Bool = false) throws -> [(String, BlobSnapshot)] {
+    var steps: [(String, BlobSnapshot)] = []
+    var bundled = try BlobSnapshot.bundled()
+    bundled.namesFolders = namesFolders
+    steps.append(("bundled", bundled))
+    // A schema error in one activity.
+    let bad = try bundled.editing("Plans/uppsala/2026/activities/sp-p1.md") {
+        $0.replacingOccurrences(of: "status: in-progress", with: "status: klar")
+    }
+    steps.append(("schema error", bad))
+    // The activity a 2021 activity is carried from disappears: an error in a plan whose
+    // own documents did not change.
+    let removed = try bad.editing("Plans/stockholm/2020/activities/bu-p3.md") { _ in nil }
+    steps.append(("carried_from target removed", removed))
+    // Overdue made an error by the settings: now the day decides what is left out.
+    let strict = try removed.editing("Plans/workspace.yaml") { $0 + "rules:\n  dates.overdue: error\n" }
+    steps.append(("overdue is an error", strict))
+    // Back to the start: every memo must give way.
+    steps.append(("bundled again", bundled))
+    return steps
+}
+
+/// Walks `steps` with `incremental`, checking each against the long way on every day.
+private func walk(_ steps: [(String, BlobSnapshot)], with incremental: inout IncrementalRollUp, days: [CalendarDate]) throws {
+    var previous: BlobSnapshot?
+    for (note, snapshot) in steps {
+        if let previous {
+            incremental.apply(try previous.changes(to: snapshot, under: DocumentLayout.plansFolder), from: snapshot)
+        } else {
+            try incremental.start(from: snapshot)
+            incremental.use(try #require(DocumentSchemas.load(from: snapshot).schemas))
+        }
+        previous = snapshot
+        for day in days {
+            expectSame(incremental.rollUp(asOf: day), try fullRollUp(of: snapshot, asOf: day), "\(note) on \(day)")
+        }
+    }
 }
 
 @Suite("IncrementalRollUp")
 struct IncrementalRollUpTests {
     let days = ["2021-06-30", "2026-03-31", "2026-11-30"].compactMap(CalendarDate.init)
 
-    @Test("equals validating and rolling up the whole workspace, step after step")
-    func equalsFullRollUp() throws {
-        var steps: [(String, BlobSnapshot)] = []
-        let bundled = try BlobSnapshot.bundled()
-        steps.append(("bundled", bundled))
-        // A schema error in one activity.
-        let bad = try bundled.editing("Plans/uppsala/2026/activities/sp-p1.md") {
-            $0.replacingOccurrences(of: "status: in-progress", with: "status: klar")
-        }
-        steps.append(("schema error", bad))
-        // The activity a 2021 activity is carried from disappears: an error in a plan whose
-        // own documents did not change.
-        let removed = try bad.editing("Plans/stockholm/2020/activities/bu-p3.md") { _ in nil }
-        steps.append(("carried_from target removed", removed))
-        // Overdue made an error by the settings: now the day decides what is left out.
-        let strict = try removed.editing("Plans/workspace.yaml") { $0 + "rules:\n  dates.overdue: error\n" }
-        steps.append(("overdue is an error", strict))
-        // Back to the start: every memo must give way.
-        steps.append(("bundled again", bundled))
-
+    @Test("equals validating and rolling up the whole workspace, step after step", arguments: [false, true])
+    func equalsFullRollUp(namesFolders: Bool) throws {
+        let steps = try steps(namesFolders: namesFolders)
         var incremental = IncrementalRollUp()
-        var previous: BlobSnapshot?
-        for (note, snapshot) in steps {
-            if let previous {
-                incremental.apply(try previous.changes(to: snapshot, under: DocumentLayout.plansFolder), from: snapshot)
-            } else {
-                incremental.apply(try IncrementalWorkspace.allAdded(in: snapshot), from: snapshot)
-                incremental.use(try #require(DocumentSchemas.load(from: snapshot).schemas))
-            }
-            previous = snapshot
-            for day in days {
-                expectSame(incremental.rollUp(asOf: day), try fullRollUp(of: snapshot, asOf: day), "\(note) on \(day)")
-            }
-        }
+        try walk(steps, with: &incremental, days: days)
         // The steps above must have left something out, or they prove little.
         let strictFull = try fullRollUp(of: steps[3].1, asOf: days[2])
         #expect(strictFull.skipped.contains { $0.path == "Plans/uppsala/2026/activities/sp-p1.md" })
         #expect(strictFull.skipped.contains { $0.path == "Plans/stockholm/2021/activities/bu-l1.md" })
     }
 
+    @Test("with the memo of an earlier run it parses no plan document and gives the same figures", arguments: [false, true])
+    func warmMemo(namesFolders: Bool) throws {
+        let steps = try steps(namesFolders: namesFolders)
+        var cold = IncrementalRollUp()
+        try walk(steps, with: &cold, days: days)
+        let bytes = cold.memo.encoded(tool: "test 1")
+        let memo = try #require(RollUpMemo(decoding: bytes, tool: "test 1"))
+        #expect(memo.count == cold.memo.count)
+        var warm = IncrementalRollUp(memo: memo)
+        try walk(steps, with: &warm, days: days)
+        #expect(warm.ruleRuns == 0)
+        // Only the county documents and the settings, which the memo does not keep: those of
+        // the first version, and each time one changed.
+        func isOther(_ path: String) -> Bool { path.hasSuffix("/county.md") || path == DocumentLayout.settingsPath }
+        var others = try steps[0].1.entries(under: "Plans").filter { isOther($0.path) }.count
+        for (before, after) in zip(steps, steps.dropFirst()) {
+            others += try before.1.changes(to: after.1, under: "Plans").filter { isOther($0.path) && $0.new != nil }.count
+        }
+        #expect(warm.parseCount == others)
+        #expect(warm.parseCount < cold.parseCount / 10)
+        #expect(!warm.memo.hasNewEntries)
+    }
+
+    @Test("a memo from another version, or damaged, is not trusted")
+    func distrust() throws {
+        let bundled = try BlobSnapshot.bundled()
+        var cold = IncrementalRollUp()
+        cold.apply(try IncrementalRollUp.allAdded(in: bundled), from: bundled)
+        cold.use(try #require(DocumentSchemas.load(from: bundled).schemas))
+        let expected = cold.rollUp(asOf: days[1])
+        let bytes = cold.memo.encoded(tool: "test 1")
+        #expect(RollUpMemo(decoding: bytes, tool: "test 2") == nil)
+        #expect(RollUpMemo(decoding: Array(bytes.dropLast()), tool: "test 1") == nil)
+        #expect(RollUpMemo(decoding: [], tool: "test 1") == nil)
+        var otherFormat = bytes
+        otherFormat[4] &+= 1
+        #expect(RollUpMemo(decoding: otherFormat, tool: "test 1") == nil)
+        // One damaged byte anywhere: either the whole file is refused, or the damaged record
+        // is a miss and its figures are worked out again — never wrong figures.
+        let schemas = try #require(DocumentSchemas.load(from: bundled).schemas)
+        var readable = 0
+        for offset in stride(from: 40, to: bytes.count, by: max(1, bytes.count / 25)) {
+            var damaged = bytes
+            damaged[offset] ^= 0x5a
+            guard let memo = RollUpMemo(decoding: damaged, tool: "test 1") else { continue }
+            readable += 1
+            var warm = IncrementalRollUp(memo: memo)
+            warm.apply(try IncrementalRollUp.allAdded(in: bundled), from: bundled)
+            warm.use(schemas)
+            expectSame(warm.rollUp(asOf: days[1]), expected, "byte \(offset) damaged")
+        }
+        #expect(readable > 0)
+    }
+
+    @Test("content without blob ids (the working tree) is worked out but never kept")
+    func workingTreeIsNotKept() throws {
+        let bundled = try BlobSnapshot.bundled()
+        let disk = MemorySnapshot(bytes: bundled.files)
+        var incremental = IncrementalRollUp()
+        incremental.apply(try IncrementalRollUp.allAdded(in: disk), from: disk)
+        incremental.use(try #require(DocumentSchemas.load(from: disk).schemas))
+        expectSame(incremental.rollUp(asOf: days[1]), try fullRollUp(of: bundled, asOf: days[1]), "working tree")
+        #expect(!incremental.memo.hasNewEntries)
+        let runs = incremental.ruleRuns
+        _ = incremental.rollUp(asOf: days[2])
+        #expect(incremental.ruleRuns == runs)
+    }
+
     @Test("a plan's rules run again only when its documents, the plans it names, or the settings change")
     func rulesRunOnlyForChangedPlans() throws {
         let bundled = try BlobSnapshot.bundled()
         var incremental = IncrementalRollUp()
-        incremental.apply(try IncrementalWorkspace.allAdded(in: bundled), from: bundled)
+        incremental.apply(try IncrementalRollUp.allAdded(in: bundled), from: bundled)
         incremental.use(try #require(DocumentSchemas.load(from: bundled).schemas))
         _ = incremental.rollUp(asOf: days[1])
         let plans = incremental.ruleRuns

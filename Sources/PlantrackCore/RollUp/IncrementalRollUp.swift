@@ -2,134 +2,242 @@
 /// validating the whole workspace and rolling up the valid documents
 /// (``WorkspaceValidator`` then ``RollUp/init(documents:invalidPaths:asOf:filter:)``), without
 /// doing again the work whose inputs did not change. `trend` asks it for one roll-up per
-/// period end.
+/// period end, `rollup` for one.
 ///
-/// Four memos make that so:
-/// - each blob is parsed once while a path holds it (``IncrementalWorkspace``), on all cores;
-/// - per document, for its current blob: the rule ids of its reading and schema errors, the
-///   plans it refers to, its typed model and the facts the rules read;
-/// - per plan: the documents the cross-document rules find errors in, kept while the plan's
-///   documents, those of the plans it refers to (`revises`, `carried_from`) and the rule
-///   settings stay the same — and, for rules that judge dates, the day;
-/// - per plan: its share of the roll-up, kept while its documents, which of them are left
-///   out, and the day it is judged on stay the same (a closed plan: its period end).
+/// Work is keyed by content and kept in a ``RollUpMemo``, per plan (`county/year`):
+/// - its *summary* (its documents' reading and schema errors, the plans they refer to, what
+///   decides its judgement day), while its documents and the schemas stay the same;
+/// - the documents the cross-document rules find errors in, while the documents of the plan
+///   and of the plans it refers to (`revises`, `carried_from`) and the rule settings stay the
+///   same — and, for rules that judge dates, the day;
+/// - its share of the roll-up, while its documents, which of them are left out, and the day
+///   it is judged on stay the same (a closed plan: its period end).
 ///
-/// Only errors decide what a roll-up leaves out, so the rules run here with every rule that
+/// A plan's documents are read and parsed (on all cores) only when one of these misses, and
+/// what is kept of them in memory is their verdict (typed model, rule facts), not the parsed
+/// document. With a memo from an earlier run over the same versions, a roll-up parses nothing.
+/// Only errors decide what a roll-up leaves out, so the rules run with every rule that
 /// cannot give an error switched off.
 public struct IncrementalRollUp {
-    private var workspace: IncrementalWorkspace
+    private let reader: DocumentReader
+    /// The last snapshot applied; every current entry is one of its entries.
+    private var snapshot: (any Snapshot)?
     private var schemas: DocumentSchemas?
-    /// Per path, what its current blob says; recomputed when the blob or the schemas change.
-    private var verdicts: [String: Verdict] = [:]
+    /// The document files below `Plans/` as they stand, by path, with their kind and reference.
+    private var entries: [String: Placed] = [:]
+    /// Findings on files that are not read: links, unreadable entries, misplaced files.
+    private var layoutFindings: [String: Finding] = [:]
     /// The plans, each with its documents.
     private var plans: [ItemReference: PlanDocuments] = [:]
-    /// Counts changes, to give each changed plan a new version.
-    private var changeCount = 0
-    /// Per plan: the inputs its rule errors were computed from, and those errors.
-    private var ruleMemo: [ItemReference: (inputs: RuleInputs, errors: Set<String>)] = [:]
-    /// Per plan: its share of the roll-up, and what it was computed from.
-    private var partMemo: [ItemReference: (key: PartKey, part: RollUp.PlanPart)] = [:]
-    /// Paths whose verdict names reading or schema errors.
-    private var flagged: Set<String> = []
+    /// County documents and the settings file.
+    private var otherPaths: Set<String> = []
+    /// Per path that was read: what its current content says.
+    private var verdicts: [String: Verdict] = [:]
+    /// The settings document, when it was read and parsed.
+    private var settings: Document?
+    /// Per county folder, the ids of its subfolders in the current snapshot (empty when
+    /// the snapshot has no folder ids).
+    private var folderIDs: [String: [String: String]] = [:]
+    /// Whether the current snapshot names folders by content.
+    private var hasFolderIDs = false
+    /// Numbers the versions of content without blob ids, which no other run can know.
+    private var volatileCount = 0
+    /// What was worked out, by content; load it from an earlier run, save it for the next.
+    public private(set) var memo: RollUpMemo
+    /// Per plan, the last summary, rule errors and part used, decoded: most plans do not
+    /// change from one point of a trend to the next.
+    private var lastSummary: [ItemReference: (key: MemoKey, value: RollUpMemo.Summary)] = [:]
+    private var lastRuleErrors: [ItemReference: (key: MemoKey, value: [String])] = [:]
+    private var lastPart: [ItemReference: (key: MemoKey, value: RollUp.PlanPart)] = [:]
+    /// How many documents were parsed so far.
+    public private(set) var parseCount = 0
     /// How many plans had their rules run (memo misses), for tests.
     public private(set) var ruleRuns = 0
 
-    /// What a document's current blob says, independent of the other documents.
-    struct Verdict: Sendable {
-        /// The blob id the verdict is for.
-        var contentID: String?
+    /// What a document's current content says, independent of the other documents.
+    final class Verdict: Sendable {
         /// Rule ids of the errors met reading the file and validating it against its schema.
-        var errorRules: [String]
+        let errorRules: [String]
         /// Plans this document refers to (`revises`, `carried_from`).
-        var references: [ItemReference]
+        let references: [ItemReference]
         /// The typed model, for plans, goals and activities that were read.
-        var item: RollUp.Item?
+        let item: RollUp.Item?
         /// What the rules read from the document, when it was read.
-        var facts: KindFacts?
+        let facts: KindFacts?
+
+        init(errorRules: [String], references: [ItemReference] = [], item: RollUp.Item? = nil, facts: KindFacts? = nil) {
+            self.errorRules = errorRules
+            self.references = references
+            self.item = item
+            self.facts = facts
+        }
     }
 
-    /// The documents of one plan (`county/year`), and what its rule errors depend on.
+    /// A document file and where it sits in the layout.
+    struct Placed {
+        var entry: SnapshotEntry
+        var kind: DocumentKind
+        var reference: ItemReference?
+    }
+
+    /// The documents of one plan (`county/year`).
     struct PlanDocuments {
+        /// Whether ``paths`` lists the plan's documents; a plan taken in by its folder's id
+        /// is listed only when a memo misses.
+        var expanded = true
         /// Paths of the plan's plan, goal and activity documents.
         var paths: Set<String> = []
-        /// Changes whenever one of the documents does.
-        var version = 0
-        /// This plan and the plans its documents refer to, sorted.
-        var scope: [ItemReference] = []
-    }
-
-    /// What a plan's share of the roll-up depends on: its documents, which of them are left
-    /// out, and the day it is judged on (a closed plan's period end stays the same).
-    struct PartKey: Equatable {
-        var version: Int
-        var invalid: [String]
-        var judgedOn: CalendarDate?
-    }
-
-    /// What a plan's rule errors depend on: the versions of the plans in its scope, the
-    /// rule settings, and the day when a rule that judges dates can give an error.
-    struct RuleInputs: Equatable {
-        var versions: [Int]
-        var settings: [String: RuleSetting]
-        var day: CalendarDate?
+        /// Names the plan's content: paths and blob ids; nil until computed after a change.
+        var digest: MemoKey?
     }
 
     /// Creates an empty roll-up; `apply` the first snapshot's documents, then `use` schemas.
-    public init(reader: DocumentReader = DocumentReader()) {
-        workspace = IncrementalWorkspace(reader: reader)
+    /// `memo` is what an earlier run worked out (see ``memo``).
+    public init(reader: DocumentReader = DocumentReader(), memo: RollUpMemo = RollUpMemo()) {
+        self.reader = reader
+        self.memo = memo
     }
 
-    /// How many documents were parsed so far.
-    public var parseCount: Int { workspace.parseCount }
-    /// Documents parsed here that a persistent cache does not have yet.
-    public var newlyParsed: [String: Document] { workspace.newlyParsed }
-
-    /// Adds parsed documents from a persistent cache (see ``IncrementalWorkspace/seed(_:)``).
-    public mutating func seed(_ documents: [String: Document]) {
-        workspace.seed(documents)
+    /// Every document below `Plans/` of `snapshot`, as changes from nothing.
+    public static func allAdded(in snapshot: some Snapshot) throws -> [SnapshotChange] {
+        try snapshot.entries(under: DocumentLayout.plansFolder).map {
+            SnapshotChange(path: $0.path, kind: .added, old: nil, new: $0)
+        }
     }
 
-    /// Applies the changes from the previous snapshot (see ``IncrementalWorkspace/apply(_:from:)``).
+    /// Starts from `snapshot` (forgetting any earlier one, keeping the memo). When the
+    /// snapshot names folders by content (a commit), plans are taken in by folder and their
+    /// files listed only when a memo misses; otherwise every file is listed.
+    public mutating func start(from snapshot: some Snapshot) throws {
+        let memo = self.memo
+        self = IncrementalRollUp(reader: reader, memo: memo)
+        self.snapshot = snapshot
+        guard let top = try snapshot.folder(DocumentLayout.plansFolder) else {
+            hasFolderIDs = false
+            apply(try Self.allAdded(in: snapshot), from: snapshot)
+            return
+        }
+        hasFolderIDs = true
+        for entry in top.files { take(entry) }
+        for county in top.subfolders {
+            let level = try snapshot.folder(county.path) ?? SnapshotFolder(files: [], subfolders: [])
+            for entry in level.files { take(entry) }
+            for sub in level.subfolders {
+                if let plan = Self.planFolder(of: sub.path + "/"), sub.path == Self.folderPath(of: plan) {
+                    plans[plan] = PlanDocuments(expanded: false)
+                } else {
+                    for entry in try snapshot.entries(under: sub.path) { take(entry) }
+                }
+            }
+        }
+    }
+
+    /// Applies the changes from the previous snapshot to `snapshot` (or all of `Plans/` as
+    /// added, see ``allAdded(in:)``, to start without folders). Nothing is read here:
+    /// documents are read from `snapshot` when a roll-up needs them.
     public mutating func apply(_ changes: [SnapshotChange], from snapshot: some Snapshot) {
-        workspace.apply(changes, from: snapshot)
-        var changed: [String] = []
-        var changedPlans: Set<ItemReference> = []
-        changeCount += 1
+        self.snapshot = snapshot
+        folderIDs = [:]
+        hasFolderIDs = (try? snapshot.folder(DocumentLayout.plansFolder)) != nil
         for change in changes {
-            verdicts[change.path] = nil
-            flagged.remove(change.path)
-            if change.new != nil { changed.append(change.path) }
-            guard case .document(let kind, let reference) = DocumentLayout.place(of: change.path),
-                  kind != .county, kind != .workspace, let plan = reference?.plan
-            else { continue }
-            if change.new == nil {
-                plans[plan]?.paths.remove(change.path)
-            } else {
-                plans[plan, default: PlanDocuments()].paths.insert(change.path)
+            let path = change.path
+            verdicts[path] = nil
+            if path == DocumentLayout.settingsPath { settings = nil }
+            if let plan = Self.planFolder(of: path) {
+                plans[plan]?.digest = nil
+                // Nothing is known of a plan taken in by folder until it is listed: it will
+                // be listed afresh when needed.
+                if plans[plan]?.expanded == false { continue }
+                if plans[plan] == nil && hasFolderIDs {
+                    if change.new != nil { plans[plan] = PlanDocuments(expanded: false) }
+                    continue
+                }
             }
-            plans[plan]?.version = changeCount
-            changedPlans.insert(plan)
+            forget(path)
+            if let entry = change.new { take(entry) }
         }
-        judge(changed)
-        updateScopes(of: changedPlans)
     }
 
-    /// Recomputes which plans the documents of `changed` refer to.
-    private mutating func updateScopes(of changed: some Sequence<ItemReference>) {
-        for plan in changed {
-            guard let documents = plans[plan] else { continue }
-            if documents.paths.isEmpty {
-                plans[plan] = nil
-                ruleMemo[plan] = nil
-                partMemo[plan] = nil
-                continue
-            }
-            var scope: Set<ItemReference> = [plan]
-            for path in documents.paths {
-                for reference in verdicts[path]?.references ?? [] { scope.insert(reference) }
-            }
-            plans[plan]?.scope = scope.sorted()
+    /// Forgets what is known of the file at `path`.
+    private mutating func forget(_ path: String) {
+        entries[path] = nil
+        layoutFindings[path] = nil
+        verdicts[path] = nil
+        otherPaths.remove(path)
+        guard case .document(let kind, let reference) = DocumentLayout.place(of: path), kind != .county, kind != .workspace,
+              let plan = reference?.plan
+        else { return }
+        plans[plan]?.paths.remove(path)
+        if plans[plan]?.paths.isEmpty == true { dropPlan(plan) }
+    }
+
+    private mutating func dropPlan(_ plan: ItemReference) {
+        plans[plan] = nil
+        lastSummary[plan] = nil
+        lastRuleErrors[plan] = nil
+        lastPart[plan] = nil
+    }
+
+    /// Takes in a file: where it belongs, and what is wrong with it without reading it.
+    private mutating func take(_ entry: SnapshotEntry) {
+        let path = entry.path
+        if case .unreadable(let reason) = entry.kind {
+            layoutFindings[path] = Finding(.error, rule: "file.unreadable", path: path, message: reason)
+            return
         }
+        switch DocumentLayout.place(of: path) {
+        case .ignored:
+            return
+        case .misplaced:
+            layoutFindings[path] = Finding(
+                .warning, rule: "layout.misplaced", path: path,
+                message: "this Markdown file is not where any document belongs (Plans/<county>/county.md, "
+                    + "Plans/<county>/<year>/plan.md, .../goals/<id>.md, .../activities/<id>.md); it is not read")
+        case .document(let kind, let reference):
+            entries[path] = Placed(entry: entry, kind: kind, reference: reference)
+            if kind != .county, kind != .workspace, let plan = reference?.plan {
+                plans[plan, default: PlanDocuments()].paths.insert(path)
+                plans[plan]?.digest = nil
+            }
+            switch entry.kind {
+            case .symlink(let target):
+                layoutFindings[path] = Finding(
+                    .error, rule: "file.symlink", path: path,
+                    message: "is a symbolic link (to \(target)); plantrack never follows links: put the document itself here")
+            case .other, .unreadable:
+                layoutFindings[path] = Finding(.error, rule: "file.unreadable", path: path, message: "is not a regular file")
+            case .file:
+                if kind == .county || kind == .workspace { otherPaths.insert(path) }
+            }
+        }
+    }
+
+    /// Lists the files of the plans among `references` that were taken in by folder.
+    private mutating func expand(_ references: some Sequence<ItemReference>) {
+        guard let snapshot else { return }
+        for plan in references where plans[plan]?.expanded == false {
+            plans[plan]?.expanded = true
+            let folder = Self.folderPath(of: plan)
+            do {
+                for entry in try snapshot.entries(under: folder) { take(entry) }
+            } catch {
+                layoutFindings[folder] = Finding(.error, rule: "file.unreadable", path: folder, message: "\(error)")
+            }
+        }
+    }
+
+    /// `Plans/<county>/<year>`.
+    static func folderPath(of plan: ItemReference) -> String {
+        "\(DocumentLayout.plansFolder)/\(plan.county)/\(plan.year.map(String.init) ?? "")"
+    }
+
+    /// The plan whose folder `path` lies in (`Plans/<county>/<year>/...`), if any.
+    static func planFolder(of path: String) -> ItemReference? {
+        let parts = path.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
+        guard parts.count == 4, parts[0] == DocumentLayout.plansFolder, parts[2].count == 4,
+              parts[2].utf8.allSatisfy({ (48...57).contains($0) }), let year = Int(parts[2])
+        else { return nil }
+        return ItemReference(county: String(parts[1]), year: year)
     }
 
     /// Validates against `schemas` from now on (the first snapshot's, and whenever a
@@ -137,30 +245,319 @@ public struct IncrementalRollUp {
     public mutating func use(_ schemas: DocumentSchemas) {
         self.schemas = schemas
         verdicts = [:]
-        flagged = []
-        judge(Array(workspace.results.keys))
-        updateScopes(of: Array(plans.keys))
     }
 
-    /// Computes the verdicts of `paths` on all cores (once there are schemas to judge by).
-    private mutating func judge(_ paths: [String]) {
-        guard let schemas else { return }
-        let results = workspace.results
-        let work: [(String, Result<Document, Finding>)] = paths.compactMap { path in results[path].map { (path, $0) } }
-        let computed = ParallelMap.map(work) { path, result in
-            (path, Self.verdict(of: result, schemas: schemas))
+    /// The roll-up of the workspace as it stands, judged on `asOf`.
+    ///
+    /// `withGroups: false` leaves out what ``RollUp/groups(by:)`` needs for areas,
+    /// priorities and streams (`trend` reads totals only).
+    public mutating func rollUp(asOf: CalendarDate, filter: RollUp.Filter = RollUp.Filter(), withGroups: Bool = true) -> RollUp {
+        guard let schemas else { return RollUp(parts: [], invalidPaths: [], asOf: asOf) }
+        // Every plan gets its digest; plans whose folder is gone are dropped.
+        for plan in Array(plans.keys) { _ = digest(of: plan) }
+        readVerdicts(of: Array(otherPaths), schemas: schemas)
+        let options = RuleOptions(asOf: asOf, settings: settings, otherRuleIDs: WorkspaceValidator.readerAndSchemaRules)
+        func isError(_ rule: String, _ severity: Finding.Severity = .error) -> Bool {
+            options.severity(of: rule, default: severity) == .error
         }
-        for (path, verdict) in computed {
-            verdicts[path] = verdict
-            if !verdict.errorRules.isEmpty { flagged.insert(path) }
+
+        var invalid: Set<String> = []
+        for (path, finding) in layoutFindings where isError(finding.rule, finding.severity) { invalid.insert(path) }
+        for path in otherPaths where verdicts[path]?.errorRules.contains(where: { isError($0) }) == true {
+            invalid.insert(path)
+        }
+        let summaries = self.summaries(schemas: schemas)
+        for summary in summaries.values {
+            for (path, rules) in summary.errorRules where rules.contains(where: { isError($0) }) { invalid.insert(path) }
+        }
+        invalid.formUnion(ruleErrors(options: options, summaries: summaries, schemas: schemas))
+        let parts = self.parts(asOf: asOf, filter: filter, invalid: invalid, summaries: summaries, schemas: schemas,
+                               withGroups: withGroups)
+        return RollUp(parts: parts, invalidPaths: invalid, asOf: asOf)
+    }
+
+    // MARK: - The three memos
+
+    /// Every plan's summary, from the memo or from its documents.
+    private mutating func summaries(schemas: DocumentSchemas) -> [ItemReference: RollUpMemo.Summary] {
+        var result: [ItemReference: RollUpMemo.Summary] = [:]
+        var missing: [(ItemReference, MemoKey)] = []
+        for plan in Array(plans.keys) {
+            let key = summaryKey(plan, schemas: schemas)
+            if let last = lastSummary[plan], last.key == key {
+                result[plan] = last.value
+            } else if let summary = memo.summaries.value(for: key) {
+                result[plan] = summary
+                lastSummary[plan] = (key, summary)
+            } else {
+                missing.append((plan, key))
+            }
+        }
+        expand(missing.map(\.0))
+        readVerdicts(of: missing.flatMap { plans[$0.0]?.paths ?? [] }, schemas: schemas)
+        for (plan, key) in missing {
+            var summary = RollUpMemo.Summary(references: [], errorRules: [:], planStatus: nil, periodEnd: nil)
+            var references: Set<ItemReference> = []
+            for path in plans[plan]?.paths ?? [] {
+                // Links and unreadable entries where a document belongs: a plan taken in by
+                // its folder learns of them only from here.
+                if let finding = layoutFindings[path], finding.severity == .error {
+                    summary.errorRules[path, default: []].append(finding.rule)
+                }
+                guard let verdict = verdicts[path] else { continue }
+                if !verdict.errorRules.isEmpty { summary.errorRules[path] = verdict.errorRules }
+                references.formUnion(verdict.references)
+                if case .plan(let model)? = verdict.item?.content {
+                    summary.planStatus = model.status
+                    summary.periodEnd = model.period?.end
+                }
+            }
+            references.remove(plan)
+            summary.references = references.sorted()
+            memo.summaries.set(summary, for: key)
+            lastSummary[plan] = (key, summary)
+            result[plan] = summary
+        }
+        return result
+    }
+
+    /// The documents the cross-document rules find errors in, from the memo where a plan's
+    /// inputs did not change, else by running the rules on the plan and the plans it refers to.
+    private mutating func ruleErrors(
+        options: RuleOptions, summaries: [ItemReference: RollUpMemo.Summary], schemas: DocumentSchemas
+    ) -> Set<String> {
+        // Only errors matter here: switch off every rule that cannot give one.
+        var errorsOnly = options
+        for rule in PlanRules.all where options.severity(of: rule.id, default: rule.severity) != .error {
+            errorsOnly.severityOverrides[rule.id] = .off
+        }
+        let judgesDates = ["dates.overdue", "dates.measurement-in-future"].contains {
+            errorsOnly.severityOverrides[$0] != .off
+        }
+        var settings = ContentDigest()
+        for setting in errorsOnly.severityOverrides.filter({ $0.key != "settings.unknown-rule" })
+            .map({ "\($0.key)=\($0.value.rawValue)" }).sorted() {
+            settings.add(setting)
+        }
+        // Keys stay short: a digest of the settings, and the day only when it matters.
+        let settingsText = "r" + settings.hex + (judgesDates ? " \(options.asOf)" : "")
+
+        var errors: Set<String> = []
+        var stale: [(plan: ItemReference, key: MemoKey, scope: [ItemReference])] = []
+        for plan in Array(plans.keys) {
+            let scope = [plan] + (summaries[plan]?.references ?? [])
+            var key = MemoKey(text: "\(plan) \(settingsText)", isPersistent: true)
+            for member in scope {
+                let digest = digest(of: member)
+                key.text += " " + (digest?.text ?? "-")
+                if digest?.isPersistent == false { key.isPersistent = false }
+            }
+            if let last = lastRuleErrors[plan], last.key == key {
+                errors.formUnion(last.value)
+            } else if let paths = memo.ruleErrors.value(for: key) {
+                errors.formUnion(paths)
+                lastRuleErrors[plan] = (key, paths)
+            } else {
+                stale.append((plan, key, scope))
+            }
+        }
+        guard !stale.isEmpty else { return errors }
+        let scopePlans = Set(stale.flatMap(\.scope))
+        expand(scopePlans)
+        readVerdicts(of: scopePlans.flatMap { plans[$0]?.paths ?? [] }, schemas: schemas)
+        let work = stale.map { item in
+            (item.plan,
+             item.scope.flatMap { member in (plans[member]?.paths ?? []).compactMap { verdicts[$0]?.facts } },
+             plans[item.plan]?.paths ?? [])
+        }
+        let ruleOptions = errorsOnly
+        let found = ParallelMap.map(work) { plan, facts, own -> [String] in
+            Set(PlanRules.check(facts: facts, options: ruleOptions, subjects: [plan]).lazy
+                .filter { $0.severity == .error && own.contains($0.path) }.map(\.path)).sorted()
+        }
+        ruleRuns += stale.count
+        for (item, planErrors) in zip(stale, found) {
+            memo.ruleErrors.set(planErrors, for: item.key)
+            lastRuleErrors[item.plan] = (item.key, planErrors)
+            errors.formUnion(planErrors)
+        }
+        return errors
+    }
+
+    /// The parts of the plans `filter` includes, from the memo or from their documents.
+    private mutating func parts(
+        asOf: CalendarDate, filter: RollUp.Filter, invalid: Set<String>,
+        summaries: [ItemReference: RollUpMemo.Summary], schemas: DocumentSchemas, withGroups: Bool
+    ) -> [RollUp.PlanPart] {
+        var parts: [ItemReference: RollUp.PlanPart] = [:]
+        var stale: [(plan: ItemReference, key: MemoKey, judgedOn: CalendarDate)] = []
+        // The documents left out, by plan (a plan taken in by folder has no paths listed).
+        var leftOut: [ItemReference: [String]] = [:]
+        for path in invalid {
+            if case .document(let kind, let reference) = DocumentLayout.place(of: path), kind != .county, kind != .workspace,
+               let plan = reference?.plan {
+                leftOut[plan, default: []].append(path)
+            }
+        }
+        for plan in Array(plans.keys) where filter.includes(plan) {
+            guard let digest = digest(of: plan) else { continue }
+            let left = (leftOut[plan] ?? []).sorted()
+            var judgedOn: CalendarDate?
+            if !invalid.contains(DocumentLayout.path(of: .plan, plan)), let status = summaries[plan]?.planStatus {
+                judgedOn = PlanStatus.judgementDate(status: status, periodEnd: summaries[plan]?.periodEnd, asOf: asOf)
+            }
+            // Without a plan model the part does not depend on the day.
+            let key = MemoKey(text: "\(plan) \(digest.text) \(judgedOn.map { "\($0)" } ?? "-") \(left.joined(separator: " "))",
+                              isPersistent: digest.isPersistent)
+            if let last = lastPart[plan], last.key == key, last.value.hasGroups || !withGroups {
+                parts[plan] = last.value
+            } else if let part = memo.parts.value(for: key), part.hasGroups || !withGroups {
+                parts[plan] = part
+                lastPart[plan] = (key, part)
+            } else {
+                stale.append((plan, key, judgedOn ?? asOf))
+            }
+        }
+        if !stale.isEmpty {
+            expand(stale.map(\.plan))
+            readVerdicts(of: stale.flatMap { plans[$0.plan]?.paths ?? [] }, schemas: schemas)
+            let work = stale.map { item in
+                (item.plan, item.judgedOn,
+                 (plans[item.plan]?.paths ?? []).compactMap { path in invalid.contains(path) ? nil : verdicts[path]?.item })
+            }
+            let computed = ParallelMap.map(work) { plan, day, items in
+                RollUp.part(of: plan, items: items, asOf: day, withGroups: withGroups)
+            }
+            for (item, computedPart) in zip(stale, computed) {
+                // Figures, not models, are kept (and the models here lack their texts).
+                var part = computedPart
+                part.entry = nil
+                memo.parts.set(part, for: item.key)
+                lastPart[item.plan] = (item.key, part)
+                parts[item.plan] = part
+            }
+        }
+        return parts.keys.sorted().compactMap { parts[$0] }
+    }
+
+    // MARK: - Reading
+
+    /// Names a plan's content: its folder's id when the snapshot has one, else its
+    /// documents' paths and blob ids, else (the working tree) a number that changes with
+    /// every change. nil, and the plan is dropped, when its folder is gone.
+    private mutating func digest(of plan: ItemReference) -> MemoKey? {
+        guard let documents = plans[plan] else { return nil }
+        if let digest = documents.digest { return digest }
+        if hasFolderIDs, let snapshot {
+            let county = "\(DocumentLayout.plansFolder)/\(plan.county)"
+            if folderIDs[county] == nil {
+                var ids: [String: String] = [:]
+                for sub in (try? snapshot.folder(county))??.subfolders ?? [] { ids[sub.path] = sub.id }
+                folderIDs[county] = ids
+            }
+            guard let id = folderIDs[county]?[Self.folderPath(of: plan)] else {
+                dropPlan(plan)
+                return nil
+            }
+            let digest = MemoKey(text: "t" + id, isPersistent: true)
+            plans[plan]?.digest = digest
+            return digest
+        }
+        expand([plan])
+        guard let paths = plans[plan]?.paths, !paths.isEmpty else {
+            dropPlan(plan)
+            return nil
+        }
+        // Each document's digest is added up: the order of the paths (a set) does not matter.
+        var sum = (UInt64(0), UInt64(0))
+        var persistent = true
+        for path in paths {
+            var hash = ContentDigest()
+            hash.add(path)
+            let entry = entries[path]?.entry
+            switch entry?.kind {
+            case .file: hash.add("f")
+            case .symlink(let target): hash.add("l " + target)
+            case .other, .unreadable, nil: hash.add("o")
+            }
+            if let id = entry?.contentID { hash.add(id) } else { persistent = false }
+            let (a, b) = hash.value
+            sum = (sum.0 &+ a, sum.1 &+ b)
+        }
+        let digest: MemoKey
+        if persistent {
+            digest = MemoKey(text: "c" + ContentDigest.hex(sum.0) + ContentDigest.hex(sum.1), isPersistent: true)
+        } else {
+            volatileCount += 1
+            digest = MemoKey(text: "v\(volatileCount)", isPersistent: false)
+        }
+        plans[plan]?.digest = digest
+        return digest
+    }
+
+    private mutating func summaryKey(_ plan: ItemReference, schemas: DocumentSchemas) -> MemoKey {
+        let digest = digest(of: plan)
+        return MemoKey(text: "\(plan) \(digest?.text ?? "-") \(schemas.fingerprint)", isPersistent: digest?.isPersistent ?? false)
+    }
+
+    /// Reads and judges the documents of `paths` that have no verdict yet: bytes in order
+    /// (snapshots need not be thread-safe) unless the snapshot may be read from several
+    /// threads, then parsing and judging on all cores.
+    private mutating func readVerdicts(of paths: [String], schemas: DocumentSchemas) {
+        let wanted = paths.filter { path in
+            guard verdicts[path] == nil, let placed = entries[path], case .file = placed.entry.kind else { return false }
+            return true
+        }
+        guard !wanted.isEmpty, let snapshot else { return }
+        struct Work: Sendable {
+            var entry: SnapshotEntry
+            var kind: DocumentKind
+            var reference: ItemReference?
+            var bytes: Result<[UInt8], Finding>?
+        }
+        let concurrent = snapshot as? any ConcurrentlyReadableSnapshot
+        let reader = self.reader
+        // In batches, so the bytes of a whole workspace are never held at once.
+        for start in stride(from: 0, to: wanted.count, by: 2048) {
+            var work: [Work] = []
+            for path in wanted[start..<min(start + 2048, wanted.count)] {
+                guard let placed = entries[path] else { continue }
+                work.append(Work(entry: placed.entry, kind: placed.kind, reference: placed.reference,
+                                 bytes: concurrent == nil ? Self.load(placed.entry, from: snapshot) : nil))
+            }
+            let results = ParallelMap.map(work) { item -> (Verdict, Document?) in
+                let bytes = item.bytes ?? concurrent.map { Self.load(item.entry, from: $0) } ?? .failure(
+                    Finding(.error, rule: "file.unreadable", path: item.entry.path, message: "could not be read"))
+                let result = bytes.flatMap { bytes in
+                    reader.read(bytes, path: item.entry.path, kind: item.kind, reference: item.reference,
+                                contentID: item.entry.contentID)
+                }
+                let verdict = Self.verdict(of: result, schemas: schemas)
+                // Only the settings document is kept: the rule options read it.
+                return (verdict, item.kind == .workspace ? try? result.get() : nil)
+            }
+            parseCount += work.count
+            for (item, (verdict, document)) in zip(work, results) {
+                verdicts[item.entry.path] = verdict
+                if item.kind == .workspace { settings = document }
+            }
+        }
+    }
+
+    private static func load(_ entry: SnapshotEntry, from snapshot: some Snapshot) -> Result<[UInt8], Finding> {
+        do {
+            return .success(try snapshot.contents(of: entry))
+        } catch let error as SnapshotError {
+            return .failure(Finding(.error, rule: "file.unreadable", path: error.path, message: error.message))
+        } catch {
+            return .failure(Finding(.error, rule: "file.unreadable", path: entry.path, message: "\(error)"))
         }
     }
 
     private static func verdict(of result: Result<Document, Finding>, schemas: DocumentSchemas) -> Verdict {
         switch result {
         case .failure(let finding):
-            return Verdict(contentID: nil, errorRules: finding.severity == .error ? [finding.rule] : [],
-                           references: [], item: nil, facts: nil)
+            return Verdict(errorRules: finding.severity == .error ? [finding.rule] : [])
         case .success(let document):
             var rules: [String] = []
             if let schema = schemas.schema(for: document.kind) {
@@ -172,88 +569,8 @@ public struct IncrementalRollUp {
                     references.append(plan)
                 }
             }
-            return Verdict(contentID: document.contentID, errorRules: rules, references: references,
-                           item: RollUp.Item(document: document), facts: KindFacts(document))
+            return Verdict(errorRules: rules, references: references, item: RollUp.Item(document: document)?.forFigures,
+                           facts: KindFacts(document))
         }
-    }
-
-    /// The roll-up of the workspace as it stands, judged on `asOf`.
-    public mutating func rollUp(asOf: CalendarDate, filter: RollUp.Filter = RollUp.Filter()) -> RollUp {
-        let settings = workspace.results[DocumentLayout.settingsPath].flatMap { try? $0.get() }
-        let options = RuleOptions(asOf: asOf, settings: settings, otherRuleIDs: WorkspaceValidator.readerAndSchemaRules)
-        func isError(_ rule: String, _ severity: Finding.Severity = .error) -> Bool {
-            options.severity(of: rule, default: severity) == .error
-        }
-
-        var invalid: Set<String> = []
-        for (path, finding) in workspace.fileFindings where isError(finding.rule, finding.severity) {
-            invalid.insert(path)
-        }
-        for path in flagged where verdicts[path]?.errorRules.contains(where: { isError($0) }) == true {
-            invalid.insert(path)
-        }
-        invalid.formUnion(ruleErrors(options: options))
-
-        var parts: [RollUp.PlanPart] = []
-        for plan in plans.keys.sorted() where filter.includes(plan) {
-            guard let documents = plans[plan] else { continue }
-            let left = invalid.isEmpty ? [] : documents.paths.filter { invalid.contains($0) }.sorted()
-            var judgedOn: CalendarDate?
-            let planPath = DocumentLayout.path(of: .plan, plan)
-            if !invalid.contains(planPath), case .plan(let model)? = verdicts[planPath]?.item?.content {
-                judgedOn = PlanStatus.judgementDate(of: model, asOf: asOf)
-            }
-            let key = PartKey(version: documents.version, invalid: left, judgedOn: judgedOn)
-            if let memo = partMemo[plan], memo.key == key {
-                parts.append(memo.part)
-                continue
-            }
-            let items = documents.paths.compactMap { path in invalid.contains(path) ? nil : verdicts[path]?.item }
-            let part = RollUp.part(of: plan, items: items, asOf: asOf)
-            partMemo[plan] = (key, part)
-            parts.append(part)
-        }
-        return RollUp(parts: parts, invalidPaths: invalid, asOf: asOf)
-    }
-
-    /// The documents the cross-document rules find errors in, from the memo where a plan's
-    /// inputs did not change, else by running the rules on the plan and the plans it refers to.
-    private mutating func ruleErrors(options: RuleOptions) -> Set<String> {
-        // Only errors matter here: switch off every rule that cannot give one.
-        var errorsOnly = options
-        for rule in PlanRules.all where options.severity(of: rule.id, default: rule.severity) != .error {
-            errorsOnly.severityOverrides[rule.id] = .off
-        }
-        let judgesDates = ["dates.overdue", "dates.measurement-in-future"].contains {
-            errorsOnly.severityOverrides[$0] != .off
-        }
-        var settings = errorsOnly.severityOverrides
-        settings.removeValue(forKey: "settings.unknown-rule")
-
-        var stale: [(plan: ItemReference, inputs: RuleInputs, facts: [KindFacts], own: Set<String>)] = []
-        var errors: Set<String> = []
-        for (plan, documents) in plans {
-            let inputs = RuleInputs(versions: documents.scope.map { plans[$0]?.version ?? -1 }, settings: settings,
-                                    day: judgesDates ? options.asOf : nil)
-            if let memo = ruleMemo[plan], memo.inputs == inputs {
-                errors.formUnion(memo.errors)
-                continue
-            }
-            let facts = documents.scope.flatMap { reference in
-                (plans[reference]?.paths ?? []).compactMap { verdicts[$0]?.facts }
-            }
-            stale.append((plan, inputs, facts, documents.paths))
-        }
-        let ruleOptions = errorsOnly
-        let found = ParallelMap.map(stale.map { ($0.plan, $0.facts, $0.own) }) { plan, facts, own -> Set<String> in
-            Set(PlanRules.check(facts: facts, options: ruleOptions, subjects: [plan]).lazy
-                .filter { $0.severity == .error && own.contains($0.path) }.map(\.path))
-        }
-        ruleRuns += stale.count
-        for (item, planErrors) in zip(stale, found) {
-            ruleMemo[item.plan] = (item.inputs, planErrors)
-            errors.formUnion(planErrors)
-        }
-        return errors
     }
 }

@@ -14,6 +14,15 @@ public struct PlanStatus: Hashable, Sendable {
     /// The plan year.
     public var year: Int { reference.year ?? 0 }
 
+    /// A status as computed before (``RollUpMemo`` keeps them between runs).
+    init(reference: ItemReference, planStatus: Plan.Status, judgedOn: CalendarDate, figures: StatusFigures, light: TrafficLight) {
+        self.reference = reference
+        self.planStatus = planStatus
+        self.judgedOn = judgedOn
+        self.figures = figures
+        self.light = light
+    }
+
     /// Computes the status of `plan` from its goals and activities.
     public init(plan: Plan, goals: [Goal], activities: [Activity], asOf: CalendarDate) {
         reference = plan.reference
@@ -25,7 +34,12 @@ public struct PlanStatus: Hashable, Sendable {
 
     /// A closed plan is judged at its period end (when that is before `asOf`); others on `asOf`.
     public static func judgementDate(of plan: Plan, asOf: CalendarDate) -> CalendarDate {
-        if plan.status == .closed, let end = plan.period?.end, end < asOf { return end }
+        judgementDate(status: plan.status, periodEnd: plan.period?.end, asOf: asOf)
+    }
+
+    /// The judgement date of a plan with this status and period end (see ``judgementDate(of:asOf:)``).
+    static func judgementDate(status: Plan.Status, periodEnd: CalendarDate?, asOf: CalendarDate) -> CalendarDate {
+        if status == .closed, let end = periodEnd, end < asOf { return end }
         return asOf
     }
 }

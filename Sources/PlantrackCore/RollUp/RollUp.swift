@@ -53,12 +53,17 @@ public struct RollUp: Sendable {
     /// The date overdue activities are judged against.
     public var asOf: CalendarDate
     /// Every plan's status, sorted by county and year.
-    public var plans: [PlanStatus] { entries.map(\.status) }
+    public var plans: [PlanStatus] { parts.compactMap(\.status) }
     /// The sum over all plans.
     public var total: StatusFigures
     /// Documents left out, by path.
     public var skipped: [Skipped]
-    var entries: [Entry]
+    /// The plans' parts, sorted by plan.
+    var parts: [PlanPart]
+    /// The plans with their models, for reports that list activities: only in a roll-up of
+    /// documents (``init(documents:invalidPaths:asOf:filter:)``); ``IncrementalRollUp``
+    /// keeps figures only.
+    var entries: [Entry] { parts.compactMap(\.entry) }
 
     /// Rolls up `documents`, leaving out those in `invalidPaths` (documents with errors, see
     /// ``ValidationReport/invalidPaths``), those the model cannot read, and items whose plan
@@ -91,23 +96,37 @@ public struct RollUp: Sendable {
                 skipped.append(Skipped(path: path, reason: "has errors"))
             }
         }
-        entries = parts.compactMap(\.entry)
+        self.parts = parts
         for part in parts { skipped += part.skipped }
         var total = StatusFigures()
-        for entry in entries { total.add(entry.status.figures) }
+        for part in parts { if let status = part.status { total.add(status.figures) } }
         self.total = total
         self.skipped = skipped.sorted { $0.path.precedesInByteOrder($1.path) }
     }
 
-    /// One plan's share of a roll-up: its entry (nil when the plan document is left out)
-    /// and the plan's documents that are left out for what they say.
-    struct PlanPart: Sendable {
-        var entry: Entry?
+    /// One plan's share of a roll-up: its status and figures by group (nil and empty when the
+    /// plan document is left out), and the plan's documents that are left out for what they say.
+    struct PlanPart: Sendable, Equatable {
+        var status: PlanStatus?
+        /// Per grouping other than county, the plan's figures by key (sorted by key); empty
+        /// when they were not asked for (see ``hasGroups``).
+        var groups: [Grouping: [Group]]
         var skipped: [Skipped]
+        /// The plan with its valid goals and activities, when the part was computed from
+        /// them in this process (not kept between runs; only reports read it).
+        var entry: Entry?
+
+        /// Whether ``groups`` holds the figures by area, priority and stream (a plan left out has none).
+        var hasGroups: Bool { status == nil || !groups.isEmpty }
+
+        static func == (a: PlanPart, b: PlanPart) -> Bool {
+            a.status == b.status && a.groups == b.groups && a.skipped == b.skipped
+        }
     }
 
-    /// Rolls up one plan from the items of its valid documents.
-    static func part(of plan: ItemReference, items: [Item], asOf: CalendarDate) -> PlanPart {
+    /// Rolls up one plan from the items of its valid documents; `withGroups: false` leaves
+    /// out the figures by area, priority and stream (``groups(by:)`` then has only counties).
+    static func part(of plan: ItemReference, items: [Item], asOf: CalendarDate, withGroups: Bool = true) -> PlanPart {
         var model: Plan?
         var goals: [Goal] = []
         var activities: [Activity] = []
@@ -129,12 +148,34 @@ public struct RollUp: Sendable {
         }
         guard let model else {
             skipped += members.map { Skipped(path: $0, reason: "its plan \(plan) is left out") }
-            return PlanPart(entry: nil, skipped: skipped)
+            return PlanPart(status: nil, groups: [:], skipped: skipped, entry: nil)
         }
         let g = sortedByID(goals, id: \.id)
         let a = sortedByID(activities, id: \.id)
         let entry = Entry(plan: model, goals: g, activities: a, status: PlanStatus(plan: model, goals: g, activities: a, asOf: asOf))
-        return PlanPart(entry: entry, skipped: skipped)
+        return PlanPart(status: entry.status, groups: withGroups ? groups(of: entry) : [:], skipped: skipped, entry: entry)
+    }
+
+    /// One plan's figures by area, priority and funding stream, each judged on the plan's
+    /// judgement date. Areas and priorities have no funding of their own, and priorities no goals.
+    private static func groups(of entry: Entry) -> [Grouping: [Group]] {
+        let date = entry.status.judgedOn
+        var result: [Grouping: [Group]] = [:]
+        result[.area] = Set(entry.activities.map(\.area)).union(entry.goals.map(\.area)).sorted().map { key in
+            Group(key: key, figures: StatusFigures(activities: entry.activities.filter { $0.area == key },
+                                                   goals: entry.goals.filter { $0.area == key }, funding: [], asOf: date))
+        }
+        result[.priority] = Set(entry.activities.map(\.priority.rawValue)).sorted().map { key in
+            Group(key: key, figures: StatusFigures(activities: entry.activities.filter { $0.priority.rawValue == key },
+                                                   goals: [], funding: [], asOf: date))
+        }
+        let streams = Set(entry.activities.map { $0.fundingStream ?? "" }).union(entry.plan.funding.map(\.stream))
+        result[.stream] = streams.sorted().map { key in
+            Group(key: key.isEmpty ? "(none)" : key,
+                  figures: StatusFigures(activities: entry.activities.filter { ($0.fundingStream ?? "") == key },
+                                         goals: [], funding: entry.plan.funding.filter { $0.stream == key }, asOf: date))
+        }
+        return result
     }
 
     /// Sorts large values by id, moving each value once (sorting them in place moves them
@@ -156,6 +197,29 @@ public struct RollUp: Sendable {
         /// The plan the item belongs to (`county/year`).
         var plan: ItemReference
         var content: Content
+
+        /// The item with only what figures read (status, dates, money, area, priority,
+        /// funding, goals and their indicators): what ``IncrementalRollUp`` keeps of every
+        /// document of a workspace, so its memory follows the figures. Texts for people
+        /// (titles, bodies, tasks, follow-ups, objectives, steering group) are emptied.
+        var forFigures: Item {
+            var item = self
+            switch content {
+            case .plan(var plan):
+                plan.title = ""; plan.body = ""; plan.objectives = []; plan.steeringGroup = []
+                item.content = .plan(plan)
+            case .goal(var goal):
+                goal.title = ""; goal.body = ""
+                item.content = .goal(goal)
+            case .activity(var activity):
+                activity.title = ""; activity.body = ""; activity.tasks = []; activity.followups = []
+                activity.partners = []; activity.owner = nil; activity.cancelledReason = nil
+                item.content = .activity(activity)
+            case .unusable:
+                break
+            }
+            return item
+        }
 
         /// The item a document holds; nil for counties, settings and documents without a place.
         init?(document: Document) {
@@ -181,32 +245,14 @@ public struct RollUp: Sendable {
     /// plan's items are judged on the plan's judgement date.
     public func groups(by grouping: Grouping) -> [Group] {
         var table: [String: StatusFigures] = [:]
-        func add(_ key: String, _ figures: StatusFigures) {
-            table[key, default: StatusFigures()].add(figures)
-        }
-        for entry in entries {
-            let date = entry.status.judgedOn
-            switch grouping {
-            case .county:
-                add(entry.plan.county, entry.status.figures)
-            case .area:
-                let keys = Set(entry.activities.map(\.area)).union(entry.goals.map(\.area))
-                for key in keys {
-                    add(key, StatusFigures(activities: entry.activities.filter { $0.area == key },
-                                           goals: entry.goals.filter { $0.area == key }, funding: [], asOf: date))
-                }
-            case .priority:
-                for key in Set(entry.activities.map(\.priority.rawValue)) {
-                    add(key, StatusFigures(activities: entry.activities.filter { $0.priority.rawValue == key },
-                                           goals: [], funding: [], asOf: date))
-                }
-            case .stream:
-                let keys = Set(entry.activities.map { $0.fundingStream ?? "" }).union(entry.plan.funding.map(\.stream))
-                for key in keys {
-                    add(key.isEmpty ? "(none)" : key,
-                        StatusFigures(activities: entry.activities.filter { ($0.fundingStream ?? "") == key },
-                                      goals: [], funding: entry.plan.funding.filter { $0.stream == key }, asOf: date))
-                }
+        for part in parts {
+            guard let status = part.status else { continue }
+            if grouping == .county {
+                table[status.county, default: StatusFigures()].add(status.figures)
+                continue
+            }
+            for group in part.groups[grouping] ?? [] {
+                table[group.key, default: StatusFigures()].add(group.figures)
             }
         }
         return table.keys.sorted().compactMap { key in table[key].map { Group(key: key, figures: $0) } }

@@ -11,23 +11,28 @@ public struct DocumentSchemas: Sendable {
     private let schemas: [DocumentKind: CompiledSchema]
     /// Which schema files came from the workspace, for messages.
     public let workspaceFiles: [String]
+    /// Names the schemas' texts (built-in and the workspace's own), for cache keys.
+    public let fingerprint: String
 
     /// The built-in schemas only.
     public static func builtIn() throws -> DocumentSchemas {
-        try DocumentSchemas(overrides: [:])
+        try DocumentSchemas(overrides: [:], overrideBytes: [:])
     }
 
     /// The built-in schemas with the workspace's own `Schemas/*.json` from `snapshot` in
     /// their place; unreadable or malformed workspace schemas are reported as findings.
     public static func load(from snapshot: some Snapshot) -> (schemas: DocumentSchemas?, findings: [Finding]) {
         var overrides: [String: JSONValue] = [:]
+        var overrideBytes: [String: [UInt8]] = [:]
         var findings: [Finding] = []
         do {
             for entry in try snapshot.entries(under: DocumentLayout.schemasFolder)
             where entry.path.hasSuffix(".json") && !entry.path.dropFirst(DocumentLayout.schemasFolder.count + 1).contains("/") {
                 do {
                     let bytes = try snapshot.contents(of: entry)
-                    overrides[String(entry.path.split(separator: "/").last ?? "")] = try JSONValue(parsing: bytes)
+                    let name = String(entry.path.split(separator: "/").last ?? "")
+                    overrides[name] = try JSONValue(parsing: bytes)
+                    overrideBytes[name] = bytes
                 } catch let error as JSONParseError {
                     findings.append(Finding(.error, rule: "schema.unreadable", path: entry.path,
                                             location: SourceLocation(line: error.line, column: error.column),
@@ -40,7 +45,7 @@ public struct DocumentSchemas: Sendable {
             findings.append(Finding(.error, rule: "schema.unreadable", path: DocumentLayout.schemasFolder, message: "\(error)"))
         }
         do {
-            return (try DocumentSchemas(overrides: overrides), findings)
+            return (try DocumentSchemas(overrides: overrides, overrideBytes: overrideBytes), findings)
         } catch let error as SchemaError {
             findings.append(Finding(.error, rule: "schema.unreadable", path: DocumentLayout.schemasFolder,
                                     message: "the schemas do not compile: \(error.message)"))
@@ -53,7 +58,7 @@ public struct DocumentSchemas: Sendable {
     /// The base URI schemas are registered under when they declare no `$id`.
     static let baseURI = "https://plantrack.example/schemas/"
 
-    private init(overrides: [String: JSONValue]) throws {
+    private init(overrides: [String: JSONValue], overrideBytes: [String: [UInt8]]) throws {
         var files: [String: JSONValue] = [:]
         for (name, text) in EmbeddedSchemas.files {
             files[name] = try JSONValue(parsing: text)
@@ -75,6 +80,16 @@ public struct DocumentSchemas: Sendable {
         }
         schemas = compiled
         workspaceFiles = overrides.keys.sorted()
+        var digest = ContentDigest()
+        for (name, text) in EmbeddedSchemas.files.sorted(by: { $0.0 < $1.0 }) where overrideBytes[name] == nil {
+            digest.add(name)
+            digest.add(text)
+        }
+        for (name, bytes) in overrideBytes.sorted(by: { $0.key < $1.key }) {
+            digest.add("workspace " + name)
+            digest.add(String(decoding: bytes, as: UTF8.self))
+        }
+        fingerprint = "s" + digest.hex
     }
 
     /// The schema for documents of `kind`, if there is one.

@@ -141,7 +141,7 @@ struct ReportCommand: ParsableCommand {
         // The trend ends on the report date, also in the middle of a month.
         if dates.last != last && last >= start { dates.append(last) }
         let walk = TrendWalk(repository: access.repository, filter: RollUp.Filter(year: year, counties: counties),
-                             store: ParsedDocumentStore(gitFolder: access.repository.path))
+                             store: RollUpMemoStore(gitFolder: access.repository.path))
         do {
             let points = try walk.points(at: dates)
             return points.contains { $0.commit != nil } ? .points(points) : .unavailable

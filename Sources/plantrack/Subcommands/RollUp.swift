@@ -62,8 +62,12 @@ struct RollUpCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let access = try WorkspaceAccess(workspace)
+            // Commits are content-addressed, so what was worked out for them is kept; the
+            // working tree is worked out every time.
+            let store = rev == nil && asOf == nil ? nil : RollUpMemoStore(gitFolder: access.repository.path)
             let loaded = try RollUpLoading(access: access)
-                .load(rev: rev, asOf: asOf, filter: RollUp.Filter(year: year, counties: counties))
+                .figures(rev: rev, asOf: asOf, filter: RollUp.Filter(year: year, counties: counties), grouping: by,
+                         store: store)
             RollUpLoading.reportSkipped(loaded.rollUp.skipped)
             let out = Terminal.standardOutput
             let rollUp = loaded.rollUp

@@ -44,7 +44,7 @@ struct TrendCommand: ParsableCommand {
     var bom = false
 
     @Flag(name: .customLong("no-cache"),
-          help: "Neither read nor write the cache of parsed documents in .git/plantrack/.")
+          help: "Neither read nor write the roll-up memo in .git/plantrack/ (work everything out again).")
     var noCache = false
 
     func validate() throws {
@@ -72,7 +72,7 @@ struct TrendCommand: ParsableCommand {
             let dates = Trend.periodEnds(since: start, until: end, every: every)
             let err = Terminal.standardError
             let walk = TrendWalk(repository: repository, filter: RollUp.Filter(year: year, counties: counties),
-                                 store: noCache ? nil : ParsedDocumentStore(gitFolder: repository.path))
+                                 store: noCache ? nil : RollUpMemoStore(gitFolder: repository.path))
             let points = try walk.points(at: dates) { done, total in
                 guard err.isTerminal else { return }
                 let width = 30

@@ -16,20 +16,20 @@ struct RollUpLoading {
 
     let access: WorkspaceAccess
 
-    /// The roll-up of `snapshot`, judged on `asOf`.
-    static func rollUp(of snapshot: some Snapshot, workspace: Workspace, asOf: CalendarDate, filter: RollUp.Filter) throws -> RollUp {
+    /// The schemas `snapshot` validates against; fails (printing why) when they cannot be used.
+    static func schemas(of snapshot: some Snapshot) throws -> DocumentSchemas {
         let (schemas, problems) = DocumentSchemas.load(from: snapshot)
         guard let schemas else {
             FindingPrinter().print(problems)
-            throw CLIError("the schemas cannot be used; fix Schemas/ in the workspace")
+            throw CLIError("the schemas of \(snapshot.label) cannot be used; fix Schemas/ in the workspace")
         }
-        let report = WorkspaceValidator(schemas: schemas, asOf: asOf).validate(workspace)
-        return RollUp(documents: workspace.documents, invalidPaths: report.invalidPaths, asOf: asOf, filter: filter)
+        return schemas
     }
 
-    /// `--rev` (judged on the commit's date), `--as-of` (the last first-parent commit of
-    /// HEAD on or before that day) or neither (the working tree, today).
-    func load(rev: String?, asOf: CalendarDate?, filter: RollUp.Filter) throws -> Loaded {
+    /// The version `--rev` (judged on the commit's date), `--as-of` (the last first-parent
+    /// commit of HEAD on or before that day) or neither (the working tree, today) names, and
+    /// the day it is judged on.
+    func version(rev: String?, asOf: CalendarDate?) throws -> (snapshot: any Snapshot, revision: String?, asOf: CalendarDate) {
         let repository = access.repository
         if let asOf {
             let head: Commit
@@ -39,24 +39,38 @@ struct RollUpLoading {
                 throw CLIError("no commit on or before \(asOf) on the history of HEAD"
                                + (first.map { "; the first commit is dated \($0)" } ?? ""))
             }
-            let snapshot = CommitSnapshot(commit: commit)
-            let workspace = Workspace.read(from: snapshot)
-            let rollUp = try Self.rollUp(of: snapshot, workspace: workspace, asOf: asOf, filter: filter)
-            return Loaded(rollUp: rollUp, revision: commit.id.hex, label: snapshot.label, snapshot: snapshot,
-                          workspace: workspace)
+            return (CommitSnapshot(commit: commit), commit.id.hex, asOf)
         }
         if let rev {
             let snapshot: CommitSnapshot
             do { snapshot = try repository.snapshot(revision: rev) } catch { throw CLIError("\(error)") }
-            let workspace = Workspace.read(from: snapshot)
-            let rollUp = try Self.rollUp(of: snapshot, workspace: workspace, asOf: snapshot.commit.date, filter: filter)
-            return Loaded(rollUp: rollUp, revision: snapshot.commit.id.hex, label: snapshot.label, snapshot: snapshot,
-                          workspace: workspace)
+            return (snapshot, snapshot.commit.id.hex, snapshot.commit.date)
         }
-        let snapshot = DirectorySnapshot(root: access.root)
+        return (DirectorySnapshot(root: access.root), nil, .today())
+    }
+
+    /// The roll-up of a version, with its documents, for reports that list activities.
+    func load(rev: String?, asOf: CalendarDate?, filter: RollUp.Filter) throws -> Loaded {
+        let (snapshot, revision, day) = try version(rev: rev, asOf: asOf)
         let workspace = Workspace.read(from: snapshot)
-        let rollUp = try Self.rollUp(of: snapshot, workspace: workspace, asOf: .today(), filter: filter)
-        return Loaded(rollUp: rollUp, revision: nil, label: snapshot.label, snapshot: snapshot, workspace: workspace)
+        let report = WorkspaceValidator(schemas: try Self.schemas(of: snapshot), asOf: day).validate(workspace)
+        let rollUp = RollUp(documents: workspace.documents, invalidPaths: report.invalidPaths, asOf: day, filter: filter)
+        return Loaded(rollUp: rollUp, revision: revision, label: snapshot.label, snapshot: snapshot, workspace: workspace)
+    }
+
+    /// The roll-up of a version, figures only, through the memo in `store` (nil: none): a
+    /// commit rolled up before costs reading its trees. `grouping` says which
+    /// ``RollUp/groups(by:)`` will be asked for, if any.
+    func figures(rev: String?, asOf: CalendarDate?, filter: RollUp.Filter, grouping: RollUp.Grouping?,
+                 store: RollUpMemoStore?) throws -> (rollUp: RollUp, revision: String?, label: String) {
+        let (snapshot, revision, day) = try version(rev: rev, asOf: asOf)
+        let schemas = try Self.schemas(of: snapshot)
+        var state = IncrementalRollUp(memo: store?.load() ?? RollUpMemo())
+        do { try state.start(from: snapshot) } catch { throw CLIError("\(error)") }
+        state.use(schemas)
+        let rollUp = state.rollUp(asOf: day, filter: filter, withGroups: grouping != nil && grouping != .county)
+        store?.save(state.memo)
+        return (rollUp, revision, snapshot.label)
     }
 
     /// Says on stderr how many documents were left out and why.

@@ -5,36 +5,39 @@ import Darwin
 #endif
 import PlantrackCore
 
-/// The persistent cache of parsed documents under `.git/plantrack/`, keyed by blob id.
+/// Where `rollup --rev/--as-of`, `trend` and `report` keep their ``RollUpMemo`` between
+/// runs: `.git/plantrack/rollup-memo.bin`.
 ///
-/// Safe to delete at any time. A file that is corrupt, truncated or from another cache
-/// version is ignored as a whole (see ``DocumentCacheCoding``) and replaced on the next
-/// write; writes go to a temporary file in the same folder that is renamed into place, so
-/// a reader never sees half a file. Failing to read or write it never fails a command.
-struct ParsedDocumentStore {
-    /// `.git/plantrack/parsed-v<version>.cache`.
+/// Safe to delete at any time. A file from another plantrack version, truncated or
+/// malformed is ignored as a whole, a record whose checksum fails is not used (see
+/// ``RollUpMemo``), and the next write replaces them. Writes go to a temporary file in the
+/// same folder that is renamed into place, so a reader never sees half a file. Failing to
+/// read or write it never fails a command.
+struct RollUpMemoStore {
+    /// The file.
     let path: String
     let folder: String
+    /// The program's version: a memo from another one is not trusted.
+    static let tool = "plantrack \(PlantrackVersion.text)"
 
     init(gitFolder: String) {
         let base = gitFolder.hasSuffix("/") ? gitFolder : gitFolder + "/"
         folder = base + "plantrack"
-        path = folder + "/parsed-v\(DocumentCacheCoding.version).cache"
+        path = folder + "/rollup-memo.bin"
     }
 
-    /// The cached documents; empty when there is no usable cache.
-    func load() -> [String: Document] {
-        guard let bytes = FileSystem.readBytes(path) else { return [:] }
-        return DocumentCacheCoding.decode(bytes) ?? [:]
+    /// The stored memo; an empty one when there is no usable file.
+    func load() -> RollUpMemo {
+        guard let bytes = FileSystem.readBytes(path) else { return RollUpMemo() }
+        return RollUpMemo(decoding: bytes, tool: Self.tool) ?? RollUpMemo()
     }
 
-    /// Adds `documents` to the cache file (nothing happens when there are none).
-    func add(_ documents: [String: Document], to existing: [String: Document]) {
-        guard !documents.isEmpty else { return }
-        let merged = existing.merging(documents) { old, _ in old }
+    /// Writes `memo` when it has entries the file lacks.
+    func save(_ memo: RollUpMemo) {
+        guard memo.hasNewEntries else { return }
         mkdir(folder, 0o755)
         let temporary = "\(path).\(getpid()).tmp"
-        let bytes = DocumentCacheCoding.encode(merged)
+        let bytes = memo.encoded(tool: Self.tool)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return }
         var offset = 0

@@ -2,12 +2,13 @@ import PlantrackCore
 import PlantrackGit
 
 /// Computes trend points by walking the first-parent history of HEAD once, oldest first,
-/// comparing consecutive sampled trees and re-parsing only documents whose blob changed.
+/// comparing consecutive sampled trees; plans whose content did not change cost nothing
+/// (see ``IncrementalRollUp``).
 struct TrendWalk {
     let repository: Repository
     let filter: RollUp.Filter
-    /// Where parsed documents persist between runs; nil to keep them in memory only.
-    var store: ParsedDocumentStore?
+    /// Where the roll-up memo persists between runs; nil to keep it in memory only.
+    var store: RollUpMemoStore?
 
     /// The points at `dates` (ascending); `progress` is called after each point.
     func points(at dates: [CalendarDate], progress: (Int, Int) -> Void = { _, _ in }) throws -> [Trend.Point] {
@@ -15,10 +16,8 @@ struct TrendWalk {
         do { head = try repository.head() } catch { throw CLIError("\(error)") }
         let mainline = try repository.mainline(from: head.id)
         let chosen = Repository.lastCommits(onOrBefore: dates, in: mainline)
-        var state = IncrementalRollUp()
-        let stored = store?.load() ?? [:]
-        state.seed(stored)
-        defer { store?.add(state.newlyParsed, to: stored) }
+        var state = IncrementalRollUp(memo: store?.load() ?? RollUpMemo())
+        defer { store?.save(state.memo) }
         var previous: CommitSnapshot?
         var points: [Trend.Point] = []
         for (index, date) in dates.enumerated() {
@@ -35,18 +34,11 @@ struct TrendWalk {
                     schemasChanged = try !previous.changes(to: snapshot, under: DocumentLayout.schemasFolder).isEmpty
                 }
             } else {
-                state.apply(try IncrementalWorkspace.allAdded(in: snapshot), from: snapshot)
+                do { try state.start(from: snapshot) } catch { throw CLIError("\(error)") }
             }
             previous = snapshot
-            if schemasChanged {
-                let (schemas, problems) = DocumentSchemas.load(from: snapshot)
-                guard let schemas else {
-                    FindingPrinter().print(problems)
-                    throw CLIError("the schemas of \(commit.shortID) cannot be used")
-                }
-                state.use(schemas)
-            }
-            let rollUp = state.rollUp(asOf: date, filter: filter)
+            if schemasChanged { state.use(try RollUpLoading.schemas(of: snapshot)) }
+            let rollUp = state.rollUp(asOf: date, filter: filter, withGroups: false)
             points.append(Trend.Point(date: date, commit: commit.id.hex, figures: rollUp.total))
         }
         return points
