@@ -13,9 +13,10 @@
 /// - its share of the roll-up, while its documents, which of them are left out, and the day
 ///   it is judged on stay the same (a closed plan: its period end).
 ///
-/// A plan's documents are read and parsed (on all cores) only when one of these misses, and
-/// what is kept of them in memory is their verdict (typed model, rule facts), not the parsed
-/// document. With a memo from an earlier run over the same versions, a roll-up parses nothing.
+/// A commit's plans are taken in by their folders' tree ids; a plan's files are listed, read
+/// and parsed (on all cores) only when one of these misses, and what is kept of them in
+/// memory is their verdict (a figures-only model, rule facts), not the parsed document. With
+/// a memo from an earlier run over the same versions, a roll-up parses no plan document.
 /// Only errors decide what a roll-up leaves out, so the rules run with every rule that
 /// cannot give an error switched off.
 public struct IncrementalRollUp {
@@ -87,7 +88,7 @@ public struct IncrementalRollUp {
         var expanded = true
         /// Paths of the plan's plan, goal and activity documents.
         var paths: Set<String> = []
-        /// Names the plan's content: paths and blob ids; nil until computed after a change.
+        /// Names the plan's content (see ``digest(of:)``); nil until computed after a change.
         var digest: MemoKey?
     }
 
