@@ -157,6 +157,15 @@ struct IncrementalRollUpTests {
         #expect(warm.parseCount == others)
         #expect(warm.parseCount < cold.parseCount / 10)
         #expect(!warm.memo.hasNewEntries)
+        // Past its size limit a memo keeps what the last run used: a run over the first
+        // version alone keeps fewer records, and they still serve that version.
+        var first = IncrementalRollUp(memo: memo)
+        try walk(Array(steps.prefix(1)), with: &first, days: [days[0]])
+        let trimmed = try #require(RollUpMemo(decoding: first.memo.encoded(tool: "test 1", limit: 0), tool: "test 1"))
+        #expect(trimmed.count < memo.count)
+        var again = IncrementalRollUp(memo: trimmed)
+        try walk(Array(steps.prefix(1)), with: &again, days: [days[0]])
+        #expect(again.ruleRuns == 0)
     }
 
     @Test("a memo from another version, or damaged, is not trusted")

@@ -55,14 +55,18 @@ public struct RollUpMemo: Sendable {
     /// the three tables, each a count and (key, record) pairs. Each record ends with an FNV-1a
     /// checksum of its key and bytes and is decoded only when looked up, so a warm run
     /// decodes what it uses; a record whose checksum fails is a miss.
-    public func encoded(tool: String) -> [UInt8] {
+    ///
+    /// A memo grows with the versions it has seen; past `limit` bytes of records, only the
+    /// records this run used or made are written, so the file stays about one history's size.
+    public func encoded(tool: String, limit: Int = 256 << 20) -> [UInt8] {
+        let onlyUsed = summaries.size + ruleErrors.size + parts.size > limit
         var w = ByteWriter()
         w.bytes += Self.magic
         w.u32(Self.formatVersion)
         w.string(tool)
-        summaries.write(into: &w)
-        ruleErrors.write(into: &w)
-        parts.write(into: &w)
+        summaries.write(into: &w, onlyUsed: onlyUsed)
+        ruleErrors.write(into: &w, onlyUsed: onlyUsed)
+        parts.write(into: &w, onlyUsed: onlyUsed)
         return w.bytes
     }
 
@@ -85,6 +89,8 @@ struct MemoTable<Value: Sendable>: Sendable {
     private let decode: @Sendable (inout ByteReader) -> Value?
     /// Records by key: from the file, and made in this run.
     private var records: [String: ArraySlice<UInt8>] = [:]
+    /// Keys of the records this run used or made.
+    private var used: Set<String> = []
     /// Whether records were made in this run.
     private(set) var hasNewEntries = false
     /// Values made in this run from content without a stable id (the working tree).
@@ -96,6 +102,9 @@ struct MemoTable<Value: Sendable>: Sendable {
     }
 
     var count: Int { records.count + volatile.count }
+
+    /// The bytes of all records.
+    var size: Int { records.values.reduce(0) { $0 + $1.count } }
 
     /// The value for `key`; nil when there is none or its record is damaged (which is then
     /// dropped, never trusted, and not written back).
@@ -115,6 +124,7 @@ struct MemoTable<Value: Sendable>: Sendable {
             records[key.text] = nil
             return nil
         }
+        used.insert(key.text)
         return value
     }
 
@@ -129,12 +139,15 @@ struct MemoTable<Value: Sendable>: Sendable {
         let sum = ByteWriter.checksum(key.text, w.bytes[...])
         w.u64(sum)
         records[key.text] = w.bytes[...]
+        used.insert(key.text)
         hasNewEntries = true
     }
 
-    func write(into w: inout ByteWriter) {
-        w.int(records.count)
-        for (key, record) in records {
+    /// Writes the records; only those this run used or made when `onlyUsed`.
+    func write(into w: inout ByteWriter, onlyUsed: Bool) {
+        let kept = onlyUsed ? records.filter { used.contains($0.key) } : records
+        w.int(kept.count)
+        for (key, record) in kept {
             w.string(key)
             w.int(record.count)
             w.bytes += record
