@@ -59,15 +59,29 @@ public struct RollUpMemo: Sendable {
     /// A memo grows with the versions it has seen; past `limit` bytes of records, only the
     /// records this run used or made are written, so the file stays about one history's size.
     public func encoded(tool: String, limit: Int = 256 << 20) -> [UInt8] {
+        var bytes: [UInt8] = []
+        encode(tool: tool, limit: limit) { bytes += $0 }
+        return bytes
+    }
+
+    /// Encodes as ``encoded(tool:limit:)`` does, handing the bytes to `write` in pieces of
+    /// about 1 MiB, so a large memo is never held twice.
+    public func encode(tool: String, limit: Int = 256 << 20, write: ([UInt8]) -> Void) {
         let onlyUsed = summaries.size + ruleErrors.size + parts.size > limit
         var w = ByteWriter()
         w.bytes += Self.magic
         w.u32(Self.formatVersion)
         w.string(tool)
-        summaries.write(into: &w, onlyUsed: onlyUsed)
-        ruleErrors.write(into: &w, onlyUsed: onlyUsed)
-        parts.write(into: &w, onlyUsed: onlyUsed)
-        return w.bytes
+        let flush = { (w: inout ByteWriter) in
+            if w.bytes.count >= 1 << 20 {
+                write(w.bytes)
+                w.bytes.removeAll(keepingCapacity: true)
+            }
+        }
+        summaries.write(into: &w, onlyUsed: onlyUsed, flush: flush)
+        ruleErrors.write(into: &w, onlyUsed: onlyUsed, flush: flush)
+        parts.write(into: &w, onlyUsed: onlyUsed, flush: flush)
+        write(w.bytes)
     }
 
     /// A memo read from `bytes` written by ``encoded(tool:)`` with the same `tool`; nil when
@@ -143,14 +157,16 @@ struct MemoTable<Value: Sendable>: Sendable {
         hasNewEntries = true
     }
 
-    /// Writes the records; only those this run used or made when `onlyUsed`.
-    func write(into w: inout ByteWriter, onlyUsed: Bool) {
+    /// Writes the records (only those this run used or made when `onlyUsed`), calling
+    /// `flush` after each.
+    func write(into w: inout ByteWriter, onlyUsed: Bool, flush: (inout ByteWriter) -> Void) {
         let kept = onlyUsed ? records.filter { used.contains($0.key) } : records
         w.int(kept.count)
         for (key, record) in kept {
             w.string(key)
             w.int(record.count)
             w.bytes += record
+            flush(&w)
         }
     }
 

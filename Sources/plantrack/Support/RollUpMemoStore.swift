@@ -37,19 +37,21 @@ struct RollUpMemoStore {
         guard memo.hasNewEntries else { return }
         mkdir(folder, 0o755)
         let temporary = "\(path).\(getpid()).tmp"
-        let bytes = memo.encoded(tool: Self.tool)
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { break }
-            offset += n
+        var complete = true
+        memo.encode(tool: Self.tool) { bytes in
+            var offset = 0
+            while complete && offset < bytes.count {
+                let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { complete = false }
+                offset += max(n, 0)
+            }
         }
         let synced = fsync(fd) == 0
         close(fd)
-        guard offset == bytes.count, synced, rename(temporary, path) == 0 else {
+        guard complete, synced, rename(temporary, path) == 0 else {
             unlink(temporary)
             return
         }
