@@ -368,12 +368,12 @@ public struct IncrementalRollUp {
         readVerdicts(of: scopePlans.flatMap { plans[$0]?.paths ?? [] }, schemas: schemas)
         let work = stale.map { item in
             (item.plan,
-             item.scope.flatMap { member in (plans[member]?.paths ?? []).compactMap { verdicts[$0]?.facts } },
+             item.scope.flatMap { member in (plans[member]?.paths ?? []).compactMap { verdicts[$0] } },
              plans[item.plan]?.paths ?? [])
         }
         let ruleOptions = errorsOnly
-        let found = ParallelMap.map(work) { plan, facts, own -> [String] in
-            Set(PlanRules.check(facts: facts, options: ruleOptions, subjects: [plan]).lazy
+        let found = ParallelMap.map(work) { plan, verdicts, own -> [String] in
+            Set(PlanRules.check(facts: verdicts.compactMap(\.facts), options: ruleOptions, subjects: [plan]).lazy
                 .filter { $0.severity == .error && own.contains($0.path) }.map(\.path)).sorted()
         }
         ruleRuns += stale.count
@@ -422,12 +422,14 @@ public struct IncrementalRollUp {
         if !stale.isEmpty {
             expand(stale.map(\.plan))
             readVerdicts(of: stale.flatMap { plans[$0.plan]?.paths ?? [] }, schemas: schemas)
+            // Verdicts, not items, cross to the other threads: a verdict is one reference,
+            // an item a model whose every field would be retained and released here.
             let work = stale.map { item in
                 (item.plan, item.judgedOn,
-                 (plans[item.plan]?.paths ?? []).compactMap { path in invalid.contains(path) ? nil : verdicts[path]?.item })
+                 (plans[item.plan]?.paths ?? []).compactMap { path in invalid.contains(path) ? nil : verdicts[path] })
             }
-            let computed = ParallelMap.map(work) { plan, day, items in
-                RollUp.part(of: plan, items: items, asOf: day, withGroups: withGroups)
+            let computed = ParallelMap.map(work) { plan, day, verdicts in
+                RollUp.part(of: plan, items: verdicts.compactMap(\.item), asOf: day, withGroups: withGroups)
             }
             for (item, computedPart) in zip(stale, computed) {
                 // Figures, not models, are kept (and the models here lack their texts).
