@@ -31,7 +31,12 @@ public struct DirectorySnapshot: ConcurrentlyReadableSnapshot {
             throw SnapshotError(path: directory, message: "is not a folder")
         }
         walk(relative: directory, into: &result)
-        result.sort { $0.path.precedesInByteOrder($1.path) }
+        // The walk lists each folder in the order that makes every path sort by bytes; only
+        // a folder that could not be opened can stand out of place, and then the whole
+        // list is sorted (a full sort of tens of thousands of paths showed in profiles).
+        if !zip(result, result.dropFirst()).allSatisfy({ !$1.path.precedesInByteOrder($0.path) }) {
+            result.sort { $0.path.precedesInByteOrder($1.path) }
+        }
         return result
     }
 
@@ -41,19 +46,29 @@ public struct DirectorySnapshot: ConcurrentlyReadableSnapshot {
             return
         }
         defer { closedir(dir) }
-        var children: [String] = []
+        let folder = dirfd(dir)
+        // Each child's status, looked up relative to the open folder (cheaper than the
+        // kernel walking the whole path again); nil with the reason when it failed. Every
+        // path below a folder `name` starts with `name/`: sorting folders by that key and
+        // other entries by their name puts the whole walk in byte order of paths.
+        var children: [(key: String, name: String, status: stat?, failure: String)] = []
         while let item = readdir(dir) {
             let name = withUnsafePointer(to: item.pointee.d_name) {
                 $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
             if name.hasPrefix(".") { continue }
-            children.append(name)
-        }
-        for name in children {
-            let path = "\(relative)/\(name)"
             var status = stat()
-            guard lstat("\(root)/\(path)", &status) == 0 else {
-                result.append(SnapshotEntry(path: path, kind: .unreadable(reason: "cannot be read: \(Self.errorText())")))
+            if fstatat(folder, name, &status, AT_SYMLINK_NOFOLLOW) == 0 {
+                children.append(((status.st_mode & S_IFMT) == S_IFDIR ? name + "/" : name, name, status, ""))
+            } else {
+                children.append((name, name, nil, Self.errorText()))
+            }
+        }
+        children.sort { $0.key.precedesInByteOrder($1.key) }
+        for child in children {
+            let path = "\(relative)/\(child.name)"
+            guard let status = child.status else {
+                result.append(SnapshotEntry(path: path, kind: .unreadable(reason: "cannot be read: \(child.failure)")))
                 continue
             }
             switch status.st_mode & S_IFMT {
