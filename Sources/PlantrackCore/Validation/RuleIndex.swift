@@ -51,7 +51,8 @@ struct RuleIndex {
         // In the caller's order (a workspace lists documents by path); findings are sorted
         // at the end, and rules that must say which of two files came first sort themselves.
         self.documents = all
-        let plans = groups.values.sorted { $0.reference < $1.reference }.map { group in
+        // Each plan's lists are sorted and indexed on their own: on all cores.
+        let plans = ParallelMap.map(groups.values.sorted { $0.reference < $1.reference }) { group in
             var group = group
             group.finish()
             return group
