@@ -291,3 +291,45 @@ struct RulesBundledPlansTests {
         #expect(findings.isEmpty, "\(findings.map(\.description).joined(separator: "\n"))")
     }
 }
+
+@Suite("Rules: one part per plan, on all cores")
+struct RulesInPartsTests {
+    /// Judging the index in parts (on all cores) must give exactly the findings, in the same
+    /// order and with the same text, that judging it whole on one core gives.
+    private func expectSameFindings(_ workspace: Workspace, asOf: CalendarDate) {
+        let settings = workspace.documents.first { $0.kind == .workspace }
+        let options = RuleOptions(asOf: asOf, settings: settings)
+        let index = RuleIndex(workspace.documents, asOf: asOf)
+        let whole = PlanRules.check(index, options: options, inParts: false)
+        let inParts = PlanRules.check(index, options: options)
+        #expect(inParts.count == whole.count)
+        #expect(inParts == whole)
+    }
+
+    @Test func faultFixture() throws {
+        expectSameFindings(try MarkedWorkspace(fixture: "faults").read(), asOf: fixtureDay)
+    }
+
+    @Test func bundledPlans() throws {
+        let workspace = Workspace.read(from: DirectorySnapshot(root: RulesFixtures.packageRoot))
+        expectSameFindings(workspace, asOf: try date("2026-11-23"))
+    }
+
+    /// Forty copies of the fault fixture's counties beside the originals: more parts than
+    /// `ParallelMap` runs on the calling thread, and copies whose `revises` and
+    /// `carried_from` name the originals' plans, so references cross parts.
+    @Test func manyCopiesOfTheFaultFixture() throws {
+        let files = try MarkedWorkspace(fixture: "faults").snapshot.files
+        var copies = files
+        for copy in 0..<40 {
+            for (path, bytes) in files where path != DocumentLayout.settingsPath {
+                var parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+                parts[1] += "-\(copy)"
+                copies[parts.joined(separator: "/")] = bytes
+            }
+        }
+        let workspace = Workspace.read(from: MemorySnapshot(bytes: copies))
+        #expect(workspace.documents.count == files.count * 41 - 40)
+        expectSameFindings(workspace, asOf: fixtureDay)
+    }
+}

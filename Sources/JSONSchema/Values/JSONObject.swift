@@ -29,6 +29,13 @@ public struct JSONObject: Sendable {
         }
     }
 
+    /// An object with these members in this order, whose keys the caller knows to be
+    /// distinct (say, a YAML mapping whose parser refuses duplicate keys): building it looks
+    /// no key up, where ``init(_:)`` searches the members so far for each new one.
+    public init(uniqueEntries: [Entry]) {
+        self.init(uniqueEntries: uniqueEntries, index: nil)
+    }
+
     /// Builds an object from members already known to have distinct keys (the parser
     /// checks), with the key index when the parser already built one.
     init(uniqueEntries: [Entry], index: [String: Int]?) {

@@ -23,6 +23,7 @@ extension YAMLNode {
 extension YAMLMapping {
     /// The mapping as a JSON object, keys in file order.
     public var json: JSONValue {
-        .object(JSONObject(entries.map { ($0.key, $0.value.json) }))
+        // The parser refused duplicate keys, so the object need not look any key up.
+        .object(JSONObject(uniqueEntries: entries.map { (key: $0.key, value: $0.value.json) }))
     }
 }

@@ -320,7 +320,13 @@ enum CoreSchema {
     }
 
     private static func number(_ text: String) -> YAMLNode.Content? {
-        let bytes = Array(text.utf8)
+        // Reads the bytes in place: copying them into an array for every date-like value
+        // showed in profiles.
+        var contiguous = text
+        return contiguous.withUTF8 { number(text, bytes: $0) }
+    }
+
+    private static func number(_ text: String, bytes: UnsafeBufferPointer<UInt8>) -> YAMLNode.Content? {
         // 0o17 and 0x1F
         if bytes.count > 2, bytes[0] == UInt8(ascii: "0") {
             if bytes[1] == UInt8(ascii: "o"), bytes.dropFirst(2).allSatisfy({ (48...55).contains($0) }) {

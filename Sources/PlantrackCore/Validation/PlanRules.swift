@@ -49,14 +49,17 @@ public enum PlanRules {
         check(RuleIndex(facts: facts, asOf: options.asOf, subjects: subjects), options: options)
     }
 
-    private static func check(_ index: RuleIndex, options: RuleOptions) -> [Finding] {
-        var findings: [Finding] = []
-        for rule in rules {
-            let descriptor = rule.descriptor
-            guard let severity = options.severity(of: descriptor.id, default: descriptor.severity) else { continue }
-            var out = RuleOutput(rule: descriptor.id, severity: severity)
-            rule.check(index, &out)
-            findings += out.findings
+    /// Runs every rule that is not switched off on `index`, on all cores: each rule judges a
+    /// plan, or a document of no plan, on its own, so the index is cut into one part per
+    /// plan (``RuleIndex/parts()``). `inParts: false` judges the index whole, on one core:
+    /// the tests compare the two.
+    static func check(_ index: RuleIndex, options: RuleOptions, inParts: Bool = true) -> [Finding] {
+        let severities = rules.map { options.severity(of: $0.descriptor.id, default: $0.descriptor.severity) }
+        var findings: [Finding]
+        if inParts {
+            findings = ParallelMap.map(index.parts()) { judge($0, severities: severities) }.flatMap { $0 }
+        } else {
+            findings = judge(index, severities: severities)
         }
         let settings = UnknownRuleRule.descriptor
         if let severity = options.severity(of: settings.id, default: settings.severity) {
@@ -64,7 +67,21 @@ public enum PlanRules {
             UnknownRuleRule.check(options, known: Set(all.map(\.id)).union(options.otherRuleIDs), &out)
             findings += out.findings
         }
+        // A stable sort: findings that tie keep the order their rule gave them.
         findings.sort(by: Finding.fileOrder)
+        return findings
+    }
+
+    /// The findings of every rule on `index`; `severities` has each rule's severity (nil
+    /// when switched off) in the order of ``rules``.
+    private static func judge(_ index: RuleIndex, severities: [Finding.Severity?]) -> [Finding] {
+        var findings: [Finding] = []
+        for (rule, severity) in zip(rules, severities) {
+            guard let severity else { continue }
+            var out = RuleOutput(rule: rule.descriptor.id, severity: severity)
+            rule.check(index, &out)
+            findings += out.findings
+        }
         return findings
     }
 }

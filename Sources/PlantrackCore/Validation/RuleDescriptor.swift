@@ -23,7 +23,9 @@ protocol PlanRule {
     static var descriptor: RuleDescriptor { get }
 
     /// Reports every place in the workspace that breaks the rule. Must stay silent about
-    /// what it cannot judge (a field of the wrong type is the schemas' finding).
+    /// what it cannot judge (a field of the wrong type is the schemas' finding), and judge
+    /// each plan of `index.plans` and each document of `index.documents` on its own: the
+    /// rules run on one part of the index per plan (``RuleIndex/parts()``).
     static func check(_ index: RuleIndex, _ out: inout RuleOutput)
 }
 

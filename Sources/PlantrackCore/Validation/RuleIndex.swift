@@ -51,7 +51,8 @@ struct RuleIndex {
         // In the caller's order (a workspace lists documents by path); findings are sorted
         // at the end, and rules that must say which of two files came first sort themselves.
         self.documents = all
-        let plans = groups.values.sorted { $0.reference < $1.reference }.map { group in
+        // Each plan's lists are sorted and indexed on their own: on all cores.
+        let plans = ParallelMap.map(groups.values.sorted { $0.reference < $1.reference }) { group in
             var group = group
             group.finish()
             return group
@@ -61,6 +62,40 @@ struct RuleIndex {
         var planIndex: [ItemReference: Int] = [:]
         for (i, plan) in plans.enumerated() { planIndex[plan.reference] = i }
         self.planIndex = planIndex
+    }
+
+    /// The index cut into parts the rules judge on their own, so that they can run on all
+    /// cores: one part per judged plan (the plan and its documents) and one for the
+    /// documents of no plan (counties). Each part still resolves references against every
+    /// plan, so judging all parts finds what judging the whole index finds.
+    func parts() -> [RuleIndex] {
+        var position: [ItemReference: Int] = [:]
+        for (i, plan) in plans.enumerated() { position[plan.reference] = i }
+        var planDocuments = [[DocumentFacts]](repeating: [], count: plans.count)
+        var others: [DocumentFacts] = []
+        for facts in documents {
+            let document = facts.document
+            if document.kind != .county, let plan = document.reference?.plan, let i = position[plan] {
+                planDocuments[i].append(facts)
+            } else {
+                others.append(facts)
+            }
+        }
+        var parts = [RuleIndex(part: self, plans: [], documents: others, counties: counties)]
+        parts.reserveCapacity(plans.count + 1)
+        for (plan, documents) in zip(plans, planDocuments) {
+            parts.append(RuleIndex(part: self, plans: [plan], documents: documents, counties: []))
+        }
+        return parts
+    }
+
+    private init(part whole: RuleIndex, plans: [PlanGroup], documents: [DocumentFacts], counties: [DocumentFacts]) {
+        asOf = whole.asOf
+        self.counties = counties
+        self.plans = plans
+        self.documents = documents
+        allPlans = whole.allPlans
+        planIndex = whole.planIndex
     }
 
     /// The plan `county/year`, when any of its documents exists.

@@ -43,15 +43,19 @@ public struct WorkspaceValidator: Sendable {
     /// Validates the documents of `workspace` (already read, with its reading findings).
     public func validate(_ workspace: Workspace) -> ValidationReport {
         let documents = workspace.documents
-        let schemaFindings = ParallelMap.map(documents) { document -> [Finding] in
-            guard let schema = schemas.schema(for: document.kind) else { return [] }
-            let errors = schema.validate(document.frontMatter.json)
-            return errors.map { SchemaFinding.finding(for: $0, in: document) }
+        // One pass on all cores per document while its front matter is at hand: the schema
+        // findings, and the facts the rules read (``KindFacts``).
+        let checked = ParallelMap.map(documents) { document -> (findings: [Finding], facts: KindFacts) in
+            var findings: [Finding] = []
+            if let schema = schemas.schema(for: document.kind) {
+                findings = schema.validate(document.frontMatter.json).map { SchemaFinding.finding(for: $0, in: document) }
+            }
+            return (findings, KindFacts(document))
         }
         let settings = documents.first { $0.kind == .workspace }
         let options = RuleOptions(asOf: asOf, settings: settings, otherRuleIDs: Self.readerAndSchemaRules)
-        var findings = options.applyingOverrides(to: workspace.findings + schemaFindings.flatMap { $0 })
-        findings += PlanRules.check(documents, options: options)
+        var findings = options.applyingOverrides(to: workspace.findings + checked.flatMap(\.findings))
+        findings += PlanRules.check(facts: checked.map(\.facts), options: options)
         findings.sort(by: Finding.fileOrder)
         let unread = Set(workspace.findings.map(\.path)).subtracting(documents.map(\.path))
         return ValidationReport(documentCount: documents.count + unread.count, findings: findings)

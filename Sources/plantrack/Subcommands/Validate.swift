@@ -48,6 +48,7 @@ struct Validate: ParsableCommand {
             }
             let validator = WorkspaceValidator(schemas: schemas, asOf: asOf ?? .today())
             var report = validator.validate(contents)
+            keepUntilExit(contents)
             report.findings = schemaProblems + report.findings
             let scope = try PathScope(paths, root: access.root)
             report.findings = report.findings.filter { scope.contains($0.path) }
@@ -93,6 +94,18 @@ struct Validate: ParsableCommand {
             out.write(report.findings.map(GitHubAnnotation.line).joined())
         }
     }
+}
+
+/// Leaves a value for the operating system to reclaim when the process ends, instead of
+/// releasing it when the command returns: freeing a national workspace's 43,000 parsed
+/// documents node by node took about 0.1 s after everything was printed.
+private func keepUntilExit(_ value: some Any) {
+    _ = Unmanaged.passRetained(KeptValue(value))
+}
+
+private final class KeptValue<Value> {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }
 
 /// Which findings a `validate PATHS…` run reports: those in the given files or folders.
