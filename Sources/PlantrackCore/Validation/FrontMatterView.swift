@@ -1,8 +1,53 @@
-/// Where a finding points: a place in the file and the JSON pointer of the same spot in
-/// the front matter.
+/// Where a rule's finding points: the location in the file and the JSON pointer.
+///
+/// The pointer is kept as the pointer of the mapping or list holding the value plus the
+/// value's key or index, and joined only when a finding asks for it: the rules read
+/// thousands of values per workspace and report on few of them.
 struct RulePlace: Hashable, Sendable {
     var location: SourceLocation
-    var pointer: String
+    private var base: String
+    private var last: Last?
+
+    private enum Last: Hashable, Sendable {
+        case key(String)
+        case index(Int)
+    }
+
+    /// A place with its whole pointer.
+    init(location: SourceLocation, pointer: String) {
+        self.location = location
+        base = pointer
+    }
+
+    /// The place of `key`'s value in the mapping at `base`.
+    init(location: SourceLocation, in base: String, key: String) {
+        self.location = location
+        self.base = base
+        last = .key(key)
+    }
+
+    /// The place of element `index` of the list at `base`.
+    init(location: SourceLocation, in base: String, index: Int) {
+        self.location = location
+        self.base = base
+        last = .index(index)
+    }
+
+    /// The JSON pointer (RFC 6901).
+    var pointer: String {
+        switch last {
+        case nil: base
+        case .key(let key): base + "/" + JSONPointer.escape(key)
+        case .index(let index): base + "/" + String(index)
+        }
+    }
+
+    static func == (a: RulePlace, b: RulePlace) -> Bool { a.location == b.location && a.pointer == b.pointer }
+
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(location)
+        hasher.combine(pointer)
+    }
 }
 
 /// A value read from the front matter together with where it stands.
@@ -43,22 +88,22 @@ struct FrontMatterView {
 
     /// Where the key itself stands: findings about a field that should not be there point here.
     func keyPlace(_ key: String) -> RulePlace? {
-        mapping.entry(key).map { RulePlace(location: $0.keyLocation, pointer: pointer($0.key)) }
+        mapping.entry(key).map { RulePlace(location: $0.keyLocation, in: pointer, key: $0.key) }
     }
 
     /// Where the value of `key` stands.
     func valuePlace(_ key: String) -> RulePlace? {
-        mapping[key].map { RulePlace(location: $0.location, pointer: pointer(key)) }
+        mapping[key].map { RulePlace(location: $0.location, in: pointer, key: key) }
     }
 
     func string(_ key: String) -> Located<String>? {
         guard let node = mapping[key], let value = node.string else { return nil }
-        return Located(value: value, place: RulePlace(location: node.location, pointer: pointer(key)))
+        return Located(value: value, place: RulePlace(location: node.location, in: pointer, key: key))
     }
 
     func int(_ key: String) -> Located<Int>? {
         guard let node = mapping[key], let value = node.integer else { return nil }
-        return Located(value: value, place: RulePlace(location: node.location, pointer: pointer(key)))
+        return Located(value: value, place: RulePlace(location: node.location, in: pointer, key: key))
     }
 
     /// A `YYYY-MM-DD` date; nil for anything else, including dates that do not exist (the
@@ -85,7 +130,7 @@ struct FrontMatterView {
         guard let elements = list(key) else { return [] }
         let base = pointer(key)
         return elements.enumerated().compactMap { index, node in
-            node.string.map { Located(value: $0, place: RulePlace(location: node.location, pointer: "\(base)/\(index)")) }
+            node.string.map { Located(value: $0, place: RulePlace(location: node.location, in: base, index: index)) }
         }
     }
 

@@ -70,6 +70,9 @@ struct RollUpLoading {
         state.use(schemas)
         let rollUp = state.rollUp(asOf: day, filter: filter, withGroups: grouping != nil && grouping != .county)
         store?.save(state.memo)
+        // The rollup command prints and ends: the verdicts of a whole workspace need not be
+        // released one by one first.
+        keepUntilExit(state)
         return (rollUp, revision, snapshot.label)
     }
 
