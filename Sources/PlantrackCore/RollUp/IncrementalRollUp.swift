@@ -520,15 +520,22 @@ public struct IncrementalRollUp {
         }
         let concurrent = snapshot as? any ConcurrentlyReadableSnapshot
         let reader = self.reader
-        // In batches, so the bytes of a whole workspace are never held at once.
-        for start in stride(from: 0, to: wanted.count, by: 2048) {
-            var work: [Work] = []
-            for path in wanted[start..<min(start + 2048, wanted.count)] {
-                guard let placed = entries[path] else { continue }
-                work.append(Work(entry: placed.entry, kind: placed.kind, reference: placed.reference,
-                                 bytes: concurrent == nil ? Self.load(placed.entry, from: snapshot) : nil))
-            }
-            let results = ParallelMap.map(work) { item -> (Verdict, Document?) in
+        // In batches, so the bytes of a whole workspace are never held at once; the next
+        // batch is read while the last one is parsed.
+        var start = 0
+        ParallelMap.pipeline(
+            next: { () -> [Work]? in
+                guard start < wanted.count else { return nil }
+                var work: [Work] = []
+                for path in wanted[start..<min(start + 1024, wanted.count)] {
+                    guard let placed = entries[path] else { continue }
+                    work.append(Work(entry: placed.entry, kind: placed.kind, reference: placed.reference,
+                                     bytes: concurrent == nil ? Self.load(placed.entry, from: snapshot) : nil))
+                }
+                start += 1024
+                return work
+            },
+            transform: { item -> (Verdict, Document?) in
                 let bytes = item.bytes ?? concurrent.map { Self.load(item.entry, from: $0) } ?? .failure(
                     Finding(.error, rule: "file.unreadable", path: item.entry.path, message: "could not be read"))
                 let result = bytes.flatMap { bytes in
@@ -538,13 +545,14 @@ public struct IncrementalRollUp {
                 let verdict = Self.verdict(of: result, schemas: schemas)
                 // Only the settings document is kept: the rule options read it.
                 return (verdict, item.kind == .workspace ? try? result.get() : nil)
-            }
-            parseCount += work.count
-            for (item, (verdict, document)) in zip(work, results) {
-                verdicts[item.entry.path] = verdict
-                if item.kind == .workspace { settings = document }
-            }
-        }
+            },
+            consume: { work, results in
+                parseCount += work.count
+                for (item, (verdict, document)) in zip(work, results) {
+                    verdicts[item.entry.path] = verdict
+                    if item.kind == .workspace { settings = document }
+                }
+            })
     }
 
     private static func load(_ entry: SnapshotEntry, from snapshot: some Snapshot) -> Result<[UInt8], Finding> {

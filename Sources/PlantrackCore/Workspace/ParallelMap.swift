@@ -29,6 +29,39 @@ enum ParallelMap {
     }
 }
 
+extension ParallelMap {
+    /// Maps batches on all cores while the calling thread prepares the next one.
+    ///
+    /// `next` runs on the calling thread (it may read from something that is not
+    /// thread-safe, such as a libgit2 repository) until it returns nil; each batch is mapped
+    /// on all cores while `next` reads the following one, so reading and parsing overlap.
+    /// `consume` gets each batch with its results, in order, on the calling thread.
+    static func pipeline<T: Sendable, R: Sendable>(
+        next: () -> [T]?, transform: @escaping @Sendable (T) -> R, consume: ([T], [R]) -> Void
+    ) {
+        var pending: (items: [T], group: DispatchGroup, box: ResultBox<[R]>)?
+        while let batch = next() {
+            let box = ResultBox<[R]>()
+            let group = DispatchGroup()
+            DispatchQueue.global().async(group: group) { box.value = map(batch, transform) }
+            if let previous = pending {
+                previous.group.wait()
+                consume(previous.items, previous.box.value ?? [])
+            }
+            pending = (batch, group, box)
+        }
+        if let last = pending {
+            last.group.wait()
+            consume(last.items, last.box.value ?? [])
+        }
+    }
+}
+
+/// Written by one task before its group leaves, read after waiting on the group.
+private final class ResultBox<Value>: @unchecked Sendable {
+    var value: Value?
+}
+
 /// Each chunk writes a disjoint range of the buffer, so sharing it across threads is safe.
 private struct UnsafeSendableBuffer<R>: @unchecked Sendable {
     let buffer: UnsafeMutableBufferPointer<R?>
