@@ -33,12 +33,16 @@ public struct CommitSnapshot: Snapshot {
     }
 
     /// One level of `directory` in the commit's tree: its files and its subfolders with
-    /// their tree ids. Reads one tree.
-    public func folder(_ directory: String) throws -> SnapshotFolder? {
+    /// their tree ids. Reads that tree by `id` when given, else finds it from the root.
+    public func folder(_ directory: String, id: String?) throws -> SnapshotFolder? {
         let folder = normalizedFolder(directory)
-        guard let tree = try wrapping(folder, { try commit.tree().subtree(atPath: folder) }) else {
-            return SnapshotFolder(files: [], subfolders: [])
+        let found: Tree?
+        if let id, let objectID = ObjectID(hex: id) {
+            found = try wrapping(folder) { try commit.repository.tree(objectID) }
+        } else {
+            found = try wrapping(folder) { try commit.tree().subtree(atPath: folder) }
         }
+        guard let tree = found else { return SnapshotFolder(files: [], subfolders: []) }
         let prefix = folder.isEmpty ? "" : folder + "/"
         var files: [SnapshotEntry] = []
         var subfolders: [(path: String, id: String)] = []

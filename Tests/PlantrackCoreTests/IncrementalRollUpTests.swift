@@ -10,7 +10,7 @@ private struct BlobSnapshot: Snapshot {
     /// Whether folders have ids (as git trees do), so plans are taken in by folder.
     var namesFolders = false
 
-    func folder(_ directory: String) throws -> SnapshotFolder? {
+    func folder(_ directory: String, id: String?) throws -> SnapshotFolder? {
         guard namesFolders else { return nil }
         let prefix = directory + "/"
         var files: [SnapshotEntry] = []

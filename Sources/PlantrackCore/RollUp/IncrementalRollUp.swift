@@ -39,6 +39,8 @@ public struct IncrementalRollUp {
     /// Per county folder, the ids of its subfolders in the current snapshot (empty when
     /// the snapshot has no folder ids).
     private var folderIDs: [String: [String: String]] = [:]
+    /// Per county folder, its id in the current snapshot.
+    private var countyIDs: [String: String] = [:]
     /// Whether the current snapshot names folders by content.
     private var hasFolderIDs = false
     /// Numbers the versions of content without blob ids, which no other run can know.
@@ -121,7 +123,9 @@ public struct IncrementalRollUp {
         hasFolderIDs = true
         for entry in top.files { take(entry) }
         for county in top.subfolders {
-            let level = try snapshot.folder(county.path) ?? SnapshotFolder(files: [], subfolders: [])
+            countyIDs[county.path] = county.id
+            let level = try snapshot.folder(county.path, id: county.id) ?? SnapshotFolder(files: [], subfolders: [])
+            folderIDs[county.path] = Dictionary(level.subfolders.map { ($0.path, $0.id) }, uniquingKeysWith: { a, _ in a })
             for entry in level.files { take(entry) }
             for sub in level.subfolders {
                 if let plan = Self.planFolder(of: sub.path + "/"), sub.path == Self.folderPath(of: plan) {
@@ -139,7 +143,10 @@ public struct IncrementalRollUp {
     public mutating func apply(_ changes: [SnapshotChange], from snapshot: some Snapshot) {
         self.snapshot = snapshot
         folderIDs = [:]
-        hasFolderIDs = (try? snapshot.folder(DocumentLayout.plansFolder)) != nil
+        countyIDs = [:]
+        let top = try? snapshot.folder(DocumentLayout.plansFolder)
+        hasFolderIDs = top != nil
+        for county in top?.subfolders ?? [] { countyIDs[county.path] = county.id }
         for change in changes {
             let path = change.path
             verdicts[path] = nil
@@ -455,7 +462,7 @@ public struct IncrementalRollUp {
             let county = "\(DocumentLayout.plansFolder)/\(plan.county)"
             if folderIDs[county] == nil {
                 var ids: [String: String] = [:]
-                for sub in (try? snapshot.folder(county))??.subfolders ?? [] { ids[sub.path] = sub.id }
+                for sub in (try? snapshot.folder(county, id: countyIDs[county]))?.subfolders ?? [] { ids[sub.path] = sub.id }
                 folderIDs[county] = ids
             }
             guard let id = folderIDs[county]?[Self.folderPath(of: plan)] else {

@@ -66,11 +66,13 @@ public protocol Snapshot {
     /// ``entries(under:)``. A missing folder has no files and no subfolders.
     ///
     /// This lets a reader that remembers work by folder content (``IncrementalRollUp``)
-    /// skip the files of folders it has seen, without listing them.
-    func folder(_ directory: String) throws -> SnapshotFolder?
+    /// skip the files of folders it has seen, without listing them. `id`, when given, is the
+    /// folder's id from an earlier listing of this snapshot, so the folder is read directly
+    /// instead of being looked up from the root.
+    func folder(_ directory: String, id: String?) throws -> SnapshotFolder?
 }
 
-/// One level of a folder in a ``Snapshot``: see ``Snapshot/folder(_:)``.
+/// One level of a folder in a ``Snapshot``: see ``Snapshot/folder(_:id:)``.
 public struct SnapshotFolder: Sendable {
     /// The files (and links, submodules) directly in the folder, with full paths.
     public var files: [SnapshotEntry]
@@ -144,8 +146,11 @@ extension SnapshotChange {
 }
 
 extension Snapshot {
-    /// No folder ids: see ``Snapshot/folder(_:)``.
-    public func folder(_ directory: String) throws -> SnapshotFolder? { nil }
+    /// No folder ids: see ``Snapshot/folder(_:id:)``.
+    public func folder(_ directory: String, id: String?) throws -> SnapshotFolder? { nil }
+
+    /// One level of `directory`, looked up from the root (see ``Snapshot/folder(_:id:)``).
+    public func folder(_ directory: String) throws -> SnapshotFolder? { try folder(directory, id: nil) }
 
     public func changes(to other: some Snapshot, under directory: String) throws -> [SnapshotChange] {
         try SnapshotChange.merge(entries(under: directory), other.entries(under: directory)) { a, b in

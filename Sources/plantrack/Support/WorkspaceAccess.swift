@@ -16,6 +16,8 @@ struct WorkspaceAccess {
         }
         let repository: Repository
         do {
+            // Read objects as git does, without hashing each again (see Libgit2).
+            try? Libgit2.setStrictHashVerification(false)
             repository = try Repository.discover(from: start)
         } catch {
             throw CLIError("\(start): not inside a git repository (a workspace is a git repository whose root holds Plans/; "
