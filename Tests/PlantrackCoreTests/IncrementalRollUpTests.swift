@@ -104,6 +104,14 @@ private func steps(namesFolders: Bool = false) throws -> [(String, BlobSnapshot)
     return steps
 }
 
+/// A roll-up that took in every file of `snapshot` (as changes from nothing) and its schemas.
+private func started(_ snapshot: some Snapshot, memo: RollUpMemo = RollUpMemo()) throws -> IncrementalRollUp {
+    var incremental = IncrementalRollUp(memo: memo)
+    incremental.apply(try IncrementalRollUp.allAdded(in: snapshot), from: snapshot)
+    incremental.use(try #require(DocumentSchemas.load(from: snapshot).schemas))
+    return incremental
+}
+
 /// Walks `steps` with `incremental`, checking each against the long way on every day.
 private func walk(_ steps: [(String, BlobSnapshot)], with incremental: inout IncrementalRollUp, days: [CalendarDate]) throws {
     var previous: BlobSnapshot?
@@ -171,9 +179,7 @@ struct IncrementalRollUpTests {
     @Test("a memo from another version, or damaged, is not trusted")
     func distrust() throws {
         let bundled = try BlobSnapshot.bundled()
-        var cold = IncrementalRollUp()
-        cold.apply(try IncrementalRollUp.allAdded(in: bundled), from: bundled)
-        cold.use(try #require(DocumentSchemas.load(from: bundled).schemas))
+        var cold = try started(bundled)
         let expected = cold.rollUp(asOf: days[1])
         let bytes = cold.memo.encoded(tool: "test 1")
         #expect(RollUpMemo(decoding: bytes, tool: "test 2") == nil)
@@ -184,16 +190,13 @@ struct IncrementalRollUpTests {
         #expect(RollUpMemo(decoding: otherFormat, tool: "test 1") == nil)
         // One damaged byte anywhere: either the whole file is refused, or the damaged record
         // is a miss and its figures are worked out again — never wrong figures.
-        let schemas = try #require(DocumentSchemas.load(from: bundled).schemas)
         var readable = 0
         for offset in stride(from: 40, to: bytes.count, by: max(1, bytes.count / 25)) {
             var damaged = bytes
             damaged[offset] ^= 0x5a
             guard let memo = RollUpMemo(decoding: damaged, tool: "test 1") else { continue }
             readable += 1
-            var warm = IncrementalRollUp(memo: memo)
-            warm.apply(try IncrementalRollUp.allAdded(in: bundled), from: bundled)
-            warm.use(schemas)
+            var warm = try started(bundled, memo: memo)
             expectSame(warm.rollUp(asOf: days[1]), expected, "byte \(offset) damaged")
         }
         #expect(readable > 0)
@@ -203,9 +206,7 @@ struct IncrementalRollUpTests {
     func workingTreeIsNotKept() throws {
         let bundled = try BlobSnapshot.bundled()
         let disk = MemorySnapshot(bytes: bundled.files)
-        var incremental = IncrementalRollUp()
-        incremental.apply(try IncrementalRollUp.allAdded(in: disk), from: disk)
-        incremental.use(try #require(DocumentSchemas.load(from: disk).schemas))
+        var incremental = try started(disk)
         expectSame(incremental.rollUp(asOf: days[1]), try fullRollUp(of: bundled, asOf: days[1]), "working tree")
         #expect(!incremental.memo.hasNewEntries)
         let runs = incremental.ruleRuns
@@ -216,9 +217,7 @@ struct IncrementalRollUpTests {
     @Test("a plan's rules run again only when its documents, the plans it names, or the settings change")
     func rulesRunOnlyForChangedPlans() throws {
         let bundled = try BlobSnapshot.bundled()
-        var incremental = IncrementalRollUp()
-        incremental.apply(try IncrementalRollUp.allAdded(in: bundled), from: bundled)
-        incremental.use(try #require(DocumentSchemas.load(from: bundled).schemas))
+        var incremental = try started(bundled)
         _ = incremental.rollUp(asOf: days[1])
         let plans = incremental.ruleRuns
         #expect(plans == 6)
