@@ -1,8 +1,9 @@
 /// What ``IncrementalRollUp`` worked out about plans, keyed by what it was worked out from,
 /// so that another run over the same plan versions works out nothing again.
 ///
-/// Three tables, each keyed by a plan and digests of the content its entry depends on:
-/// - a plan's *summary* (plan + its documents' blob ids + the schemas): the reading and
+/// Three tables, each keyed by a plan and names of the content its entry depends on (a plan
+/// folder's git tree id, or its documents' blob ids):
+/// - a plan's *summary* (plan + its documents + the schemas): the reading and
 ///   schema errors of its documents, the plans they refer to, and what decides the day the
 ///   plan is judged on;
 /// - a plan's *rule errors* (plan + the documents of the plans in its scope + the rule
@@ -13,7 +14,7 @@
 ///
 /// Nothing here is a parsed document: a warm run reads the tree and these small records,
 /// and parses nothing. `plantrack` keeps the memo in `.git/plantrack/` (see
-/// ``encoded(tool:)`` for the format); entries made from files without blob ids (the working
+/// ``encoded(tool:limit:)`` for the format); entries made from files without blob ids (the working
 /// tree) live only in memory.
 public struct RollUpMemo: Sendable {
     /// What a plan's documents say on their own.
@@ -84,7 +85,7 @@ public struct RollUpMemo: Sendable {
         write(w.bytes)
     }
 
-    /// A memo read from `bytes` written by ``encoded(tool:)`` with the same `tool`; nil when
+    /// A memo read from `bytes` written by ``encoded(tool:limit:)`` with the same `tool`; nil when
     /// the bytes are not such a memo (another version, truncated, malformed).
     public init?(decoding bytes: [UInt8], tool: String) {
         var r = ByteReader(bytes: bytes)
@@ -95,7 +96,7 @@ public struct RollUpMemo: Sendable {
 }
 
 /// One table of a ``RollUpMemo``: records by key, each the encoded value and a checksum
-/// (see ``RollUpMemo/encoded(tool:)``), from a file or made in this run. Values are kept
+/// (see ``RollUpMemo/encoded(tool:limit:)``), from a file or made in this run. Values are kept
 /// encoded — a history's worth of figures takes a fraction of the memory as bytes — and
 /// decoded when looked up; ``IncrementalRollUp`` keeps the values it uses again decoded.
 struct MemoTable<Value: Sendable>: Sendable {
