@@ -128,7 +128,7 @@ public struct IncrementalRollUp {
             folderIDs[county.path] = Dictionary(level.subfolders.map { ($0.path, $0.id) }, uniquingKeysWith: { a, _ in a })
             for entry in level.files { take(entry) }
             for sub in level.subfolders {
-                if let plan = Self.planFolder(of: sub.path + "/"), sub.path == Self.folderPath(of: plan) {
+                if let plan = DocumentLayout.plan(containing: sub.path + "/"), sub.path == DocumentLayout.folder(of: plan) {
                     plans[plan] = PlanDocuments(expanded: false)
                 } else {
                     for entry in try snapshot.entries(under: sub.path) { take(entry) }
@@ -151,7 +151,7 @@ public struct IncrementalRollUp {
             let path = change.path
             verdicts[path] = nil
             if path == DocumentLayout.settingsPath { settings = nil }
-            if let plan = Self.planFolder(of: path) {
+            if let plan = DocumentLayout.plan(containing: path) {
                 plans[plan]?.digest = nil
                 // Nothing is known of a plan taken in by folder until it is listed: it will
                 // be listed afresh when needed.
@@ -225,27 +225,13 @@ public struct IncrementalRollUp {
         guard let snapshot else { return }
         for plan in references where plans[plan]?.expanded == false {
             plans[plan]?.expanded = true
-            let folder = Self.folderPath(of: plan)
+            let folder = DocumentLayout.folder(of: plan)
             do {
                 for entry in try snapshot.entries(under: folder) { take(entry) }
             } catch {
                 layoutFindings[folder] = Finding(.error, rule: "file.unreadable", path: folder, message: "\(error)")
             }
         }
-    }
-
-    /// `Plans/<county>/<year>`.
-    static func folderPath(of plan: ItemReference) -> String {
-        "\(DocumentLayout.plansFolder)/\(plan.county)/\(plan.year.map(String.init) ?? "")"
-    }
-
-    /// The plan whose folder `path` lies in (`Plans/<county>/<year>/...`), if any.
-    static func planFolder(of path: String) -> ItemReference? {
-        let parts = path.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false)
-        guard parts.count == 4, parts[0] == DocumentLayout.plansFolder, parts[2].count == 4,
-              parts[2].utf8.allSatisfy({ (48...57).contains($0) }), let year = Int(parts[2])
-        else { return nil }
-        return ItemReference(county: String(parts[1]), year: year)
     }
 
     /// Validates against `schemas` from now on (the first snapshot's, and whenever a
@@ -465,7 +451,7 @@ public struct IncrementalRollUp {
                 for sub in (try? snapshot.folder(county, id: countyIDs[county]))?.subfolders ?? [] { ids[sub.path] = sub.id }
                 folderIDs[county] = ids
             }
-            guard let id = folderIDs[county]?[Self.folderPath(of: plan)] else {
+            guard let id = folderIDs[county]?[DocumentLayout.folder(of: plan)] else {
                 dropPlan(plan)
                 return nil
             }

@@ -86,9 +86,22 @@ public enum DocumentLayout {
         return Int(text)
     }
 
+    /// The folder of a plan's documents: `Plans/<county>/<year>`.
+    public static func folder(of plan: ItemReference) -> String {
+        "\(plansFolder)/\(plan.county)/\(plan.year.map(String.init) ?? "")"
+    }
+
+    /// The plan whose folder `path` lies below (`Plans/<county>/<year>/...`, the year as
+    /// ``place(of:)`` reads it), whether or not the path is a document.
+    public static func plan(containing path: String) -> ItemReference? {
+        let parts = components(of: path)
+        guard parts.count >= 4, parts[0] == plansFolder, let year = year(parts[2]) else { return nil }
+        return ItemReference(county: String(parts[1]), year: year)
+    }
+
     /// The path where a document of `kind` named `reference` belongs.
     public static func path(of kind: DocumentKind, _ reference: ItemReference) -> String {
-        let yearFolder = "\(plansFolder)/\(reference.county)/\(reference.year.map(String.init) ?? "")"
+        let yearFolder = folder(of: reference)
         switch kind {
         case .workspace: return settingsPath
         case .county: return "\(plansFolder)/\(reference.county)/county.md"
