@@ -43,18 +43,9 @@ enum FileSystem {
         readBytes(path).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Writes text atomically (a temporary file renamed into place) with a mode.
+    /// Writes text atomically (see ``writeAtomically(to:mode:_:)``) with a mode.
     static func writeText(_ text: String, to path: String, mode: mode_t) -> Bool {
-        let temporary = path + ".plantrack-tmp"
-        guard let file = fopen(temporary, "wb") else { return false }
-        let bytes = Array(text.utf8)
-        let written = fwrite(bytes, 1, bytes.count, file)
-        fclose(file)
-        guard written == bytes.count, chmod(temporary, mode) == 0, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            return false
-        }
-        return true
+        (try? writeAtomically(to: path, mode: mode) { write in write(Array(text.utf8)) }) != nil
     }
 
     /// The running executable's absolute path.

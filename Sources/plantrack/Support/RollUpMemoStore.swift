@@ -32,28 +32,11 @@ struct RollUpMemoStore {
         return RollUpMemo(decoding: bytes, tool: Self.tool) ?? RollUpMemo()
     }
 
-    /// Writes `memo` when it has entries the file lacks.
+    /// Writes `memo` when it has entries the file lacks, atomically and in pieces (a large
+    /// memo is never held twice).
     func save(_ memo: RollUpMemo) {
         guard memo.hasNewEntries else { return }
         mkdir(folder, 0o755)
-        let temporary = "\(path).\(getpid()).tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return }
-        var complete = true
-        memo.encode(tool: Self.tool) { bytes in
-            var offset = 0
-            while complete && offset < bytes.count {
-                let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress.map { $0 + offset }, $0.count - offset) }
-                if n < 0 && errno == EINTR { continue }
-                if n <= 0 { complete = false }
-                offset += max(n, 0)
-            }
-        }
-        let synced = fsync(fd) == 0
-        close(fd)
-        guard complete, synced, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            return
-        }
+        try? FileSystem.writeAtomically(to: path) { write in memo.encode(tool: Self.tool, write: write) }
     }
 }

@@ -134,20 +134,35 @@ struct WorkspaceWrite {
 }
 
 extension FileSystem {
-    /// Writes bytes atomically: a temporary file beside the target, then `rename`, so a
-    /// reader sees the old file or the new one, never half of one. Creates missing folders;
-    /// keeps an existing file's permissions.
+    /// Writes bytes atomically (see ``writeAtomically(to:mode:_:)``), creating missing
+    /// folders and keeping an existing file's permissions.
     static func writeAtomically(_ bytes: [UInt8], to path: String) throws {
         try makeFolders(forFile: path)
-        var mode: mode_t = 0o644
+        try writeAtomically(to: path) { write in write(bytes) }
+    }
+
+    /// Writes a file atomically: `produce` hands its bytes to `write` (in as many pieces as
+    /// it likes) into a temporary file beside the target, which is synced and renamed into
+    /// place, so a reader sees the old file or the new one, never half of one. `mode` sets
+    /// the permissions; nil keeps an existing file's (0644 for a new one).
+    static func writeAtomically(to path: String, mode: mode_t? = nil,
+                                _ produce: (_ write: ([UInt8]) -> Void) -> Void) throws {
+        var permissions: mode_t = 0o644
         var status = stat()
-        if stat(path, &status) == 0 { mode = status.st_mode & 0o7777 }
+        if let mode {
+            permissions = mode
+        } else if stat(path, &status) == 0 {
+            permissions = status.st_mode & 0o7777
+        }
         let temporary = path + ".plantrack-\(getpid()).tmp"
         guard let file = fopen(temporary, "wb") else { throw CLIError("cannot write: \(String(cString: strerror(errno)))") }
-        let written = bytes.isEmpty ? 0 : fwrite(bytes, 1, bytes.count, file)
+        var complete = true
+        produce { bytes in
+            if complete && !bytes.isEmpty && fwrite(bytes, 1, bytes.count, file) != bytes.count { complete = false }
+        }
         let flushed = fflush(file) == 0 && fsync(fileno(file)) == 0
         fclose(file)
-        guard written == bytes.count, flushed, chmod(temporary, mode) == 0, rename(temporary, path) == 0 else {
+        guard complete, flushed, chmod(temporary, permissions) == 0, rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw CLIError("cannot write: \(reason)")
