@@ -13,6 +13,11 @@ struct ContentDigest {
         mix(0)
     }
 
+    /// Adds bytes as they are (no separator).
+    mutating func add(bytes: some Sequence<UInt8>) {
+        for byte in bytes { mix(byte) }
+    }
+
     private mutating func mix(_ byte: UInt8) {
         a = (a ^ UInt64(byte)) &* 0x100_0000_01b3
         b = (b &+ UInt64(byte) &+ 1) &* 0xff51_afd7_ed55_8ccd

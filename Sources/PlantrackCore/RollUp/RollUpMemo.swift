@@ -48,7 +48,7 @@ public struct RollUpMemo: Sendable {
 
     /// Bump whenever the encoding changes, or what is computed from documents does (the
     /// reader, the models, the rules, the figures) within one release.
-    static let formatVersion: UInt32 = 1
+    static let formatVersion: UInt32 = 2
     static let magic: [UInt8] = Array("PTRM".utf8)
 
     /// The memo as bytes: `PTRM`, the format version, `tool` (the program's version: a memo
@@ -88,7 +88,7 @@ public struct RollUpMemo: Sendable {
     /// A memo read from `bytes` written by ``encoded(tool:limit:)`` with the same `tool`; nil when
     /// the bytes are not such a memo (another version, truncated, malformed).
     public init?(decoding bytes: [UInt8], tool: String) {
-        var r = ByteReader(bytes: bytes)
+        var r = ByteReader(bytes: bytes[...])
         guard r.take(Self.magic.count).map(Array.init) == Self.magic, r.u32() == Self.formatVersion, r.string() == tool,
               summaries.read(from: &r), ruleErrors.read(from: &r), parts.read(from: &r), r.isAtEnd
         else { return nil }
@@ -130,10 +130,10 @@ struct MemoTable<Value: Sendable>: Sendable {
             records[key.text] = nil
             return nil
         }
-        let payloadEnd = record.endIndex - 8
-        var sumReader = ByteReader(bytes: Array(record[payloadEnd...]))
-        var body = ByteReader(bytes: Array(record[..<payloadEnd]))
-        guard let sum = sumReader.u64(), sum == ByteWriter.checksum(key.text, record[..<payloadEnd]),
+        let payload = record[..<(record.endIndex - 8)]
+        var sumReader = ByteReader(bytes: record[payload.endIndex...])
+        var body = ByteReader(bytes: payload)
+        guard let sum = sumReader.u64(), sum == ByteWriter.checksum(key.text, payload),
               let value = decode(&body), body.isAtEnd
         else {
             records[key.text] = nil
@@ -271,26 +271,30 @@ struct ByteWriter: Sendable {
         for s in p.skipped { string(s.path); string(s.reason) }
     }
 
-    /// FNV-1a 64 of a record's key and bytes.
+    /// The checksum of a record's key and bytes (the first half of their ``ContentDigest``).
     static func checksum(_ key: String, _ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in key.utf8 { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
-        for b in bytes { hash = (hash ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return hash
+        var digest = ContentDigest()
+        digest.add(key)
+        digest.add(bytes: bytes)
+        return digest.value.0
     }
 }
 
-/// Reader of what ``ByteWriter`` wrote; every read is checked, nil on anything malformed.
+/// Reader of what ``ByteWriter`` wrote, in place (a record is read where the file's bytes
+/// hold it); every read is checked, nil on anything malformed.
 struct ByteReader {
-    let bytes: [UInt8]
-    var position = 0
+    let bytes: ArraySlice<UInt8>
+    var position: Int
 
-    init(bytes: [UInt8]) { self.bytes = bytes }
+    init(bytes: ArraySlice<UInt8>) {
+        self.bytes = bytes
+        position = bytes.startIndex
+    }
 
-    var isAtEnd: Bool { position == bytes.count }
+    var isAtEnd: Bool { position == bytes.endIndex }
 
     mutating func take(_ n: Int) -> ArraySlice<UInt8>? {
-        guard n >= 0, n <= bytes.count - position else { return nil }
+        guard n >= 0, n <= bytes.endIndex - position else { return nil }
         defer { position += n }
         return bytes[position..<(position + n)]
     }
@@ -309,7 +313,7 @@ struct ByteReader {
     }
     /// A count that cannot exceed the bytes left (each counted thing takes at least one).
     mutating func count() -> Int? {
-        guard let n = int(), n >= 0, n <= bytes.count - position else { return nil }
+        guard let n = int(), n >= 0, n <= bytes.endIndex - position else { return nil }
         return n
     }
     mutating func string() -> String? {
