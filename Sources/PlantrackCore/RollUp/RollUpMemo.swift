@@ -53,7 +53,7 @@ public struct RollUpMemo: Sendable {
 
     /// The memo as bytes: `PTRM`, the format version, `tool` (the program's version: a memo
     /// is never trusted by another version, whose parser, rules or figures may differ), then
-    /// the three tables, each a count and (key, record) pairs. Each record ends with an FNV-1a
+    /// the three tables, each a count and (key, record) pairs. Each record ends with a 64-bit
     /// checksum of its key and bytes and is decoded only when looked up, so a warm run
     /// decodes what it uses; a record whose checksum fails is a miss.
     ///
