@@ -4,6 +4,8 @@ import JSONSchema
 public struct ValidationReport: Sendable {
     /// How many documents were looked at (read or not).
     public var documentCount: Int
+    /// The paths of the documents that were read, in path order.
+    public var documentPaths: [String]
     /// Every finding, in file order, with the workspace's severity overrides applied.
     public var findings: [Finding]
 
@@ -42,23 +44,60 @@ public struct WorkspaceValidator: Sendable {
 
     /// Validates the documents of `workspace` (already read, with its reading findings).
     public func validate(_ workspace: Workspace) -> ValidationReport {
-        let documents = workspace.documents
-        // One pass on all cores per document while its front matter is at hand: the schema
-        // findings, and the facts the rules read (``KindFacts``).
-        let checked = ParallelMap.map(documents) { document -> (findings: [Finding], facts: KindFacts) in
-            var findings: [Finding] = []
-            if let schema = schemas.schema(for: document.kind) {
-                findings = schema.validate(document.frontMatter.json).map { SchemaFinding.finding(for: $0, in: document) }
-            }
-            return (findings, KindFacts(document))
+        report(ParallelMap.map(workspace.documents, check), readingFindings: workspace.findings)
+    }
+
+    /// Reads the documents of `snapshot` and validates them. Each document is checked on
+    /// the thread that parsed it, right after parsing, and only its findings and the facts
+    /// the rules read are kept: the workspace's trees are never all held at once.
+    public func validate(_ snapshot: some Snapshot, reader: DocumentReader = DocumentReader()) -> ValidationReport {
+        let read = Workspace.read(from: snapshot, reader: reader, keeping: check)
+        return report(read.kept, readingFindings: read.findings)
+    }
+
+    /// What the validator keeps of one document.
+    private struct Checked: Sendable {
+        var path: String
+        /// Its schema findings.
+        var findings: [Finding]
+        /// What the rules read from it.
+        var facts: KindFacts
+        /// The document itself, for the settings document (the rule options read it).
+        var settings: Document?
+    }
+
+    /// Checks one document against its schema and reads its facts, in one pass while its
+    /// front matter is at hand.
+    @Sendable private func check(_ document: Document) -> Checked {
+        var findings: [Finding] = []
+        if let schema = schemas.schema(for: document.kind) {
+            findings = schema.validate(document.frontMatter.json).map { SchemaFinding.finding(for: $0, in: document) }
         }
-        let settings = documents.first { $0.kind == .workspace }
+        return Checked(path: document.path, findings: findings, facts: KindFacts(document),
+                       settings: document.kind == .workspace ? document : nil)
+    }
+
+    /// The cross-document rules over what was checked, and every finding in file order.
+    private func report(_ checked: [Checked], readingFindings: [Finding]) -> ValidationReport {
+        // One walk over what was checked (a national workspace has tens of thousands).
+        var settings: Document?
+        var facts: [KindFacts] = []
+        var paths: [String] = []
+        var findings = readingFindings
+        facts.reserveCapacity(checked.count)
+        paths.reserveCapacity(checked.count)
+        for item in checked {
+            facts.append(item.facts)
+            paths.append(item.path)
+            findings += item.findings
+            if settings == nil { settings = item.settings }
+        }
         let options = RuleOptions(asOf: asOf, settings: settings, otherRuleIDs: Self.readerAndSchemaRules)
-        var findings = options.applyingOverrides(to: workspace.findings + checked.flatMap(\.findings))
-        findings += PlanRules.check(facts: checked.map(\.facts), options: options)
+        findings = options.applyingOverrides(to: findings)
+        findings += PlanRules.check(facts: facts, options: options)
         findings.sort(by: Finding.fileOrder)
-        let unread = Set(workspace.findings.map(\.path)).subtracting(documents.map(\.path))
-        return ValidationReport(documentCount: documents.count + unread.count, findings: findings)
+        let unread = Set(readingFindings.map(\.path)).subtracting(paths)
+        return ValidationReport(documentCount: paths.count + unread.count, documentPaths: paths, findings: findings)
     }
 }
 

@@ -9,23 +9,26 @@ enum ParallelMap {
     /// of small parses over threads costs more than it saves.
     static let threshold = 64
 
+    /// How many elements one task maps, at most. Tasks are handed out as threads free up,
+    /// so small tasks keep the cores busy to the end even when elements differ in cost or
+    /// another process takes a core for a while (with a few large tasks, the last one
+    /// left one core idle for a tenth of a national `validate`).
+    static let taskSize = 64
+
     static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         guard items.count >= threshold else { return items.map(transform) }
-        let chunks = min(items.count, ProcessInfoCores.count * 4)
-        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
-        results.initialize(repeating: nil)
-        // The elements must be deinitialized before the memory goes, or every result leaks.
-        defer {
-            results.deinitialize()
-            results.deallocate()
+        let tasks = min(items.count, max(ProcessInfoCores.count * 16, (items.count + taskSize - 1) / taskSize))
+        // Each task initialises its own range of the result; all are initialised when
+        // `concurrentPerform` returns.
+        return [R](unsafeUninitializedCapacity: items.count) { buffer, count in
+            let box = UnsafeSendableBuffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: tasks) { task in
+                let lower = items.count * task / tasks
+                let upper = items.count * (task + 1) / tasks
+                for i in lower..<upper { box.buffer.initializeElement(at: i, to: transform(items[i])) }
+            }
+            count = items.count
         }
-        let box = UnsafeSendableBuffer(results)
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            let lower = items.count * chunk / chunks
-            let upper = items.count * (chunk + 1) / chunks
-            for i in lower..<upper { box.buffer[i] = transform(items[i]) }
-        }
-        return results.compactMap { $0 }
     }
 }
 
@@ -64,8 +67,8 @@ private final class ResultBox<Value>: @unchecked Sendable {
 
 /// Each chunk writes a disjoint range of the buffer, so sharing it across threads is safe.
 private struct UnsafeSendableBuffer<R>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<R?>
-    init(_ buffer: UnsafeMutableBufferPointer<R?>) { self.buffer = buffer }
+    let buffer: UnsafeMutableBufferPointer<R>
+    init(_ buffer: UnsafeMutableBufferPointer<R>) { self.buffer = buffer }
 }
 
 enum ProcessInfoCores {

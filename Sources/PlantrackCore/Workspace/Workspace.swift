@@ -23,13 +23,27 @@ public struct Workspace: Sendable {
     /// Listing errors become a finding on the folder; each file's read or parse error
     /// becomes a finding on that file. Parsing runs on all cores.
     public static func read(from snapshot: some Snapshot, reader: DocumentReader = DocumentReader()) -> Workspace {
+        let read = Self.read(from: snapshot, reader: reader) { $0 }
+        return Workspace(label: read.label, documents: read.kept, findings: read.findings)
+    }
+
+    /// Reads every document below `Plans/` of a snapshot and keeps what `keep` makes of
+    /// each, in path order, with the findings met reading (sorted in file order).
+    ///
+    /// `keep` runs on the thread that parsed the document, right after parsing: a command
+    /// that needs only a little of each document (``WorkspaceValidator``) never holds the
+    /// whole workspace's trees, and works on each while it is still in the cache.
+    public static func read<Kept: Sendable>(
+        from snapshot: some Snapshot, reader: DocumentReader = DocumentReader(),
+        keeping keep: @Sendable (Document) -> Kept
+    ) -> (label: String, kept: [Kept], findings: [Finding]) {
         var findings: [Finding] = []
         let entries: [SnapshotEntry]
         do {
             entries = try snapshot.entries(under: DocumentLayout.plansFolder)
         } catch {
             findings.append(Self.finding(for: error, path: DocumentLayout.plansFolder))
-            return Workspace(label: snapshot.label, documents: [], findings: findings)
+            return (snapshot.label, [], findings)
         }
 
         // Classify and read the bytes in order (snapshots need not be thread-safe), then
@@ -37,40 +51,18 @@ public struct Workspace: Sendable {
         // tree) is read in the parallel part too, where its system calls overlap.
         let concurrent = snapshot as? any ConcurrentlyReadableSnapshot
         var pending: [(entry: SnapshotEntry, kind: DocumentKind, reference: ItemReference?, bytes: [UInt8]?)] = []
-        for entry in entries {
-            if case .unreadable(let reason) = entry.kind {
-                findings.append(Finding(.error, rule: "file.unreadable", path: entry.path, message: reason))
-                continue
-            }
-            switch DocumentLayout.place(of: entry.path) {
+        pending.reserveCapacity(entries.count)
+        // Where each entry belongs is worked out on all cores (a national workspace has tens
+        // of thousands of paths); what is read is then collected in order.
+        let maxSize = reader.maxSize
+        let placements = ParallelMap.map(entries) { Self.placement(of: $0, maxSize: maxSize) }
+        for (entry, placement) in zip(entries, placements) {
+            switch placement {
             case .ignored:
                 continue
-            case .misplaced:
-                findings.append(Finding(
-                    .warning, rule: "layout.misplaced", path: entry.path,
-                    message: "this Markdown file is not where any document belongs (Plans/<county>/county.md, "
-                        + "Plans/<county>/<year>/plan.md, .../goals/<id>.md, .../activities/<id>.md); it is not read"))
-                continue
+            case .finding(let finding):
+                findings.append(finding)
             case .document(let kind, let reference):
-                switch entry.kind {
-                case .symlink(let target):
-                    findings.append(Finding(
-                        .error, rule: "file.symlink", path: entry.path,
-                        message: "is a symbolic link (to \(target)); plantrack never follows links: put the document itself here"))
-                    continue
-                case .other, .unreadable:
-                    findings.append(Finding(.error, rule: "file.unreadable", path: entry.path,
-                                            message: "is not a regular file"))
-                    continue
-                case .file:
-                    break
-                }
-                if let size = entry.size, size > reader.maxSize {
-                    findings.append(Finding(
-                        .error, rule: "file.too-large", path: entry.path,
-                        message: "the file is \(size) bytes; documents may be at most \(reader.maxSize) bytes (1 MiB)"))
-                    continue
-                }
                 if concurrent != nil {
                     pending.append((entry, kind, reference, nil))
                     continue
@@ -84,7 +76,7 @@ public struct Workspace: Sendable {
             }
         }
 
-        let results = ParallelMap.map(pending) { item -> Result<Document, Finding> in
+        let results = ParallelMap.map(pending) { item -> Result<Kept, Finding> in
             var bytes = item.bytes ?? []
             if item.bytes == nil, let concurrent {
                 do {
@@ -94,18 +86,61 @@ public struct Workspace: Sendable {
                 }
             }
             return reader.read(bytes, path: item.entry.path, kind: item.kind, reference: item.reference,
-                               contentID: item.entry.contentID)
+                               contentID: item.entry.contentID).map(keep)
         }
-        var documents: [Document] = []
-        documents.reserveCapacity(results.count)
+        var kept: [Kept] = []
+        kept.reserveCapacity(results.count)
         for result in results {
             switch result {
-            case .success(let document): documents.append(document)
+            case .success(let value): kept.append(value)
             case .failure(let finding): findings.append(finding)
             }
         }
         findings.sort(by: Finding.fileOrder)
-        return Workspace(label: snapshot.label, documents: documents, findings: findings)
+        return (snapshot.label, kept, findings)
+    }
+
+
+    /// Where an entry of the listing belongs.
+    private enum Placement: Sendable {
+        /// Not a document (a file the layout does not look at).
+        case ignored
+        /// Not read: why.
+        case finding(Finding)
+        /// A document file to read.
+        case document(DocumentKind, ItemReference?)
+    }
+
+    private static func placement(of entry: SnapshotEntry, maxSize: Int) -> Placement {
+        if case .unreadable(let reason) = entry.kind {
+            return .finding(Finding(.error, rule: "file.unreadable", path: entry.path, message: reason))
+        }
+        switch DocumentLayout.place(of: entry.path) {
+        case .ignored:
+            return .ignored
+        case .misplaced:
+            return .finding(Finding(
+                .warning, rule: "layout.misplaced", path: entry.path,
+                message: "this Markdown file is not where any document belongs (Plans/<county>/county.md, "
+                    + "Plans/<county>/<year>/plan.md, .../goals/<id>.md, .../activities/<id>.md); it is not read"))
+        case .document(let kind, let reference):
+            switch entry.kind {
+            case .symlink(let target):
+                return .finding(Finding(
+                    .error, rule: "file.symlink", path: entry.path,
+                    message: "is a symbolic link (to \(target)); plantrack never follows links: put the document itself here"))
+            case .other, .unreadable:
+                return .finding(Finding(.error, rule: "file.unreadable", path: entry.path, message: "is not a regular file"))
+            case .file:
+                break
+            }
+            if let size = entry.size, size > maxSize {
+                return .finding(Finding(
+                    .error, rule: "file.too-large", path: entry.path,
+                    message: "the file is \(size) bytes; documents may be at most \(maxSize) bytes (1 MiB)"))
+            }
+            return .document(kind, reference)
+        }
     }
 
     private static func finding(for error: any Error, path: String) -> Finding {

@@ -40,20 +40,19 @@ struct Validate: ParsableCommand {
         try reportingErrors {
             let access = try WorkspaceAccess(workspace)
             let snapshot = try access.snapshot(source.source)
-            let contents = Workspace.read(from: snapshot)
             let (schemas, schemaProblems) = DocumentSchemas.load(from: snapshot)
             guard let schemas else {
                 FindingPrinter().print(schemaProblems)
                 throw CLIError("the schemas cannot be used; fix Schemas/ in the workspace")
             }
             let validator = WorkspaceValidator(schemas: schemas, asOf: asOf ?? .today())
-            var report = validator.validate(contents)
-            keepUntilExit(contents)
+            var report = validator.validate(snapshot)
+            keepUntilExit(report)
             report.findings = schemaProblems + report.findings
             let scope = try PathScope(paths, root: access.root)
             report.findings = report.findings.filter { scope.contains($0.path) }
             if !scope.isEverything {
-                report.documentCount = contents.documents.filter { scope.contains($0.path) }.count
+                report.documentCount = report.documentPaths.filter { scope.contains($0) }.count
             }
             if strict {
                 report.findings = report.findings.map { finding in
@@ -62,7 +61,7 @@ struct Validate: ParsableCommand {
                     return copy
                 }
             }
-            render(report, label: contents.label)
+            render(report, label: snapshot.label)
             if report.count(.error) > 0 { throw ExitStatus.findings }
         }
     }
