@@ -186,14 +186,15 @@ public struct IncrementalRollUp {
         lastPart[plan] = nil
     }
 
-    /// Takes in a file: where it belongs, and what is wrong with it without reading it.
-    private mutating func take(_ entry: SnapshotEntry) {
+    /// Takes in a file: where it belongs (`place`, when worked out already), and what is
+    /// wrong with it without reading it.
+    private mutating func take(_ entry: SnapshotEntry, place: DocumentLayout.Place? = nil) {
         let path = entry.path
         if case .unreadable(let reason) = entry.kind {
             layoutFindings[path] = Finding(.error, rule: "file.unreadable", path: path, message: reason)
             return
         }
-        switch DocumentLayout.place(of: path) {
+        switch place ?? DocumentLayout.place(of: path) {
         case .ignored:
             return
         case .misplaced:
@@ -223,15 +224,22 @@ public struct IncrementalRollUp {
     /// Lists the files of the plans among `references` that were taken in by folder.
     private mutating func expand(_ references: some Sequence<ItemReference>) {
         guard let snapshot else { return }
+        var listed: [SnapshotEntry] = []
         for plan in references where plans[plan]?.expanded == false {
             plans[plan]?.expanded = true
             let folder = DocumentLayout.folder(of: plan)
             do {
-                for entry in try snapshot.entries(under: folder) { take(entry) }
+                listed += try snapshot.entries(under: folder)
             } catch {
                 layoutFindings[folder] = Finding(.error, rule: "file.unreadable", path: folder, message: "\(error)")
             }
         }
+        // A cold roll-up lists every plan here: the paths are placed on all cores, and the
+        // tables grow once instead of doubling their way up.
+        let places = ParallelMap.map(listed) { DocumentLayout.place(of: $0.path) }
+        entries.reserveCapacity(entries.count + listed.count)
+        verdicts.reserveCapacity(verdicts.count + listed.count)
+        for (entry, place) in zip(listed, places) { take(entry, place: place) }
     }
 
     /// Validates against `schemas` from now on (the first snapshot's, and whenever a
@@ -359,15 +367,24 @@ public struct IncrementalRollUp {
         let scopePlans = Set(stale.flatMap(\.scope))
         expand(scopePlans)
         readVerdicts(of: scopePlans.flatMap { plans[$0]?.paths ?? [] }, schemas: schemas)
-        let work = stale.map { item in
-            (item.plan,
-             item.scope.flatMap { member in (plans[member]?.paths ?? []).compactMap { verdicts[$0] } },
-             plans[item.plan]?.paths ?? [])
+        // One index over the stale plans and the plans they refer to, judged a plan at a
+        // time on all cores: every rule judges a plan on its own, looking only at the plans
+        // it refers to (see ``RuleDescriptor``), so this finds per plan what judging it with
+        // its scope alone finds, and a document's facts are arranged once, not once for
+        // every plan that refers to its plan (a cold roll-up judges every plan).
+        var facts: [KindFacts] = []
+        for member in scopePlans.sorted() {
+            for path in plans[member]?.paths ?? [] {
+                if let memberFacts = verdicts[path]?.facts { facts.append(memberFacts) }
+            }
         }
-        let ruleOptions = errorsOnly
-        let found = ParallelMap.map(work) { plan, verdicts, own -> [String] in
-            Set(PlanRules.check(facts: verdicts.compactMap(\.facts), options: ruleOptions, subjects: [plan]).lazy
-                .filter { $0.severity == .error && own.contains($0.path) }.map(\.path)).sorted()
+        var errorPaths: Set<String> = []
+        for finding in PlanRules.check(facts: facts, options: errorsOnly, subjects: Set(stale.map(\.plan)))
+        where finding.severity == .error {
+            errorPaths.insert(finding.path)
+        }
+        let found = stale.map { item in
+            (plans[item.plan]?.paths ?? []).filter { errorPaths.contains($0) }.sorted()
         }
         ruleRuns += stale.count
         for (item, planErrors) in zip(stale, found) {
