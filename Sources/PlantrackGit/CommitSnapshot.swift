@@ -58,6 +58,9 @@ public struct CommitSnapshot: Snapshot {
         return SnapshotFolder(files: files, subfolders: subfolders)
     }
 
+    /// Reads blobs on any thread, with a repository handle per thread (``BlobPool``).
+    public var concurrentReader: (any ContentReader)? { commit.repository.blobPool }
+
     /// The bytes of a regular file of this commit. Reads the blob by the entry's id when it
     /// has one, otherwise looks the path up in the commit's tree.
     public func contents(of entry: SnapshotEntry) throws -> [UInt8] {

@@ -88,6 +88,10 @@ public final class Repository {
     /// Whether the repository has no working tree (`git_repository_is_bare`).
     public var isBare: Bool { git_repository_is_bare(pointer) == 1 }
 
+    /// Reads this repository's blobs from several threads at once (see ``BlobPool``);
+    /// made on first use, and shared by every snapshot of the repository.
+    public private(set) lazy var blobPool = BlobPool(gitDirectory: path)
+
     /// Whether HEAD names a branch that has no commits yet (`git_repository_head_unborn`).
     public var isHeadUnborn: Bool { git_repository_head_unborn(pointer) == 1 }
 

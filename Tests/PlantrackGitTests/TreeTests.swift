@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import PlantrackCore
 import PlantrackGit
 import Testing
@@ -68,6 +70,45 @@ import Testing
         for folder in after.subfolders {
             #expect((ids[folder.path] == folder.id) == (folder.path != "Plans/region-b"), "\(folder.path)")
         }
+    }
+
+    @Test func commitSnapshotReadsOnManyThreadsWhatItReadsOnOne() throws {
+        let test = try TestRepository()
+        var files = Self.base
+        for i in 0..<300 { files["Plans/region-a/2024/activities/a-\(i).md"] = TestFile("aktivitet \(i) å ä ö") }
+        try test.commit("många", files)
+        let snapshot = CommitSnapshot(commit: try test.repository.head())
+        let reader = try #require(snapshot.concurrentReader)
+        // The same pool for every snapshot of the repository.
+        #expect((snapshot.concurrentReader as? BlobPool) === (CommitSnapshot(commit: try test.repository.head()).concurrentReader as? BlobPool))
+        let entries = try snapshot.entries(under: "Plans").filter { $0.kind == .file }
+        #expect(entries.count == 311)
+        let serial = try entries.map { try snapshot.contents(of: $0) }
+        let box = Results(count: entries.count)
+        DispatchQueue.concurrentPerform(iterations: entries.count) { i in
+            box.set(i, Result { try reader.contents(of: entries[i]) })
+        }
+        for (i, bytes) in serial.enumerated() { #expect(try box.get(i).get() == bytes, "\(entries[i].path)") }
+        // An entry without a blob id, or not a file, is refused with its path.
+        #expect(throws: SnapshotError.self) { try reader.contents(of: SnapshotEntry(path: "Plans/x.md", kind: .file)) }
+        let link = SnapshotEntry(path: "Plans/l.md", kind: .symlink(target: "x"), contentID: entries[0].contentID)
+        #expect((try? reader.contents(of: link)) == nil)
+        let missing = SnapshotEntry(path: "Plans/gone.md", kind: .file, contentID: String(repeating: "ab", count: 20))
+        do {
+            _ = try reader.contents(of: missing)
+            Issue.record("a missing blob was read")
+        } catch let error as SnapshotError {
+            #expect(error.path == "Plans/gone.md")
+        }
+    }
+
+    /// Results written by many threads, each into its own slot.
+    private final class Results: @unchecked Sendable {
+        private var slots: [Result<[UInt8], any Error>?]
+        private let lock = NSLock()
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        func set(_ i: Int, _ value: Result<[UInt8], any Error>) { lock.withLock { slots[i] = value } }
+        func get(_ i: Int) throws -> Result<[UInt8], any Error> { try #require(lock.withLock { slots[i] }) }
     }
 
     @Test func prunedComparisonReportsAddedDeletedModifiedAndMoves() throws {

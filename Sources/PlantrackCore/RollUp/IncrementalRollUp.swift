@@ -297,10 +297,14 @@ public struct IncrementalRollUp {
         }
         expand(missing.map(\.0))
         readVerdicts(of: missing.flatMap { plans[$0.0]?.paths ?? [] }, schemas: schemas)
-        for (plan, key) in missing {
+        // Each plan's documents are looked up on all cores (the tables are only read there).
+        let verdicts = self.verdicts
+        let layoutFindings = self.layoutFindings
+        let work = missing.map { (plan: $0.0, paths: plans[$0.0]?.paths ?? []) }
+        let made = ParallelMap.map(work) { plan, paths -> RollUpMemo.Summary in
             var summary = RollUpMemo.Summary(references: [], errorRules: [:], planStatus: nil, periodEnd: nil)
             var references: Set<ItemReference> = []
-            for path in plans[plan]?.paths ?? [] {
+            for path in paths {
                 // Links and unreadable entries where a document belongs: a plan taken in by
                 // its folder learns of them only from here.
                 if let finding = layoutFindings[path], finding.severity == .error {
@@ -316,6 +320,9 @@ public struct IncrementalRollUp {
             }
             references.remove(plan)
             summary.references = references.sorted()
+            return summary
+        }
+        for ((plan, key), summary) in zip(missing, made) {
             memo.summaries.set(summary, for: key)
             lastSummary[plan] = (key, summary)
             result[plan] = summary
@@ -372,12 +379,10 @@ public struct IncrementalRollUp {
         // it refers to (see ``RuleDescriptor``), so this finds per plan what judging it with
         // its scope alone finds, and a document's facts are arranged once, not once for
         // every plan that refers to its plan (a cold roll-up judges every plan).
-        var facts: [KindFacts] = []
-        for member in scopePlans.sorted() {
-            for path in plans[member]?.paths ?? [] {
-                if let memberFacts = verdicts[path]?.facts { facts.append(memberFacts) }
-            }
-        }
+        let verdicts = self.verdicts
+        let facts = ParallelMap.map(scopePlans.sorted().map { plans[$0]?.paths ?? [] }) { paths in
+            paths.compactMap { verdicts[$0]?.facts }
+        }.flatMap { $0 }
         var errorPaths: Set<String> = []
         for finding in PlanRules.check(facts: facts, options: errorsOnly, subjects: Set(stale.map(\.plan)))
         where finding.severity == .error {
@@ -432,14 +437,12 @@ public struct IncrementalRollUp {
         if !stale.isEmpty {
             expand(stale.map(\.plan))
             readVerdicts(of: stale.flatMap { plans[$0.plan]?.paths ?? [] }, schemas: schemas)
-            // Verdicts, not items, cross to the other threads: a verdict is one reference,
-            // an item a model whose every field would be retained and released here.
-            let work = stale.map { item in
-                (item.plan, item.judgedOn,
-                 (plans[item.plan]?.paths ?? []).compactMap { path in invalid.contains(path) ? nil : verdicts[path] })
-            }
-            let computed = ParallelMap.map(work) { plan, day, verdicts in
-                RollUp.part(of: plan, items: verdicts.compactMap(\.item), asOf: day, withGroups: withGroups)
+            // Each plan's documents are looked up on all cores (the tables are only read there).
+            let verdicts = self.verdicts
+            let work = stale.map { item in (item.plan, item.judgedOn, plans[item.plan]?.paths ?? []) }
+            let computed = ParallelMap.map(work) { plan, day, paths in
+                RollUp.part(of: plan, items: paths.compactMap { path in invalid.contains(path) ? nil : verdicts[path]?.item },
+                            asOf: day, withGroups: withGroups)
             }
             for (item, computedPart) in zip(stale, computed) {
                 // Figures, not models, are kept (and the models here lack their texts).
@@ -528,7 +531,7 @@ public struct IncrementalRollUp {
             var reference: ItemReference?
             var bytes: Result<[UInt8], Finding>?
         }
-        let concurrent = snapshot as? any ConcurrentlyReadableSnapshot
+        let concurrent = snapshot.concurrentReader
         let reader = self.reader
         // In batches, so the bytes of a whole workspace are never held at once; the next
         // batch is read while the last one is parsed.
@@ -540,13 +543,13 @@ public struct IncrementalRollUp {
                 for path in wanted[start..<min(start + 1024, wanted.count)] {
                     guard let placed = entries[path] else { continue }
                     work.append(Work(entry: placed.entry, kind: placed.kind, reference: placed.reference,
-                                     bytes: concurrent == nil ? Self.load(placed.entry, from: snapshot) : nil))
+                                     bytes: concurrent == nil ? Self.load(placed.entry, with: snapshot.contents(of:)) : nil))
                 }
                 start += 1024
                 return work
             },
             transform: { item -> (Verdict, Document?) in
-                let bytes = item.bytes ?? concurrent.map { Self.load(item.entry, from: $0) } ?? .failure(
+                let bytes = item.bytes ?? concurrent.map { Self.load(item.entry, with: $0.contents(of:)) } ?? .failure(
                     Finding(.error, rule: "file.unreadable", path: item.entry.path, message: "could not be read"))
                 let result = bytes.flatMap { bytes in
                     reader.read(bytes, path: item.entry.path, kind: item.kind, reference: item.reference,
@@ -565,9 +568,9 @@ public struct IncrementalRollUp {
             })
     }
 
-    private static func load(_ entry: SnapshotEntry, from snapshot: some Snapshot) -> Result<[UInt8], Finding> {
+    private static func load(_ entry: SnapshotEntry, with read: (SnapshotEntry) throws -> [UInt8]) -> Result<[UInt8], Finding> {
         do {
-            return .success(try snapshot.contents(of: entry))
+            return .success(try read(entry))
         } catch let error as SnapshotError {
             return .failure(Finding(.error, rule: "file.unreadable", path: error.path, message: error.message))
         } catch {

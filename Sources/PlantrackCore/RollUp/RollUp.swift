@@ -127,32 +127,36 @@ public struct RollUp: Sendable {
     /// Rolls up one plan from the items of its valid documents; `withGroups: false` leaves
     /// out the figures by area, priority and stream (``groups(by:)`` then has only counties).
     static func part(of plan: ItemReference, items: [Item], asOf: CalendarDate, withGroups: Bool = true) -> PlanPart {
-        var model: Plan?
-        var goals: [Goal] = []
-        var activities: [Activity] = []
+        var hasPlan = false
         var members: [String] = []
         var skipped: [Skipped] = []
         for item in items {
             switch item.content {
-            case .plan(let plan):
-                model = plan
-            case .goal(let goal):
-                goals.append(goal)
-                members.append(item.path)
-            case .activity(let activity):
-                activities.append(activity)
-                members.append(item.path)
-            case .unusable(let reason):
-                skipped.append(Skipped(path: item.path, reason: reason))
+            case .plan: hasPlan = true
+            case .goal, .activity: members.append(item.path)
+            case .unusable(let reason): skipped.append(Skipped(path: item.path, reason: reason))
             }
         }
-        guard let model else {
+        guard hasPlan else {
             skipped += members.map { Skipped(path: $0, reason: "its plan \(plan) is left out") }
             return PlanPart(status: nil, groups: [:], skipped: skipped, entry: nil)
         }
-        let g = sortedByID(goals, id: \.id)
-        let a = sortedByID(activities, id: \.id)
-        let entry = Entry(plan: model, goals: g, activities: a, status: PlanStatus(plan: model, goals: g, activities: a, asOf: asOf))
+        // Items are references: they are put in order of id before the models are taken
+        // out, so each model is copied once (copying models showed in profiles of `trend`).
+        var model: Plan?
+        var goals: [Goal] = []
+        var activities: [Activity] = []
+        for item in items.sorted(by: { $0.id < $1.id }) {
+            switch item.content {
+            case .plan(let plan): model = plan
+            case .goal(let goal): goals.append(goal)
+            case .activity(let activity): activities.append(activity)
+            case .unusable: break
+            }
+        }
+        guard let model else { return PlanPart(status: nil, groups: [:], skipped: skipped, entry: nil) }
+        let entry = Entry(plan: model, goals: goals, activities: activities,
+                          status: PlanStatus(plan: model, goals: goals, activities: activities, asOf: asOf))
         return PlanPart(status: entry.status, groups: withGroups ? groups(of: entry) : [:], skipped: skipped, entry: entry)
     }
 
@@ -178,54 +182,57 @@ public struct RollUp: Sendable {
         return result
     }
 
-    /// Sorts large values by id, moving each value once (sorting them in place moves them
-    /// many times, which showed in profiles of `trend`).
-    private static func sortedByID<T>(_ items: [T], id: (T) -> String) -> [T] {
-        let ids = items.map(id)
-        return ids.indices.sorted { ids[$0] < ids[$1] }.map { items[$0] }
-    }
-
     /// A plan, goal or activity document as the roll-up reads it: its typed model, or why
     /// the model cannot be read from it.
-    struct Item: Sendable {
+    final class Item: Sendable {
         enum Content: Sendable {
             case plan(Plan), goal(Goal), activity(Activity)
             case unusable(String)
         }
 
-        var path: String
+        let path: String
         /// The plan the item belongs to (`county/year`).
-        var plan: ItemReference
-        var content: Content
+        let plan: ItemReference
+        let content: Content
+        /// The goal's or activity's id, which orders them in a plan; empty for the rest.
+        let id: String
+
+        init(path: String, plan: ItemReference, content: Content) {
+            self.path = path
+            self.plan = plan
+            self.content = content
+            switch content {
+            case .goal(let goal): id = goal.id
+            case .activity(let activity): id = activity.id
+            case .plan, .unusable: id = ""
+            }
+        }
 
         /// The item with only what figures read (status, dates, money, area, priority,
         /// funding, goals and their indicators): what ``IncrementalRollUp`` keeps of every
         /// document of a workspace, so its memory follows the figures. Texts for people
         /// (titles, bodies, tasks, follow-ups, objectives, steering group) are emptied.
         var forFigures: Item {
-            var item = self
             switch content {
             case .plan(var plan):
                 plan.title = ""; plan.body = ""; plan.objectives = []; plan.steeringGroup = []
-                item.content = .plan(plan)
+                return Item(path: path, plan: self.plan, content: .plan(plan))
             case .goal(var goal):
                 goal.title = ""; goal.body = ""
-                item.content = .goal(goal)
+                return Item(path: path, plan: plan, content: .goal(goal))
             case .activity(var activity):
                 activity.title = ""; activity.body = ""; activity.tasks = []; activity.followups = []
                 activity.partners = []; activity.owner = nil; activity.cancelledReason = nil
-                item.content = .activity(activity)
+                return Item(path: path, plan: plan, content: .activity(activity))
             case .unusable:
-                break
+                return self
             }
-            return item
         }
 
         /// The item a document holds; nil for counties, settings and documents without a place.
-        init?(document: Document) {
+        convenience init?(document: Document) {
             guard let reference = document.reference, let plan = reference.plan else { return nil }
-            path = document.path
-            self.plan = plan
+            let content: Content
             do {
                 switch document.kind {
                 case .plan: content = .plan(try Plan(document: document))
@@ -236,6 +243,7 @@ public struct RollUp: Sendable {
             } catch {
                 content = .unusable(error.message)
             }
+            self.init(path: document.path, plan: plan, content: content)
         }
     }
 

@@ -62,9 +62,11 @@ public struct StatusFigures: Hashable, Sendable {
     /// The figures of these activities, goals and funding, with overdue judged on `asOf`.
     public init(activities items: [Activity], goals goalItems: [Goal], funding: [Plan.Funding], asOf: CalendarDate) {
         self.init()
+        var byStatus = CaseCounts<Activity.Status>()
+        var byAssessment = CaseCounts<Goal.Assessment>()
         var streamTable: [String: Stream] = [:]
         for item in items {
-            activities[item.status, default: 0] += 1
+            byStatus.add(item.status)
             if item.isOverdue(on: asOf) { overdue += 1 }
             let budget = item.status == .cancelled ? 0 : (item.budgetSEK ?? 0)
             let spent = item.spentSEK ?? 0
@@ -81,12 +83,14 @@ public struct StatusFigures: Hashable, Sendable {
         }
         streams = streamTable.values.sorted { $0.stream < $1.stream }
         for goal in goalItems {
-            goals[goal.assessment, default: 0] += 1
+            byAssessment.add(goal.assessment)
             for indicator in goal.indicators {
                 indicators.append(IndicatorProgress(goal: goal.reference.description, id: indicator.id,
                                                     progress: indicator.progress))
             }
         }
+        activities = byStatus.table
+        goals = byAssessment.table
     }
 
     /// How many activities there are.
@@ -125,4 +129,21 @@ public struct StatusFigures: Hashable, Sendable {
         streams = table.values.sorted { $0.stream < $1.stream }
         indicators += other.indicators
     }
+}
+
+/// Counts values of a small enum per case without hashing each value: a dictionary update
+/// per activity and goal showed in profiles of `trend`, which rolls up every changed plan
+/// at every point.
+private struct CaseCounts<Case: CaseIterable & Hashable> {
+    private let cases = Array(Case.allCases)
+    private var counts: [Int]
+
+    init() { counts = Array(repeating: 0, count: cases.count) }
+
+    mutating func add(_ value: Case) {
+        if let i = cases.firstIndex(of: value) { counts[i] += 1 }
+    }
+
+    /// Every case with its count (zero when none).
+    var table: [Case: Int] { Dictionary(uniqueKeysWithValues: zip(cases, counts)) }
 }

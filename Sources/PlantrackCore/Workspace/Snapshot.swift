@@ -70,6 +70,19 @@ public protocol Snapshot {
     /// folder's id from an earlier listing of this snapshot, so the folder is read directly
     /// instead of being looked up from the root.
     func folder(_ directory: String, id: String?) throws -> SnapshotFolder?
+
+    /// Something that reads this snapshot's files from several threads at once, so that
+    /// reading overlaps parsing on every core; nil when files must be read on the calling
+    /// thread. The working tree reads itself; a commit hands out a reader with one
+    /// repository handle per thread (libgit2's objects are not shared between threads).
+    var concurrentReader: (any ContentReader)? { get }
+}
+
+/// Reads the bytes of a snapshot's files from any thread.
+public protocol ContentReader: Sendable {
+    /// The bytes of a regular-file entry of the snapshot the reader belongs to; throws a
+    /// ``SnapshotError`` that names the path when it cannot be read.
+    func contents(of entry: SnapshotEntry) throws -> [UInt8]
 }
 
 /// One level of a folder in a ``Snapshot``: see ``Snapshot/folder(_:id:)``.
@@ -87,8 +100,12 @@ public struct SnapshotFolder: Sendable {
 }
 
 /// A snapshot whose files may be read from several threads at once (the working tree and
-/// files in memory, not libgit2's objects), so reading can overlap parsing.
-public protocol ConcurrentlyReadableSnapshot: Snapshot, Sendable {}
+/// files in memory, not libgit2's objects): it is its own ``Snapshot/concurrentReader``.
+public protocol ConcurrentlyReadableSnapshot: Snapshot, ContentReader {}
+
+extension ConcurrentlyReadableSnapshot {
+    public var concurrentReader: (any ContentReader)? { self }
+}
 
 /// One file that differs between two snapshots.
 public struct SnapshotChange: Hashable, Sendable {
@@ -146,6 +163,9 @@ extension SnapshotChange {
 }
 
 extension Snapshot {
+    /// Read on the calling thread only: see ``Snapshot/concurrentReader``.
+    public var concurrentReader: (any ContentReader)? { nil }
+
     /// No folder ids: see ``Snapshot/folder(_:id:)``.
     public func folder(_ directory: String, id: String?) throws -> SnapshotFolder? { nil }
 

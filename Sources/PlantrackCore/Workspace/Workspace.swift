@@ -49,7 +49,7 @@ public struct Workspace: Sendable {
         // Classify and read the bytes in order (snapshots need not be thread-safe), then
         // parse in parallel; a snapshot that may be read from several threads (the working
         // tree) is read in the parallel part too, where its system calls overlap.
-        let concurrent = snapshot as? any ConcurrentlyReadableSnapshot
+        let concurrent = snapshot.concurrentReader
         var pending: [(entry: SnapshotEntry, kind: DocumentKind, reference: ItemReference?, bytes: [UInt8]?)] = []
         pending.reserveCapacity(entries.count)
         // Where each entry belongs is worked out on all cores (a national workspace has tens
