@@ -382,10 +382,10 @@ public struct IncrementalRollUp {
         let verdicts = self.verdicts
         let facts = ParallelMap.map(scopePlans.sorted().map { plans[$0]?.paths ?? [] }) { paths in
             paths.compactMap { verdicts[$0]?.facts }
-        }.flatMap { $0 }
+        }
+        let index = RuleIndex(plans: facts, asOf: errorsOnly.asOf, subjects: Set(stale.map(\.plan)))
         var errorPaths: Set<String> = []
-        for finding in PlanRules.check(facts: facts, options: errorsOnly, subjects: Set(stale.map(\.plan)))
-        where finding.severity == .error {
+        for finding in PlanRules.check(index, options: errorsOnly) where finding.severity == .error {
             errorPaths.insert(finding.path)
         }
         let found = stale.map { item in
@@ -520,10 +520,7 @@ public struct IncrementalRollUp {
     /// (snapshots need not be thread-safe) unless the snapshot may be read from several
     /// threads, then parsing and judging on all cores.
     private mutating func readVerdicts(of paths: [String], schemas: DocumentSchemas) {
-        let wanted = paths.filter { path in
-            guard verdicts[path] == nil, let placed = entries[path], case .file = placed.entry.kind else { return false }
-            return true
-        }
+        let wanted = Self.unread(paths, verdicts: verdicts, entries: entries)
         guard !wanted.isEmpty, let snapshot else { return }
         struct Work: Sendable {
             var entry: SnapshotEntry
@@ -540,8 +537,7 @@ public struct IncrementalRollUp {
             next: { () -> [Work]? in
                 guard start < wanted.count else { return nil }
                 var work: [Work] = []
-                for path in wanted[start..<min(start + 1024, wanted.count)] {
-                    guard let placed = entries[path] else { continue }
+                for placed in wanted[start..<min(start + 1024, wanted.count)] {
                     work.append(Work(entry: placed.entry, kind: placed.kind, reference: placed.reference,
                                      bytes: concurrent == nil ? Self.load(placed.entry, with: snapshot.contents(of:)) : nil))
                 }
@@ -566,6 +562,15 @@ public struct IncrementalRollUp {
                     if item.kind == .workspace { settings = document }
                 }
             })
+    }
+
+    /// The files among `paths` that are read as documents and have no verdict yet, looked
+    /// up on all cores (the tables are only read there).
+    private static func unread(_ paths: [String], verdicts: [String: Verdict], entries: [String: Placed]) -> [Placed] {
+        ParallelMap.map(paths) { path -> Placed? in
+            guard verdicts[path] == nil, let placed = entries[path], case .file = placed.entry.kind else { return nil }
+            return placed
+        }.compactMap { $0 }
     }
 
     private static func load(_ entry: SnapshotEntry, with read: (SnapshotEntry) throws -> [UInt8]) -> Result<[UInt8], Finding> {

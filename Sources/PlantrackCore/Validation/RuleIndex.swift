@@ -28,7 +28,6 @@ struct RuleIndex {
     /// `subjects`, only those plans are judged (their documents, no county); the others are
     /// there for references to resolve against (`revises`, `carried_from`).
     init(facts: [KindFacts], asOf: CalendarDate, subjects: Set<ItemReference>? = nil) {
-        self.asOf = asOf
         var counties: [DocumentFacts] = []
         var all: [DocumentFacts] = []
         var groups: [ItemReference: PlanGroup] = [:]
@@ -47,16 +46,46 @@ struct RuleIndex {
                 if subjects?.contains(planReference) ?? true { all.append(base) }
             }
         }
-        self.counties = counties
         // In the caller's order (a workspace lists documents by path); findings are sorted
         // at the end, and rules that must say which of two files came first sort themselves.
-        self.documents = all
         // Each plan's lists are sorted and indexed on their own: on all cores.
         let plans = ParallelMap.map(groups.values.sorted { $0.reference < $1.reference }) { group in
             var group = group
             group.finish()
             return group
         }
+        self.init(asOf: asOf, counties: counties, finished: plans, documents: all, subjects: subjects)
+    }
+
+    /// Arranges facts that come grouped by plan (each list the plan, goal and activity
+    /// documents of one plan), building each plan's group on all cores; only the plans in
+    /// `subjects` are judged. The documents are judged plan by plan rather than in path
+    /// order, which changes the order of findings, not which are found.
+    init(plans lists: [[KindFacts]], asOf: CalendarDate, subjects: Set<ItemReference>) {
+        let built = ParallelMap.map(lists) { facts -> (group: PlanGroup, documents: [DocumentFacts])? in
+            guard let reference = facts.lazy.compactMap({ $0.base.document.reference?.plan }).first else { return nil }
+            var group = PlanGroup(reference: reference)
+            var documents: [DocumentFacts] = []
+            for item in facts {
+                let document = item.base.document
+                guard [.plan, .goal, .activity].contains(document.kind), document.reference?.plan == reference else { continue }
+                documents.append(group.add(item))
+            }
+            group.finish()
+            return (group, documents)
+        }.compactMap { $0 }.sorted { $0.group.reference < $1.group.reference }
+        self.init(asOf: asOf, counties: [], finished: built.map(\.group),
+                  documents: built.filter { subjects.contains($0.group.reference) }.flatMap(\.documents), subjects: subjects)
+    }
+
+    /// `finished` holds every plan's group, finished and sorted by reference.
+    private init(
+        asOf: CalendarDate, counties: [DocumentFacts], finished plans: [PlanGroup], documents: [DocumentFacts],
+        subjects: Set<ItemReference>?
+    ) {
+        self.asOf = asOf
+        self.counties = counties
+        self.documents = documents
         allPlans = plans
         self.plans = subjects.map { subjects in plans.filter { subjects.contains($0.reference) } } ?? plans
         var planIndex: [ItemReference: Int] = [:]
