@@ -240,7 +240,7 @@ private struct TreeBuilder {
             throw YAMLError(rule: "yaml.key", message: "a key must be plain text, not \(node.typeDescription)",
                             location: node.location)
         }
-        let duplicate = stack[top].keys?.contains(key) ?? stack[top].entries.contains { $0.key == key }
+        let duplicate = stack[top].keys?.contains(key) ?? stack[top].entries.contains { YAMLMapping.same($0.key, key) }
         if duplicate {
             let first = stack[top].entries.first { $0.key == key }?.keyLocation
             let whereFirst = first.map { " (first at line \($0.line))" } ?? ""
