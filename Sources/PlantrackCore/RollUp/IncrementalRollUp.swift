@@ -516,9 +516,9 @@ public struct IncrementalRollUp {
         return MemoKey(text: "\(plan) \(digest?.text ?? "-") \(schemas.fingerprint)", isPersistent: digest?.isPersistent ?? false)
     }
 
-    /// Reads and judges the documents of `paths` that have no verdict yet: bytes in order
-    /// (snapshots need not be thread-safe) unless the snapshot may be read from several
-    /// threads, then parsing and judging on all cores.
+    /// Reads and judges the documents of `paths` that have no verdict yet, on all cores: the
+    /// bytes with them when the snapshot has a ``Snapshot/concurrentReader``, else in order
+    /// on this thread (snapshots need not be thread-safe) while the last batch is parsed.
     private mutating func readVerdicts(of paths: [String], schemas: DocumentSchemas) {
         let wanted = Self.unread(paths, verdicts: verdicts, entries: entries)
         guard !wanted.isEmpty, let snapshot else { return }

@@ -46,9 +46,9 @@ public struct Workspace: Sendable {
             return (snapshot.label, [], findings)
         }
 
-        // Classify and read the bytes in order (snapshots need not be thread-safe), then
-        // parse in parallel; a snapshot that may be read from several threads (the working
-        // tree) is read in the parallel part too, where its system calls overlap.
+        // Read the bytes in order (snapshots need not be thread-safe), then parse in
+        // parallel; a snapshot with a concurrent reader (the working tree, a commit) is read
+        // in the parallel part too, where its reads overlap.
         let concurrent = snapshot.concurrentReader
         var pending: [(entry: SnapshotEntry, kind: DocumentKind, reference: ItemReference?, bytes: [UInt8]?)] = []
         pending.reserveCapacity(entries.count)
