@@ -154,6 +154,10 @@ public struct DirectorySnapshot: ConcurrentlyReadableSnapshot {
             if failed { throw SnapshotError(path: entry.path, message: "cannot be read: \(Self.errorText())") }
             if chunk.isEmpty { break }
             if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
+            // The listing's size came back in one read with room to spare: the whole file
+            // (a file that grew since fills the buffer and is read on; one that shrank
+            // comes back shorter and gets the read that sees its end). Saves a read per file.
+            if bytes.count == entry.size, chunk.count < chunkSize { break }
             chunkSize = 65536
         }
         return bytes
