@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import PlantrackCore
 
@@ -20,6 +21,30 @@ struct SnapshotTests {
         #expect(changes.map(\.path) == ["Plans/a/2021/plan.md", "Plans/b/county.md", "Plans/c/county.md"])
         #expect(changes.map(\.kind) == [.modified, .removed, .added])
         #expect(try new.changes(to: new, under: "Plans").isEmpty)
+    }
+
+    @Test func workingTreeReadsAFileWholeWhateverItsSizeWhenListed() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("plantrack-read-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = root.appendingPathComponent("Plans/s")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("county.md")
+        let small = Array("---\nkind: county\nname: Skåne\n---\n".utf8)
+        try Data(small).write(to: file)
+        let snapshot = DirectorySnapshot(root: root.path)
+        let listed = try #require(try snapshot.entries(under: "Plans").first)
+        #expect(listed.size == small.count)
+        #expect(try snapshot.contents(of: listed) == small)
+        // Grown since it was listed (past the first read's buffer), and shrunk: always the
+        // bytes on disk now, never the listed length.
+        let grown = small + Array(repeating: UInt8(ascii: "x"), count: 200_000)
+        try Data(grown).write(to: file)
+        #expect(try snapshot.contents(of: listed) == grown)
+        let shrunk = Array(small.prefix(10))
+        try Data(shrunk).write(to: file)
+        #expect(try snapshot.contents(of: listed) == shrunk)
+        try Data().write(to: file)
+        #expect(try snapshot.contents(of: listed).isEmpty)
     }
 
     @Test func workspaceReadsEveryKindFromTheLayout() throws {
