@@ -5,7 +5,7 @@ import Darwin
 #endif
 import PlantrackCore
 
-/// Reads the blobs of one repository from any thread, for commits' and the index's
+/// Reads the blobs and trees of one repository from any thread: a commit's
 /// ``Snapshot/concurrentReader``.
 ///
 /// libgit2's objects, a `git_repository` included, must not be used by two threads at
@@ -44,6 +44,18 @@ public final class BlobPool: ContentReader, @unchecked Sendable {
         let repository = try wrapping(entry.path) { try borrow() }
         defer { giveBack(repository) }
         return try wrapping(entry.path) { try repository.blob(id).bytes }
+    }
+
+    /// One level of the folder at `directory` whose tree id is `id`.
+    public func folder(at directory: String, id: String) throws -> SnapshotFolder? {
+        guard let objectID = ObjectID(hex: id) else {
+            throw SnapshotError(path: directory, message: "has no tree id to read it by")
+        }
+        let repository = try wrapping(directory) { try borrow() }
+        defer { giveBack(repository) }
+        return try wrapping(directory) {
+            try snapshotFolder(of: repository.tree(objectID), at: normalizedFolder(directory), repository: repository)
+        }
     }
 
     private func borrow() throws -> Repository {

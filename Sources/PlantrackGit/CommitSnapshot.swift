@@ -43,19 +43,7 @@ public struct CommitSnapshot: Snapshot {
             found = try wrapping(folder) { try commit.tree().subtree(atPath: folder) }
         }
         guard let tree = found else { return SnapshotFolder(files: [], subfolders: []) }
-        let prefix = folder.isEmpty ? "" : folder + "/"
-        var files: [SnapshotEntry] = []
-        var subfolders: [(path: String, id: String)] = []
-        for entry in tree.entries {
-            let path = prefix + entry.path
-            if entry.mode == .tree {
-                subfolders.append((path, entry.id.hex))
-            } else {
-                files.append(try snapshotEntry(path: path, id: entry.id, mode: entry.mode, repository: commit.repository,
-                                               database: nil))
-            }
-        }
-        return SnapshotFolder(files: files, subfolders: subfolders)
+        return try snapshotFolder(of: tree, at: folder, repository: commit.repository)
     }
 
     /// Reads blobs on any thread, with a repository handle per thread (``BlobPool``).
@@ -114,6 +102,22 @@ func snapshotEntry(
     case .submodule, .tree, .unknown:
         return SnapshotEntry(path: path, kind: .other, contentID: mode == .submodule ? nil : id.hex)
     }
+}
+
+/// One level of `tree`, the folder at `folder`: its files, and its subfolders with their ids.
+func snapshotFolder(of tree: Tree, at folder: String, repository: Repository) throws -> SnapshotFolder {
+    let prefix = folder.isEmpty ? "" : folder + "/"
+    var files: [SnapshotEntry] = []
+    var subfolders: [(path: String, id: String)] = []
+    for entry in tree.entries {
+        let path = prefix + entry.path
+        if entry.mode == .tree {
+            subfolders.append((path, entry.id.hex))
+        } else {
+            files.append(try snapshotEntry(path: path, id: entry.id, mode: entry.mode, repository: repository, database: nil))
+        }
+    }
+    return SnapshotFolder(files: files, subfolders: subfolders)
 }
 
 /// Runs a git read, turning a ``GitError`` into the ``SnapshotError`` the protocol promises.

@@ -89,6 +89,13 @@ import Testing
             box.set(i, Result { try reader.contents(of: entries[i]) })
         }
         for (i, bytes) in serial.enumerated() { #expect(try box.get(i).get() == bytes, "\(entries[i].path)") }
+        // Folders by id: what the snapshot lists below them (an executable file included).
+        let top = try #require(try snapshot.folder("Plans"))
+        for county in top.subfolders {
+            let byID = try #require(try reader.files(under: county.path, id: county.id))
+            #expect(Set(byID) == Set(try snapshot.entries(under: county.path)), "\(county.path)")
+        }
+        #expect(throws: SnapshotError.self) { try reader.folder(at: "Plans/x", id: "inte-ett-id") }
         // An entry without a blob id, or not a file, is refused with its path.
         #expect(throws: SnapshotError.self) { try reader.contents(of: SnapshotEntry(path: "Plans/x.md", kind: .file)) }
         let link = SnapshotEntry(path: "Plans/l.md", kind: .symlink(target: "x"), contentID: entries[0].contentID)

@@ -225,11 +225,33 @@ public struct IncrementalRollUp {
     private mutating func expand(_ references: some Sequence<ItemReference>) {
         guard let snapshot else { return }
         var listed: [SnapshotEntry] = []
+        var byID: [(folder: String, id: String)] = []
         for plan in references where plans[plan]?.expanded == false {
             plans[plan]?.expanded = true
             let folder = DocumentLayout.folder(of: plan)
+            if let id = folderIDs["\(DocumentLayout.plansFolder)/\(plan.county)"]?[folder] {
+                byID.append((folder, id))
+                continue
+            }
             do {
                 listed += try snapshot.entries(under: folder)
+            } catch {
+                layoutFindings[folder] = Finding(.error, rule: "file.unreadable", path: folder, message: "\(error)")
+            }
+        }
+        // Folders with ids are listed by id, on all cores when the snapshot can (a cold
+        // roll-up lists every plan here).
+        let reader = snapshot.concurrentReader
+        let byIDListed = reader == nil ? [] : ParallelMap.map(byID) { folder, id in
+            Result { try reader?.files(under: folder, id: id) }
+        }
+        for (i, (folder, _)) in byID.enumerated() {
+            do {
+                if i < byIDListed.count, let files = try byIDListed[i].get() {
+                    listed += files
+                } else {
+                    listed += try snapshot.entries(under: folder)
+                }
             } catch {
                 layoutFindings[folder] = Finding(.error, rule: "file.unreadable", path: folder, message: "\(error)")
             }

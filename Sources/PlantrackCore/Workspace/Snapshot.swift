@@ -78,11 +78,33 @@ public protocol Snapshot {
     var concurrentReader: (any ContentReader)? { get }
 }
 
-/// Reads the bytes of a snapshot's files from any thread.
+/// Reads the bytes of a snapshot's files, and the folders of a snapshot that names them by
+/// content, from any thread.
 public protocol ContentReader: Sendable {
     /// The bytes of a regular-file entry of the snapshot the reader belongs to; throws a
     /// ``SnapshotError`` that names the path when it cannot be read.
     func contents(of entry: SnapshotEntry) throws -> [UInt8]
+
+    /// One level of the folder at `directory` whose id (from ``Snapshot/folder(_:id:)``) is
+    /// `id`; nil when the reader cannot list folders by id.
+    func folder(at directory: String, id: String) throws -> SnapshotFolder?
+}
+
+extension ContentReader {
+    /// Lists no folders: see ``ContentReader/folder(at:id:)``.
+    public func folder(at directory: String, id: String) throws -> SnapshotFolder? { nil }
+
+    /// Every entry below the folder at `directory` whose id is `id`, level by level, in no
+    /// particular order; nil when the reader cannot list folders by id.
+    public func files(under directory: String, id: String) throws -> [SnapshotEntry]? {
+        guard let level = try folder(at: directory, id: id) else { return nil }
+        var result = level.files
+        for sub in level.subfolders {
+            guard let below = try files(under: sub.path, id: sub.id) else { return nil }
+            result += below
+        }
+        return result
+    }
 }
 
 /// One level of a folder in a ``Snapshot``: see ``Snapshot/folder(_:id:)``.
