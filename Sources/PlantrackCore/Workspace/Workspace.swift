@@ -100,7 +100,6 @@ public struct Workspace: Sendable {
         return (snapshot.label, kept, findings)
     }
 
-
     /// Where an entry of the listing belongs.
     private enum Placement: Sendable {
         /// Not a document (a file the layout does not look at).
