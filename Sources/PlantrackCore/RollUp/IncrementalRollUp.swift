@@ -463,13 +463,14 @@ public struct IncrementalRollUp {
             let verdicts = self.verdicts
             let work = stale.map { item in (item.plan, item.judgedOn, plans[item.plan]?.paths ?? []) }
             let computed = ParallelMap.map(work) { plan, day, paths in
-                RollUp.part(of: plan, items: paths.compactMap { path in invalid.contains(path) ? nil : verdicts[path]?.item },
-                            asOf: day, withGroups: withGroups)
-            }
-            for (item, computedPart) in zip(stale, computed) {
-                // Figures, not models, are kept (and the models here lack their texts).
-                var part = computedPart
+                var part = RollUp.part(of: plan, items: paths.compactMap { path in invalid.contains(path) ? nil : verdicts[path]?.item },
+                                       asOf: day, withGroups: withGroups)
+                // Figures, not models, are kept (and the models here lack their texts); the
+                // models are let go here, on all cores.
                 part.entry = nil
+                return part
+            }
+            for (item, part) in zip(stale, computed) {
                 memo.parts.set(part, for: item.key)
                 lastPart[item.plan] = (item.key, part)
                 parts[item.plan] = part

@@ -118,16 +118,56 @@ public struct StatusFigures: Hashable, Sendable {
         budgetSEK += other.budgetSEK
         spentSEK += other.spentSEK
         fundingSEK += other.fundingSEK
-        var table = Dictionary(uniqueKeysWithValues: streams.map { ($0.stream, $0) })
-        for s in other.streams {
-            var merged = table[s.stream] ?? Stream(stream: s.stream)
-            merged.fundingSEK += s.fundingSEK
-            merged.budgetSEK += s.budgetSEK
-            merged.spentSEK += s.spentSEK
-            table[s.stream] = merged
-        }
-        streams = table.values.sorted { $0.stream < $1.stream }
+        streams = Self.merging(streams, other.streams)
         indicators += other.indicators
+    }
+
+    /// Two stream lists summed per stream, sorted by name. Each list is sorted by name with
+    /// one entry per stream already (what ``init(activities:goals:funding:asOf:)`` and
+    /// ``add(_:)`` make), so one pass merges them; a list set otherwise is put so first.
+    /// (A table per addition showed in profiles of `trend`, which adds up every plan at
+    /// every point.)
+    private static func merging(_ first: [Stream], _ second: [Stream]) -> [Stream] {
+        let a = isSortedByName(first) ? first : summedByName(first)
+        let b = isSortedByName(second) ? second : summedByName(second)
+        var result: [Stream] = []
+        result.reserveCapacity(a.count + b.count)
+        var i = 0
+        var j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i].stream < b[j].stream) {
+                result.append(a[i])
+                i += 1
+            } else if i == a.count || b[j].stream < a[i].stream {
+                result.append(b[j])
+                j += 1
+            } else {
+                var sum = a[i]
+                sum.fundingSEK += b[j].fundingSEK
+                sum.budgetSEK += b[j].budgetSEK
+                sum.spentSEK += b[j].spentSEK
+                result.append(sum)
+                i += 1
+                j += 1
+            }
+        }
+        return result
+    }
+
+    private static func isSortedByName(_ streams: [Stream]) -> Bool {
+        zip(streams, streams.dropFirst()).allSatisfy { $0.stream < $1.stream }
+    }
+
+    private static func summedByName(_ streams: [Stream]) -> [Stream] {
+        var table: [String: Stream] = [:]
+        for s in streams {
+            var sum = table[s.stream] ?? Stream(stream: s.stream)
+            sum.fundingSEK += s.fundingSEK
+            sum.budgetSEK += s.budgetSEK
+            sum.spentSEK += s.spentSEK
+            table[s.stream] = sum
+        }
+        return table.values.sorted { $0.stream < $1.stream }
     }
 }
 

@@ -41,6 +41,9 @@ struct TrendWalk {
             let rollUp = state.rollUp(asOf: date, filter: filter, withGroups: false)
             points.append(Trend.Point(date: date, commit: commit.id.hex, figures: rollUp.total))
         }
+        // What the walk holds of the last point (tens of thousands of models and facts on a
+        // national history) is left to the OS at exit rather than freed one by one.
+        keepUntilExit(state)
         return points
     }
 }
