@@ -69,6 +69,25 @@ struct RollUpCoreTests {
         #expect(status.figures.overdue == 0)
     }
 
+    @Test("adding figures sums money per stream, sorted by name, whatever order the lists were given in")
+    func streamsAddUp() {
+        var total = StatusFigures()
+        var a = StatusFigures()
+        a.streams = [.init(stream: "suicidprevention", fundingSEK: 100, budgetSEK: 50, spentSEK: 10),
+                     .init(stream: "barn-unga", fundingSEK: 200)]
+        var b = StatusFigures()
+        b.streams = [.init(stream: "barn-unga", budgetSEK: 30, spentSEK: 5), .init(stream: "äldre", fundingSEK: 7),
+                     .init(stream: "barn-unga", budgetSEK: 1)]
+        total.add(a)
+        total.add(b)
+        total.add(StatusFigures())
+        #expect(total.streams == [
+            .init(stream: "barn-unga", fundingSEK: 200, budgetSEK: 31, spentSEK: 5),
+            .init(stream: "suicidprevention", fundingSEK: 100, budgetSEK: 50, spentSEK: 10),
+            .init(stream: "äldre", fundingSEK: 7),
+        ])
+    }
+
     @Test("done share leaves cancelled activities out")
     func doneShare() {
         var figures = StatusFigures()
