@@ -322,8 +322,9 @@ public struct IncrementalRollUp {
         // Each plan's documents are looked up on all cores (the tables are only read there).
         let verdicts = self.verdicts
         let layoutFindings = self.layoutFindings
-        let work = missing.map { (plan: $0.0, paths: plans[$0.0]?.paths ?? []) }
-        let made = ParallelMap.map(work) { plan, paths -> RollUpMemo.Summary in
+        let recorder = memo.summaries.recorder
+        let work = missing.map { (plan: $0.0, key: $0.1, paths: plans[$0.0]?.paths ?? []) }
+        let made = ParallelMap.map(work) { plan, key, paths -> MemoTable<RollUpMemo.Summary>.Record in
             var summary = RollUpMemo.Summary(references: [], errorRules: [:], planStatus: nil, periodEnd: nil)
             var references: Set<ItemReference> = []
             for path in paths {
@@ -342,12 +343,12 @@ public struct IncrementalRollUp {
             }
             references.remove(plan)
             summary.references = references.sorted()
-            return summary
+            return recorder.record(of: summary, for: key)
         }
-        for ((plan, key), summary) in zip(missing, made) {
-            memo.summaries.set(summary, for: key)
-            lastSummary[plan] = (key, summary)
-            result[plan] = summary
+        for ((plan, key), record) in zip(missing, made) {
+            memo.summaries.set(record)
+            lastSummary[plan] = (key, record.value)
+            result[plan] = record.value
         }
         return result
     }
@@ -461,19 +462,20 @@ public struct IncrementalRollUp {
             readVerdicts(of: stale.flatMap { plans[$0.plan]?.paths ?? [] }, schemas: schemas)
             // Each plan's documents are looked up on all cores (the tables are only read there).
             let verdicts = self.verdicts
-            let work = stale.map { item in (item.plan, item.judgedOn, plans[item.plan]?.paths ?? []) }
-            let computed = ParallelMap.map(work) { plan, day, paths in
+            let recorder = memo.parts.recorder
+            let work = stale.map { item in (item.plan, item.key, item.judgedOn, plans[item.plan]?.paths ?? []) }
+            let computed = ParallelMap.map(work) { plan, key, day, paths in
                 var part = RollUp.part(of: plan, items: paths.compactMap { path in invalid.contains(path) ? nil : verdicts[path]?.item },
                                        asOf: day, withGroups: withGroups)
                 // Figures, not models, are kept (and the models here lack their texts); the
-                // models are let go here, on all cores.
+                // models are let go, and the record is made, here on all cores.
                 part.entry = nil
-                return part
+                return recorder.record(of: part, for: key)
             }
-            for (item, part) in zip(stale, computed) {
-                memo.parts.set(part, for: item.key)
-                lastPart[item.plan] = (item.key, part)
-                parts[item.plan] = part
+            for (item, record) in zip(stale, computed) {
+                memo.parts.set(record)
+                lastPart[item.plan] = (item.key, record.value)
+                parts[item.plan] = record.value
             }
         }
         return parts.keys.sorted().compactMap { parts[$0] }

@@ -145,16 +145,45 @@ struct MemoTable<Value: Sendable>: Sendable {
 
     /// Records `value` for `key`.
     mutating func set(_ value: Value, for key: MemoKey) {
-        guard key.isPersistent else {
-            volatile[key.text] = value
+        set(recorder.record(of: value, for: key))
+    }
+
+    /// A value with its key and, for a persistent key, its encoded bytes: what ``set(_:)``
+    /// stores. Making one is the costly part of recording, and may be done on any thread
+    /// (``Recorder``).
+    struct Record: Sendable {
+        let key: MemoKey
+        let value: Value
+        let bytes: ArraySlice<UInt8>?
+    }
+
+    /// Makes records of this table's values, on any thread; it holds the encoder only, not
+    /// the table (a copy of which would make the next ``set(_:)`` copy every record).
+    struct Recorder: Sendable {
+        fileprivate let encode: @Sendable (Value, inout ByteWriter) -> Void
+
+        /// The record of `value` for `key` (encoded and checksummed when the key is persistent).
+        func record(of value: Value, for key: MemoKey) -> Record {
+            guard key.isPersistent else { return Record(key: key, value: value, bytes: nil) }
+            var w = ByteWriter()
+            encode(value, &w)
+            let sum = ByteWriter.checksum(key.text, w.bytes[...])
+            w.u64(sum)
+            return Record(key: key, value: value, bytes: w.bytes[...])
+        }
+    }
+
+    /// See ``Recorder``.
+    var recorder: Recorder { Recorder(encode: encode) }
+
+    /// Stores a record made by a ``Recorder``.
+    mutating func set(_ record: Record) {
+        guard let bytes = record.bytes else {
+            volatile[record.key.text] = record.value
             return
         }
-        var w = ByteWriter()
-        encode(value, &w)
-        let sum = ByteWriter.checksum(key.text, w.bytes[...])
-        w.u64(sum)
-        records[key.text] = w.bytes[...]
-        used.insert(key.text)
+        records[record.key.text] = bytes
+        used.insert(record.key.text)
         hasNewEntries = true
     }
 
