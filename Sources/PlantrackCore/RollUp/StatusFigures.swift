@@ -64,7 +64,7 @@ public struct StatusFigures: Hashable, Sendable {
         self.init()
         var byStatus = CaseCounts<Activity.Status>()
         var byAssessment = CaseCounts<Goal.Assessment>()
-        var streamTable: [String: Stream] = [:]
+        var money: [Stream] = []
         for item in items {
             byStatus.add(item.status)
             if item.isOverdue(on: asOf) { overdue += 1 }
@@ -72,16 +72,13 @@ public struct StatusFigures: Hashable, Sendable {
             let spent = item.spentSEK ?? 0
             budgetSEK += budget
             spentSEK += spent
-            if let name = item.fundingStream {
-                streamTable[name, default: Stream(stream: name)].budgetSEK += budget
-                streamTable[name, default: Stream(stream: name)].spentSEK += spent
-            }
+            if let name = item.fundingStream { money.append(Stream(stream: name, budgetSEK: budget, spentSEK: spent)) }
         }
         for grant in funding {
             fundingSEK += grant.amountSEK
-            streamTable[grant.stream, default: Stream(stream: grant.stream)].fundingSEK += grant.amountSEK
+            money.append(Stream(stream: grant.stream, fundingSEK: grant.amountSEK))
         }
-        streams = streamTable.values.sorted { $0.stream < $1.stream }
+        streams = Self.summedByName(money)
         for goal in goalItems {
             byAssessment.add(goal.assessment)
             for indicator in goal.indicators {
@@ -124,7 +121,8 @@ public struct StatusFigures: Hashable, Sendable {
 
     /// Two stream lists summed per stream, sorted by name. Each list is sorted by name with
     /// one entry per stream already (what ``init(activities:goals:funding:asOf:)`` and
-    /// ``add(_:)`` make), so one pass merges them; a list set otherwise is put so first.
+    /// ``add(_:)`` make, see ``summedByName(_:)``), so one pass merges them; a list set
+    /// otherwise is put so first.
     /// (A table per addition showed in profiles of `trend`, which adds up every plan at
     /// every point.)
     private static func merging(_ first: [Stream], _ second: [Stream]) -> [Stream] {
@@ -158,6 +156,7 @@ public struct StatusFigures: Hashable, Sendable {
         zip(streams, streams.dropFirst()).allSatisfy { $0.stream < $1.stream }
     }
 
+    /// The streams summed per name, one entry each, sorted by name.
     private static func summedByName(_ streams: [Stream]) -> [Stream] {
         var table: [String: Stream] = [:]
         for s in streams {
