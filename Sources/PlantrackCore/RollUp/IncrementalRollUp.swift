@@ -187,37 +187,19 @@ public struct IncrementalRollUp {
     }
 
     /// Takes in a file: where it belongs (`place`, when worked out already), and what is
-    /// wrong with it without reading it.
+    /// wrong with it without reading it (as ``Workspace`` finds it).
     private mutating func take(_ entry: SnapshotEntry, place: DocumentLayout.Place? = nil) {
         let path = entry.path
-        if case .unreadable(let reason) = entry.kind {
-            layoutFindings[path] = Finding(.error, rule: "file.unreadable", path: path, message: reason)
-            return
-        }
-        switch place ?? DocumentLayout.place(of: path) {
-        case .ignored:
-            return
-        case .misplaced:
-            layoutFindings[path] = Finding(
-                .warning, rule: "layout.misplaced", path: path,
-                message: "this Markdown file is not where any document belongs (Plans/<county>/county.md, "
-                    + "Plans/<county>/<year>/plan.md, .../goals/<id>.md, .../activities/<id>.md); it is not read")
-        case .document(let kind, let reference):
-            entries[path] = Placed(entry: entry, kind: kind, reference: reference)
-            if kind != .county, kind != .workspace, let plan = reference?.plan {
-                plans[plan, default: PlanDocuments()].paths.insert(path)
-                plans[plan]?.digest = nil
-            }
-            switch entry.kind {
-            case .symlink(let target):
-                layoutFindings[path] = Finding(
-                    .error, rule: "file.symlink", path: path,
-                    message: "is a symbolic link (to \(target)); plantrack never follows links: put the document itself here")
-            case .other, .unreadable:
-                layoutFindings[path] = Finding(.error, rule: "file.unreadable", path: path, message: "is not a regular file")
-            case .file:
-                if kind == .county || kind == .workspace { otherPaths.insert(path) }
-            }
+        let place = place ?? DocumentLayout.place(of: path)
+        if let finding = Workspace.layoutFinding(for: entry, at: place) { layoutFindings[path] = finding }
+        if case .unreadable = entry.kind { return }
+        guard case .document(let kind, let reference) = place else { return }
+        entries[path] = Placed(entry: entry, kind: kind, reference: reference)
+        if kind == .county || kind == .workspace {
+            if case .file = entry.kind { otherPaths.insert(path) }
+        } else if let plan = reference?.plan {
+            plans[plan, default: PlanDocuments()].paths.insert(path)
+            plans[plan]?.digest = nil
         }
     }
 
@@ -229,7 +211,7 @@ public struct IncrementalRollUp {
         for plan in references where plans[plan]?.expanded == false {
             plans[plan]?.expanded = true
             let folder = DocumentLayout.folder(of: plan)
-            if let id = folderIDs["\(DocumentLayout.plansFolder)/\(plan.county)"]?[folder] {
+            if let id = folderID(of: plan) {
                 byID.append((folder, id))
                 continue
             }
@@ -239,19 +221,12 @@ public struct IncrementalRollUp {
                 layoutFindings[folder] = Finding(.error, rule: "file.unreadable", path: folder, message: "\(error)")
             }
         }
-        // Folders with ids are listed by id, on all cores when the snapshot can (a cold
-        // roll-up lists every plan here).
+        // Folders with ids are listed by id on all cores when the snapshot can, else here.
         let reader = snapshot.concurrentReader
-        let byIDListed = reader == nil ? [] : ParallelMap.map(byID) { folder, id in
-            Result { try reader?.files(under: folder, id: id) }
-        }
-        for (i, (folder, _)) in byID.enumerated() {
+        let listings = ParallelMap.map(byID) { folder, id in Result { try reader?.files(under: folder, id: id) } }
+        for ((folder, _), listing) in zip(byID, listings) {
             do {
-                if i < byIDListed.count, let files = try byIDListed[i].get() {
-                    listed += files
-                } else {
-                    listed += try snapshot.entries(under: folder)
-                }
+                listed += try listing.get() ?? snapshot.entries(under: folder)
             } catch {
                 layoutFindings[folder] = Finding(.error, rule: "file.unreadable", path: folder, message: "\(error)")
             }
@@ -489,14 +464,8 @@ public struct IncrementalRollUp {
     private mutating func digest(of plan: ItemReference) -> MemoKey? {
         guard let documents = plans[plan] else { return nil }
         if let digest = documents.digest { return digest }
-        if hasFolderIDs, let snapshot {
-            let county = "\(DocumentLayout.plansFolder)/\(plan.county)"
-            if folderIDs[county] == nil {
-                var ids: [String: String] = [:]
-                for sub in (try? snapshot.folder(county, id: countyIDs[county]))?.subfolders ?? [] { ids[sub.path] = sub.id }
-                folderIDs[county] = ids
-            }
-            guard let id = folderIDs[county]?[DocumentLayout.folder(of: plan)] else {
+        if hasFolderIDs {
+            guard let id = folderID(of: plan) else {
                 dropPlan(plan)
                 return nil
             }
@@ -534,6 +503,19 @@ public struct IncrementalRollUp {
         }
         plans[plan]?.digest = digest
         return digest
+    }
+
+    /// The id of a plan's folder in the current snapshot (its county's folder is read once);
+    /// nil when the snapshot names no folders or the plan's folder is gone.
+    private mutating func folderID(of plan: ItemReference) -> String? {
+        guard hasFolderIDs, let snapshot else { return nil }
+        let county = "\(DocumentLayout.plansFolder)/\(plan.county)"
+        if folderIDs[county] == nil {
+            var ids: [String: String] = [:]
+            for sub in (try? snapshot.folder(county, id: countyIDs[county]))?.subfolders ?? [] { ids[sub.path] = sub.id }
+            folderIDs[county] = ids
+        }
+        return folderIDs[county]?[DocumentLayout.folder(of: plan)]
     }
 
     private mutating func summaryKey(_ plan: ItemReference, schemas: DocumentSchemas) -> MemoKey {

@@ -111,34 +111,44 @@ public struct Workspace: Sendable {
     }
 
     private static func placement(of entry: SnapshotEntry, maxSize: Int) -> Placement {
-        if case .unreadable(let reason) = entry.kind {
-            return .finding(Finding(.error, rule: "file.unreadable", path: entry.path, message: reason))
-        }
-        switch DocumentLayout.place(of: entry.path) {
-        case .ignored:
-            return .ignored
-        case .misplaced:
+        let place = DocumentLayout.place(of: entry.path)
+        if let finding = layoutFinding(for: entry, at: place) { return .finding(finding) }
+        guard case .document(let kind, let reference) = place else { return .ignored }
+        if let size = entry.size, size > maxSize {
             return .finding(Finding(
+                .error, rule: "file.too-large", path: entry.path,
+                message: "the file is \(size) bytes; documents may be at most \(maxSize) bytes (1 MiB)"))
+        }
+        return .document(kind, reference)
+    }
+
+    /// What is wrong with a listed entry before anything is read: a folder that could not
+    /// be listed, a Markdown file where no document belongs, a link or a special file where
+    /// a document belongs. nil for a regular document file and for what the layout ignores.
+    /// (``IncrementalRollUp`` takes in entries the same way.)
+    static func layoutFinding(for entry: SnapshotEntry, at place: DocumentLayout.Place) -> Finding? {
+        if case .unreadable(let reason) = entry.kind {
+            return Finding(.error, rule: "file.unreadable", path: entry.path, message: reason)
+        }
+        switch place {
+        case .ignored:
+            return nil
+        case .misplaced:
+            return Finding(
                 .warning, rule: "layout.misplaced", path: entry.path,
                 message: "this Markdown file is not where any document belongs (Plans/<county>/county.md, "
-                    + "Plans/<county>/<year>/plan.md, .../goals/<id>.md, .../activities/<id>.md); it is not read"))
-        case .document(let kind, let reference):
+                    + "Plans/<county>/<year>/plan.md, .../goals/<id>.md, .../activities/<id>.md); it is not read")
+        case .document:
             switch entry.kind {
             case .symlink(let target):
-                return .finding(Finding(
+                return Finding(
                     .error, rule: "file.symlink", path: entry.path,
-                    message: "is a symbolic link (to \(target)); plantrack never follows links: put the document itself here"))
+                    message: "is a symbolic link (to \(target)); plantrack never follows links: put the document itself here")
             case .other, .unreadable:
-                return .finding(Finding(.error, rule: "file.unreadable", path: entry.path, message: "is not a regular file"))
+                return Finding(.error, rule: "file.unreadable", path: entry.path, message: "is not a regular file")
             case .file:
-                break
+                return nil
             }
-            if let size = entry.size, size > maxSize {
-                return .finding(Finding(
-                    .error, rule: "file.too-large", path: entry.path,
-                    message: "the file is \(size) bytes; documents may be at most \(maxSize) bytes (1 MiB)"))
-            }
-            return .document(kind, reference)
         }
     }
 
