@@ -17,7 +17,8 @@ public struct YAMLError: Error, Hashable, Sendable {
     }
 }
 
-/// Reads YAML text into a ``YAMLNode`` tree through libyaml's event API.
+/// Reads YAML text into a ``YAMLNode`` tree: plain block-style text directly
+/// (``BlockYAMLReader``), everything else through libyaml's event API.
 ///
 /// Why not a YAML library: the front matter is read on the hot path of every command, and
 /// libyaml's event parser is several times faster than building Yams' node tree (measured:
@@ -32,6 +33,10 @@ public struct YAMLParser: Sendable {
     /// How many nodes aliases may add in total by expansion (the "billion laughs" guard).
     public var maxAliasExpansion: Int = 10_000
 
+    /// Whether plain block-style text is read by ``BlockYAMLReader`` before libyaml; tests
+    /// turn it off to hold the two to the same trees.
+    var readsBlockStyleDirectly = true
+
     /// Creates a parser with the default limits.
     public init() {}
 
@@ -39,6 +44,11 @@ public struct YAMLParser: Sendable {
     ///
     /// Returns `nil` for an empty document (no content at all).
     public func parse(_ text: ArraySlice<UInt8>, firstLine: Int = 1) throws(YAMLError) -> YAMLNode? {
+        if readsBlockStyleDirectly, let node = text.withUnsafeBufferPointer({ buffer in
+            try? BlockYAMLReader.read(buffer, lineOffset: firstLine - 1, maxDepth: maxDepth)
+        }) {
+            return node
+        }
         var builder = TreeBuilder(limits: self, lineOffset: firstLine - 1)
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
