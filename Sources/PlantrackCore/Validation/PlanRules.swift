@@ -43,12 +43,6 @@ public enum PlanRules {
         check(RuleIndex(documents, asOf: options.asOf), options: options)
     }
 
-    /// Checks documents whose facts were read before (``KindFacts``); with `subjects`, only
-    /// the documents of those plans (the others are there to be referred to).
-    static func check(facts: [KindFacts], options: RuleOptions, subjects: Set<ItemReference>? = nil) -> [Finding] {
-        check(RuleIndex(facts: facts, asOf: options.asOf, subjects: subjects), options: options)
-    }
-
     /// Runs every rule that is not switched off on `index`, on all cores: each rule judges a
     /// plan, or a document of no plan, on its own, so the index is cut into one part per
     /// plan (``RuleIndex/parts()``). `inParts: false` judges the index whole, on one core:
