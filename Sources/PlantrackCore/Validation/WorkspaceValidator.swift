@@ -12,7 +12,7 @@ public struct ValidationReport: Sendable {
     /// so that its holder decides when all of it is freed: a command that prints and exits
     /// leaves it to the operating system. Freeing a national workspace's facts one by one
     /// took 60 ms on one core, after everything else was done.
-    let ruleIndex: RuleIndex?
+    let ruleIndex: RuleIndex
 
     /// The number of findings of a severity.
     public func count(_ severity: Finding.Severity) -> Int {
