@@ -1,5 +1,5 @@
 import Foundation
-import PlantrackCore
+@testable import PlantrackCore
 import PlantrackGit
 import Testing
 
@@ -108,5 +108,37 @@ import Testing
         let invalid = try Self.generate(["--out", base.path, "--entities", "400"])
         #expect(invalid.status != 0)
         #expect(invalid.stderr.contains("--entities must be between 1 and 311"))
+    }
+}
+
+/// The national benchmark's documents come from the generator: every version of every
+/// document it writes must be read by the direct block-style reader (not left to libyaml),
+/// to the tree libyaml gives.
+@Suite struct GeneratedFrontMatterTests {
+    @Test func everyGeneratedDocumentVersionIsReadDirectlyToLibyamlsTree() throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("plantrack-generate-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: base) }
+        let run = try GeneratorTests.generate(["--out", base.path, "--seed", "11", "--entities", "6", "--years", "3",
+                                               "--commits-per-year", "30"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let repository = try Repository.open(at: base.path)
+        var seen: Set<String> = []
+        var libyamlOnly = YAMLParser()
+        libyamlOnly.readsBlockStyleDirectly = false
+        for commit in try repository.history(from: repository.head().id) {
+            let snapshot = try repository.snapshot(revision: commit.hex)
+            for entry in try snapshot.entries(under: "Plans") where entry.path.hasSuffix(".md") {
+                guard let id = entry.contentID, seen.insert(id).inserted else { continue }
+                let bytes = try snapshot.contents(of: entry)
+                let yaml = try FrontMatterSplit.split(bytes[...]).yaml
+                let direct = Array(yaml).withUnsafeBufferPointer {
+                    try? BlockYAMLReader.read($0, lineOffset: 1, maxDepth: 64)
+                }
+                #expect(direct != nil, "declined: \(entry.path) at \(commit.abbreviated)")
+                #expect(direct == (try libyamlOnly.parse(yaml, firstLine: 2)), "\(entry.path) at \(commit.abbreviated)")
+            }
+        }
+        // Versions of county, plan, goal and activity documents over three years of edits.
+        #expect(seen.count > 800)
     }
 }
