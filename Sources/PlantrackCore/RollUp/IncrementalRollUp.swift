@@ -125,7 +125,7 @@ public struct IncrementalRollUp {
         for county in top.subfolders {
             countyIDs[county.path] = county.id
             let level = try snapshot.folder(county.path, id: county.id) ?? SnapshotFolder(files: [], subfolders: [])
-            folderIDs[county.path] = Dictionary(level.subfolders.map { ($0.path, $0.id) }, uniquingKeysWith: { a, _ in a })
+            folderIDs[county.path] = Self.subfolderIDs(of: level)
             for entry in level.files { take(entry) }
             for sub in level.subfolders {
                 if let plan = DocumentLayout.plan(containing: sub.path + "/"), sub.path == DocumentLayout.folder(of: plan) {
@@ -511,11 +511,14 @@ public struct IncrementalRollUp {
         guard hasFolderIDs, let snapshot else { return nil }
         let county = "\(DocumentLayout.plansFolder)/\(plan.county)"
         if folderIDs[county] == nil {
-            var ids: [String: String] = [:]
-            for sub in (try? snapshot.folder(county, id: countyIDs[county]))?.subfolders ?? [] { ids[sub.path] = sub.id }
-            folderIDs[county] = ids
+            folderIDs[county] = Self.subfolderIDs(of: try? snapshot.folder(county, id: countyIDs[county]))
         }
         return folderIDs[county]?[DocumentLayout.folder(of: plan)]
+    }
+
+    /// The ids of a folder level's subfolders, by path (empty for no level).
+    private static func subfolderIDs(of level: SnapshotFolder?) -> [String: String] {
+        Dictionary(level?.subfolders.map { ($0.path, $0.id) } ?? [], uniquingKeysWith: { first, _ in first })
     }
 
     private mutating func summaryKey(_ plan: ItemReference, schemas: DocumentSchemas) -> MemoKey {
