@@ -253,6 +253,42 @@ class Workspace:
         open(done, "w").write(f"{counter}\n")
 
 
+def month_end_blobs(w):
+    """Writes the ids of every blob under Plans/ at the month ends `trend --every month`
+    samples (the last first-parent commit on or before each month end, in the committer's
+    own time zone, up to today) to a file in the workspace's output folder; returns its path.
+    These are the document versions a cold trend has to read, and no fewer."""
+    path = os.path.join(w.out, "month-end-blobs.txt")
+    stamp = os.path.join(w.out, "month-end-blobs.head")
+    today = datetime.date.today().isoformat()
+    key = f"{w.head} {today}"
+    if os.path.exists(path) and os.path.exists(stamp) and open(stamp).read() == key:
+        return path
+    log = subprocess.run(["git", "log", "--first-parent", "--reverse", "--format=%H %cd", "--date=format:%Y-%m-%d"],
+                         cwd=w.path, capture_output=True, text=True, check=True).stdout.split("\n")
+    last_of_month = {}
+    for line in log:
+        if not line:
+            continue
+        commit, day = line.split()
+        month_end = (datetime.date.fromisoformat(day[:7] + "-01") + datetime.timedelta(days=32)).replace(day=1) \
+            - datetime.timedelta(days=1)
+        if month_end.isoformat() <= today:
+            last_of_month[day[:7]] = commit  # later commits overwrite earlier ones
+    blobs = set()
+    for commit in last_of_month.values():
+        listing = subprocess.run(["git", "ls-tree", "-r", commit, "Plans"], cwd=w.path, capture_output=True,
+                                 text=True, check=True).stdout
+        for entry in listing.splitlines():
+            mode, kind, oid = entry.split("\t", 1)[0].split()
+            if kind == "blob":
+                blobs.add(oid)
+    os.makedirs(w.out, exist_ok=True)
+    open(path, "w").write("".join(oid + "\n" for oid in sorted(blobs)))
+    open(stamp, "w").write(key)
+    return path
+
+
 def schema_of(path):
     parts = path.split("/")
     n = len(parts)
@@ -419,6 +455,14 @@ def bench_workspace(w, commands, runs, peer_runs, yaml_events, report):
         f"git diff HEAD~{depth} HEAD": (["git", "diff", f"HEAD~{depth}", "HEAD"], r"diff"),
         "libyaml events (front matters, working tree)": ([yaml_events, w.path], r"^list$|^validate$"),
     }
+    if ONLY is None or re.search("trend|month ends", ONLY.pattern):
+        # What a cold trend cannot do without: read every document version it judges, and
+        # tokenise their YAML (no tree, no schema, no rules).
+        blobs = month_end_blobs(w)
+        floors["git cat-file --batch (Plans at the month ends)"] = (
+            ["/bin/sh", "-c", f"git cat-file --batch < '{blobs}' > /dev/null"], r"trend")
+        floors["git cat-file | libyaml events (Plans at the month ends)"] = (
+            ["/bin/sh", "-c", f"git cat-file --batch < '{blobs}' | '{yaml_events}' --batch"], r"trend")
     for name, (argv, used_by) in floors.items():
         if ONLY is None or ONLY.search(name) or ONLY.pattern in used_by or re.search(used_by, ONLY.pattern):
             measure(name, argv, runs=runs)
@@ -514,6 +558,14 @@ def bench_workspace(w, commands, runs, peer_runs, yaml_events, report):
     check("trend --every month (cold)", p_trend, "≤ 0.05 × peer", 0.05)
     check("trend --every month (cold)", f_log, "≤ 3 × git log", 3)
     check("trend --every month (cold)", None, "RSS < 300 MB", 300, "<", memory=True)
+    # How close the least a cold trend must do comes to its targets on its own.
+    f_month_cat = "git cat-file --batch (Plans at the month ends)"
+    f_month_yaml = "git cat-file | libyaml events (Plans at the month ends)"
+    check("trend --every month (cold)", f_month_cat, "—", None)
+    check("trend --every month (cold)", f_month_yaml, "—", None)
+    check(f_month_cat, p_trend, "—", None)
+    check(f_month_yaml, p_trend, "—", None)
+    check(f_month_yaml, f_log, "—", None)
     check("trend --every month (warm)", None, "RSS < 300 MB", 300, "<", memory=True)
 
     # -- agreement ---------------------------------------------------------------

@@ -2,6 +2,7 @@
  * under a workspace's Plans/ folder in the working tree.
  *
  *   yaml_events WORKSPACE
+ *   git cat-file --batch < IDS | yaml_events --batch
  *
  * Walks WORKSPACE/Plans (no symlinks followed), reads each *.md file, takes the
  * text between the opening `---` line and the next `---` line, and runs
@@ -9,6 +10,12 @@
  * Prints "files=N events=N errors=N". This is the least any YAML-based
  * validator has to do: read the bytes and tokenise them, with no tree, no
  * schema and no rules.
+ *
+ * With --batch it reads the output of `git cat-file --batch` on standard input
+ * instead: every blob that starts with `---` is taken as a Markdown document
+ * (its front matter is parsed), any other as YAML (the settings file). Fed the
+ * blob ids of every document version `trend` reads, git and this program form
+ * the floor of reading and tokenising those versions, on two processes.
  */
 #define _XOPEN_SOURCE 700
 #include <ftw.h>
@@ -84,9 +91,38 @@ static int visit(const char *path, const struct stat *st, int type, struct FTW *
     return 0;
 }
 
+/* Reads `git cat-file --batch` output: "<id> <type> <size>\n", the bytes, "\n". */
+static int batch(FILE *in) {
+    char header[512];
+    while (fgets(header, sizeof header, in)) {
+        char id[128], type[32];
+        size_t size;
+        if (sscanf(header, "%127s %31s %zu", id, type, &size) != 3) { errors++; continue; }
+        if (size + 1 > capacity) {
+            capacity = (size + 1) * 2;
+            buffer = realloc(buffer, capacity);
+        }
+        if (fread(buffer, 1, size, in) != size || fgetc(in) != '\n') {
+            fprintf(stderr, "yaml_events: truncated batch at %s\n", id);
+            return 1;
+        }
+        if (strcmp(type, "blob") != 0) continue;
+        files++;
+        if (size >= 3 && strncmp(buffer, "---", 3) == 0) front_matter(buffer, size);
+        else parse((const unsigned char *)buffer, size);
+    }
+    return 0;
+}
+
 int main(int argc, char **argv) {
+    if (argc == 2 && strcmp(argv[1], "--batch") == 0) {
+        int status = batch(stdin);
+        printf("files=%ld events=%ld errors=%ld\n", files, events, errors);
+        free(buffer);
+        return status;
+    }
     if (argc != 2) {
-        fprintf(stderr, "usage: yaml_events WORKSPACE\n");
+        fprintf(stderr, "usage: yaml_events WORKSPACE | yaml_events --batch\n");
         return 2;
     }
     char plans[4096];
