@@ -280,7 +280,7 @@ def month_end_blobs(w):
         listing = subprocess.run(["git", "ls-tree", "-r", commit, "Plans"], cwd=w.path, capture_output=True,
                                  text=True, check=True).stdout
         for entry in listing.splitlines():
-            mode, kind, oid = entry.split("\t", 1)[0].split()
+            _, kind, oid = entry.split("\t", 1)[0].split()
             if kind == "blob":
                 blobs.add(oid)
     os.makedirs(w.out, exist_ok=True)
