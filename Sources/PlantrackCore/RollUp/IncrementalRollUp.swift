@@ -586,10 +586,8 @@ public struct IncrementalRollUp {
     private static func load(_ entry: SnapshotEntry, with read: (SnapshotEntry) throws -> [UInt8]) -> Result<[UInt8], Finding> {
         do {
             return .success(try read(entry))
-        } catch let error as SnapshotError {
-            return .failure(Finding(.error, rule: "file.unreadable", path: error.path, message: error.message))
         } catch {
-            return .failure(Finding(.error, rule: "file.unreadable", path: entry.path, message: "\(error)"))
+            return .failure(Workspace.finding(for: error, path: entry.path))
         }
     }
 

@@ -152,7 +152,9 @@ public struct Workspace: Sendable {
         }
     }
 
-    private static func finding(for error: any Error, path: String) -> Finding {
+    /// The finding for a file or folder that could not be read (``IncrementalRollUp`` reads
+    /// the same way): at the path a ``SnapshotError`` names, else at `path`.
+    static func finding(for error: any Error, path: String) -> Finding {
         if let error = error as? SnapshotError {
             return Finding(.error, rule: "file.unreadable", path: error.path, message: error.message)
         }
