@@ -141,9 +141,7 @@ public struct StatusFigures: Hashable, Sendable {
                 j += 1
             } else {
                 var sum = a[i]
-                sum.fundingSEK += b[j].fundingSEK
-                sum.budgetSEK += b[j].budgetSEK
-                sum.spentSEK += b[j].spentSEK
+                sum.add(b[j])
                 result.append(sum)
                 i += 1
                 j += 1
@@ -160,13 +158,18 @@ public struct StatusFigures: Hashable, Sendable {
     private static func summedByName(_ streams: [Stream]) -> [Stream] {
         var table: [String: Stream] = [:]
         for s in streams {
-            var sum = table[s.stream] ?? Stream(stream: s.stream)
-            sum.fundingSEK += s.fundingSEK
-            sum.budgetSEK += s.budgetSEK
-            sum.spentSEK += s.spentSEK
-            table[s.stream] = sum
+            table[s.stream, default: Stream(stream: s.stream)].add(s)
         }
         return table.values.sorted { $0.stream < $1.stream }
+    }
+}
+
+extension StatusFigures.Stream {
+    /// Adds another entry's money (of the same stream) to this one.
+    fileprivate mutating func add(_ other: Self) {
+        fundingSEK += other.fundingSEK
+        budgetSEK += other.budgetSEK
+        spentSEK += other.spentSEK
     }
 }
 
