@@ -13,12 +13,16 @@ public enum Trend {
         public var commit: String?
         /// The roll-up total at that commit, judged on `date`.
         public var figures: StatusFigures
+        /// The documents left out of `figures` (``RollUp/skipped``): the point is incomplete
+        /// when there are any.
+        public var skipped: [RollUp.Skipped]
 
         /// Creates a point.
-        public init(date: CalendarDate, commit: String?, figures: StatusFigures) {
+        public init(date: CalendarDate, commit: String?, figures: StatusFigures, skipped: [RollUp.Skipped] = []) {
             self.date = date
             self.commit = commit
             self.figures = figures
+            self.skipped = skipped
         }
     }
 
