@@ -9,6 +9,17 @@ enum FigureFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv, markdown
 }
 
+/// `--lang` and `--allow-invalid` of rollup and trend.
+struct FigureOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Language of headings and words: sv or en (default: workspace.yaml's language, else sv).",
+                               valueName: "lang"))
+    var lang: ReportLanguage?
+
+    @Flag(name: .customLong("allow-invalid"),
+          help: "Show the figures even when documents cannot be read or have errors, marked as incomplete.")
+    var allowInvalid = false
+}
+
 /// `plantrack rollup`: status figures per plan and in total.
 struct RollUpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,8 +28,10 @@ struct RollUpCommand: ParsableCommand {
         discussion: """
             Reads the working tree judged today, a commit (--rev, judged on the commit's date) or \
             the workspace as committed on a day (--as-of: the last commit on or before that day on \
-            the first-parent history of HEAD). Documents with errors are left out and counted on \
-            stderr; the traffic-light rule is in docs/rollup.md.
+            the first-parent history of HEAD). A document that cannot be read or has errors fails \
+            the run (exit 1) unless --allow-invalid, which shows the figures marked as incomplete \
+            and names the documents left out. Headings are in the workspace's language (--lang). \
+            The traffic-light rule is in docs/rollup.md.
             """
     )
 
@@ -50,6 +63,8 @@ struct RollUpCommand: ParsableCommand {
     @Flag(help: "Start CSV output with a UTF-8 byte-order mark (for Excel).")
     var bom = false
 
+    @OptionGroup var figures: FigureOptions
+
     func validate() throws {
         if rev != nil && asOf != nil {
             throw ValidationError("--rev and --as-of cannot be used together: choose one version to roll up.")
@@ -68,24 +83,33 @@ struct RollUpCommand: ParsableCommand {
             let loaded = try RollUpLoading(access: access)
                 .figures(rev: rev, asOf: asOf, filter: RollUp.Filter(year: year, counties: counties), grouping: by,
                          store: store)
-            RollUpLoading.reportSkipped(loaded.rollUp.skipped)
-            let out = Terminal.standardOutput
             let rollUp = loaded.rollUp
+            try RollUpLoading.refuseIncomplete(rollUp.skipped, allowInvalid: figures.allowInvalid,
+                                               snapshot: loaded.snapshot, asOf: rollUp.asOf)
+            RollUpLoading.reportSkipped(rollUp.skipped)
+            let words = FigureWords(lang: figures.lang, snapshot: loaded.snapshot)
+            let out = Terminal.standardOutput
+            let header = RollUpOutput.header(words, grouping: by)
             switch format {
             case .json:
                 out.write(RollUpOutput.json(rollUp, revision: loaded.revision, grouping: by).prettyText + "\n")
             case .csv:
-                let rows = [RollUpOutput.header] + RollUpOutput.rows(rollUp, grouping: by)
+                let rows = RollUpOutput.exclusionRows(rollUp.skipped, words.report) + [header]
+                    + RollUpOutput.rows(rollUp, grouping: by, words)
                 out.write(CSVWriter(delimiter: delimiter, byteOrderMark: bom).text(rows))
             case .markdown:
-                out.write(RollUpOutput.markdown(RollUpOutput.header, RollUpOutput.rows(rollUp, grouping: by)))
+                out.write(RollUpOutput.exclusionMarkdown(rollUp.skipped, words.report)
+                          + RollUpOutput.markdown(header, RollUpOutput.rows(rollUp, grouping: by, words)))
             case .table:
                 let style = Style(for: out)
-                var table = TextTable(header: RollUpOutput.header)
+                let notice = RollUpOutput.exclusionLines(rollUp.skipped, words.report)
+                if !notice.isEmpty { out.write(style.red(notice.joined(separator: "\n")) + "\n\n") }
+                var table = TextTable(header: header)
                 // Cells stay unstyled: escape codes would upset the column widths.
-                for row in RollUpOutput.rows(rollUp, grouping: by) { table.add(row) }
+                for row in RollUpOutput.rows(rollUp, grouping: by, words) { table.add(row) }
                 out.write(table.render(headerStyle: style.bold)
-                          + style.dim("\(rollUp.plans.count) plans (\(loaded.label)), as of \(rollUp.asOf)") + "\n")
+                          + style.dim(words.summary(plans: rollUp.plans.count, source: loaded.label, asOf: rollUp.asOf,
+                                                    incomplete: rollUp.isIncomplete)) + "\n")
             }
         }
     }

@@ -1,0 +1,144 @@
+import Foundation
+import PlantrackGit
+import Testing
+
+/// The hand-worked fixture (RollUpFixture) with one more activity, a6, that cannot be read:
+/// a tab in its YAML. Committed as C5 on 2021-01-06, so HEAD has a5 (errors: no status)
+/// and a6 (unreadable).
+private func brokenFixture() throws -> RollUpFixture {
+    let fixture = try RollUpFixture()
+    try fixture.repo.stage("Plans/stockholm/2021/activities/a6.md",
+                           "---\nkind: activity\nid: a6\ntitle: Trasig\n\tstatus: planned\n---\n")
+    try fixture.repo.commit("C5", time: 1_609_891_200 + 3600)  // 2021-01-06
+    return fixture
+}
+
+private let a5 = "Plans/stockholm/2021/activities/a5.md"
+private let a6 = "Plans/stockholm/2021/activities/a6.md"
+
+@Suite("broken documents never drop out silently")
+struct IncompleteFiguresTests {
+    @Test("rollup with an unreadable document exits 1 with the finding (file:line:column) and what to do")
+    func rollUpRefuses() throws {
+        let fixture = try brokenFixture()
+        for arguments in [["rollup"], ["rollup", "--rev", "HEAD"], ["rollup", "--format", "csv"]] {
+            let result = try CLI.run(arguments, in: fixture.repo.url)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.stdout.isEmpty, "\(arguments)")
+            #expect(result.stderr.contains("\(a6):5:1: error: [yaml.syntax]"), "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("\(a5):2:1: error: [schema.required]"), "\(arguments)")
+            #expect(result.stderr.contains("2 documents could not be counted"))
+            #expect(result.stderr.contains("  \(a6): could not be read"))
+            #expect(result.stderr.contains("  \(a5): has errors"))
+            #expect(result.stderr.contains("'plantrack validate'") && result.stderr.contains("--allow-invalid"))
+        }
+        // A filter that leaves the broken plan out is not refused: its figures are whole.
+        let other = try CLI.run(["rollup", "--year", "2030"], in: fixture.repo.url)
+        #expect(other.status == 0, "\(other.stderr)")
+        #expect(!other.stdout.contains("OFULLSTÄNDIGA"))
+    }
+
+    @Test("rollup --allow-invalid shows the incompleteness in every format, in the workspace's language")
+    func rollUpMarksEveryFormat() throws {
+        let fixture = try brokenFixture()
+        func run(_ extra: [String]) throws -> CLIResult {
+            let result = try CLI.run(["rollup", "--rev", "HEAD", "--allow-invalid"] + extra, in: fixture.repo.url)
+            #expect(result.status == 0, "\(extra): \(result.stderr)")
+            #expect(result.stderr.contains("the figures are incomplete: 2 documents left out"), "\(extra)")
+            return result
+        }
+        // JSON: keys in English, for machines.
+        let json = try rollUpJSON(run(["--format", "json"]))
+        #expect(json["incomplete"] as? Bool == true)
+        #expect((json["excluded"] as? [[String: String]]) == [["path": a5, "reason": "errors"],
+                                                               ["path": a6, "reason": "unreadable"]])
+        // The table: the notice first.
+        let table = try run([]).stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(Array(table.prefix(4)) == [
+            "SIFFRORNA ÄR OFULLSTÄNDIGA: 2 dokument saknas i siffrorna. Kör plantrack validate för detaljer.",
+            "  \(a5): har fel", "  \(a6): kunde inte läsas", "",
+        ])
+        #expect(table.contains { $0.hasPrefix("1 plan (HEAD") && $0.hasSuffix("— ofullständigt") })
+        // CSV: the notice is what a spreadsheet shows first; then the documents, an empty row, the header.
+        let csv = try run(["--format", "csv", "--delimiter", ";", "--bom"]).stdout
+        #expect(csv.hasPrefix("\u{FEFF}SIFFRORNA ÄR OFULLSTÄNDIGA: 2 dokument saknas i siffrorna. Kör plantrack validate för detaljer.\r\n"
+                              + "\(a5);har fel\r\n\(a6);kunde inte läsas\r\n\r\nPLAN;TRAFIKLJUS;"), "\(csv)")
+        // Markdown: a quote block before the table.
+        let markdown = try run(["--format", "markdown", "--lang", "en"]).stdout
+        #expect(markdown.hasPrefix("> **The figures are incomplete.** 2 documents are missing from the figures. "
+                                   + "Run plantrack validate for details.\n>\n> - `\(a5)`: has errors\n> - `\(a6)`: could not be read\n\n| ITEM |"),
+                "\(markdown)")
+        // Complete figures carry no notice, and JSON says so.
+        let whole = try CLI.run(["rollup", "--rev", fixture.commits[2].hex, "--format", "json"], in: fixture.repo.url)
+        #expect(whole.status == 0)
+        #expect(try rollUpJSON(whole)["incomplete"] as? Bool == false)
+        #expect((try rollUpJSON(whole)["excluded"] as? [Any])?.isEmpty == true)
+    }
+
+    @Test("report exits 1 unless --allow-invalid; then every format and language says the figures are incomplete")
+    func reportMarksEveryFormat() throws {
+        let fixture = try brokenFixture()
+        let refused = try CLI.run(["report", "--format", "markdown"], in: fixture.repo.url)
+        #expect(refused.status == 1)
+        #expect(refused.stdout.isEmpty)
+        #expect(refused.stderr.contains("\(a6):5:1: error: [yaml.syntax]"), "\(refused.stderr)")
+        let refusedFollowUp = try CLI.run(["report", "--kind", "redovisning", "--year", "2021", "--format", "csv"],
+                                          in: fixture.repo.url)
+        #expect(refusedFollowUp.status == 1)
+
+        func report(_ arguments: [String]) throws -> String {
+            let result = try CLI.run(["report", "--allow-invalid"] + arguments, in: fixture.repo.url)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            return result.stdout
+        }
+        let swedishNotice = "Siffrorna är ofullständiga"
+        let englishNotice = "The figures are incomplete"
+        for kind in [["--kind", "status"], ["--kind", "redovisning", "--year", "2021"]] {
+            // Markdown: the notice right after the header, before any figure.
+            let svMarkdown = try report(kind + ["--format", "markdown", "--lang", "sv"])
+            let notice = try #require(svMarkdown.range(of: "> **⚠ \(swedishNotice).** 2 dokument saknas i siffrorna."))
+            let firstSection = try #require(svMarkdown.range(of: "\n## "))
+            #expect(notice.lowerBound < firstSection.lowerBound, "\(kind)")
+            #expect(svMarkdown.contains("> - `\(a5)`: har fel") && svMarkdown.contains("> - `\(a6)`: kunde inte läsas"))
+            #expect(!svMarkdown.contains("has errors"), "\(kind): English in the Swedish report")
+            let enMarkdown = try report(kind + ["--format", "markdown", "--lang", "en"])
+            #expect(enMarkdown.contains("> **⚠ \(englishNotice).** 2 documents are missing from the figures."))
+            #expect(enMarkdown.contains("> - `\(a5)`: has errors") && enMarkdown.contains("> - `\(a6)`: could not be read"))
+            // HTML: an alert section first in <main>.
+            for (lang, heading, reason) in [("sv", swedishNotice, "kunde inte läsas"), ("en", englishNotice, "could not be read")] {
+                let html = try report(kind + ["--format", "html", "--lang", lang])
+                let main = try #require(html.range(of: "<main>\n"))
+                #expect(html[main.upperBound...].hasPrefix("<section class=\"incomplete\" role=\"alert\" aria-labelledby=\"incomplete\">"
+                                                           + "<h2 id=\"incomplete\">\(heading)</h2>"), "\(kind) \(lang)")
+                #expect(html.contains("<li><code>\(a6)</code>: \(reason)</li>"))
+            }
+        }
+        // The follow-up's CSV: the notice first, in the report's language.
+        let csv = try report(["--kind", "redovisning", "--year", "2021", "--format", "csv", "--lang", "en"])
+        #expect(csv.hasPrefix("THE FIGURES ARE INCOMPLETE: 2 documents are missing from the figures. Run plantrack validate for details.\r\n"
+                              + "\(a5),has errors\r\n\(a6),could not be read\r\n\r\ncounty,year,section,"), "\(csv)")
+    }
+
+    @Test("a report of another year is not held up by a broken document of this one")
+    func reportOfOtherYear() throws {
+        let fixture = try brokenFixture()
+        try fixture.repo.stage("Plans/stockholm/2022/plan.md", RollUpFixture.plan
+            .replacingOccurrences(of: "2021", with: "2022"))
+        try fixture.repo.commit("2022", time: 1_609_891_200 + 7200)
+        let result = try CLI.run(["report", "--year", "2022", "--format", "markdown"], in: fixture.repo.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stdout.contains("ofullständiga"))
+    }
+
+    @Test("validate outside a workspace (no Plans/) is an error suggesting plantrack init")
+    func validateWithoutPlans() throws {
+        let repo = try TestRepository()
+        try repo.write("README.md", "Inget här.\n")
+        let result = try CLI.run(["validate"], in: repo.url)
+        #expect(result.status == 2)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("no Plans/ folder"), "\(result.stderr)")
+        #expect(result.stderr.contains("plantrack init"))
+        #expect(!result.stderr.contains("0 documents"))
+    }
+}
