@@ -142,3 +142,51 @@ struct IncompleteFiguresTests {
         #expect(!result.stderr.contains("0 documents"))
     }
 }
+
+@Suite("what the figures were read from, and words the workspace chose")
+struct FigureSourceAndWordsTests {
+    @Test("the report's source says the working tree is the same as HEAD, or has changes not committed")
+    func workingTreeSource() throws {
+        let fixture = try RollUpFixture()
+        // Make HEAD whole: a5 gets its status.
+        try fixture.repo.stage("Plans/stockholm/2021/activities/a5.md",
+                               RollUpFixture.activity("a5", status: "planned", due: "2021-06-30", budget: 1, spent: nil))
+        let head = try fixture.repo.commit("C5")
+        let short = head.abbreviated
+        let clean = try CLI.run(["report", "--format", "markdown", "--year", "2021"], in: fixture.repo.url)
+        #expect(clean.status == 0, "\(clean.stderr)")
+        #expect(clean.stdout.contains("Källa: arbetskatalogen, lika med incheckning \(short)"), "\(clean.stdout)")
+        #expect(!clean.stdout.contains("ej incheckat"))
+        let english = try CLI.run(["report", "--format", "markdown", "--year", "2021", "--lang", "en"], in: fixture.repo.url)
+        #expect(english.stdout.contains("Source: working tree, the same as commit \(short)"))
+        // A change in the working tree only.
+        try fixture.repo.write("Plans/stockholm/2021/activities/a5.md",
+                               RollUpFixture.activity("a5", status: "in-progress", due: "2021-06-30", budget: 1, spent: nil))
+        let dirty = try CLI.run(["report", "--format", "markdown", "--year", "2021", "--lang", "en"], in: fixture.repo.url)
+        #expect(dirty.stdout.contains("Source: working tree, with changes not committed since \(short)"), "\(dirty.stdout)")
+        // A commit read names the commit.
+        let committed = try CLI.run(["report", "--format", "markdown", "--rev", "HEAD"], in: fixture.repo.url)
+        #expect(committed.stdout.contains("Källa: incheckning HEAD (\(short))"))
+    }
+
+    @Test("status_labels rename the status words in reports and in rollup headings; another language keeps its own")
+    func statusLabels() throws {
+        let fixture = try RollUpFixture()
+        try fixture.repo.stage("Plans/workspace.yaml", "language: sv\nstatus_labels:\n  done: Klar\n  planned: Planerad\n")
+        try fixture.repo.stage("Plans/stockholm/2021/activities/a5.md",
+                               RollUpFixture.activity("a5", status: "planned", due: "2021-06-30", budget: 1, spent: nil))
+        try fixture.repo.commit("Egna ord")
+        let renamed = try CLI.run(["report", "--format", "markdown", "--rev", "HEAD", "--year", "2021"], in: fixture.repo.url)
+        #expect(renamed.status == 0, "\(renamed.stderr)")
+        #expect(renamed.stdout.contains("Klar 1, Pågående 1, Planerad 2, Avbruten 1"), "\(renamed.stdout)")
+        // The labels are Swedish: an English report keeps the English words.
+        let englishReport = try CLI.run(["report", "--format", "markdown", "--rev", "HEAD", "--year", "2021", "--lang", "en"],
+                                        in: fixture.repo.url)
+        #expect(englishReport.stdout.contains("Done 1, In progress 1, Planned 2, Cancelled 1"), "\(englishReport.stdout)")
+        let csv = try CLI.run(["rollup", "--rev", "HEAD", "--format", "csv"], in: fixture.repo.url)
+        #expect(csv.stdout.hasPrefix("PLAN,TRAFIKLJUS,PLANERAD,PÅGÅENDE,KLAR,FÖRSENAD,AVBRUTEN,"), "\(csv.stdout)")
+        let english = try CLI.run(["rollup", "--rev", "HEAD", "--format", "csv", "--lang", "en"], in: fixture.repo.url)
+        #expect(english.stdout.hasPrefix("ITEM,TRAFFIC LIGHT,PLANNED,IN PROGRESS,DONE,DELAYED,CANCELLED,SHARE DONE %,OVERDUE,"
+                                         + "BUDGETED SEK,SPENT SEK,GRANTED SEK,ON TRACK,AT RISK,OFF TRACK,ACHIEVED,NOT ASSESSED\r\n"))
+    }
+}
