@@ -119,6 +119,27 @@ struct IncompleteFiguresTests {
                               + "\(a5),has errors\r\n\(a6),could not be read\r\n\r\ncounty,year,section,"), "\(csv)")
     }
 
+    @Test("the report's trend marks the months whose figures left a document out")
+    func reportTrendMarksIncompleteMonths() throws {
+        let fixture = try RollUpFixture()
+        // C4 (2021-01-05) added a5 without a status; fixed on 2021-02-10.
+        try fixture.repo.stage("Plans/stockholm/2021/activities/a5.md",
+                               RollUpFixture.activity("a5", status: "planned", due: "2021-06-30", budget: 1, spent: nil))
+        try fixture.repo.commit("a5 fixed", time: 1_612_915_200)  // 2021-02-10
+        // The figures of the report date are whole: no --allow-invalid needed.
+        let markdown = try CLI.run(["report", "--as-of", "2021-02-28", "--format", "markdown", "--lang", "en"],
+                                   in: fixture.repo.url)
+        #expect(markdown.status == 0, "\(markdown.stderr)")
+        #expect(!markdown.stdout.contains("> **⚠ The figures are incomplete.**"))
+        #expect(markdown.stdout.contains("⚠ The figures are incomplete on 31 January 2021: documents that could not be read "
+                                         + "or had errors then are missing from them."), "\(markdown.stdout)")
+        #expect(markdown.stdout.contains("| 31 January 2021 ⚠ |"))
+        #expect(markdown.stdout.contains("| 28 February 2021 |"))
+        let html = try CLI.run(["report", "--as-of", "2021-02-28", "--lang", "sv"], in: fixture.repo.url)
+        #expect(html.stdout.contains("<p class=\"trend-incomplete\">⚠ Siffrorna är ofullständiga den 31 januari 2021:"))
+        #expect(html.stdout.contains("<th scope=\"row\">31 januari 2021 ⚠</th>"))
+    }
+
     @Test("a report of another year is not held up by a broken document of this one")
     func reportOfOtherYear() throws {
         let fixture = try brokenFixture()

@@ -19,7 +19,7 @@ struct ReportTests {
         #expect(text.contains("> - `Plans/stockholm/2021/activities/a5.md`: has errors"))
         #expect(result.stderr.contains("1 document left out"))
         // The report date is mid-month: the trend's only point is that day.
-        #expect(text.contains("| 5 January 2021 | 1 | 1 | 1 | 0 | 1 | 33% | 1 |"), "\(text)")
+        #expect(text.contains("| 5 January 2021 ⚠ | 1 | 1 | 1 | 0 | 1 | 33% | 1 |"), "\(text)")
     }
 
     @Test("language: --lang, else workspace.yaml, else Swedish")

@@ -101,6 +101,11 @@ public enum ReportHTML {
                 "\(f.monthName(p.date.month)) \(p.commit == nil ? w.noCommitYet : f.percent(p.figures.doneShare))"
             }.joined(separator: ", ")
             page.line("<figure>\(ReportCharts.trend(points, format: f, label: w.trendChartLabel(spoken)))</figure>")
+            // Points whose figures left documents out are said, not folded away.
+            let incomplete = points.filter { !$0.skipped.isEmpty }.map { f.date($0.date) }
+            if !incomplete.isEmpty {
+                page.line("<p class=\"trend-incomplete\">\(e(w.trendIncomplete(incomplete.joined(separator: ", "))))</p>")
+            }
             page.line("<details><summary>\(w.trendFigures)</summary>")
             page.line("<table><thead><tr><th scope=\"col\">\(w.month)</th>"
                       + Activity.Status.allCases.map { "<th scope=\"col\" class=\"num\">\(e(w.statusHeading($0, f)))</th>" }.joined()
@@ -111,7 +116,7 @@ public enum ReportHTML {
                     page.line("<tr><th scope=\"row\">\(e(f.date(p.date)))</th><td colspan=\"7\" class=\"muted\">\(w.noCommitYet)</td></tr>")
                     continue
                 }
-                page.line("<tr><th scope=\"row\">\(e(f.date(p.date)))</th>"
+                page.line("<tr><th scope=\"row\">\(e(f.date(p.date)))\(p.skipped.isEmpty ? "" : " ⚠")</th>"
                           + Activity.Status.allCases.map { "<td class=\"num\">\(f.integer(p.figures.count($0)))</td>" }.joined()
                           + "<td class=\"num\">\(e(f.percent(p.figures.doneShare)))</td><td class=\"num\">\(f.integer(p.figures.overdue))</td></tr>")
             }
@@ -390,7 +395,7 @@ public enum ReportHTML {
         .item { margin: 0.4rem 0 0.8rem; padding-left: 0.7rem; border-left: 3px solid var(--line); }
         .item p { margin: 0.2rem 0; } .followups { margin: 0.2rem 0; padding-left: 1.2rem; font-size: 0.9rem; }
         .incomplete { border: 3px solid var(--red); border-radius: 6px; padding: 0.25rem 1rem; margin: 1rem 0; }
-        .incomplete h2 { color: var(--red); margin-top: 0.5rem; }
+        .incomplete h2 { color: var(--red); margin-top: 0.5rem; } .trend-incomplete { color: var(--red); }
         .as-off-track { color: var(--red); font-weight: 600; } .as-at-risk { color: var(--yellow); font-weight: 600; }
         .as-achieved, .as-on-track { color: var(--green); }
         code { font-size: 0.85em; color: var(--muted); }

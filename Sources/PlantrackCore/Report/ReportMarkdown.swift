@@ -60,13 +60,15 @@ public enum ReportMarkdown {
             out.add(w.noHistory, "")
         case .points(let points):
             out.add("\(w.doneShare): `\(Trend.sparkline(points.map { $0.commit == nil ? nil : $0.figures.doneShare }))`", "")
+            let incomplete = points.filter { !$0.skipped.isEmpty }.map { f.date($0.date) }
+            if !incomplete.isEmpty { out.add(e(w.trendIncomplete(incomplete.joined(separator: ", "))), "") }
             out.table([w.month] + Activity.Status.allCases.map { e(w.statusHeading($0, f)) } + [w.doneShare, w.overdue],
                       // Months before the first commit are only in the sparkline.
                       points.drop(while: { $0.commit == nil }).map { p in
                           guard p.commit != nil else {
                               return [f.date(p.date), w.noCommitYet] + Array(repeating: "", count: 6)
                           }
-                          return [f.date(p.date)] + Activity.Status.allCases.map { f.integer(p.figures.count($0)) }
+                          return [f.date(p.date) + (p.skipped.isEmpty ? "" : " ⚠")] + Activity.Status.allCases.map { f.integer(p.figures.count($0)) }
                               + [f.percent(p.figures.doneShare), f.integer(p.figures.overdue)]
                       }, numeric: Set(1...7))
         }

@@ -72,6 +72,8 @@ public struct ReportWords: Sendable {
     public var incompleteIntro: @Sendable (Int) -> String
     /// Why a document is missing from the figures.
     public var exclusion: @Sendable (RollUp.Skipped.Cause) -> String
+    /// Under the trend: the dates (already listed) whose figures leave documents out.
+    public var trendIncomplete: @Sendable (String) -> String
     public var generatedBy: String
     // The follow-up (redovisning).
     public var followUpTitle: @Sendable (Int) -> String
@@ -216,6 +218,9 @@ public struct ReportWords: Sendable {
             case .planLeftOut: return "planen saknas i siffrorna"
             }
         },
+        trendIncomplete: { dates in
+            "⚠ Siffrorna är ofullständiga den \(dates): dokument som inte kunde läsas eller hade fel då saknas i dem."
+        },
         generatedBy: "Skapad med plantrack report.",
         followUpTitle: { "Redovisning av medel och resultat \($0)" },
         followUpIntro: "Hur årets medel har använts per satsning och per område, och vilka resultat planerna har nått.",
@@ -337,6 +342,9 @@ public struct ReportWords: Sendable {
             case .errors: return "has errors"
             case .planLeftOut: return "its plan is missing from the figures"
             }
+        },
+        trendIncomplete: { dates in
+            "⚠ The figures are incomplete on \(dates): documents that could not be read or had errors then are missing from them."
         },
         generatedBy: "Made with plantrack report.",
         followUpTitle: { "Follow-up of funds and results \($0)" },
