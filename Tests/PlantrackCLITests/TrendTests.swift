@@ -106,7 +106,9 @@ struct TrendTests {
         #expect(refused.stdout.isEmpty)
         // The finding with file:line:column, the point, and what to do.
         #expect(refused.stderr.contains("Plans/stockholm/2021/activities/a5.md:2:1: error: [schema.required]"), "\(refused.stderr)")
-        #expect(refused.stderr.contains("at 2021-01-10 (commit \(fixture.commits[3].abbreviated))"))
+        #expect(refused.stderr.contains("at 2021-01-10 (commit \(fixture.commits[3].abbreviated)):"))
+        let longer = try CLI.run(["trend", "--since", "2021-01-01", "--until", "2021-01-24", "--every", "week"], in: fixture.repo.url)
+        #expect(longer.stderr.contains("at 2021-01-10 (commit \(fixture.commits[3].abbreviated)) and 2 later points:"))
         #expect(refused.stderr.contains("plantrack validate") && refused.stderr.contains("--allow-invalid"))
 
         let table = try CLI.run(arguments + ["--allow-invalid"], in: fixture.repo.url)

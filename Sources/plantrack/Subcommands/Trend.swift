@@ -83,18 +83,24 @@ struct TrendCommand: ParsableCommand {
                 err.write("\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
                           + "] \(done)/\(total)" + (done == total ? "\n" : ""))
             }
-            if let incomplete = points.first(where: { !$0.skipped.isEmpty }), let commit = incomplete.commit {
+            // The first incomplete point shows its findings; the others are counted.
+            let incompletePoints = points.filter { !$0.skipped.isEmpty }
+            if let incomplete = incompletePoints.first, let commit = incomplete.commit {
                 let snapshot = try? repository.snapshot(revision: commit)
-                try RollUpLoading.refuseIncomplete(incomplete.skipped, allowInvalid: figures.allowInvalid,
-                                                   snapshot: snapshot, asOf: incomplete.date,
-                                                   at: "\(incomplete.date) (commit \(commit.prefix(7)))")
+                let more = incompletePoints.count - 1
+                try RollUpLoading.refuseIncomplete(
+                    incomplete.skipped, allowInvalid: figures.allowInvalid, snapshot: snapshot, asOf: incomplete.date,
+                    at: "\(incomplete.date) (commit \(commit.prefix(7)))"
+                        + (more == 0 ? "" : " and \(more) later point\(more == 1 ? "" : "s")"))
             }
             RollUpLoading.reportSkipped(RollUpOutput.distinct(points.flatMap(\.skipped)))
             let headSnapshot: (any Snapshot)? = repository.isHeadUnborn ? nil : try? repository.snapshot(revision: "HEAD")
             let words = headSnapshot.map { FigureWords(lang: figures.lang, snapshot: $0) }
                 ?? FigureWords(language: figures.lang ?? .sv, settings: nil)
             render(points, words)
-            if let why = emptiness(points, since: start, until: end, firstCommit: try? repository.mainline(from: repository.head().id).first?.date) {
+            // The history is walked again only when the table is empty and the reason needs it.
+            let firstCommit = { try? repository.mainline(from: repository.head().id).first?.date }
+            if let why = emptiness(points, since: start, until: end, firstCommit: firstCommit) {
                 err.write("plantrack: note: \(why)\n")
             }
         }
@@ -102,7 +108,7 @@ struct TrendCommand: ParsableCommand {
 
     /// Why the table has no figures to show, and what to try; nil when it has some.
     private func emptiness(_ points: [Trend.Point], since: CalendarDate, until: CalendarDate,
-                           firstCommit: CalendarDate?) -> String? {
+                           firstCommit: () -> CalendarDate??) -> String? {
         if points.isEmpty {
             return since > until
                 ? "no points: --since \(since) is after --until \(until)"
@@ -111,7 +117,7 @@ struct TrendCommand: ParsableCommand {
         }
         if points.allSatisfy({ $0.commit == nil }) {
             return "nothing was committed on or before \(until) on the history of HEAD"
-                + (firstCommit.map { "; the first commit is dated \($0): try --until \($0) or later" } ?? "")
+                + ((firstCommit() ?? nil).map { "; the first commit is dated \($0): try --until \($0) or later" } ?? "")
         }
         if points.allSatisfy({ $0.figures == StatusFigures() }) {
             let filters = (year.map { ["--year \($0)"] } ?? []) + (counties.isEmpty ? [] : ["--county " + counties.joined(separator: " ")])
