@@ -158,9 +158,22 @@ struct IncompleteFiguresTests {
         let result = try CLI.run(["validate"], in: repo.url)
         #expect(result.status == 2)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("no Plans/ folder"), "\(result.stderr)")
+        #expect(result.stderr.contains("no Plans/ folder (or an empty one)"), "\(result.stderr)")
         #expect(result.stderr.contains("plantrack init"))
         #expect(!result.stderr.contains("0 documents"))
+    }
+
+    @Test("--as-of and trend before anything is committed say so and what to use instead")
+    func nothingCommitted() throws {
+        let repo = try TestRepository()
+        try repo.write("Plans/workspace.yaml", "language: sv\n")
+        let asOf = try CLI.run(["rollup", "--as-of", "2026-01-01"], in: repo.url)
+        #expect(asOf.status == 2)
+        #expect(asOf.stderr.contains("--as-of 2026-01-01: nothing is committed yet") && asOf.stderr.contains("leave out --as-of"),
+                "\(asOf.stderr)")
+        let trend = try CLI.run(["trend"], in: repo.url)
+        #expect(trend.status == 2)
+        #expect(trend.stderr.contains("nothing is committed yet") && trend.stderr.contains("plantrack rollup"), "\(trend.stderr)")
     }
 }
 

@@ -61,6 +61,10 @@ struct TrendCommand: ParsableCommand {
         try reportingErrors {
             let access = try WorkspaceAccess(workspace)
             let repository = access.repository
+            guard !repository.isHeadUnborn else {
+                throw CLIError("trend reads the history of commits, and nothing is committed yet; "
+                               + "'plantrack rollup' shows the working tree")
+            }
             let start: CalendarDate
             if let since {
                 start = since

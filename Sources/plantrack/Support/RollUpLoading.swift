@@ -32,6 +32,10 @@ struct RollUpLoading {
     func version(rev: String?, asOf: CalendarDate?) throws -> (snapshot: any Snapshot, revision: String?, asOf: CalendarDate) {
         let repository = access.repository
         if let asOf {
+            guard !repository.isHeadUnborn else {
+                throw CLIError("--as-of \(asOf): nothing is committed yet, so there is no version of that day; "
+                               + "leave out --as-of to read the working tree")
+            }
             let head: Commit
             do { head = try repository.head() } catch { throw CLIError("\(error)") }
             guard let commit = try repository.lastCommit(onOrBefore: asOf, from: head.id) else {
