@@ -82,11 +82,13 @@ struct Revise: ParsableCommand {
     }
 
     /// What the revision did, as the commit message and the command's output: a subject
-    /// line (at most 72 characters for any county id of ordinary length), then what was
+    /// line of at most 72 characters (shortened for a very long county id), then what was
     /// copied, reset, carried and left, and why.
     static func message(_ revision: PlanRevision) -> String {
         let newYear = revision.to.year.map(String.init) ?? "\(revision.to)"
-        var out = "revise \(revision.from) → \(revision.to): version \(revision.version), draft\n\n"
+        var subject = "revise \(revision.from) → \(revision.to): version \(revision.version), draft"
+        if subject.count > 72 { subject = "revise \(revision.from) → \(newYear)" }
+        var out = subject + "\n\n"
         out += wrapped("goals copied (\(revision.goals.count)):", revision.goals)
         if !revision.assessmentsReset.isEmpty {
             out += wrapped("assessments reset to not-assessed (\(revision.assessmentsReset.count)):",
