@@ -68,6 +68,8 @@ struct RulesFaultTests {
         #expect(message("ref.goal-missing", "a-p14.md").isEmpty == false)
         #expect(findings.contains { $0.rule == "ref.goal-missing" && $0.message.contains("a-p1 is an activity") })
         #expect(message("dates.overdue", "a-p15.md").contains("91 days before 2026-06-30"))
+        #expect(message("dates.target-before-period", "a-st-1.md")
+            .contains("indicator kommuner is dated 2025-12-31, before the plan's period 2026-01-01 – 2026-12-31; set a new target"))
     }
 }
 

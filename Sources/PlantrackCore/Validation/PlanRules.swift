@@ -19,6 +19,7 @@ public enum PlanRules {
         StreamOverFundingRule.self, StreamUnknownRule.self,
         ActivityWithoutGoalRule.self, ShortTermUnsupportedRule.self, LongTermUnservedRule.self,
         OverdueRule.self, OutsidePeriodRule.self, MeasurementInFutureRule.self,
+        TargetBeforePeriodRule.self,
         OpenNotCarriedRule.self,
     ] }
 

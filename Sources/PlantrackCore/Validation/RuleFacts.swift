@@ -110,6 +110,8 @@ final class GoalFacts: Sendable {
     let indicatorIDs: [Located<String>]
     /// The date of every measurement of every indicator.
     let measurementDates: [Located<CalendarDate>]
+    /// The `target.date` of every indicator that has one, with the indicator's id.
+    let targetDates: [(indicator: String?, date: Located<CalendarDate>)]
 
     init(_ document: Document) {
         let fields = FrontMatterView(document.frontMatter)
@@ -123,6 +125,9 @@ final class GoalFacts: Sendable {
         indicatorIDs = indicators.compactMap { $0.value.string("id") }
         measurementDates = indicators.flatMap { indicator in
             indicator.value.records("measurements").compactMap { $0.value.date("date") }
+        }
+        targetDates = indicators.compactMap { indicator in
+            indicator.value.record("target")?.date("date").map { (indicator.value.string("id")?.value, $0) }
         }
     }
 

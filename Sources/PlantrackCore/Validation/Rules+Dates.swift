@@ -103,3 +103,28 @@ struct MeasurementInFutureRule: PlanRule {
         }
     }
 }
+
+/// `dates.target-before-period`: an indicator's target is dated before its plan's period
+/// starts. Typically a target copied into a new year by `plantrack revise`: the series goes
+/// on, but last year's target cannot be this year's, and only the coordinator can say what
+/// the new one is.
+struct TargetBeforePeriodRule: PlanRule {
+    static let descriptor = RuleDescriptor(
+        id: "dates.target-before-period", severity: .warning,
+        summary: "no indicator target is dated before the plan's period starts")
+
+    static func check(_ index: RuleIndex, _ out: inout RuleOutput) {
+        for group in index.plans {
+            guard let period = group.period else { continue }
+            for goal in group.judgedGoals {
+                for (indicator, date) in goal.targetDates where date.value < period.start {
+                    let name = indicator.map { "indicator \($0)" } ?? "this indicator"
+                    out.report(goal.document, at: date.place,
+                               "the target of \(name) is dated \(date.value), before the plan's period "
+                                   + "\(period.start) – \(period.end); set a new target for the year "
+                                   + "(target.value and a target.date within the period), or remove the target")
+                }
+            }
+        }
+    }
+}
