@@ -123,7 +123,7 @@ struct WorkspaceWrite {
         let errors = check.newErrors(before: snapshot, after: OverlaySnapshot(snapshot, files: files))
         guard errors.isEmpty else {
             FindingPrinter().print(errors)
-            Terminal.standardError.write("plantrack: error: the change would make the workspace invalid (\(errors.count) error\(errors.count == 1 ? "" : "s") above). Nothing was written.\n")
+            Terminal.standardError.write("plantrack: error: the change would make the workspace invalid (\(EnglishWords.count(errors.count, "error")) above). Nothing was written.\n")
             throw ExitStatus.findings
         }
     }
