@@ -46,6 +46,16 @@ enum CommitMessage {
         }
     }
 
+    /// `schemas: update workspace.schema.json to plantrack 0.1.0`, then one line per file.
+    static func schemasUpdate(_ paths: [String]) -> String {
+        let names = paths.map { String($0.split(separator: "/").last ?? "") }
+        let subject = names.count == 1
+            ? "schemas: update \(names[0]) to plantrack \(PlantrackVersion.text)"
+            : "schemas: update \(EnglishWords.count(names.count, "file")) to plantrack \(PlantrackVersion.text)"
+        return subject + "\n\nReplaced with the schemas built into plantrack \(PlantrackVersion.text):\n"
+            + paths.map { "- \($0)\n" }.joined()
+    }
+
     /// `committed 1a2b3c4` or `written, not committed (--no-commit)`.
     static func outcome(_ outcome: WorkspaceWrite.Outcome) -> String {
         if let id = outcome.commit { return "committed \(String(id.hex.prefix(7)))\n" }

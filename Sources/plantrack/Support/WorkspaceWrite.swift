@@ -119,8 +119,19 @@ struct WorkspaceWrite {
             FindingPrinter().print(problems)
             throw CLIError("the workspace's schemas cannot be used; fix Schemas/ first. Nothing was written.")
         }
-        let check = EditCheck(validator: WorkspaceValidator(schemas: schemas, asOf: .today()))
-        let errors = check.newErrors(before: snapshot, after: OverlaySnapshot(snapshot, files: files))
+        let after = OverlaySnapshot(snapshot, files: files)
+        var afterValidator: WorkspaceValidator?
+        // An edit of Schemas/ is judged by the schemas it writes.
+        if files.keys.contains(where: { $0.hasPrefix(DocumentLayout.schemasFolder + "/") }) {
+            let (afterSchemas, afterProblems) = DocumentSchemas.load(from: after)
+            guard let afterSchemas else {
+                FindingPrinter().print(afterProblems)
+                throw CLIError("the new schemas cannot be used. Nothing was written.")
+            }
+            afterValidator = WorkspaceValidator(schemas: afterSchemas, asOf: .today())
+        }
+        let check = EditCheck(validator: WorkspaceValidator(schemas: schemas, asOf: .today()), afterValidator: afterValidator)
+        let errors = check.newErrors(before: snapshot, after: after)
         guard errors.isEmpty else {
             FindingPrinter().print(errors)
             Terminal.standardError.write("plantrack: error: the change would make the workspace invalid (\(EnglishWords.count(errors.count, "error")) above). Nothing was written.\n")
