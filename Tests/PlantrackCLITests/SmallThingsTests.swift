@@ -30,4 +30,42 @@ struct SmallThingsTests {
         #expect(approve.status == 0, "\(approve.stderr)")
         #expect(approve.stdout.contains("tagged uppsala/2026/v\(version + 1)"))
     }
+
+    @Test func logMarksTheAdoptedVersions() throws {
+        let ws = try CycleWorkspace()
+        func ok(_ arguments: [String]) throws -> String {
+            let result = try ws.run(arguments)
+            #expect(result.status == 0, "\(arguments.joined(separator: " ")): \(result.stderr)")
+            return result.stdout
+        }
+        _ = try ok(["init", ".", "--county", "orebro", "--county-name", "Örebro län", "--code", "18"])
+        _ = try ok(["new", "plan", "orebro/2026", "--title", "Länsgemensam handlingsplan 2026", "--area", "bu=Barn och unga"])
+        _ = try ok(["new", "goal", "orebro/2026/bu-lt-1", "--title", "Fler unga mår bra", "--term", "long", "--area", "bu"])
+        _ = try ok(["new", "activity", "orebro/2026/bu-p1", "--title", "Föräldrastöd", "--area", "bu", "--goal", "bu-lt-1",
+                    "--start", "2026-03-01", "--due", "2026-12-15"])
+        _ = try ok(["update", "orebro/2026/bu-p1", "--progress", "10"])
+        _ = try ok(["approve", "orebro/2026", "--date", "2026-02-15", "--by", "Styrgruppen"])       // v1 holds progress 10
+        _ = try ok(["update", "orebro/2026/bu-p1", "--progress", "40"])
+        _ = try ok(["update", "orebro/2026", "--set", "version=2"])
+        _ = try ok(["approve", "orebro/2026", "--date", "2026-09-01"])                              // v2 holds progress 40
+        _ = try ok(["update", "orebro/2026/bu-p1", "--progress", "60"])                             // in no adopted version
+
+        let log = try ok(["log", "orebro/2026/bu-p1"]).split(separator: "\n")
+        let commits = log.filter { $0.hasPrefix("  ") && !$0.hasPrefix("      ") }
+        #expect(commits.count == 4, "\(log)")
+        #expect(commits[0].contains("progress 60") && !commits[0].contains("(tag:"))
+        #expect(commits[1].contains("(tag: orebro/2026/v2)") && commits[1].contains("progress 40"), "\(commits[1])")
+        #expect(commits[2].contains("(tag: orebro/2026/v1)") && commits[2].contains("progress 10"), "\(commits[2])")
+        #expect(commits[3].contains("new activity") && !commits[3].contains("(tag:"))
+
+        // The plan's own log: the approve commits carry the tags.
+        let planLog = try ok(["log", "orebro/2026"]).split(separator: "\n")
+        #expect(planLog.contains { $0.contains("(tag: orebro/2026/v1)") && $0.contains("approve orebro/2026 version 1") }, "\(planLog)")
+        #expect(planLog.contains { $0.contains("(tag: orebro/2026/v2)") && $0.contains("approve orebro/2026 version 2") })
+
+        let json = try ok(["log", "orebro/2026/bu-p1", "--format", "json"])
+        let value = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let history = value?["history"] as? [[String: Any]] ?? []
+        #expect(history.map { $0["tags"] as? [String] ?? ["missing"] } == [[], ["orebro/2026/v2"], ["orebro/2026/v1"], []])
+    }
 }
