@@ -68,4 +68,50 @@ struct SmallThingsTests {
         let history = value?["history"] as? [[String: Any]] ?? []
         #expect(history.map { $0["tags"] as? [String] ?? ["missing"] } == [[], ["orebro/2026/v2"], ["orebro/2026/v1"], []])
     }
+
+    /// Every writing command's commit has a subject of at most 72 characters, with the
+    /// whole text in the body.
+    @Test func commitSubjectsFitInSeventyTwoCharacters() throws {
+        let ws = try CycleWorkspace()
+        func ok(_ arguments: [String]) throws {
+            let result = try ws.run(arguments)
+            #expect(result.status == 0, "\(arguments.joined(separator: " ")): \(result.stderr)")
+        }
+        let longCounty = "Region Örebro läns gemensamma samordning för psykisk hälsa, suicidprevention och beroendevård"
+        let longTitle = String(repeating: "Utbildning i första hjälpen till psykisk hälsa för skolpersonal ", count: 3)
+            .trimmingCharacters(in: .whitespaces)
+        #expect(longTitle.count >= 150)
+        try ok(["init", ".", "--county", "orebro", "--county-name", longCounty, "--code", "18"])
+        try ok(["new", "plan", "orebro/2026", "--title", "Länsgemensam handlingsplan 2026 — " + longTitle, "--area", "bu=Barn och unga"])
+        try ok(["new", "goal", "orebro/2026/bu-lt-1", "--title", longTitle, "--term", "long", "--area", "bu"])
+        try ok(["new", "activity", "orebro/2026/bu-p1", "--title", longTitle, "--area", "bu", "--goal", "bu-lt-1",
+                "--start", "2026-03-01", "--due", "2026-12-15"])
+        try ok(["update", "orebro/2026/bu-p1", "--set", "title=" + longTitle + " och förskola",
+                "--set", "owner=" + longCounty, "--progress", "20"])
+        try ok(["update", "orebro/2026/bu-p1", "--note", longTitle])
+        try ok(["approve", "orebro/2026", "--date", "2026-02-15", "--by", longCounty])
+        try ok(["revise", "orebro", "--to", "2027"])
+        try FileManager.default.removeItem(atPath: ws.path + "/Schemas/workspace.schema.json")
+        try FileManager.default.copyItem(atPath: SchemasUpdateTests.fixtures.appendingPathComponent("workspace.schema.json").path,
+                                         toPath: ws.path + "/Schemas/workspace.schema.json")
+        let signature = Signature(name: "Test", email: "test@example.se", time: 1_767_225_600)
+        try ws.repository.commitWorkingFiles(["Schemas/workspace.schema.json"], message: "old schema\n", signature: signature)
+        try ok(["schemas", "update"])
+
+        let messages = try Self.fullMessages(ws)
+        #expect(messages.count == 10)
+        for message in messages {
+            let subject = message.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
+            #expect(subject.count <= 72, "\(subject.count) characters: \(subject)")
+            #expect(!subject.isEmpty)
+        }
+        // A cut subject ends in "…" and the body holds the whole line.
+        let new = try #require(messages.first { $0.hasPrefix("new activity orebro/2026/bu-p1: ") })
+        #expect(new.split(separator: "\n").first?.hasSuffix("…") == true)
+        #expect(new.contains("\n\nnew activity orebro/2026/bu-p1: \(longTitle)\n"))
+        let initMessage = try #require(messages.last)
+        #expect(initMessage.contains(longCounty))
+        let update = try #require(messages.first { $0.hasPrefix("update orebro/2026/bu-p1: title") })
+        #expect(update.contains("~ progress: 0 → 20"), "details stay in the body: \(update)")
+    }
 }

@@ -253,7 +253,7 @@ struct New: ParsableCommand {
         guard writing.commit else { return "written, not committed (--no-commit)\n" }
         do {
             let signature = try Signature.default(in: access.repository)
-            let id = try access.repository.commitWorkingFiles([path], message: "new \(kind.rawValue) \(reference)\n",
+            let id = try access.repository.commitWorkingFiles([path], message: CommitMessage.fitted("new \(kind.rawValue) \(reference)\n"),
                                                               signature: signature)
             return "committed \(String(id.hex.prefix(7)))\n"
         } catch {

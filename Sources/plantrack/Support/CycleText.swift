@@ -56,6 +56,35 @@ enum CommitMessage {
             + paths.map { "- \($0)\n" }.joined()
     }
 
+    /// The longest first line (subject) a commit gets: git's convention, what `git log
+    /// --oneline`, GitHub and most tools show without cutting.
+    static let subjectLimit = 72
+
+    /// `message` with a subject of at most ``subjectLimit`` characters. A longer first line
+    /// (a long title, a long value) is cut at a word with "…", and kept whole as the first
+    /// paragraph of the body, so nothing is lost. Every commit of a writing command goes
+    /// through here (``WorkspaceWrite``).
+    static func fitted(_ message: String) -> String {
+        let parts = message.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+        let subject = String(parts.first ?? "")
+        guard subject.count > subjectLimit else { return message }
+        let rest = parts.count > 1 ? String(parts[1]) : ""
+        let body = rest.hasPrefix("\n") ? String(rest.dropFirst()) : rest
+        return shortened(subject) + "\n\n" + subject + "\n" + (body.isEmpty ? "" : "\n" + body)
+    }
+
+    /// The first ``subjectLimit`` − 1 characters of `line`, cut after its last whole word
+    /// when that keeps at least half, and "…".
+    static func shortened(_ line: String) -> String {
+        let limit = subjectLimit - 1
+        var cut = Substring(line.prefix(limit))
+        if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) >= limit / 2 {
+            cut = cut[..<space]
+        }
+        while let last = cut.last, last == " " || last == "," || last == ":" { cut.removeLast() }
+        return cut + "…"
+    }
+
     /// `committed 1a2b3c4` or `written, not committed (--no-commit)`.
     static func outcome(_ outcome: WorkspaceWrite.Outcome) -> String {
         if let id = outcome.commit { return "committed \(String(id.hex.prefix(7)))\n" }

@@ -91,7 +91,7 @@ struct WorkspaceWrite {
         }
         guard let signature else { return Outcome(paths: paths, commit: nil) }
         do {
-            let id = try repository.commitWorkingFiles(paths, message: change.message, signature: signature)
+            let id = try repository.commitWorkingFiles(paths, message: CommitMessage.fitted(change.message), signature: signature)
             return Outcome(paths: paths, commit: id)
         } catch {
             throw CLIError("the files were written, but committing them did not finish: \(error). "
