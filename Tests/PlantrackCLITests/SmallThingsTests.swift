@@ -114,4 +114,24 @@ struct SmallThingsTests {
         let update = try #require(messages.first { $0.hasPrefix("update orebro/2026/bu-p1: title") })
         #expect(update.contains("~ progress: 0 → 20"), "details stay in the body: \(update)")
     }
+
+    /// init's README names files the workspace has, and the help it points at works.
+    @Test func initsReadmeNamesWhatTheWorkspaceHas() throws {
+        let ws = try CycleWorkspace()
+        #expect(try ws.run(["init", ".", "--county", "orebro", "--county-name", "Örebro län", "--code", "18"]).status == 0)
+        let readme = try ws.text("README.md")
+        let paths = try NSRegularExpression(pattern: #"(?:docs|Schemas|Plans|\.vscode)/[A-Za-z0-9._/-]*"#)
+        let text = readme as NSString
+        let named = paths.matches(in: readme, range: NSRange(location: 0, length: text.length)).map { text.substring(with: $0.range) }
+        #expect(!named.isEmpty)
+        for path in named {
+            #expect(FileManager.default.fileExists(atPath: ws.path + "/" + path), "README.md names \(path), which the workspace lacks")
+        }
+        #expect(!readme.contains("docs/"))
+        for command in [["help"], ["help", "update"], ["schemas", "update", "--help"]] where readme.contains("plantrack " + command[0]) {
+            let result = try ws.run(command)
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+        }
+        #expect(readme.contains("plantrack schemas update"))
+    }
 }
