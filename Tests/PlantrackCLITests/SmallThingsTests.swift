@@ -89,6 +89,7 @@ struct SmallThingsTests {
         try ok(["update", "orebro/2026/bu-p1", "--set", "title=" + longTitle + " och förskola",
                 "--set", "owner=" + longCounty, "--progress", "20"])
         try ok(["update", "orebro/2026/bu-p1", "--note", longTitle])
+        try ok(["update", "orebro/2026/bu-p1", "--status", "in-progress", "--progress", "40", "--note", "Halvtid"])
         try ok(["approve", "orebro/2026", "--date", "2026-02-15", "--by", longCounty])
         try ok(["revise", "orebro", "--to", "2027"])
         try FileManager.default.removeItem(atPath: ws.path + "/Schemas/workspace.schema.json")
@@ -99,7 +100,7 @@ struct SmallThingsTests {
         try ok(["schemas", "update"])
 
         let messages = try Self.fullMessages(ws)
-        #expect(messages.count == 10)
+        #expect(messages.count == 11)
         for message in messages {
             let subject = message.split(separator: "\n", omittingEmptySubsequences: false).first ?? ""
             #expect(subject.count <= 72, "\(subject.count) characters: \(subject)")
@@ -113,6 +114,9 @@ struct SmallThingsTests {
         #expect(initMessage.contains(longCounty))
         let update = try #require(messages.first { $0.hasPrefix("update orebro/2026/bu-p1: title") })
         #expect(update.contains("~ progress: 0 → 20"), "details stay in the body: \(update)")
+        // update names the changes that fit, whole, and "…" for the rest.
+        #expect(messages.contains { $0.hasPrefix("update orebro/2026/bu-p1: status in-progress, progress 40, …\n\n") },
+                "\(messages)")
     }
 
     /// init's README names files the workspace has, and the help it points at works.

@@ -24,15 +24,28 @@ enum DocumentFile {
 /// Commit messages and the lines that describe field changes.
 enum CommitMessage {
     /// `update stockholm/2021/bu-p1: status done, completed 2021-06-30`, then one line per change.
+    /// The subject names up to three changes, as many as fit in ``subjectLimit`` (", …"
+    /// when some are left out); a first change too long for it is cut by ``fitted(_:)``.
     static func update(_ reference: ItemReference, _ changes: [FieldChange]) -> String {
-        let short = changes.prefix(3).map { change -> String in
+        let parts = changes.prefix(3).map { change -> String in
             switch change.new {
             case nil: return "\(change.field) removed"
             case .object?, .array?: return change.old == nil ? "\(change.field) added" : "\(change.field) changed"
             case let value?: return "\(change.field) \(DiffOutput.show(value))"
             }
-        }.joined(separator: ", ") + (changes.count > 3 ? ", …" : "")
-        return "update \(reference): \(short)\n\n" + changeLines(changes).joined(separator: "\n") + "\n"
+        }
+        let start = "update \(reference): "
+        var subject = start + (parts.first ?? "")
+        var named = min(1, parts.count)
+        for part in parts.dropFirst() {
+            let longer = subject + ", " + part
+            let rest = named + 1 < changes.count ? ", …" : ""
+            guard (longer + rest).count <= subjectLimit else { break }
+            subject = longer
+            named += 1
+        }
+        if named < changes.count { subject += ", …" }
+        return subject + "\n\n" + changeLines(changes).joined(separator: "\n") + "\n"
     }
 
     /// `~ status: in-progress → done`, `+ completed: 2021-06-30`, `- cancelled_reason: …`.
