@@ -126,4 +126,39 @@ struct SchemasUpdateTests {
         #expect(try ws.bytes("Schemas/activity.schema.json") == Array(current))
         #expect(try ws.messages().count == 3)
     }
+
+    /// The update is checked against the schemas it writes: when they would refuse a
+    /// document, nothing is written and the finding names the place.
+    @Test func anUpdateTheDocumentsWouldFailIsRefused() throws {
+        var schemas = try Self.fixtureSchemas()
+        let current = try Data(contentsOf: CLI.packageRoot.appendingPathComponent("Schemas/activity.schema.json"))
+        let text = String(decoding: current, as: UTF8.self)
+        // The county allowed a field of its own without the x- prefix.
+        let edited = text.replacingOccurrences(of: "\"properties\": {\n", with: "\"properties\": {\n    \"diarienummer\": { \"type\": \"string\" },\n")
+        schemas["activity.schema.json"] = Data(edited.utf8)
+        let ws = try Self.workspace(schemas: schemas)
+        for arguments in [
+            ["new", "plan", "orebro/2026", "--title", "Länsgemensam handlingsplan 2026", "--area", "bu=Barn och unga"],
+            ["new", "goal", "orebro/2026/bu-lt-1", "--title", "Fler unga mår bra", "--term", "long", "--area", "bu"],
+            ["new", "activity", "orebro/2026/bu-p1", "--title", "Föräldrastöd", "--area", "bu", "--goal", "bu-lt-1"],
+            ["update", "orebro/2026/bu-p1", "--set", "diarienummer=RS 2026/118"],
+        ] {
+            let result = try ws.run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        }
+        let activity = try ws.text("Plans/orebro/2026/activities/bu-p1.md")
+        let line = try #require(activity.split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.hasPrefix("diarienummer:") }) + 1
+        let commits = try ws.messages().count
+
+        let refused = try ws.run(["schemas", "update", "--replace-edited"])
+        #expect(refused.status == 1, "\(refused.stdout)\(refused.stderr)")
+        #expect(refused.stderr.contains("Plans/orebro/2026/activities/bu-p1.md:\(line):1: error: "), "\(refused.stderr)")
+        #expect(refused.stderr.contains("diarienummer"))
+        #expect(refused.stderr.contains("Nothing was written."))
+        #expect(try ws.text("Schemas/activity.schema.json") == edited)
+        #expect(try ws.text("Schemas/workspace.schema.json") != String(decoding: try Data(contentsOf:
+            CLI.packageRoot.appendingPathComponent("Schemas/workspace.schema.json")), as: UTF8.self))
+        #expect(try ws.messages().count == commits)
+    }
 }
