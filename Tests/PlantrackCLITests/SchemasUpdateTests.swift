@@ -89,6 +89,15 @@ struct SchemasUpdateTests {
         #expect(!(try ws.run(["validate"])).stdout.contains("schemas.outdated"))
     }
 
+    @Test func aWorkspaceWithoutSchemasHasNothingToUpdate() throws {
+        let ws = try CycleWorkspace(bundled: true)
+        let update = try ws.run(["schemas", "update"])
+        #expect(update.status == 0, "\(update.stderr)")
+        #expect(update.stdout.contains("Schemas/ holds no copy of plantrack's schemas"), "\(update.stdout)")
+        #expect(!FileManager.default.fileExists(atPath: ws.path + "/Schemas"))
+        #expect(try ws.messages().count == 1)
+    }
+
     @Test func theRuleCanBeSwitchedOff() throws {
         let ws = try Self.workspace(schemas: Self.fixtureSchemas())
         try ws.write("Plans/workspace.yaml", try ws.text("Plans/workspace.yaml") + "rules:\n  schemas.outdated: off\n")

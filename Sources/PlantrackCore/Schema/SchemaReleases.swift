@@ -92,6 +92,8 @@ public struct SchemaUpdate: Sendable {
     public var replacements: [Replacement] = []
     /// Copies of built-in schemas the county edited, left as they are.
     public var keptEdited: [String] = []
+    /// Copies of built-in schemas that are this plantrack's already.
+    public var current: [String] = []
 
     /// Nothing to change.
     public init() {}
@@ -116,7 +118,9 @@ public struct SchemaUpdate: Sendable {
                 update.replacements.append(Replacement(path: entry.path, standing: standing, old: bytes, new: Array(text.utf8)))
             case .edited:
                 update.keptEdited.append(entry.path)
-            case .current, .own:
+            case .current:
+                update.current.append(entry.path)
+            case .own:
                 break
             }
         }

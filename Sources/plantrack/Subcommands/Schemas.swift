@@ -57,7 +57,12 @@ struct SchemasUpdate: ParsableCommand {
                     + "(--replace-edited replaces it)\n"
             }
             if update.replacements.isEmpty {
-                text += "the schemas are up to date with plantrack \(PlantrackVersion.text); nothing to do\n"
+                if update.current.isEmpty && update.keptEdited.isEmpty {
+                    text += "\(DocumentLayout.schemasFolder)/ holds no copy of plantrack's schemas: documents are checked "
+                        + "against the ones built into plantrack \(PlantrackVersion.text); nothing to do\n"
+                } else {
+                    text += "the schemas are up to date with plantrack \(PlantrackVersion.text); nothing to do\n"
+                }
                 out.write(text)
                 return
             }
