@@ -9,7 +9,7 @@ struct Plantrack: ParsableCommand {
         discussion: """
             A workspace is a git repository whose root holds Plans/ (and optionally Schemas/). \
             Commands read the working tree unless told --staged (the index) or --rev REV (a commit, \
-            tag or branch). Commands that change documents (init, new, update, revise, approve) \
+            tag or branch). Commands that change documents (init, new, update, revise, approve, schemas update) \
             validate the change first, edit files in place and commit them with your git identity \
             (docs/cycle.md).
             """,
@@ -17,6 +17,7 @@ struct Plantrack: ParsableCommand {
         subcommands: [
             List.self, Show.self, Validate.self, Hooks.self, Diff.self, RollUpCommand.self, TrendCommand.self,
             ReportCommand.self, Init.self, New.self, Update.self, Revise.self, Approve.self, LogCommand.self,
+            SchemasCommand.self,
         ]
     )
 }

@@ -92,7 +92,8 @@ struct UpdateTests {
         let text = try ws.text(path)
         #expect(!text.contains("cancelled_reason"))
         #expect(text.contains("completed: 2021-12-01\n"))
-        #expect(try ws.messages().first == "update stockholm/2021/bu-p2: status done, cancelled_reason removed, completed 2021-12-01")
+        // The third change does not fit in 72 characters: "…", and the body lists it.
+        #expect(try ws.messages().first == "update stockholm/2021/bu-p2: status done, cancelled_reason removed, …")
     }
 
     @Test func measurementGoesIntoTheIndicator() throws {

@@ -69,7 +69,7 @@ public struct ItemUpdate: Sendable {
         }
         func require(_ wanted: DocumentKind, _ option: String) throws(FrontMatterEditError) {
             guard kind == wanted else {
-                throw FrontMatterEditError("\(option) applies to \(wanted.rawValue == "activity" ? "an activity" : "a \(wanted.rawValue)"), not to a \(kind.rawValue)")
+                throw FrontMatterEditError("\(option) applies to \(EnglishWords.withArticle(wanted.rawValue)), not to \(EnglishWords.withArticle(kind.rawValue))")
             }
         }
         for (path, text) in fields {
@@ -90,7 +90,7 @@ public struct ItemUpdate: Sendable {
         }
         if let status {
             guard kind == .activity || kind == .plan else {
-                throw FrontMatterEditError("--status applies to an activity or a plan, not to a \(kind.rawValue); goals have --assessment")
+                throw FrontMatterEditError("--status applies to an activity or a plan, not to \(EnglishWords.withArticle(kind.rawValue)); goals have --assessment")
             }
             try set(["status"], .string(status))
         }

@@ -52,7 +52,7 @@ struct OverdueRule: PlanRule {
                 else { continue }
                 let days = index.asOf.daysSinceEpoch - due.value.daysSinceEpoch
                 out.report(activity.document, at: due.place,
-                           "the activity was due \(due.value) (\(days) \(days == 1 ? "day" : "days") before \(index.asOf)) "
+                           "the activity was due \(due.value) (\(EnglishWords.count(days, "day")) before \(index.asOf)) "
                                + "and is \(status.value.rawValue); set status: done with completed, "
                                + "or cancelled with cancelled_reason, or move due")
             }

@@ -44,7 +44,7 @@ public struct WorkspaceValidator: Sendable {
         "file.too-large", "file.not-utf8", "file.symlink", "file.unreadable",
         "frontmatter.missing", "frontmatter.unclosed", "frontmatter.not-mapping",
         "yaml.syntax", "yaml.duplicate-key", "yaml.alias-budget", "yaml.too-deep", "yaml.tag", "yaml.key",
-        "layout.misplaced", "schema.unreadable",
+        "layout.misplaced", "schema.unreadable", SchemaReleases.outdatedRule,
     ]).union(SchemaFinding.keywords.map { "schema.\($0)" })
 
     /// Validates the documents of `workspace` (already read, with its reading findings).
@@ -97,6 +97,8 @@ public struct WorkspaceValidator: Sendable {
         var facts: [KindFacts] = []
         var paths: [String] = []
         var findings = readingFindings
+        // Once per workspace, not per document: the schemas are older than the binary's.
+        if let outdated = SchemaReleases.outdatedFinding(schemas.outdatedFiles) { findings.append(outdated) }
         facts.reserveCapacity(checked.count)
         paths.reserveCapacity(checked.count)
         for item in checked {

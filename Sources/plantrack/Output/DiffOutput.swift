@@ -31,13 +31,7 @@ enum DiffOutput {
     static func transitions(_ list: [StatusTransition]) -> String? {
         guard !list.isEmpty else { return nil }
         return list.map { t in
-            let noun: String
-            switch t.kind {
-            case .activity: noun = t.count == 1 ? "activity" : "activities"
-            case .goal: noun = t.count == 1 ? "goal" : "goals"
-            default: noun = t.count == 1 ? t.kind.rawValue : t.kind.rawValue + "s"
-            }
-            return "\(t.count) \(noun) \(t.from) → \(t.to)"
+            "\(EnglishWords.count(t.count, t.kind.rawValue)) \(t.from) → \(t.to)"
         }.joined(separator: ", ")
     }
 

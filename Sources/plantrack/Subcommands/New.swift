@@ -88,14 +88,14 @@ struct New: ParsableCommand {
         guard shape.0 else {
             let example = ["county": "stockholm", "plan": "stockholm/2026", "goal": "stockholm/2026/bu-lt-1",
                            "activity": "stockholm/2026/bu-p1"][kind.rawValue] ?? ""
-            throw ValidationError("a \(kind.rawValue) is named like \(example), not '\(item)'")
+            throw ValidationError("\(EnglishWords.withArticle(kind.rawValue)) is named like \(example), not '\(item)'")
         }
         guard title != nil else { throw ValidationError("--title is required (for a county: its name)") }
         if kind == .county, code == nil { throw ValidationError("--code is required for a county (two digits, e.g. 01)") }
         if kind == .plan, area.isEmpty { throw ValidationError("a plan needs at least one --area id=Title") }
         if kind == .goal, term == nil { throw ValidationError("--term long|short is required for a goal") }
         if kind == .goal || kind == .activity, area.count != 1 || area[0].contains("=") {
-            throw ValidationError("a \(kind.rawValue) needs one --area: the id of the plan's area it belongs to")
+            throw ValidationError("\(EnglishWords.withArticle(kind.rawValue)) needs one --area: the id of the plan's area it belongs to")
         }
     }
 
@@ -253,7 +253,7 @@ struct New: ParsableCommand {
         guard writing.commit else { return "written, not committed (--no-commit)\n" }
         do {
             let signature = try Signature.default(in: access.repository)
-            let id = try access.repository.commitWorkingFiles([path], message: "new \(kind.rawValue) \(reference)\n",
+            let id = try access.repository.commitWorkingFiles([path], message: CommitMessage.fitted("new \(kind.rawValue) \(reference)\n"),
                                                               signature: signature)
             return "committed \(String(id.hex.prefix(7)))\n"
         } catch {

@@ -85,7 +85,7 @@ struct RollUpCommand: ParsableCommand {
                 // Cells stay unstyled: escape codes would upset the column widths.
                 for row in RollUpOutput.rows(rollUp, grouping: by) { table.add(row) }
                 out.write(table.render(headerStyle: style.bold)
-                          + style.dim("\(rollUp.plans.count) plans (\(loaded.label)), as of \(rollUp.asOf)") + "\n")
+                          + style.dim("\(EnglishWords.count(rollUp.plans.count, "plan")) (\(loaded.label)), as of \(rollUp.asOf)") + "\n")
             }
         }
     }

@@ -79,8 +79,7 @@ struct RollUpLoading {
     /// Says on stderr how many documents were left out and why.
     static func reportSkipped(_ skipped: [RollUp.Skipped]) {
         guard !skipped.isEmpty else { return }
-        let noun = skipped.count == 1 ? "document" : "documents"
-        var text = "plantrack: \(skipped.count) \(noun) left out of the roll-up (run 'plantrack validate' for details):\n"
+        var text = "plantrack: \(EnglishWords.count(skipped.count, "document")) left out of the roll-up (run 'plantrack validate' for details):\n"
         for item in skipped { text += "  \(item.path): \(item.reason)\n" }
         Terminal.standardError.write(text)
     }
