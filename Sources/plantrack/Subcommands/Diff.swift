@@ -85,10 +85,13 @@ struct Diff: ParsableCommand {
                         throw CLIError("bad plan references")
                     }
                     let snapshot = try access.snapshot(rev.map { .revision($0) } ?? .workingTree)
+                    try checkPlansExist([old, new], in: snapshot)
                     result = try SemanticDiff.comparePlans(old, in: snapshot, new, in: snapshot, filter: filter)
+                    if result.changes.isEmpty { try checkItemExists([snapshot]) }
                 } else {
                     let (from, to) = try sides(access)
                     result = try SemanticDiff.compare(from: from, to: to, filter: filter)
+                    if result.changes.isEmpty { try checkItemExists([from, to]) }
                 }
             } catch let error as SnapshotError {
                 throw CLIError("\(error)")
@@ -98,6 +101,29 @@ struct Diff: ParsableCommand {
             }
             DiffOutput.write(result, format: format, statOnly: stat)
         }
+    }
+
+    /// That both plan years exist: comparing with a plan that is not there would list all of
+    /// the other plan's items as added or removed. Exit 2, naming the plans that exist.
+    private func checkPlansExist(_ plans: [ItemReference], in snapshot: some Snapshot) throws {
+        let existing = try ItemSuggestions.references(in: snapshot)
+        let planYears = Set(existing.filter { $0.year != nil && $0.id == nil })
+        for plan in plans where !planYears.contains(plan) {
+            let sameCounty = planYears.filter { $0.county == plan.county }.sorted()
+            let others = sameCounty.isEmpty ? planYears.sorted() : sameCounty
+            let list = others.isEmpty ? "there are no plans" : "the plans there are: " + others.map(\.description).joined(separator: ", ")
+            throw CLIError("there is no plan \(plan) in the \(snapshot.label) (no \(DocumentLayout.path(of: .plan, plan))); \(list)")
+        }
+    }
+
+    /// With `--item`, that the item is on one side at least: a typo is "not found" (exit 1,
+    /// with the nearest references), not "no changes".
+    private func checkItemExists(_ snapshots: [any Snapshot]) throws {
+        guard let item else { return }
+        var existing: [ItemReference] = []
+        for snapshot in snapshots { existing += try ItemSuggestions.references(in: snapshot) }
+        if existing.contains(where: { $0.description == item || ($0.id != nil && $0.id == item) }) { return }
+        throw CLIError.notFound(item, in: snapshots.map(\.label).joined(separator: " or "), among: existing)
     }
 
     /// The two snapshots the revision arguments name.
