@@ -46,6 +46,9 @@ struct Diff: ParsableCommand {
     @Flag(name: .long, help: "Print only the summary per plan.")
     var stat = false
 
+    @Option(help: ArgumentHelp("Language of the text and Markdown labels: sv or en (default: workspace.yaml's language, else sv); JSON is always English.", valueName: "lang"))
+    var lang: ReportLanguage?
+
     @Option(name: .long, help: .hidden)
     var textconv: String?
 
@@ -72,7 +75,8 @@ struct Diff: ParsableCommand {
             return
         }
         if gitExternalDiff {
-            try DiffDriver.externalDiff(arguments, format: format)
+            try DiffDriver.externalDiff(arguments, format: format,
+                                        language: lang ?? Self.workspaceLanguage(root: FileSystem.currentDirectory()))
             return
         }
         try reportingErrors {
@@ -99,8 +103,20 @@ struct Diff: ParsableCommand {
             for finding in result.findings {
                 Terminal.standardError.write("plantrack: \(finding.severity.rawValue): \(finding)\n")
             }
-            DiffOutput.write(result, format: format, statOnly: stat)
+            DiffOutput.write(result, format: format, statOnly: stat,
+                             language: lang ?? Self.workspaceLanguage(root: access.root))
         }
+    }
+
+    /// The `language` of `Plans/workspace.yaml` under `root`; Swedish when there is none
+    /// (the setting's default), as for reports.
+    static func workspaceLanguage(root: String) -> ReportLanguage {
+        let path = DocumentLayout.settingsPath
+        guard let bytes = FileSystem.readBytes(root + "/" + path),
+            case .success(let settings) = DocumentReader().read(bytes, path: path, kind: .workspace, reference: nil),
+            let code = settings.frontMatter["language"]?.string
+        else { return .sv }
+        return ReportLanguage(rawValue: String(code.prefix(2)).lowercased()) ?? .sv
     }
 
     /// That both plan years exist: comparing with a plan that is not there would list all of
