@@ -40,7 +40,12 @@ public enum ItemSuggestions {
             }
             if best != Int.max { scored.append((best, candidate)) }
         }
-        scored.sort { ($0.score, $0.reference) < ($1.score, $1.reference) }
+        // Among equally near ones, the nearest year first: 2022 was more likely meant as 2021 than 2020.
+        func yearGap(_ reference: ItemReference) -> Int {
+            guard let year = wanted?.year, let other = reference.year else { return 0 }
+            return abs(year - other)
+        }
+        scored.sort { ($0.score, yearGap($0.reference), $0.reference) < ($1.score, yearGap($1.reference), $1.reference) }
         return scored.prefix(limit).map(\.reference)
     }
 

@@ -398,7 +398,15 @@ enum DiffJSON {
         object["item"] = .string(change.item)
         object["old_item"] = change.oldItem.map { .string($0) } ?? .null
         object["kind"] = .string(change.kind.rawValue)
+        object["title"] = change.title.map { .string($0) } ?? .null
         object["change"] = .string(change.change.rawValue)
+        object["not_carried"] = change.notCarried.map { notCarried -> JSONValue in
+            var o = JSONObject()
+            o["status"] = notCarried.status.map { .string($0) } ?? .null
+            o["completed"] = notCarried.completed.map { .string($0) } ?? .null
+            o["reason"] = notCarried.reason.map { .string($0) } ?? .null
+            return .object(o)
+        } ?? .null
         object["match"] = change.match.map { .string($0.rawValue) } ?? .null
         object["path"] = .string(change.path)
         object["old_path"] = change.oldPath.map { .string($0) } ?? .null

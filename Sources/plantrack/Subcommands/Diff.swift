@@ -122,13 +122,13 @@ struct Diff: ParsableCommand {
     /// That both plan years exist: comparing with a plan that is not there would list all of
     /// the other plan's items as added or removed. Exit 2, naming the plans that exist.
     private func checkPlansExist(_ plans: [ItemReference], in snapshot: some Snapshot) throws {
-        let existing = try ItemSuggestions.references(in: snapshot)
-        let planYears = Set(existing.filter { $0.year != nil && $0.id == nil })
+        // A plan year exists when its folder holds a document (its plan.md, or items only).
+        let planYears = Set(try ItemSuggestions.references(in: snapshot).compactMap(\.plan))
         for plan in plans where !planYears.contains(plan) {
             let sameCounty = planYears.filter { $0.county == plan.county }.sorted()
             let others = sameCounty.isEmpty ? planYears.sorted() : sameCounty
             let list = others.isEmpty ? "there are no plans" : "the plans there are: " + others.map(\.description).joined(separator: ", ")
-            throw CLIError("there is no plan \(plan) in the \(snapshot.label) (no \(DocumentLayout.path(of: .plan, plan))); \(list)")
+            throw CLIError("there is no plan \(plan) in \(CLIError.source(snapshot.label)) (nothing in \(DocumentLayout.plansFolder)/\(plan.county)/\(plan.year ?? 0)/); \(list)")
         }
     }
 
@@ -139,7 +139,7 @@ struct Diff: ParsableCommand {
         var existing: [ItemReference] = []
         for snapshot in snapshots { existing += try ItemSuggestions.references(in: snapshot) }
         if existing.contains(where: { $0.description == item || ($0.id != nil && $0.id == item) }) { return }
-        throw CLIError.notFound(item, in: snapshots.map(\.label).joined(separator: " or "), among: existing)
+        throw CLIError.notFound(item, in: snapshots.map { CLIError.source($0.label) }.joined(separator: " or "), among: existing)
     }
 
     /// The two snapshots the revision arguments name.
