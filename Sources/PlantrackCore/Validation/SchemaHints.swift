@@ -121,6 +121,10 @@ extension SchemaFinding {
                 // The Swedish word's value, not an edit-distance guess.
                 finding.message = "\(fieldName(tokens)) \(error.message): write \(english) (\(written)); "
                     + "the files use the English words, reports show them in Swedish"
+            } else if error.keyword == "type", let written = value?.string,
+                let truth = ["ja": true, "nej": false, "sant": true, "falskt": false][written.lowercased()]
+            {
+                finding.message += "; write \(truth) (\(written))"
             } else if error.keyword == "type", let field = tokens.last, SchemaHints.isMoney(field),
                 let written = value?.string
             {
