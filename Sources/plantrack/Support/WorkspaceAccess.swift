@@ -23,6 +23,11 @@ struct WorkspaceAccess {
             try? Libgit2.setStrictHashVerification(false)
             repository = try Repository.discover(from: start)
         } catch {
+            if FileSystem.isDirectory(start + "/" + DocumentLayout.plansFolder) {
+                // The plans are here, only git is missing.
+                throw CLIError("\(start): not inside a git repository (a workspace is a git repository whose root holds "
+                               + "Plans/); make this folder one with 'git init' and commit Plans/, or pass --workspace PATH")
+            }
             throw CLIError("\(start): not inside a workspace (a git repository whose root holds Plans/); "
                            + "start one here with 'plantrack init . --county ID --county-name NAME --code NN', "
                            + "or pass --workspace PATH")
