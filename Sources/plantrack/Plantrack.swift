@@ -12,7 +12,8 @@ struct Plantrack: ParsableCommand {
             Commands read the working tree unless told --staged (the index) or --rev REV (a commit, \
             tag or branch). Commands that change documents (init, new, update, revise, approve) \
             validate the change first, edit files in place and commit them with your git identity \
-            (docs/cycle.md).
+            (docs/cycle.md). Exit status: 0 done; 1 findings failed the run, or the county, plan or item \
+            named does not exist; 2 usage errors (a bad argument, no workspace, an unknown revision).
             """,
         version: PlantrackVersion.text,
         subcommands: [

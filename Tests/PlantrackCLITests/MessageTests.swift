@@ -205,6 +205,21 @@ struct MessageTests {
         #expect(plan.stderr.contains("did you mean stockholm/2021"), "\(plan.stderr)")
     }
 
+    @Test func goalIdsAndCountiesGivenToNewAndReviseSuggestTheNearest() throws {
+        let ws = try CycleWorkspace(bundled: true)
+        let goal = try ws.run(["new", "activity", "stockholm/2021/bu-p99", "--title", "X", "--area", "bu-ft",
+                               "--goal", "bu-ft-st-9"])
+        #expect(goal.status == 2)
+        #expect(goal.stderr.contains("the plan stockholm/2021 has no goal 'bu-ft-st-9'; did you mean bu-ft-st-1?"), "\(goal.stderr)")
+        let plan = try ws.run(["new", "goal", "stockholm/2022/x-st-1", "--title", "X", "--term", "short", "--area", "bu"])
+        #expect(plan.status == 2)
+        #expect(plan.stderr.contains("(stockholm has plans for 2020, 2021)"), "\(plan.stderr)")
+        let county = try ws.run(["revise", "stokholm", "--to", "2022"])
+        #expect(county.status == 1)
+        #expect(county.stderr.contains("no stokholm in the working tree; did you mean stockholm?"), "\(county.stderr)")
+        #expect(try ws.messages().count == 1, "nothing committed")
+    }
+
     @Test func aBareIdSuggestsTheCountyYearIdForm() throws {
         let ws = try CycleWorkspace(bundled: true)
         let result = try ws.run(["show", "sam-p3"])
