@@ -60,6 +60,17 @@ struct MessageTests {
             && $0.contains("write adopted (antagen)") }, "\(planErrors)")
     }
 
+    @Test func theWorkspacesOwnStatusLabelNamesTheValueToo() throws {
+        let ws = try workspace { $0.replacingOccurrences(of: "\nstatus: done\n", with: "\nstatus: Avklarad\n") }
+        try ws.write("Plans/workspace.yaml", try ws.text("Plans/workspace.yaml") + "status_labels:\n  done: Avklarad\n")
+        let at = try place(in: try ws.text(Self.activity), line: "status: Avklarad", at: "Avklarad")
+        let (errors, _) = try validate(ws)
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("\(Self.activity):\(at): error: [schema.enum] status:") == true)
+        #expect(errors.first?.hasSuffix("got \"Avklarad\": write done (Avklarad is the label workspace.yaml gives done; "
+            + "labels are what reports show, the files use the English words)") == true, "\(errors)")
+    }
+
     @Test func swedishStatusOnTheCommandLineIsAUsageErrorNamingTheValue() throws {
         let ws = try CycleWorkspace(bundled: true)
         let before = try ws.text(Self.activity)

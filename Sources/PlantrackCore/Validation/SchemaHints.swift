@@ -87,6 +87,30 @@ public enum SchemaHints {
     static func isMoney(_ field: String) -> Bool { field.hasSuffix("_sek") }
 }
 
+extension SchemaHints {
+    /// Adds the workspace's own words to status findings: a file that says `Klart` where
+    /// `workspace.yaml` labels `done` as "Klart" is told to write `done`. Labels rename what
+    /// reports show; files keep the English values (docs/format.md).
+    static func withWorkspaceLabels(_ findings: [Finding], settings: Document?) -> [Finding] {
+        guard let labels = settings?.frontMatter["status_labels"]?.mapping, !labels.entries.isEmpty else { return findings }
+        return findings.map { finding in
+            guard finding.rule == "schema.enum", let pointer = finding.pointer, pointer.hasPrefix("/"),
+                finding.message.hasSuffix("\""), let got = finding.message.range(of: "; got \"", options: .backwards),
+                case .document(let kind, _) = DocumentLayout.place(of: finding.path),
+                let allowed = allowedValues(kind: kind, field: String(pointer.dropFirst()))
+            else { return finding }
+            let written = String(finding.message[got.upperBound...].dropLast())
+            guard let entry = labels.entries.first(where: {
+                allowed.contains($0.key) && $0.value.string?.lowercased() == written.lowercased()
+            }) else { return finding }
+            var copy = finding
+            copy.message += ": write \(entry.key) (\(written) is the label workspace.yaml gives \(entry.key); "
+                + "labels are what reports show, the files use the English words)"
+            return copy
+        }
+    }
+}
+
 extension SchemaFinding {
     /// The findings for one document's schema errors, with what to write instead where the
     /// mistake is a familiar one. A date's errors (its pattern and its format may both fail)

@@ -105,6 +105,7 @@ public struct WorkspaceValidator: Sendable {
             findings += item.findings
             if settings == nil { settings = item.settings }
         }
+        findings = SchemaHints.withWorkspaceLabels(findings, settings: settings)
         let options = RuleOptions(asOf: asOf, settings: settings, otherRuleIDs: Self.readerAndSchemaRules)
         findings = options.applyingOverrides(to: findings)
         let index = RuleIndex(facts: facts, asOf: asOf)
