@@ -103,6 +103,13 @@ struct MessageTests {
         #expect(errors.first?.hasPrefix("\(Self.activity):\(at): error: [schema.format] start: \"2021-02-30\" is not a date; write YYYY-MM-DD") == true, "\(errors)")
     }
 
+    @Test func aDateWrittenAsANumberIsOneFindingWithTheDateRewritten() throws {
+        let ws = try workspace { $0.replacingOccurrences(of: "\ndue: 2021-12-15\n", with: "\ndue: 20211215\n") }
+        let at = try place(in: try ws.text(Self.activity), line: "due:", at: "2021")
+        let (errors, _) = try validate(ws)
+        #expect(errors == ["\(Self.activity):\(at): error: [schema.format] due: 20211215 is not a date; write YYYY-MM-DD: 2021-12-15"])
+    }
+
     @Test func badDatesOnTheCommandLineSayWriteYYYYMMDD() throws {
         let ws = try CycleWorkspace(bundled: true)
         let update = try ws.run(["update", "stockholm/2021/bu-p1", "--note", "x", "--date", "2026-13-01"])

@@ -33,6 +33,7 @@ struct MessageHintTests {
         #expect(SchemaHints.dateHint("31/12/2021") == "write YYYY-MM-DD: 2021-12-31")
         #expect(SchemaHints.dateHint("1.3.2022") == "write YYYY-MM-DD: 2022-03-01")
         #expect(SchemaHints.dateHint("2021/3/5") == "write YYYY-MM-DD: 2021-03-05")
+        #expect(SchemaHints.dateHint("20211215") == "write YYYY-MM-DD: 2021-12-15")
         #expect(SchemaHints.dateHint("31/12") == "write YYYY-MM-DD, a real calendar day (e.g. 2021-03-15)")
         #expect(SchemaHints.dateHint("30/02/2021").hasPrefix("write YYYY-MM-DD, a real"), "no such day: no rewrite")
     }

@@ -20,7 +20,7 @@ public enum SchemaHints {
         // goal assessment
         "enligt plan": ["on-track"], "i fas": ["on-track"],
         "risk för avvikelse": ["at-risk"], "risk": ["at-risk"],
-        "avvikelse": ["off-track"], "ej enligt plan": ["off-track"],
+        "i riskzonen": ["at-risk"], "avvikelse": ["off-track"], "avviker": ["off-track"], "ej enligt plan": ["off-track"],
         "uppnått": ["achieved"], "uppnådd": ["achieved"], "uppnådda": ["achieved"],
         "ej bedömt": ["not-assessed"], "ej bedömd": ["not-assessed"], "inte bedömt": ["not-assessed"],
         // plan status
@@ -48,6 +48,13 @@ public enum SchemaHints {
     /// The hint for a date written otherwise than YYYY-MM-DD: the same date rewritten when
     /// it is day, month and year in another order (`31/12/2021`, `31.12.2021`), else the form.
     public static func dateHint(_ written: String) -> String {
+        // 20211215: the digits of a date without its hyphens.
+        if written.count == 8, written.allSatisfy({ $0.isASCII && $0.isNumber }), let year = Int(written.prefix(4)),
+            let month = Int(written.dropFirst(4).prefix(2)), let day = Int(written.suffix(2)),
+            let date = CalendarDate(year: year, month: month, day: day)
+        {
+            return "write YYYY-MM-DD: \(date)"
+        }
         let parts = written.split(whereSeparator: { "/.- ".contains($0) }).map(String.init)
         if parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && Int($0) != nil }),
             parts[2].count == 4, let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]),
@@ -131,9 +138,9 @@ extension SchemaFinding {
                 guard datesReported.insert(error.jsonPointer).inserted else { continue }
                 var finding = finding(for: error, in: document)
                 finding.rule = "schema.format"
-                let shown = value?.string.map { "\"\($0)\"" } ?? value.map(\.typeDescription) ?? "this"
-                finding.message = "\(fieldName(tokens)) \(shown) is not a date; "
-                    + SchemaHints.dateHint(value?.string ?? "")
+                let scalar = value.flatMap { $0.string ?? FieldDiff.scalarText($0) }
+                let shown = value?.string.map { "\"\($0)\"" } ?? scalar ?? value.map(\.typeDescription) ?? "this"
+                finding.message = "\(fieldName(tokens)) \(shown) is not a date; " + SchemaHints.dateHint(scalar ?? "")
                 findings.append(finding)
                 continue
             }
