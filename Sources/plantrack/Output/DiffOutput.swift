@@ -23,14 +23,11 @@ enum DiffOutput {
         return value.description
     }
 
-    /// A value for a reviewer: a record as `key: value, key: value`, a list as one row per
-    /// element (nil for a scalar, which fits on the field's line).
+    /// A list as one row per element, each as ``inline(_:)`` writes it; nil for anything
+    /// else, which fits on the field's line.
     static func rows(_ value: JSONValue?) -> [String]? {
-        switch value {
-        case .array(let elements)?: return elements.map(inline)
-        case .object?: return nil
-        default: return nil
-        }
+        guard case .array(let elements)? = value else { return nil }
+        return elements.map(inline)
     }
 
     /// A value on one line, records as `key: value, key: value` rather than JSON.
@@ -272,7 +269,7 @@ struct DiffText {
         if old.isEmpty && new.isEmpty { return out + " []\n" }
         out += "\n"
         for row in old where !new.contains(row) { out += style.red("      - " + row) + "\n" }
-        for row in new where !old.contains(row) || field.kind == .added { out += style.green("      + " + row) + "\n" }
+        for row in new where !old.contains(row) { out += style.green("      + " + row) + "\n" }
         return out
     }
 
