@@ -123,11 +123,17 @@ struct DiffWords {
     }
 
     /// A status or assessment value: as written in English, in the report's words in Swedish.
-    func status(_ value: String, kind: DocumentKind) -> String {
+    func status(_ value: String, kind: DocumentKind, plural: Bool = false) -> String {
         guard sv else { return value }
         let words = language.words
         switch kind {
-        case .activity: return Activity.Status(rawValue: value).map(words.activityStatus) ?? value
+        case .activity:
+            guard let status = Activity.Status(rawValue: value) else { return value }
+            // `2 aktiviteter försenade → klara`: the report's plural forms.
+            if plural, let word = words.activityCount(2, status, language.format).split(separator: " ").last {
+                return String(word)
+            }
+            return words.activityStatus(status)
         case .goal: return Goal.Assessment(rawValue: value).map(words.assessment) ?? value
         case .plan: return Plan.Status(rawValue: value).map(words.planStatusWord) ?? value
         case .county, .workspace: return value
@@ -160,7 +166,9 @@ struct DiffWords {
     func transitions(_ list: [StatusTransition]) -> String? {
         guard !list.isEmpty else { return nil }
         return list.map { t in
-            "\(t.count) \(kind(t.kind, plural: t.count != 1)) \(status(t.from, kind: t.kind)) → \(status(t.to, kind: t.kind))"
+            let plural = t.count != 1
+            return "\(t.count) \(kind(t.kind, plural: plural)) \(status(t.from, kind: t.kind, plural: plural)) → "
+                + status(t.to, kind: t.kind, plural: plural)
         }.joined(separator: ", ")
     }
 
