@@ -156,6 +156,14 @@ struct MessageTests {
         #expect(errors.first?.contains("begin each item with '- '") == true)
     }
 
+    @Test func aValueHoldingColonSpaceSaysToQuoteIt() throws {
+        let ws = try workspace { $0.replacingOccurrences(of: "\nowner: Samverkanskansliet\n", with: "\nowner: Region: Samverkanskansliet\n") }
+        let at = try place(in: try ws.text(Self.activity), line: "owner:", at: ": Samverk")
+        let (errors, _) = try validate(ws)
+        #expect(errors == ["\(Self.activity):\(at): error: [yaml.syntax] mapping values are not allowed in this context: "
+            + "the value holds ': ', which YAML reads as another key; put the whole value in quotes (owner: \"…\")"])
+    }
+
     @Test func anUnclosedQuoteIsReportedAtTheQuote() throws {
         let ws = try workspace { $0.replacingOccurrences(of: "\nowner: Samverkanskansliet\n", with: "\nowner: \"Samverkanskansliet\n") }
         let at = try place(in: try ws.text(Self.activity), line: "owner:", at: "\"")

@@ -105,22 +105,25 @@ public struct YAMLParser: Sendable {
         if let context {
             message = "\(problem) \(context) (line \(contextLine))"
         }
-        let character = p.error == YAML_READER_ERROR ? nil
-            : Self.character(line: Int(p.problem_mark.line) + 1, column: Int(p.problem_mark.column) + 1, in: text)
+        let before = p.error == YAML_READER_ERROR ? nil
+            : Self.lineText(line: Int(p.problem_mark.line) + 1, column: Int(p.problem_mark.column) + 1, in: text)
         if let context, context.contains("quoted scalar"), p.error == YAML_SCANNER_ERROR {
             // libyaml notices an unclosed quote at the end of the text; point at the quote.
             location = SourceLocation(line: contextLine, column: Int(p.context_mark.column) + 1)
         }
         if let hint = YAMLSyntaxHint.hint(problem: problem, context: context, contextLine: contextLine,
-                                           character: character)
+                                           character: before?.character, lineBefore: before?.prefix ?? "")
         {
             message += ": " + hint
         }
         return YAMLError(rule: "yaml.syntax", message: message, location: location)
     }
 
-    /// The character at a 1-based line and column (columns count characters) of `text`.
-    private static func character(line: Int, column: Int, in text: UnsafeBufferPointer<UInt8>) -> Character? {
+    /// The character at a 1-based line and column (columns count characters) of `text`,
+    /// and the line's text before it.
+    private static func lineText(line: Int, column: Int, in text: UnsafeBufferPointer<UInt8>)
+        -> (character: Character?, prefix: String)?
+    {
         var currentLine = 1
         var start = 0
         var index = 0
@@ -136,8 +139,10 @@ public struct YAMLParser: Sendable {
         while end < text.count, text[end] != UInt8(ascii: "\n") { end += 1 }
         let lineText = String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)
         let scalars = Array(lineText.unicodeScalars)
-        guard column >= 1, column <= scalars.count else { return nil }
-        return Character(scalars[column - 1])
+        guard column >= 1 else { return nil }
+        var prefix = String.UnicodeScalarView()
+        prefix.append(contentsOf: scalars.prefix(column - 1))
+        return (column <= scalars.count ? Character(scalars[column - 1]) : nil, String(prefix))
     }
 
     private static func location(ofByte offset: Int, in text: UnsafeBufferPointer<UInt8>, lineOffset: Int) -> SourceLocation {

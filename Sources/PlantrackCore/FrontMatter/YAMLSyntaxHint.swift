@@ -4,8 +4,11 @@
 /// colon inside a value.
 enum YAMLSyntaxHint {
     /// The advice for libyaml's `problem` (and `context`, whose line is `contextLine`), given
-    /// the character at the reported place; nil when there is nothing better to say.
-    static func hint(problem: String, context: String?, contextLine: Int, character: Character?) -> String? {
+    /// the character at the reported place and the line's text before it; nil when there is
+    /// nothing better to say.
+    static func hint(problem: String, context: String?, contextLine: Int, character: Character?,
+                     lineBefore: String = "") -> String? {
+        let trimmed = lineBefore.drop { $0 == " " }
         if character == "\t" || problem.contains("tab character") {
             return "a tab here; YAML indents with spaces only, so replace the tab with spaces"
         }
@@ -19,6 +22,13 @@ enum YAMLSyntaxHint {
         if problem.contains("did not find expected '-' indicator") {
             return "this line is not an item of the list above it (started on line \(contextLine)); begin each item "
                 + "with '- ' at the same column as the others, or indent it like the keys of the item above"
+        }
+        if problem.contains("mapping values are not allowed"), trimmed.hasPrefix("-"), trimmed.dropFirst().first != " " {
+            return "a list item's '-' needs a space after it: write '- \(trimmed.dropFirst())'"
+        }
+        if problem.contains("mapping values are not allowed"), lineBefore.contains(": ") {
+            return "the value holds ': ', which YAML reads as another key; put the whole value in quotes "
+                + "(\(trimmed.prefix { $0 != ":" }): \"…\")"
         }
         if problem.contains("mapping values are not allowed") {
             return "a ':' where no key can start; indent this line like the keys above it (spaces only), "
