@@ -114,7 +114,7 @@ struct CycleTests {
             #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
         }
         let bad = try ws.run(["new", "activity", "stockholm/2021/Ny_id", "--title", "x", "--area", "bu"])
-        #expect(bad.status == 64 && bad.stderr.contains("lowercase slugs"))
+        #expect(bad.status == 2 && bad.stderr.contains("lowercase slugs"))
         #expect(try ws.messages().count == 1)
         #expect(!FileManager.default.fileExists(atPath: ws.path + "/Plans/stockholm/2021/activities/ny.md"))
     }

@@ -84,7 +84,7 @@ public struct WorkspaceValidator: Sendable {
     @Sendable private func check(_ document: Document) -> Checked {
         var findings: [Finding] = []
         if let schema = schemas.schema(for: document.kind) {
-            findings = schema.validate(document.frontMatter.json).map { SchemaFinding.finding(for: $0, in: document) }
+            findings = SchemaFinding.findings(for: schema.validate(document.frontMatter.json), in: document)
         }
         return Checked(path: document.path, findings: findings, facts: KindFacts(document),
                        settings: document.kind == .workspace ? document : nil)
@@ -107,6 +107,7 @@ public struct WorkspaceValidator: Sendable {
             findings += item.findings
             if settings == nil { settings = item.settings }
         }
+        findings = SchemaHints.withWorkspaceLabels(findings, settings: settings)
         let options = RuleOptions(asOf: asOf, settings: settings, otherRuleIDs: Self.readerAndSchemaRules)
         findings = options.applyingOverrides(to: findings)
         let index = RuleIndex(facts: facts, asOf: asOf)

@@ -58,7 +58,7 @@ struct Init: ParsableCommand {
             }
             var options = WorkspaceOptions()
             options.workspace = root
-            let access = try WorkspaceAccess(options)
+            let access = try WorkspaceAccess(options, requiringPlans: false)
             let files = try Self.files(county: county, countyName: countyName, code: code, region: region,
                                        workspaceName: name ?? "Handlingsplaner för psykisk hälsa — \(countyName)")
             let outcome = try WorkspaceWrite(access: access, options: writing).perform { _ in

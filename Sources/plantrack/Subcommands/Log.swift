@@ -53,7 +53,11 @@ struct LogCommand: ParsableCommand {
             while let reference = next, visited.insert(reference).inserted {
                 next = nil
                 guard let path = try Self.path(of: reference, in: repository, root: access.root) else {
-                    if isFirst { throw CLIError("no \(reference) in HEAD, its history or the working tree") }
+                    if isFirst {
+                        let existing = (try? ItemSuggestions.references(in: DirectorySnapshot(root: access.root))) ?? []
+                        throw CLIError.notFound(reference.description, in: "working tree, HEAD or its history",
+                                                among: existing)
+                    }
                     break
                 }
                 isFirst = false

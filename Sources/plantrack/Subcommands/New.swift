@@ -154,7 +154,10 @@ struct New: ParsableCommand {
             guard let planReference = reference.plan,
                   let plan = contents.documents.first(where: { $0.kind == .plan && $0.reference == planReference })
             else {
-                throw CLIError("there is no plan \(reference.plan?.description ?? item); create it first with plantrack new plan or revise")
+                let years = contents.documents.filter { $0.kind == .plan && $0.reference?.county == reference.county }
+                    .compactMap { $0.reference?.year.map(String.init) }.sorted()
+                throw CLIError("there is no plan \(reference.plan?.description ?? item); create it first with plantrack new plan or revise"
+                               + (years.isEmpty ? "" : " (\(reference.county) has plans for \(years.joined(separator: ", ")))"))
             }
             let areas = (plan.frontMatter["areas"]?.sequence ?? []).compactMap { $0.mapping?["id"]?.string }
             if let inArea, !areas.contains(inArea) {
@@ -164,7 +167,8 @@ struct New: ParsableCommand {
             let goalIDs = Set(goals.compactMap { $0.reference?.id })
             let longTerm = Set(goals.filter { $0.frontMatter["term"]?.string == "long" }.compactMap { $0.reference?.id })
             for id in goal where !goalIDs.contains(id) {
-                throw CLIError("the plan \(planReference) has no goal '\(id)'")
+                throw CLIError("the plan \(planReference) has no goal '\(id)'"
+                               + (Suggestion.closest(to: id, among: goalIDs).map { "; did you mean \($0)?" } ?? ""))
             }
             for id in serves where !longTerm.contains(id) {
                 throw CLIError("'\(id)' is not a long-term goal of \(planReference); a short-term goal serves long-term goals")

@@ -56,6 +56,11 @@ struct Revise: ParsableCommand {
                     return document.reference?.year
                 }
                 guard let latest = years.filter({ $0 < to }).max() else {
+                    // A county that is not there is "not found" like in every command, with the nearest.
+                    let references = contents.documents.compactMap(\.reference)
+                    if !references.contains(where: { $0.county == county }) {
+                        throw CLIError.notFound(county, in: contents.label, among: references.filter { $0.year == nil })
+                    }
                     throw CLIError("no plan of \(county) before \(to) in the working tree")
                 }
                 if years.contains(to) || FileSystem.exists("\(access.root)/\(DocumentLayout.plansFolder)/\(county)/\(to)") {

@@ -61,6 +61,22 @@ struct Update: ParsableCommand {
         guard ItemReference(item) != nil else {
             throw ValidationError("'\(item)' is not an item reference: write county, county/year or county/year/id (e.g. stockholm/2021/bu-p1).")
         }
+        if let status, let reference = ItemReference(item) {
+            // A plan's or an activity's status word; a Swedish one names the value meant.
+            let allowed = reference.id == nil
+                ? ["draft", "adopted", "closed"] : ["planned", "in-progress", "done", "delayed", "cancelled"]
+            if !allowed.contains(status), let english = SchemaHints.englishValue(for: status, allowed: allowed) {
+                throw ValidationError("--status \(status): write --status \(english) (\(status)); the files use the "
+                                      + "English words \(allowed.joined(separator: ", ")), reports show them in Swedish")
+            }
+        }
+        if let assessment {
+            let allowed = ["not-assessed", "on-track", "at-risk", "off-track", "achieved"]
+            if !allowed.contains(assessment), let english = SchemaHints.englishValue(for: assessment, allowed: allowed) {
+                throw ValidationError("--assessment \(assessment): write --assessment \(english) (\(assessment)); the files "
+                                      + "use the English words \(allowed.joined(separator: ", ")), reports show them in Swedish")
+            }
+        }
         for text in measure where ItemUpdate.Measurement(parsing: text) == nil {
             throw ValidationError("--measure \(text): write INDICATOR=VALUE@DATE, e.g. andel-sip=42.5@2021-06-30")
         }

@@ -17,7 +17,8 @@ enum DocumentFile {
             let path = DocumentLayout.path(of: kind, reference)
             if FileSystem.exists(root + "/" + path) { return (path, kind) }
         }
-        throw CLIError("no \(reference) in the working tree (looked for \(kinds.map { DocumentLayout.path(of: $0, reference) }.joined(separator: " and ")))")
+        let existing = (try? ItemSuggestions.references(in: DirectorySnapshot(root: root))) ?? []
+        throw CLIError.notFound(reference.description, in: "working tree", among: existing)
     }
 }
 

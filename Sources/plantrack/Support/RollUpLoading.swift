@@ -43,7 +43,9 @@ struct RollUpLoading {
         }
         if let rev {
             let snapshot: CommitSnapshot
-            do { snapshot = try repository.snapshot(revision: rev) } catch { throw CLIError("\(error)") }
+            do { snapshot = try repository.snapshot(revision: rev) } catch {
+                throw WorkspaceAccess.revisionError(error, spec: rev, in: repository)
+            }
             return (snapshot, snapshot.commit.id.hex, snapshot.commit.date)
         }
         return (DirectorySnapshot(root: access.root), nil, .today())
