@@ -48,7 +48,7 @@ public struct RollUpMemo: Sendable {
 
     /// Bump whenever the encoding changes, or what is computed from documents does (the
     /// reader, the models, the rules, the figures) within one release.
-    static let formatVersion: UInt32 = 2
+    static let formatVersion: UInt32 = 3
     static let magic: [UInt8] = Array("PTRM".utf8)
 
     /// The memo as bytes: `PTRM`, the format version, `tool` (the program's version: a memo
