@@ -82,6 +82,37 @@ struct UpdateListTests {
         #expect(wrongKind.status == 2 && wrongKind.stderr.contains("--add-partner applies to an activity, not to a goal"))
     }
 
+    /// A list written in brackets on one line stays so: only that line changes.
+    @Test func flowListsKeepTheirStyle() throws {
+        let ws = try CycleWorkspace(bundled: true)
+        let path = "Plans/stockholm/2021/activities/bu-p9.md"
+        try ws.write(path, """
+            ---
+            kind: activity
+            id: bu-p9
+            title: Aktivitet med listor inom hakparentes
+            area: bu-ft
+            priority: ongoing
+            goals: [bu-ft-st-1]
+            status: in-progress
+            partners: [Storsthlm, "Region Stockholm, HSF"]  # båda bidrar
+            start: 2021-02-01
+            due: 2021-11-30
+            progress: 20
+            ---
+
+            Text.
+
+            """)
+        let signature = Signature(name: "Test", email: "test@example.se", time: 1_609_459_200)
+        try ws.repository.commitWorkingFiles([path], message: "bu-p9\n", signature: signature)
+        var lines = try change(ws, path, ["stockholm/2021/bu-p9", "--add-goal", "bu-ft-st-2"])
+        #expect(lines.removed == ["goals: [bu-ft-st-1]"] && lines.added == ["goals: [bu-ft-st-1, bu-ft-st-2]"], "\(lines)")
+        lines = try change(ws, path, ["stockholm/2021/bu-p9", "--remove-partner", "Storsthlm", "--add-partner", "Länsstyrelsen"])
+        #expect(lines.removed == ["partners: [Storsthlm, \"Region Stockholm, HSF\"]  # båda bidrar"]
+                && lines.added == ["partners: [\"Region Stockholm, HSF\", Länsstyrelsen]  # båda bidrar"], "\(lines)")
+    }
+
     @Test func goalServesAndIndicators() throws {
         let ws = try CycleWorkspace(bundled: true)
         let path = "Plans/stockholm/2021/goals/bu-ft-st-2.md"
