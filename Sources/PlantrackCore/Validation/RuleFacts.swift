@@ -162,6 +162,7 @@ final class ActivityFacts: Sendable {
     /// The `completed` key, when the field has a value (of any type).
     let completedKey: RulePlace?
     let hasCancelledReason: Bool
+    let progress: Located<Int>?
     let fundingStream: Located<String>?
     let budgetSEK: Located<Int>?
     let spentSEK: Located<Int>?
@@ -187,6 +188,7 @@ final class ActivityFacts: Sendable {
         completed = fields.date("completed")
         completedKey = fields.has("completed") ? fields.keyPlace("completed") : nil
         hasCancelledReason = fields.has("cancelled_reason")
+        progress = fields.int("progress")
         fundingStream = fields.string("funding_stream")
         budgetSEK = fields.int("budget_sek")
         spentSEK = fields.int("spent_sek")

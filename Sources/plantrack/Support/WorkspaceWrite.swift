@@ -133,10 +133,27 @@ struct WorkspaceWrite {
         let check = EditCheck(validator: WorkspaceValidator(schemas: schemas, asOf: .today()), afterValidator: afterValidator)
         let errors = check.newErrors(before: snapshot, after: after)
         guard errors.isEmpty else {
-            FindingPrinter().print(errors)
+            let printer = FindingPrinter()
+            for error in errors {
+                printer.print([error])
+                // The line as it would have been written: the file on disk does not have it.
+                if let location = error.location, let bytes = files[error.path],
+                   let line = Self.line(location.line, of: bytes) {
+                    Terminal.standardError.write("    \(location.line) | \(line)\n")
+                }
+            }
             Terminal.standardError.write("plantrack: error: the change would make the workspace invalid (\(EnglishWords.count(errors.count, "error")) above). Nothing was written.\n")
             throw ExitStatus.findings
         }
+    }
+
+    /// Line `number` (from 1) of `bytes`, without its line break.
+    static func line(_ number: Int, of bytes: [UInt8]) -> String? {
+        let lines = bytes.split(separator: 10, omittingEmptySubsequences: false)
+        guard number >= 1, number <= lines.count else { return nil }
+        var line = lines[number - 1]
+        if line.last == 13 { line = line.dropLast() }
+        return String(decoding: line, as: UTF8.self)
     }
 
     private static func seconds(_ value: Double) -> String {
