@@ -148,8 +148,8 @@ struct SchemasUpdateTests {
         let ws = try Self.workspace(schemas: schemas)
         for arguments in [
             ["new", "plan", "orebro/2026", "--title", "Länsgemensam handlingsplan 2026", "--area", "bu=Barn och unga"],
-            ["new", "goal", "orebro/2026/bu-lt-1", "--title", "Fler unga mår bra", "--term", "long", "--area", "bu"],
-            ["new", "activity", "orebro/2026/bu-p1", "--title", "Föräldrastöd", "--area", "bu", "--goal", "bu-lt-1"],
+            ["new", "goal", "orebro/2026/bu-st-1", "--title", "Fler unga mår bra", "--term", "short", "--area", "bu"],
+            ["new", "activity", "orebro/2026/bu-p1", "--title", "Föräldrastöd", "--area", "bu", "--goal", "bu-st-1"],
             ["update", "orebro/2026/bu-p1", "--set", "diarienummer=RS 2026/118"],
         ] {
             let result = try ws.run(arguments)

@@ -40,8 +40,8 @@ struct SmallThingsTests {
         }
         _ = try ok(["init", ".", "--county", "orebro", "--county-name", "Örebro län", "--code", "18"])
         _ = try ok(["new", "plan", "orebro/2026", "--title", "Länsgemensam handlingsplan 2026", "--area", "bu=Barn och unga"])
-        _ = try ok(["new", "goal", "orebro/2026/bu-lt-1", "--title", "Fler unga mår bra", "--term", "long", "--area", "bu"])
-        _ = try ok(["new", "activity", "orebro/2026/bu-p1", "--title", "Föräldrastöd", "--area", "bu", "--goal", "bu-lt-1",
+        _ = try ok(["new", "goal", "orebro/2026/bu-st-1", "--title", "Fler unga mår bra", "--term", "short", "--area", "bu"])
+        _ = try ok(["new", "activity", "orebro/2026/bu-p1", "--title", "Föräldrastöd", "--area", "bu", "--goal", "bu-st-1",
                     "--start", "2026-03-01", "--due", "2026-12-15"])
         _ = try ok(["update", "orebro/2026/bu-p1", "--progress", "10"])
         _ = try ok(["approve", "orebro/2026", "--date", "2026-02-15", "--by", "Styrgruppen"])       // v1 holds progress 10
@@ -52,7 +52,7 @@ struct SmallThingsTests {
 
         let log = try ok(["log", "orebro/2026/bu-p1"]).split(separator: "\n")
         let commits = log.filter { $0.hasPrefix("  ") && !$0.hasPrefix("      ") }
-        #expect(commits.count == 4, "\(log)")
+        try #require(commits.count == 4, "\(log)")
         #expect(commits[0].contains("progress 60") && !commits[0].contains("(tag:"))
         #expect(commits[1].contains("(tag: orebro/2026/v2)") && commits[1].contains("progress 40"), "\(commits[1])")
         #expect(commits[2].contains("(tag: orebro/2026/v1)") && commits[2].contains("progress 10"), "\(commits[2])")
@@ -83,8 +83,8 @@ struct SmallThingsTests {
         #expect(longTitle.count >= 150)
         try ok(["init", ".", "--county", "orebro", "--county-name", longCounty, "--code", "18"])
         try ok(["new", "plan", "orebro/2026", "--title", "Länsgemensam handlingsplan 2026 — " + longTitle, "--area", "bu=Barn och unga"])
-        try ok(["new", "goal", "orebro/2026/bu-lt-1", "--title", longTitle, "--term", "long", "--area", "bu"])
-        try ok(["new", "activity", "orebro/2026/bu-p1", "--title", longTitle, "--area", "bu", "--goal", "bu-lt-1",
+        try ok(["new", "goal", "orebro/2026/bu-st-1", "--title", longTitle, "--term", "short", "--area", "bu"])
+        try ok(["new", "activity", "orebro/2026/bu-p1", "--title", longTitle, "--area", "bu", "--goal", "bu-st-1",
                 "--start", "2026-03-01", "--due", "2026-12-15"])
         try ok(["update", "orebro/2026/bu-p1", "--set", "title=" + longTitle + " och förskola",
                 "--set", "owner=" + longCounty, "--progress", "20"])
