@@ -10,8 +10,8 @@
 /// - the documents the cross-document rules find errors in, while the documents of the plan
 ///   and of the plans it refers to (`revises`, `carried_from`) and the rule settings stay the
 ///   same — and, for rules that judge dates, the day;
-/// - its share of the roll-up, while its documents, which of them are left out, and the day
-///   it is judged on stay the same (a closed plan: its period end).
+/// - its share of the roll-up, while its documents, which of them are left out, the day it
+///   is judged on (a closed plan: its period end) and the traffic-light thresholds stay the same.
 ///
 /// A commit's plans are taken in by their folders' tree ids; a plan's files are listed, read
 /// and parsed (on all cores) only when one of these misses, and what is kept of them in
