@@ -281,3 +281,66 @@ struct YearTotalCLITests {
         #expect(fixed.stdout.split(separator: "\r\n").dropFirst().allSatisfy { $0.split(separator: ",")[2] == "2022" })
     }
 }
+
+@Suite("indicator progress in a plan year, through the binary")
+struct IndicatorYearCLITests {
+    static func goal(measurements: [(String, Int)]) -> String {
+        """
+        ---
+        kind: goal
+        id: bu-st-1
+        title: Väntetiden minskar
+        term: short
+        area: bu
+        assessment: on-track
+        indicators:
+          - id: i1
+            title: Andel kommuner med avtal
+            unit: percent
+            baseline: {value: 10, date: 2020-12-31}
+            target: {value: 20, date: 2022-12-31}
+            measurements:
+        \(measurements.map { "      - {date: \($0.0), value: \($0.1)}" }.joined(separator: "\n"))
+        ---
+
+        """
+    }
+
+    /// stockholm/2022 whose goal carries 2021's measurements (15 on 2021-06-30, 18 on 2021-12-31).
+    static func workspace() throws -> TestRepository {
+        let repo = try TestRepository()
+        try repo.stage("Plans/stockholm/county.md", RollUpFixture.county)
+        try repo.stage("Plans/stockholm/2022/plan.md", RollUpFixture.plan.replacingOccurrences(of: "2021", with: "2022"))
+        try repo.stage("Plans/stockholm/2022/goals/bu-st-1.md", goal(measurements: [("2021-06-30", 15), ("2021-12-31", 18)]))
+        try repo.commit("2022 with last year's series", time: noon("2022-02-01"))
+        return repo
+    }
+
+    @Test("a goal carried into 2022 shows no progress until a 2022 measurement, then only the year's change")
+    func carriedSeries() throws {
+        let repo = try Self.workspace()
+        func indicator() throws -> [String: Any]? {
+            let json = try rollUpJSON(CLI.run(["rollup", "--rev", "HEAD", "--format", "json"], in: repo.url))
+            return try plansByReference(json)["stockholm/2022"].flatMap { ($0["indicators"] as? [[String: Any]])?.first }
+        }
+        // The whole series from the stated baseline would be (18 − 10) / (20 − 10) = 80 %.
+        #expect(try indicator()?["progress"] is NSNull)
+        var csv = try CLI.run(["report", "--kind", "redovisning", "--year", "2022", "--format", "csv"], in: repo.url)
+        #expect(csv.status == 0, "\(csv.stderr)")
+        // The year's baseline is 2021's last measurement; no value of the year yet.
+        #expect(csv.stdout.contains("stockholm,2022,indicator,bu-st-1/i1,Andel kommuner med avtal,,,,,,18 →  → 20"),
+                "\(csv.stdout)")
+
+        try repo.stage("Plans/stockholm/2022/goals/bu-st-1.md",
+                       Self.goal(measurements: [("2021-06-30", 15), ("2021-12-31", 18), ("2022-06-30", 19)]))
+        try repo.commit("Measured 2022-06-30", time: noon("2022-07-01"))
+        // (19 − 18) / (20 − 18) = 50 %; 2022-06-30 is day 181 of the 365 to the target date.
+        let measured = try indicator()
+        #expect(measured?["progress"] as? Double == 50)
+        #expect(measured?["expected"] as? Double == 49.6)
+        #expect(measured?["behind"] as? Bool == false)
+        csv = try CLI.run(["report", "--kind", "redovisning", "--year", "2022", "--format", "csv"], in: repo.url)
+        #expect(csv.stdout.contains("stockholm,2022,indicator,bu-st-1/i1,Andel kommuner med avtal,50,,,,2022-06-30,18 → 19 → 20"),
+                "\(csv.stdout)")
+    }
+}

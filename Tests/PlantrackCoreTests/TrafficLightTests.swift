@@ -222,6 +222,14 @@ struct IndicatorYearTests {
         #expect(year.progress == 50)
         #expect(year.expected == 181.0 / 365.0 * 100)
         #expect(!year.isBehind(tolerance: 20))
+
+        // What reports show: the year's baseline and measurements, the same progress.
+        let shown = measured.inPeriod(period2022)
+        #expect(shown.baseline?.value == 18)
+        #expect(shown.measurements.map(\.value) == [19])
+        #expect(shown.progress == year.progress)
+        #expect(carried.inPeriod(period2022).progress == nil)
+        #expect(carried.inPeriod(nil) == carried)
     }
 
     @Test("in its own year the stated baseline counts, later measurements do not")

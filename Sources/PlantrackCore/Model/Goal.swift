@@ -143,6 +143,17 @@ public struct Indicator: Hashable, Sendable {
                               expected: expected)
     }
 
+    /// The indicator as a plan year sees it, for reports: the baseline at the period's start
+    /// and only the measurements within the period (``progress(in:)``), so its ``baseline``,
+    /// ``latest`` and ``progress`` are the year's. Unchanged without a period.
+    public func inPeriod(_ period: Plan.Period?) -> Indicator {
+        guard let period else { return self }
+        var copy = self
+        copy.baseline = progress(in: period).baseline
+        copy.measurements = measurements.filter { period.contains($0.date) }
+        return copy
+    }
+
     /// An indicator's progress in a plan year (``progress(in:)``).
     public struct PeriodProgress: Hashable, Sendable {
         /// The baseline progress is counted from: the last measurement before the period, or

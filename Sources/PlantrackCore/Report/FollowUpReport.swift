@@ -20,8 +20,6 @@ public struct FollowUpReport: Sendable {
         public var countyName: String
         public var title: String
         public var status: PlanStatus
-        /// The plan's period: indicator progress counts within it (``Indicator/progress(in:)``).
-        public var period: Plan.Period?
         /// Granted, budgeted and spent per funding stream, sorted by name.
         public var streams: [StatusFigures.Stream]
         /// Budgeted and spent per area, in the plan's area order (areas without money left out).
@@ -71,8 +69,14 @@ public struct FollowUpReport: Sendable {
             }
             return PlanSection(
                 reference: entry.plan.reference, countyName: names[entry.plan.county] ?? entry.plan.county,
-                title: entry.plan.title, status: entry.status, period: entry.plan.period, streams: entry.status.figures.streams, areas: areas,
-                goals: entry.goals, done: entry.activities.filter { $0.status == .done },
+                title: entry.plan.title, status: entry.status, streams: entry.status.figures.streams, areas: areas,
+                // Indicators as the plan year sees them (docs/rollup.md): its baseline, its measurements.
+                goals: entry.goals.map { goal in
+                    var copy = goal
+                    copy.indicators = goal.indicators.map { $0.inPeriod(entry.plan.period) }
+                    return copy
+                },
+                done: entry.activities.filter { $0.status == .done },
                 notDone: entry.activities.filter { $0.status != .done })
         }
     }
@@ -115,8 +119,7 @@ extension FollowUpReport {
             for goal in plan.goals {
                 row("goal", goal.id, goal.title, status: goal.assessment.rawValue)
                 for i in goal.indicators {
-                    row("indicator", "\(goal.id)/\(i.id)", i.title, status: number(i.progress(in: plan.period).progress),
-                        date: i.latest?.date,
+                    row("indicator", "\(goal.id)/\(i.id)", i.title, status: number(i.progress), date: i.latest?.date,
                         note: "\(number(i.baseline?.value)) → \(number(i.latest?.value)) → \(number(i.target?.value))")
                 }
             }

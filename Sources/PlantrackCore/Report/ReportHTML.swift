@@ -176,7 +176,7 @@ public enum ReportHTML {
                 if !goal.indicators.isEmpty {
                     page.line("<table><tbody>")
                     for indicator in goal.indicators {
-                        page.line(indicatorRow(indicator, progress: indicator.progress(in: plan.period).progress, context: nil, w, f))
+                        page.line(indicatorRow(indicator, progress: indicator.progress, context: nil, w, f))
                     }
                     page.line("</tbody></table>")
                 }

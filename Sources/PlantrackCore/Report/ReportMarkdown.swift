@@ -119,7 +119,7 @@ public enum ReportMarkdown {
             for goal in plan.goals {
                 out.add("- **\(e(goal.title))** (`\(goal.id)`, \(w.term(goal.term))): \(w.assessment(goal.assessment))")
                 for indicator in goal.indicators {
-                    let cells = indicatorCells(indicator, indicator.progress(in: plan.period).progress, f)
+                    let cells = indicatorCells(indicator, indicator.progress, f)
                     out.add("  - \(cells[0]): \(cells[1]) → \(cells[2]) → \(cells[3]) (\(w.progress.lowercased()) \(cells[4]))")
                 }
             }

@@ -33,6 +33,7 @@ public struct SteeringReport: Sendable {
         public var goal: ItemReference
         public var goalTitle: String
         public var countyName: String
+        /// The indicator as the plan year sees it (``Indicator/inPeriod(_:)``).
         public var indicator: Indicator
         /// 0–100, within the plan year; nil when it cannot be computed (``Indicator/progress(in:)``).
         public var progress: Double?
@@ -129,8 +130,10 @@ public struct SteeringReport: Sendable {
         indicators = entries.flatMap { entry in
             entry.goals.flatMap { goal in
                 goal.indicators.map { indicator in
-                    IndicatorRow(goal: goal.reference, goalTitle: goal.title, countyName: name(entry.plan.county),
-                                 indicator: indicator, progress: indicator.progress(in: entry.plan.period).progress)
+                    // As the plan year sees it: its baseline, its measurements (docs/rollup.md).
+                    let shown = indicator.inPeriod(entry.plan.period)
+                    return IndicatorRow(goal: goal.reference, goalTitle: goal.title, countyName: name(entry.plan.county),
+                                        indicator: shown, progress: shown.progress)
                 }
             }
         }
