@@ -240,6 +240,43 @@ struct YearTotalCLITests {
         let table = try CLI.run(["rollup", "--rev", "HEAD", "--by", "area", "--all-years"], in: history.repo.url)
         #expect(table.stdout.contains("total 2020"))
         #expect(table.stdout.contains(" (2021) "))
+        // Priority and stream groups of the current year add up to that year's total, no more.
+        for grouping in ["priority", "stream"] {
+            let json = try rollUpJSON(CLI.run(["rollup", "--rev", "HEAD", "--by", grouping, "--format", "json"],
+                                              in: history.repo.url))
+            let groups = try #require(json["groups"] as? [[String: Any]])
+            #expect(groups.allSatisfy { $0["year"] as? Int == 2026 }, "\(grouping)")
+            #expect(groups.map { activityCounts($0).values.reduce(0, +) }.reduce(0, +) == 26, "\(grouping)")
+            #expect(groups.map { $0["spent_sek"] as? Int ?? 0 }.reduce(0, +) == 6_997_000, "\(grouping)")
+        }
+    }
+
+    @Test("report's headline figures are rollup's total of the same plan year")
+    func reportAgrees() throws {
+        let history = try BundledPlansHistory()
+        let total = try #require(try rollUpJSON(CLI.run(["rollup", "--as-of", "2026-11-20", "--format", "json"],
+                                                        in: history.repo.url))["total"] as? [String: Any])
+        #expect(total["year"] as? Int == 2026)
+        #expect(total["spent_sek"] as? Int == 6_997_000)
+        #expect(total["funding_sek"] as? Int == 18_700_000)
+        let report = try CLI.run(["report", "--as-of", "2026-11-20", "--lang", "en", "--format", "markdown"],
+                                 in: history.repo.url)
+        #expect(report.stdout.contains("Plan year 2026"))
+        #expect(report.stdout.contains("| 3 | 26 | 30% | 0 | 3 | SEK 18,700,000 | SEK 6,997,000 |"))
+    }
+
+    @Test("a workspace without plans has an empty total and says so")
+    func noPlans() throws {
+        let repo = try TestRepository()
+        try repo.stage("Plans/stockholm/county.md", RollUpFixture.county)
+        try repo.commit("County only")
+        let json = try rollUpJSON(CLI.run(["rollup", "--rev", "HEAD", "--format", "json"], in: repo.url))
+        #expect(json["years"] as? [Int] == [])
+        #expect((json["total"] as? [String: Any])?["year"] is NSNull)
+        let table = try CLI.run(["rollup", "--rev", "HEAD"], in: repo.url)
+        #expect(table.status == 0)
+        #expect(table.stdout.contains("\ntotal "))
+        #expect(table.stdout.contains("\n0 plans (HEAD"), "\(table.stdout)")
     }
 
     @Test("trend: each point is the plan year current on its day; a next year's draft waits for its year")

@@ -50,9 +50,9 @@ enum RollUpOutput {
         return o
     }
 
-    /// `2026`, `2020–2026`, or `no plan year`.
+    /// `2026`, `2020–2026`; empty without years.
     static func yearsText(_ years: [Int]) -> String {
-        guard let first = years.first, let last = years.last else { return "no plan year" }
+        guard let first = years.first, let last = years.last else { return "" }
         return first == last ? "\(first)" : "\(first)–\(last)"
     }
 

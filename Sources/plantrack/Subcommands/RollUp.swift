@@ -96,9 +96,10 @@ struct RollUpCommand: ParsableCommand {
                 // Cells stay unstyled: escape codes would upset the column widths.
                 for row in RollUpOutput.rows(rollUp, years: years, grouping: by) { table.add(row) }
                 let count = rollUp.plans.count
+                let of = years.isEmpty ? "" : " of \(RollUpOutput.yearsText(years))"
                 out.write(table.render(headerStyle: style.bold)
-                          + style.dim("\(count) \(count == 1 ? "plan" : "plans") of \(RollUpOutput.yearsText(years))"
-                                      + " (\(loaded.label)), as of \(rollUp.asOf)") + "\n")
+                          + style.dim("\(count) \(count == 1 ? "plan" : "plans")\(of) (\(loaded.label)), as of \(rollUp.asOf)")
+                          + "\n")
             }
         }
     }
