@@ -46,8 +46,14 @@ struct RollUpFixtureTests {
         let indicators = try #require(plan["indicators"] as? [[String: Any]])
         #expect(indicators.map { $0["id"] as? String } == ["i1", "i2"])
         #expect(indicators.map { $0["progress"] as? Double } == [50, 25])
-        // At risk, nothing overdue, too early in the year for the done share to count: yellow.
-        #expect(plan["light"] as? String == "yellow")
+        // On 2021-01-02 (each activity starts 2021-01-01): a2 (planned, no progress, due
+        // 01-04) has had 2 of its 4 days, 50 % > 0 + 20: behind; a4 (due 01-03) 2 of 3 days,
+        // 66.7 %: behind; a3 (due 06-30) 2 of 181 days: on schedule; a1 is in progress
+        // without a progress: not judged. 2 of 4 off schedule = 50 %: red.
+        let schedule = try #require(plan["schedule"] as? [String: Int])
+        #expect(schedule == ["on-schedule": 1, "behind": 2, "overdue": 0, "delayed": 0, "not-judged": 1])
+        #expect(plan["off_schedule"] as? Int == 2)
+        #expect(plan["light"] as? String == "red")
         #expect(result.stderr.isEmpty)
     }
 

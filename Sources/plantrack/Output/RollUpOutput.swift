@@ -39,17 +39,44 @@ enum RollUpOutput {
         })
         o["goals"] = .object(JSONObject(Goal.Assessment.allCases.map { ($0.rawValue, int(f.count($0))) }))
         o["indicators"] = .array(f.indicators.map { i in
-            .object(["goal": .string(i.goal), "id": .string(i.id), "progress": share(i.progress)])
+            .object(["goal": .string(i.goal), "id": .string(i.id), "progress": share(i.progress),
+                     "expected": share(i.expected), "behind": .bool(i.isBehind)])
         })
+        // What the traffic light is based on (docs/rollup.md).
+        o["schedule"] = .object(JSONObject(ScheduleState.allCases.map { ($0.rawValue, int(f.count(schedule: $0))) }))
+        o["off_schedule"] = int(f.offSchedule)
+        o["goals_behind"] = int(f.goalsBehind)
+        o["indicators_behind"] = int(f.indicatorsBehind)
         return o
     }
 
-    /// The `rollup --format json` document (docs/json.md).
-    static func json(_ rollUp: RollUp, revision: String?, grouping: RollUp.Grouping?) -> JSONValue {
+    /// `2026`, `2020–2026`; empty without years.
+    static func yearsText(_ years: [Int]) -> String {
+        guard let first = years.first, let last = years.last else { return "" }
+        return first == last ? "\(first)" : "\(first)–\(last)"
+    }
+
+    /// The `rollup --format json` document (docs/json.md): the plans of `years`, a total per
+    /// year (`totals`), and `total` when one year is shown (not with `--all-years`).
+    static func json(_ rollUp: RollUp, years: [Int], allYears: Bool, revision: String?,
+                     grouping: RollUp.Grouping?) -> JSONValue {
         var o = JSONObject()
         o["revision"] = revision.map { .string($0) } ?? .null
         o["as_of"] = .string(rollUp.asOf.description)
-        o["total"] = .object(figuresJSON(rollUp.total))
+        o["year"] = allYears ? .null : years.first.map(int) ?? .null
+        o["years"] = .array(years.map(int))
+        func total(_ year: Int) -> JSONObject {
+            var t = JSONObject()
+            t["year"] = int(year)
+            for entry in figuresJSON(rollUp.total(of: year)).entries { t[entry.key] = entry.value }
+            return t
+        }
+        if !allYears {
+            var t = years.first.map(total) ?? figuresJSON(StatusFigures())
+            if years.isEmpty { t["year"] = .null }
+            o["total"] = .object(t)
+        }
+        o["totals"] = .array(years.map { .object(total($0)) })
         o["plans"] = .array(rollUp.plans.map { plan in
             var p = JSONObject()
             p["county"] = .string(plan.county)
@@ -60,11 +87,14 @@ enum RollUpOutput {
         })
         if let grouping {
             o["by"] = .string(grouping.rawValue)
-            o["groups"] = .array(rollUp.groups(by: grouping).map { group in
-                var g = JSONObject()
-                g["key"] = .string(group.key)
-                for entry in figuresJSON(group.figures).entries { g[entry.key] = entry.value }
-                return .object(g)
+            o["groups"] = .array(years.flatMap { year in
+                rollUp.only(years: [year]).groups(by: grouping).map { group in
+                    var g = JSONObject()
+                    g["key"] = .string(group.key)
+                    g["year"] = int(year)
+                    for entry in figuresJSON(group.figures).entries { g[entry.key] = entry.value }
+                    return .object(g)
+                }
             })
         }
         return .object(o)
@@ -82,15 +112,23 @@ enum RollUpOutput {
             + [Goal.Assessment.onTrack, .atRisk, .offTrack, .achieved, .notAssessed].map { String(f.count($0)) }
     }
 
-    /// Header, one row per plan (or group), and the total.
-    static func rows(_ rollUp: RollUp, grouping: RollUp.Grouping?) -> [[String]] {
+    /// Per plan year of `years`: one row per plan (or group) of the year, then the year's
+    /// total (`total 2026`). Years are never added up; with several years (`--all-years`)
+    /// a group's item names its year (`stockholm (2021)`).
+    static func rows(_ rollUp: RollUp, years: [Int], grouping: RollUp.Grouping?) -> [[String]] {
+        guard !years.isEmpty else { return [row("total", light: "", StatusFigures())] }
         var rows: [[String]] = []
-        if let grouping {
-            rows += rollUp.groups(by: grouping).map { row($0.key, light: "", $0.figures) }
-        } else {
-            rows += rollUp.plans.map { row($0.reference.description, light: $0.light.rawValue, $0.figures) }
+        for year in years {
+            let ofYear = rollUp.only(years: [year])
+            if let grouping {
+                rows += ofYear.groups(by: grouping).map { group in
+                    row(years.count == 1 ? group.key : "\(group.key) (\(year))", light: "", group.figures)
+                }
+            } else {
+                rows += ofYear.plans.map { row($0.reference.description, light: $0.light.rawValue, $0.figures) }
+            }
+            rows.append(row("total \(year)", light: "", ofYear.total))
         }
-        rows.append(row("total", light: "", rollUp.total))
         return rows
     }
 

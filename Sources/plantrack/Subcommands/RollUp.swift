@@ -17,8 +17,10 @@ struct RollUpCommand: ParsableCommand {
         discussion: """
             Reads the working tree judged today, a commit (--rev, judged on the commit's date) or \
             the workspace as committed on a day (--as-of: the last commit on or before that day on \
-            the first-parent history of HEAD). Documents with errors are left out and counted on \
-            stderr; the traffic-light rule is in docs/rollup.md.
+            the first-parent history of HEAD). Figures are per plan year: the current plan year \
+            (the latest that has begun on the day judged) unless --year or --all-years says \
+            otherwise; years are never added up. Documents with errors are left out and counted \
+            on stderr; the traffic-light rule is in docs/rollup.md.
             """
     )
 
@@ -31,8 +33,11 @@ struct RollUpCommand: ParsableCommand {
             help: ArgumentHelp("Roll up the workspace as committed on this day (YYYY-MM-DD).", valueName: "date"))
     var asOf: CalendarDate?
 
-    @Option(help: ArgumentHelp("Only plans of this year.", valueName: "year"))
+    @Option(help: ArgumentHelp("Only plans of this year (default: the current plan year).", valueName: "year"))
     var year: Int?
+
+    @Flag(name: .customLong("all-years"), help: "Every plan year, each with its own total (years are never added up).")
+    var allYears = false
 
     @Option(name: .customLong("county"), parsing: .upToNextOption,
             help: ArgumentHelp("Only these counties (ids, e.g. stockholm).", valueName: "county"))
@@ -51,6 +56,9 @@ struct RollUpCommand: ParsableCommand {
     var bom = false
 
     func validate() throws {
+        if year != nil && allYears {
+            throw ValidationError("--year and --all-years cannot be used together: choose one year, or every year.")
+        }
         if rev != nil && asOf != nil {
             throw ValidationError("--rev and --as-of cannot be used together: choose one version to roll up.")
         }
@@ -68,24 +76,30 @@ struct RollUpCommand: ParsableCommand {
             let loaded = try RollUpLoading(access: access)
                 .figures(rev: rev, asOf: asOf, filter: RollUp.Filter(year: year, counties: counties), grouping: by,
                          store: store)
-            RollUpLoading.reportSkipped(loaded.rollUp.skipped)
+            let years = loaded.rollUp.years(for: allYears ? .all : year.map { .year($0) } ?? .current)
+            // Only the years shown: their plans, and the documents left out of them.
+            let rollUp = loaded.rollUp.only(years: Set(years))
+            RollUpLoading.reportSkipped(rollUp.skipped)
             let out = Terminal.standardOutput
-            let rollUp = loaded.rollUp
             switch format {
             case .json:
-                out.write(RollUpOutput.json(rollUp, revision: loaded.revision, grouping: by).prettyText + "\n")
+                out.write(RollUpOutput.json(rollUp, years: years, allYears: allYears, revision: loaded.revision,
+                                            grouping: by).prettyText + "\n")
             case .csv:
-                let rows = [RollUpOutput.header] + RollUpOutput.rows(rollUp, grouping: by)
+                let rows = [RollUpOutput.header] + RollUpOutput.rows(rollUp, years: years, grouping: by)
                 out.write(CSVWriter(delimiter: delimiter, byteOrderMark: bom).text(rows))
             case .markdown:
-                out.write(RollUpOutput.markdown(RollUpOutput.header, RollUpOutput.rows(rollUp, grouping: by)))
+                out.write(RollUpOutput.markdown(RollUpOutput.header, RollUpOutput.rows(rollUp, years: years, grouping: by)))
             case .table:
                 let style = Style(for: out)
                 var table = TextTable(header: RollUpOutput.header)
                 // Cells stay unstyled: escape codes would upset the column widths.
-                for row in RollUpOutput.rows(rollUp, grouping: by) { table.add(row) }
+                for row in RollUpOutput.rows(rollUp, years: years, grouping: by) { table.add(row) }
+                let count = rollUp.plans.count
+                let of = years.isEmpty ? "" : " of \(RollUpOutput.yearsText(years))"
                 out.write(table.render(headerStyle: style.bold)
-                          + style.dim("\(EnglishWords.count(rollUp.plans.count, "plan")) (\(loaded.label)), as of \(rollUp.asOf)") + "\n")
+                          + style.dim("\(EnglishWords.count(count, "plan"))\(of) (\(loaded.label)), as of \(rollUp.asOf)")
+                          + "\n")
             }
         }
     }

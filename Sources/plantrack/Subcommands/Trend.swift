@@ -11,8 +11,9 @@ struct TrendCommand: ParsableCommand {
         abstract: "Show the roll-up total at each week, month or quarter end over the history.",
         discussion: """
             Each point is the workspace as committed at the last first-parent commit of HEAD on or \
-            before the period end, judged on that day (as rollup --as-of would). Documents with \
-            errors at that point are left out.
+            before the period end, judged on that day (as rollup --as-of would): the total of one \
+            plan year, the current one at that point (the latest that has begun) unless --year \
+            names one. Documents with errors at that point are left out.
             """
     )
 
@@ -31,7 +32,8 @@ struct TrendCommand: ParsableCommand {
             help: ArgumentHelp("Only these counties.", valueName: "county"))
     var counties: [String] = []
 
-    @Option(help: ArgumentHelp("Only plans of this year.", valueName: "year"))
+    @Option(help: ArgumentHelp("Only plans of this year (default: the current plan year at each point).",
+                               valueName: "year"))
     var year: Int?
 
     @Option(help: "Output format: table, json or csv.")
@@ -90,14 +92,16 @@ struct TrendCommand: ParsableCommand {
         case .json:
             let value: JSONValue = ["points": .array(points.map { p in
                 .object(["date": .string(p.date.description), "commit": p.commit.map { .string($0) } ?? .null,
+                         "year": p.year.map { .number(.integer(Int64($0))) } ?? .null,
                          "activities": RollUpOutput.activitiesJSON(p.figures),
                          "done_share": RollUpOutput.share(p.figures.doneShare)])
             })]
             out.write(value.prettyText + "\n")
         case .csv, .markdown, .table:
-            let header = ["DATE", "COMMIT"] + Activity.Status.allCases.map { $0.rawValue.uppercased() } + ["DONE %", "OVERDUE"]
+            let header = ["DATE", "COMMIT", "YEAR"] + Activity.Status.allCases.map { $0.rawValue.uppercased() }
+                + ["DONE %", "OVERDUE"]
             let rows = points.map { p in
-                [p.date.description, p.commit.map { String($0.prefix(7)) } ?? "-"]
+                [p.date.description, p.commit.map { String($0.prefix(7)) } ?? "-", p.year.map(String.init) ?? "-"]
                     + Activity.Status.allCases.map { String(p.figures.count($0)) }
                     + [RollUpOutput.shareText(p.figures.doneShare), String(p.figures.overdue)]
             }
