@@ -369,6 +369,35 @@ def find_monthly(value):
     return months or None
 
 
+def totals_by_year(value):
+    """{year: status counts} of a rollup JSON with a total per plan year (`totals`); None without."""
+    totals = value.get("totals") if isinstance(value, dict) else None
+    if not isinstance(totals, list):
+        return None
+    return {str(t.get("year")): {k: v for k, v in (t.get("activities") or {}).items() if v} for t in totals}
+
+
+def monthly_by_year(value):
+    """{YYYY-MM: {year, statuses}} from a trend JSON whose points name their plan year; None without."""
+    points = value.get("points") if isinstance(value, dict) else None
+    if not isinstance(points, list) or not points or "year" not in points[0]:
+        return None
+    return {p["date"][:7]: {"year": None if p["year"] is None else str(p["year"]),
+                            "statuses": {k: v for k, v in (p.get("activities") or {}).items() if v}}
+            for p in points if p.get("commit")}
+
+
+def peer_monthly_by_year(value):
+    """The peer's months as plantrack's points read them: the current plan year of each month
+    (the latest with a plan.md not after the month's year, else the earliest) and its counts."""
+    months = {}
+    for m in value.get("months", []):
+        years = m.get("plan_years") or []
+        current = max((y for y in years if y <= m["month"][:4]), default=min(years, default=None))
+        months[m["month"]] = {"year": current, "statuses": (m.get("statuses_by_year") or {}).get(current, {})}
+    return months
+
+
 # --------------------------------------------------------------------------- the benchmark
 
 
@@ -502,8 +531,10 @@ def bench_workspace(w, commands, runs, peer_runs, yaml_events, report):
     plantrack("validate --rev HEAD", "validate", ["--rev", "HEAD", "--format", "json", *asof], "--format", before_each=cold)
     plantrack(f"diff HEAD~{depth} HEAD --format json", "diff", [f"HEAD~{depth}", "HEAD", "--format", "json"], "--format", before_each=cold)
     fmt = lambda command: ["--format", "json"] if has(command, "--format") else []
-    plantrack("rollup --rev HEAD (cold)", "rollup", ["--rev", "HEAD", *fmt("rollup")], before_each=cold)
-    plantrack("rollup --rev HEAD (warm)", "rollup", ["--rev", "HEAD", *fmt("rollup")], warmup=1)
+    # Every plan year, each with its own total (plantrack never adds years up), as the peer counts.
+    all_years = ["--all-years"] if has("rollup", "--all-years") else []
+    plantrack("rollup --rev HEAD (cold)", "rollup", ["--rev", "HEAD", *all_years, *fmt("rollup")], before_each=cold)
+    plantrack("rollup --rev HEAD (warm)", "rollup", ["--rev", "HEAD", *all_years, *fmt("rollup")], warmup=1)
     plantrack("trend --every month (cold)", "trend", ["--every", "month", *fmt("trend")], "--every", before_each=cold)
     plantrack("trend --every month (warm)", "trend", ["--every", "month", *fmt("trend")], "--every", warmup=1)
 
@@ -599,11 +630,20 @@ def bench_workspace(w, commands, runs, peer_runs, yaml_events, report):
             for key in ("documents", "errors"):
                 agree(f"{key} ({name})", value(name, key), value(peer, key), peer)
     if "rollup --rev HEAD (cold)" in measured:
-        agree("activity status counts (rollup --rev HEAD)", value("rollup --rev HEAD (cold)", transform=find_status_counts),
-              value(p_roll, "statuses"), p_roll)
+        per_year = value("rollup --rev HEAD (cold)", transform=totals_by_year)
+        if per_year is not None:
+            agree("activity status counts per plan year (rollup --rev HEAD --all-years)", per_year,
+                  value(p_roll, "statuses_by_year"), p_roll)
+        else:
+            agree("activity status counts (rollup --rev HEAD)", value("rollup --rev HEAD (cold)", transform=find_status_counts),
+                  value(p_roll, "statuses"), p_roll)
     if "trend --every month (cold)" in measured:
-        peer_months = value(p_trend, transform=lambda d: {m["month"]: m["statuses"] for m in d["months"]})
-        ours = value("trend --every month (cold)", transform=find_monthly)
+        ours = value("trend --every month (cold)", transform=monthly_by_year)
+        if ours is not None:
+            peer_months = value(p_trend, transform=peer_monthly_by_year)
+        else:
+            peer_months = value(p_trend, transform=lambda d: {m["month"]: m["statuses"] for m in d["months"]})
+            ours = value("trend --every month (cold)", transform=find_monthly)
         if ours is not None and peer_months is not None:
             common = sorted(set(ours) & set(peer_months))
             ours = {k: ours[k] for k in common} if common else ours

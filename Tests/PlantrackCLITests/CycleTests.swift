@@ -61,21 +61,25 @@ struct CycleTests {
 
         out = try ok(["revise", "orebro", "--to", "2027"])
         #expect(out.contains("revise orebro/2026 → orebro/2027: version 3, draft"))
-        #expect(out.contains("bu-p2 (start 2026-03-01 → 2027-01-01, due 2026-12-15 → 2027-12-15)"))
-        #expect(out.contains("bu-p1 (done)"))
+        #expect(out.contains("  bu-p2 carried (open, in-progress)\n"
+                                 + "    progress 40 → 0, start 2026-03-01 → 2027-01-01,\n    due 2026-12-15 → 2027-12-15\n"))
+        #expect(out.contains("  bu-p1 left (done 2026-06-20)\n"))
         let plan = try ws.text("Plans/orebro/2027/plan.md")
         #expect(plan.contains("year: 2027\ntitle: Länsgemensam handlingsplan 2027\nversion: 3\nstatus: draft\nperiod:\n  start: 2027-01-01\n  end: 2027-12-31\nrevises: orebro/2026\n"))
         #expect(!plan.contains("adopted"))
         #expect(!FileManager.default.fileExists(atPath: ws.path + "/Plans/orebro/2027/activities/bu-p1.md"))
         #expect(try ws.text("Plans/orebro/2027/activities/bu-p2.md").contains("carried_from: orebro/2026/bu-p2"))
-        #expect(try ws.text("Plans/orebro/2027/goals/bu-st-1.md") == ws.text("Plans/orebro/2026/goals/bu-st-1.md"))
+        // The goal is copied with its assessment reset: 2027 has achieved nothing yet.
+        #expect(try ws.text("Plans/orebro/2027/goals/bu-st-1.md")
+            == ws.text("Plans/orebro/2026/goals/bu-st-1.md").replacingOccurrences(of: "assessment: on-track", with: "assessment: not-assessed"))
+        #expect(out.contains("assessments reset to not-assessed (1): bu-st-1 (was on-track)\n"))
         #expect(try ok(["validate", "--as-of", "2027-01-15"]).contains("0 errors"))
         #expect(try ws.dirtyPaths(ws.files(under: "Plans")).isEmpty)
 
         _ = try ok(["update", "orebro/2027/bu-p2", "--progress", "60"])
         out = try ok(["log", "orebro/2027/bu-p2"])
         #expect(out.contains("orebro/2027/bu-p2 — Plans/orebro/2027/activities/bu-p2.md"))
-        #expect(out.contains("~ progress: 40 → 60"))
+        #expect(out.contains("~ progress: 0 → 60"))
         #expect(out.contains("orebro/2026/bu-p2 (earlier year of orebro/2027/bu-p2)"))
         #expect(out.contains("~ status: planned → in-progress"))
         #expect(out.contains("Åsa Öberg: new activity orebro/2026/bu-p2: Föräldrastöd"))
@@ -89,7 +93,7 @@ struct CycleTests {
         #expect(history.first?["change"] as? String == "modified")
         let fields = history.first?["fields"] as? [[String: Any]] ?? []
         #expect(fields.first?["field"] as? String == "progress")
-        #expect(fields.first?["old"] as? Int == 40 && fields.first?["new"] as? Int == 60)
+        #expect(fields.first?["old"] as? Int == 0 && fields.first?["new"] as? Int == 60)
         #expect((history.first?["author"] as? [String: Any])?["name"] as? String == "Åsa Öberg")
         #expect((history.first?["commit"] as? String)?.count == 40)
     }
@@ -110,7 +114,7 @@ struct CycleTests {
             #expect(result.stderr.contains(message), "\(arguments): \(result.stderr)")
         }
         let bad = try ws.run(["new", "activity", "stockholm/2021/Ny_id", "--title", "x", "--area", "bu"])
-        #expect(bad.status == 64 && bad.stderr.contains("lowercase slugs"))
+        #expect(bad.status == 2 && bad.stderr.contains("lowercase slugs"))
         #expect(try ws.messages().count == 1)
         #expect(!FileManager.default.fileExists(atPath: ws.path + "/Plans/stockholm/2021/activities/ny.md"))
     }
@@ -161,7 +165,7 @@ struct CycleTests {
         let result = try ws.run(["revise", "stockholm", "--to", "2022"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("revise stockholm/2021 → stockholm/2022: version 5, draft\n"))
-        #expect(result.stdout.contains("kk-p1 (cancelled)"))
+        #expect(result.stdout.contains("  kk-p1 left (cancelled)\n"))
         let old = try ws.files(under: "Plans/stockholm/2021/goals").map { $0.replacingOccurrences(of: "2021", with: "2022") }
         #expect(try ws.files(under: "Plans/stockholm/2022/goals") == old)
         for path in try ws.files(under: "Plans/stockholm/2022/activities") {
@@ -182,5 +186,41 @@ struct CycleTests {
         let log = try ws.run(["log", "stockholm/2021/bu-l1"])
         #expect(log.stdout.contains("stockholm/2021/bu-l1 — Plans/stockholm/2021/activities/bu-l1.md"))
         #expect(log.stdout.contains("stockholm/2020/bu-p3 (earlier year of stockholm/2021/bu-l1)"))
+    }
+
+    /// `--carry` and `--leave` choose per activity; a mistyped or doubly named id stops the
+    /// command before anything is written.
+    @Test func reviseCarryAndLeave() throws {
+        let ws = try CycleWorkspace(bundled: true)
+        let unknown = try ws.run(["revise", "stockholm", "--to", "2022", "--carry", "bu-l7"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("--carry bu-l7: stockholm/2021 has no activity bu-l7; "
+                                        + "nearest: stockholm/2021/bu-l1, stockholm/2021/bu-l2, stockholm/2021/bu-l3"),
+                "\(unknown.stderr)")
+        let goal = try ws.run(["revise", "stockholm", "--to", "2022", "--leave", "kk-st-1"])
+        #expect(goal.status == 2 && goal.stderr.contains("stockholm/2021/kk-st-1 is a goal"), "\(goal.stderr)")
+        let both = try ws.run(["revise", "stockholm", "--to", "2022", "--carry", "bu-l2", "--leave", "stockholm/2021/bu-l2"])
+        #expect(both.status == 2 && both.stderr.contains("bu-l2 is named by both --carry and --leave"), "\(both.stderr)")
+        #expect(try ws.files(under: "Plans/stockholm/2022").isEmpty)
+        #expect(try ws.messages().count == 1)
+
+        // Several ids after one option, the county/year/id form, and a repeated option.
+        let result = try ws.run(["revise", "stockholm", "--to", "2022", "--carry", "bu-p1", "stockholm/2021/kk-p1",
+                                 "--leave", "bu-l2", "bu-l3", "--leave", "bu-p2"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("  bu-p1 carried (--carry)\n"))
+        #expect(result.stdout.contains("  kk-p1 carried (--carry)\n"))
+        #expect(result.stdout.contains("  bu-l2 left (--leave, done)\n"))
+        #expect(result.stdout.contains("  bu-p2 left (--leave, delayed)\n"))
+        #expect(result.stdout.contains("  bu-l1 carried (ongoing)\n"))
+        let ids = try ws.files(under: "Plans/stockholm/2022/activities").map { $0.split(separator: "/").last.map(String.init) ?? "" }
+        #expect(ids.contains("bu-p1.md") && ids.contains("kk-p1.md") && ids.contains("bu-l1.md"))
+        #expect(!ids.contains("bu-l2.md") && !ids.contains("bu-l3.md") && !ids.contains("bu-p2.md"))
+        // The cancelled activity carried on request comes without its reason, as planned.
+        let cancelled = try ws.text("Plans/stockholm/2022/activities/kk-p1.md")
+        #expect(cancelled.contains("status: planned\n") && !cancelled.contains("cancelled_reason"))
+        // Leaving an open activity behind is the coordinator's call, and validate says so.
+        let validate = try ws.run(["validate", "--as-of", "2022-01-15"])
+        #expect(validate.stdout.contains("[revise.open-not-carried]") && validate.stdout.contains("bu-p2"))
     }
 }

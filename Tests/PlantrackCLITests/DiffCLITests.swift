@@ -39,7 +39,7 @@ struct DiffCLITests {
 
     @Test func textWithoutColourShowsFieldsWordsAndSummary() throws {
         let repo = try DiffHistory.make()
-        let result = try CLI.run(["diff", "HEAD~1", "HEAD"], in: repo.url)
+        let result = try CLI.run(["diff", "--lang", "en", "HEAD~1", "HEAD"], in: repo.url)
         #expect(result.status == 0)
         #expect(!result.stdout.contains("\u{1B}["), "NO_COLOR: no escape codes")
         #expect(result.stdout.contains("modified activity sthlm/2021/bu-p1"))
@@ -53,7 +53,7 @@ struct DiffCLITests {
 
     @Test func statPrintsOnlyTheSummary() throws {
         let repo = try DiffHistory.make()
-        let result = try CLI.run(["diff", "HEAD~1", "HEAD", "--stat"], in: repo.url)
+        let result = try CLI.run(["diff", "--lang", "en", "HEAD~1", "HEAD", "--stat"], in: repo.url)
         #expect(!result.stdout.contains("~ status"))
         #expect(result.stdout.contains("sthlm/2021: activities: 1 added, 1 removed, 1 modified"))
         #expect(result.stdout.contains("sthlm/2022: activities: 1 moved"))
@@ -64,7 +64,7 @@ struct DiffCLITests {
 
     @Test func markdownForAReviewComment() throws {
         let repo = try DiffHistory.make()
-        let result = try CLI.run(["diff", "HEAD~1", "HEAD", "--format", "markdown"], in: repo.url)
+        let result = try CLI.run(["diff", "--lang", "en", "HEAD~1", "HEAD", "--format", "markdown"], in: repo.url)
         #expect(result.stdout.hasPrefix("## plantrack diff:"))
         #expect(result.stdout.contains("| `status` | planned | done |"))
         #expect(result.stdout.contains("### moved activity `sthlm/2022/bu-p2`"))
@@ -80,11 +80,11 @@ struct DiffCLITests {
         let staged = try CLI.run(["diff", "--staged", "--format", "json"], in: repo.url)
         #expect(changes(try json(staged.stdout)).isEmpty)
         try repo.stage(path, DiffHistory.activity("bu-p4", status: "in-progress"))
-        let afterStage = try CLI.run(["diff", "--staged"], in: repo.url)
+        let afterStage = try CLI.run(["diff", "--lang", "en", "--staged"], in: repo.url)
         #expect(afterStage.stdout.contains("~ status: planned → in-progress"))
         // A county outside any plan is summarised on its own line.
         try repo.write("Plans/sthlm/county.md", "---\nkind: county\nid: sthlm\nname: Stockholms län\ncode: \"01\"\n---\n")
-        let county = try CLI.run(["diff", "--stat"], in: repo.url)
+        let county = try CLI.run(["diff", "--lang", "en", "--stat"], in: repo.url)
         #expect(county.stdout.contains("sthlm: county added"))
     }
 
@@ -94,7 +94,7 @@ struct DiffCLITests {
         #expect(Array(changes(try json(item.stdout)).keys) == ["sthlm/2021/bu-p4"])
         let county = try CLI.run(["diff", "HEAD~1", "HEAD", "--county", "other", "--format", "json"], in: repo.url)
         #expect(changes(try json(county.stdout)).isEmpty)
-        let kind = try CLI.run(["diff", "HEAD~1", "HEAD", "--kind", "goal"], in: repo.url)
+        let kind = try CLI.run(["diff", "--lang", "en", "HEAD~1", "HEAD", "--kind", "goal"], in: repo.url)
         #expect(kind.stdout.contains("no changes"))
     }
 
@@ -103,7 +103,7 @@ struct DiffCLITests {
         let path = "Plans/sthlm/2021/activities/bu-p1.md"
         try repo.stage(path, "---\nkind: activity\nid: bu-p1\nstatus: [open\n---\nText\n")
         try repo.commit("broken")
-        let result = try CLI.run(["diff", "HEAD~1", "HEAD"], in: repo.url)
+        let result = try CLI.run(["diff", "--lang", "en", "HEAD~1", "HEAD"], in: repo.url)
         #expect(result.status == 0)
         #expect(result.stdout.contains("warning: \(path):"))
         #expect(result.stdout.contains("+ status: [open"))
@@ -115,7 +115,7 @@ struct DiffCLITests {
 
     @Test func unknownRevisionIsAUsageError() throws {
         let repo = try DiffHistory.make()
-        let result = try CLI.run(["diff", "nope", "HEAD"], in: repo.url)
+        let result = try CLI.run(["diff", "--lang", "en", "nope", "HEAD"], in: repo.url)
         #expect(result.status == 2)
         #expect(result.stderr.contains("nope"))
     }
@@ -129,10 +129,10 @@ struct DiffCLITests {
         #expect(byItem["stockholm/2021/bu-l1"]?["old_item"] as? String == "stockholm/2020/bu-p3")
         #expect(byItem["stockholm/2021/kk-p1"]?["change"] as? String == "added")
         #expect(byItem["stockholm/2021"]?["kind"] as? String == "plan")
-        let stat = try CLI.run(["diff", "--plans", "stockholm/2020", "stockholm/2021", "--stat"])
+        let stat = try CLI.run(["diff", "--lang", "en", "--plans", "stockholm/2020", "stockholm/2021", "--stat"])
         #expect(stat.stdout.contains("stockholm/2021: plan modified;"))
         #expect(stat.stdout.contains("1 moved"))
-        let text = try CLI.run(["diff", "--plans", "stockholm/2020", "stockholm/2021", "--item", "bu-l1"])
+        let text = try CLI.run(["diff", "--lang", "en", "--plans", "stockholm/2020", "stockholm/2021", "--item", "bu-l1"])
         #expect(text.stdout.contains("moved activity stockholm/2021/bu-l1 ← stockholm/2020/bu-p3 (carried_from)"))
     }
 
@@ -149,13 +149,17 @@ struct DiffCLITests {
         #expect(byItem["sthlm/2021/bu-p4"]?["change"] as? String == "removed")
         let summary = (object["summary"] as? [String: Any])?["plans"] as? [[String: Any]]
         #expect(summary?.map { $0["plan"] as? String } == ["sthlm/2022"])
-        // At the first commit there is no 2022 plan: everything of 2021 is removed.
-        let first = try CLI.run(["diff", "--plans", "sthlm/2021", "sthlm/2022", "--rev", "HEAD~1", "--stat"], in: repo.url)
-        #expect(first.stdout.contains("sthlm/2022: plan removed; activities: 3 removed"))
+        // At the first commit there is no 2022 plan: an error naming the plans there are, not
+        // everything of 2021 listed as removed.
+        let first = try CLI.run(["diff", "--lang", "en", "--plans", "sthlm/2021", "sthlm/2022", "--rev", "HEAD~1", "--stat"], in: repo.url)
+        #expect(first.status == 2)
+        #expect(first.stdout.isEmpty)
+        #expect(first.stderr.contains("there is no plan sthlm/2022 in HEAD~1"))
+        #expect(first.stderr.contains("the plans there are: sthlm/2021"))
     }
 
     @Test func badPlansArgumentsAreRefused() throws {
-        let result = try CLI.run(["diff", "--plans", "stockholm/2020"])
+        let result = try CLI.run(["diff", "--lang", "en", "--plans", "stockholm/2020"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("--plans takes two plans"))
     }

@@ -11,7 +11,7 @@ struct DiffGitDriverTests {
         try folder.write("old.md", DiffHistory.activity("bu-p1", status: "planned"))
         try folder.write("new.md", DiffHistory.activity("bu-p1", status: "done", extra: "completed: 2021-06-01\n"))
         let result = try CLI.run([
-            "diff", "--git-external-diff", Self.path,
+            "diff", "--lang", "en", "--git-external-diff", Self.path,
             folder.path + "/old.md", String(repeating: "a", count: 40), "100644",
             folder.path + "/new.md", String(repeating: "b", count: 40), "100644",
         ], in: folder.url)
@@ -25,7 +25,7 @@ struct DiffGitDriverTests {
         let folder = try TemporaryFolder()
         try folder.write(Self.path, DiffHistory.activity("bu-p1", status: "planned"))
         let result = try CLI.run([
-            "diff", "--git-external-diff", Self.path,
+            "diff", "--lang", "en", "--git-external-diff", Self.path,
             "/dev/null", ".", ".", Self.path, String(repeating: "0", count: 40), "100644",
         ], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
@@ -37,7 +37,7 @@ struct DiffGitDriverTests {
         try folder.write("old.md", DiffHistory.activity("bu-p1", status: "planned"))
         try folder.write("new.md", "---\nkind: activity\nid: [bu-p1\n---\n")
         let result = try CLI.run([
-            "diff", "--git-external-diff", Self.path,
+            "diff", "--lang", "en", "--git-external-diff", Self.path,
             folder.path + "/old.md", "x", "100644", folder.path + "/new.md", "y", "100644",
         ], in: folder.url)
         #expect(result.status == 0)
@@ -45,7 +45,7 @@ struct DiffGitDriverTests {
     }
 
     @Test func externalDiffNeedsGitsArguments() throws {
-        let result = try CLI.run(["diff", "--git-external-diff", "only-one"])
+        let result = try CLI.run(["diff", "--lang", "en", "--git-external-diff", "only-one"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("7 arguments"))
     }

@@ -33,7 +33,8 @@ struct RollUpFixtureTests {
         #expect(plan["done_share"] as? Double == 0)
         #expect(plan["overdue"] as? Int == 0)
         #expect(plan["budget_sek"] as? Int == 650_000)
-        #expect(plan["spent_sek"] as? Int == 150_000)
+        // Only a1 has spent (90 000); the planned a2–a4 have not.
+        #expect(plan["spent_sek"] as? Int == 90_000)
         #expect(plan["funding_sek"] as? Int == 1_000_000)
         let streams = try #require(plan["streams"] as? [[String: Any]])
         #expect(streams.count == 1)
@@ -45,8 +46,14 @@ struct RollUpFixtureTests {
         let indicators = try #require(plan["indicators"] as? [[String: Any]])
         #expect(indicators.map { $0["id"] as? String } == ["i1", "i2"])
         #expect(indicators.map { $0["progress"] as? Double } == [50, 25])
-        // At risk, nothing overdue, too early in the year for the done share to count: yellow.
-        #expect(plan["light"] as? String == "yellow")
+        // On 2021-01-02 (each activity starts 2021-01-01): a2 (planned, no progress, due
+        // 01-04) has had 2 of its 4 days, 50 % > 0 + 20: behind; a4 (due 01-03) 2 of 3 days,
+        // 66.7 %: behind; a3 (due 06-30) 2 of 181 days: on schedule; a1 is in progress
+        // without a progress: not judged. 2 of 4 off schedule = 50 %: red.
+        let schedule = try #require(plan["schedule"] as? [String: Int])
+        #expect(schedule == ["on-schedule": 1, "behind": 2, "overdue": 0, "delayed": 0, "not-judged": 1])
+        #expect(plan["off_schedule"] as? Int == 2)
+        #expect(plan["light"] as? String == "red")
         #expect(result.stderr.isEmpty)
     }
 
@@ -147,7 +154,7 @@ struct RollUpFormatTests {
                                         + "ANDEL GENOMFÖRDA %;FÖRFALLNA;BUDGETERAT KR;FÖRBRUKAT KR;TILLDELAT KR;"
                                         + "ENLIGT PLAN;RISK FÖR AVVIKELSE;AVVIKELSE;UPPNÅTT;EJ BEDÖMT\r\n"), "\(result.stdout)")
         #expect(result.stdout.contains("\r\nstockholm/2021;gul;1;1;1;0;1;33,3;0;600000;150000;1000000;"))
-        #expect(result.stdout.contains("\r\ntotalt;;1;1;1;0;1;33,3;"))
+        #expect(result.stdout.contains("\r\ntotalt 2021;;1;1;1;0;1;33,3;"))
         #expect(result.stdout.hasSuffix("\r\n"))
     }
 

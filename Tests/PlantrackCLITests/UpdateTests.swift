@@ -16,10 +16,14 @@ struct UpdateTests {
             let arguments: [String]
             let changedKey: String
             switch document.kind {
-            case .activity:
+            case .activity where ["in-progress", "delayed"].contains(document.frontMatter["status"]?.string):
                 let progress = document.frontMatter["progress"]?.integer ?? -1
                 arguments = ["--progress", String(progress == 37 ? 38 : 37)]
                 changedKey = "progress"
+            case .activity:
+                // Done is at 100 and planned at 0 (status.done-progress, status.planned-with-progress).
+                arguments = ["--set", "title=\(document.title ?? "") (reviderad)"]
+                changedKey = "title"
             case .goal:
                 let assessment = document.frontMatter["assessment"]?.string
                 arguments = ["--assessment", assessment == "at-risk" ? "on-track" : "at-risk"]
@@ -92,7 +96,9 @@ struct UpdateTests {
         let text = try ws.text(path)
         #expect(!text.contains("cancelled_reason"))
         #expect(text.contains("completed: 2021-12-01\n"))
-        #expect(try ws.messages().first == "update stockholm/2021/bu-p2: status done, cancelled_reason removed, completed 2021-12-01")
+        #expect(text.contains("progress: 100\n"))
+        // The third change does not fit in 72 characters: "…", and the body lists it.
+        #expect(try ws.messages().first == "update stockholm/2021/bu-p2: status done, cancelled_reason removed, …")
     }
 
     @Test func measurementGoesIntoTheIndicator() throws {

@@ -201,7 +201,7 @@ struct ValidateTests {
         #expect(all.status == 1)
         let elsewhere = try CLI.run(["validate", "--as-of", "2021-06-01", "Plans/stockholm/2021/activities"], in: repo.url)
         #expect(elsewhere.status == 0, "\(elsewhere.stdout)")
-        #expect(elsewhere.stdout.contains("1 documents checked"))
+        #expect(elsewhere.stdout.contains("1 document checked"))
     }
 
     @Test func sarifAndGitHubFormats() throws {

@@ -133,9 +133,13 @@ struct FrontMatterEditTests {
         update.status = "done"
         try update.apply(to: &e, kind: .activity)
         #expect(e.frontMatter["completed"]?.string == "2021-06-30")
+        // A done activity is at 100 % (status.done-progress).
+        #expect(e.frontMatter["progress"]?.integer == 100)
         update.status = "in-progress"
+        update.progress = 50
         try update.apply(to: &e, kind: .activity)
         #expect(e.text == text)
+        update.progress = nil
         update.status = "cancelled"
         #expect(throws: FrontMatterEditError.self) { try update.apply(to: &e, kind: .activity) }
         update.cancelledReason = "Medel saknas"
@@ -255,5 +259,162 @@ struct FrontMatterEditEdgeTests {
     @Test func syntaxErrorIsReportedWithItsPlace() {
         #expect(throws: FrontMatterEditError.self) { try editor("---\na: [\n---\n") }
         #expect(throws: FrontMatterEditError.self) { try editor("no front matter\n") }
+    }
+
+    // MARK: List entries (issue #18 item 6)
+
+    @Test func removesABlockListItemWithItsLinesAndTheKeyWithTheLast() throws {
+        var e = try editor("---\ngoals:\n  - a # första\n  - b\nstatus: planned\n---\n")
+        try e.removeItem(at: 0, of: ["goals"])
+        #expect(e.text == "---\ngoals:\n  - b\nstatus: planned\n---\n")
+        try e.removeItem(at: 0, of: ["goals"])
+        #expect(e.text == "---\nstatus: planned\n---\n")
+        #expect(throws: FrontMatterEditError.self) { try e.removeItem(at: 0, of: ["goals"]) }
+    }
+
+    @Test func removesARecordItemOfSeveralLines() throws {
+        let text = "---\ntasks:\n  - title: A\n    done: true\n  - title: B\n    done: false\nfollowups: []\n---\nText\n"
+        var e = try editor(text)
+        try e.removeItem(at: 0, of: ["tasks"])
+        #expect(e.text == "---\ntasks:\n  - title: B\n    done: false\nfollowups: []\n---\nText\n")
+    }
+
+    @Test func flowListsStayFlowOnTheirLine() throws {
+        var e = try editor("---\ngoals: [a, b]  # mål\nstatus: planned\n---\n")
+        try e.append(.string("c, d"), to: ["goals"])
+        #expect(e.text == "---\ngoals: [a, b, \"c, d\"]  # mål\nstatus: planned\n---\n")
+        try e.removeItem(at: 0, of: ["goals"])
+        #expect(e.text == "---\ngoals: [b, \"c, d\"]  # mål\nstatus: planned\n---\n")
+        #expect(e.frontMatter["goals"]?.sequence?.compactMap(\.string) == ["b", "c, d"])
+        var spread = try editor("---\ngoals: [a,\n  b]\n---\n")
+        #expect(throws: FrontMatterEditError.self) { try spread.append(.string("c"), to: ["goals"]) }
+    }
+
+    @Test func anItemOfFlowRecordsIsWrittenAsOne() throws {
+        var e = try editor("---\nareas:\n  - {id: a, title: A}\nfunding: []\n---\n")
+        try e.append(.mapping([EditField("id", .string("b")), EditField("title", .string("Barn, unga"))]), to: ["areas"])
+        #expect(e.text == "---\nareas:\n  - {id: a, title: A}\n  - {id: b, title: \"Barn, unga\"}\nfunding: []\n---\n")
+    }
+
+    @Test func listEditsOfAnActivity() throws {
+        let text = """
+            ---
+            kind: activity
+            id: a
+            goals:
+              - st-1
+            status: in-progress
+            owner: X
+            progress: 50
+            tasks:
+              - title: Kartlägga
+                done: false
+              - title: Sprida
+                done: false
+            followups:
+              - date: 2021-03-01
+                note: Start.
+              - date: 2021-06-01
+                note: Hälften.
+            ---
+
+            """
+        var e = try editor(text)
+        var update = ItemUpdate(today: CalendarDate(year: 2021, month: 6, day: 30)!)
+        update.listEdits = [.addGoal("st-2"), .addPartner("Storsthlm"), .addTask("Utvärdera"), .markTaskDone("Sprida"),
+                            .removeGoal("st-1"), .removeTask("1"), .removeFollowup("2021-03-01")]
+        try update.apply(to: &e, kind: .activity)
+        #expect(e.text == """
+            ---
+            kind: activity
+            id: a
+            goals:
+              - st-2
+            status: in-progress
+            owner: X
+            partners:
+              - Storsthlm
+            progress: 50
+            tasks:
+              - title: Sprida
+                done: true
+              - title: Utvärdera
+                done: false
+            followups:
+              - date: 2021-06-01
+                note: Hälften.
+            ---
+
+            """)
+        // Adding what is there changes nothing; removing what is absent names what exists.
+        var again = ItemUpdate(today: update.today)
+        again.listEdits = [.addGoal("st-2"), .addPartner("Storsthlm")]
+        let before = e.bytes
+        try again.apply(to: &e, kind: .activity)
+        #expect(e.bytes == before)
+        again.listEdits = [.removePartner("Storsthlmm")]
+        #expect {
+            try again.apply(to: &e, kind: .activity)
+        } throws: { error in
+            (error as? FrontMatterEditError)?.message.contains("did you mean \"Storsthlm\"?") == true
+        }
+        again.listEdits = [.removeTask("7")]
+        #expect {
+            try again.apply(to: &e, kind: .activity)
+        } throws: { error in
+            (error as? FrontMatterEditError)?.message.contains("1. Sprida; 2. Utvärdera") == true
+        }
+        again.listEdits = [.addServes("lt-1")]
+        #expect(throws: FrontMatterEditError.self) { try again.apply(to: &e, kind: .activity) }
+    }
+
+    @Test func indicatorsAreAddedChangedAndRemoved() throws {
+        var e = try editor("---\nkind: goal\nid: g\nassessment: on-track\ncarried_from: x/2020/g\n---\n")
+        var update = ItemUpdate(today: CalendarDate(year: 2021, month: 6, day: 30)!)
+        let point = try #require(IndicatorChange.Point(parsing: "12.5@2021-12-31"))
+        update.listEdits = [.setIndicator(IndicatorChange(id: "andel", title: "Andel", unit: "percent", target: point))]
+        try update.apply(to: &e, kind: .goal)
+        #expect(e.text == """
+            ---
+            kind: goal
+            id: g
+            assessment: on-track
+            indicators:
+              - id: andel
+                title: Andel
+                unit: percent
+                target:
+                  value: 12.5
+                  date: 2021-12-31
+            carried_from: x/2020/g
+            ---
+
+            """)
+        update.listEdits = [.setIndicator(IndicatorChange(id: "andel", direction: "increase",
+                                                          baseline: IndicatorChange.Point(parsing: "3@2021-01-01")))]
+        try update.apply(to: &e, kind: .goal)
+        #expect(e.text.contains("    unit: percent\n    direction: increase\n    baseline:\n      value: 3\n      date: 2021-01-01\n    target:\n"))
+        update.listEdits = [.setIndicator(IndicatorChange(id: "nytt"))]
+        #expect(throws: FrontMatterEditError.self) { try update.apply(to: &e, kind: .goal) }
+        update.listEdits = [.removeIndicator("andel")]
+        try update.apply(to: &e, kind: .goal)
+        #expect(e.text == "---\nkind: goal\nid: g\nassessment: on-track\ncarried_from: x/2020/g\n---\n")
+    }
+
+    @Test func doneIsAtAHundredAndProgressStartsAPlannedActivity() throws {
+        var e = try editor("---\nkind: activity\nstatus: planned\nprogress: 0\n---\n")
+        var update = ItemUpdate(today: CalendarDate(year: 2021, month: 6, day: 30)!)
+        update.progress = 20
+        try update.apply(to: &e, kind: .activity)
+        #expect(e.text == "---\nkind: activity\nstatus: in-progress\nprogress: 20\n---\n")
+        var spent = try editor("---\nkind: activity\nstatus: planned\nspent_sek: 0\n---\n")
+        var money = ItemUpdate(today: update.today)
+        money.spentSEK = 1000
+        try money.apply(to: &spent, kind: .activity)
+        #expect(spent.frontMatter["status"]?.string == "in-progress")
+        var done = ItemUpdate(today: update.today)
+        done.status = "done"
+        done.progress = 80
+        #expect(throws: FrontMatterEditError.self) { try done.apply(to: &e, kind: .activity) }
     }
 }

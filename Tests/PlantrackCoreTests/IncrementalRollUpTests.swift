@@ -103,9 +103,14 @@ private func steps(namesFolders: Bool = false) throws -> [(String, BlobSnapshot)
     // Overdue made an error by the settings: now the day decides what is left out.
     let strict = try removed.editing("Plans/workspace.yaml") { $0 + "rules:\n  dates.overdue: error\n" }
     steps.append(("overdue is an error", strict))
+    // The light's thresholds change while no plan does: no part may be served from before.
+    let lights = try strict.editing("Plans/workspace.yaml") {
+        $0 + "traffic_light:\n  tolerance: 0\n  red_overdue: 1\n  red_off_schedule_percent: 10\n"
+    }
+    steps.append(("strict traffic light", lights))
     // A plan that cannot be read (a tab in its YAML): it is unreadable, its goals and
     // activities are left out with it.
-    let unreadable = try strict.editing(unreadablePlan) { $0.replacingOccurrences(of: "\ntitle:", with: "\n\ttitle:") }
+    let unreadable = try lights.editing(unreadablePlan) { $0.replacingOccurrences(of: "\ntitle:", with: "\n\ttitle:") }
     steps.append(("unreadable plan", unreadable))
     // Back to the start: every memo must give way.
     steps.append(("bundled again", bundled))
@@ -139,6 +144,18 @@ private func walk(_ steps: [(String, BlobSnapshot)], with incremental: inout Inc
 
 @Suite("IncrementalRollUp")
 struct IncrementalRollUpTests {
+    @Test("the strict thresholds step changes lights (so the step above tests something)")
+    func thresholdsStepChangesLights() throws {
+        let all = try steps()
+        let day = try #require(CalendarDate("2026-11-30"))
+        let before = try fullRollUp(of: all[3].1, asOf: day).plans.filter { $0.year == 2026 }.map(\.light)
+        let after = try fullRollUp(of: all[4].1, asOf: day).plans.filter { $0.year == 2026 }.map(\.light)
+        #expect(all[4].0 == "strict traffic light")
+        #expect(before.count == 3)
+        #expect(before != after)
+        #expect(after == [.red, .red, .red])
+    }
+
     let days = ["2021-06-30", "2026-03-31", "2026-11-30"].compactMap(CalendarDate.init)
 
     @Test("a roll-up says why each document is left out: unreadable, errors, or its plan left out")

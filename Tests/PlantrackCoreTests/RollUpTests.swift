@@ -23,33 +23,6 @@ private func plan2021(status: String = "adopted") throws -> Plan {
 
 @Suite("RollUp core")
 struct RollUpCoreTests {
-    @Test("traffic light: off-track goal or three overdue is red; at-risk is yellow")
-    func lights() throws {
-        let period = try plan2021().period
-        var figures = StatusFigures()
-        let day = try #require(CalendarDate("2021-02-01"))
-        #expect(TrafficLight.judge(figures, period: period, on: day) == .green)
-        figures.goals[.atRisk] = 1
-        #expect(TrafficLight.judge(figures, period: period, on: day) == .yellow)
-        figures.overdue = 3
-        #expect(TrafficLight.judge(figures, period: period, on: day) == .red)
-        figures = StatusFigures()
-        figures.goals[.offTrack] = 1
-        #expect(TrafficLight.judge(figures, period: period, on: day) == .red)
-    }
-
-    @Test("traffic light: a done share under half the elapsed share is red once a quarter has passed")
-    func doneShareAgainstTime() throws {
-        let period = try plan2021().period
-        var figures = StatusFigures()
-        figures.activities[.done] = 1
-        figures.activities[.inProgress] = 4  // 20 % done
-        let early = try #require(CalendarDate("2021-03-01"))  // 16 % elapsed
-        let mid = try #require(CalendarDate("2021-07-01"))  // 50 % elapsed: 20 < 25
-        #expect(TrafficLight.judge(figures, period: period, on: early) == .green)
-        #expect(TrafficLight.judge(figures, period: period, on: mid) == .red)
-    }
-
     @Test("a closed plan is judged at its period end")
     func closedPlan() throws {
         let plan = try plan2021(status: "closed")

@@ -68,6 +68,16 @@ struct RulesFaultTests {
         #expect(message("ref.goal-missing", "a-p14.md").isEmpty == false)
         #expect(findings.contains { $0.rule == "ref.goal-missing" && $0.message.contains("a-p1 is an activity") })
         #expect(message("dates.overdue", "a-p15.md").contains("91 days before 2026-06-30"))
+        #expect(message("dates.target-before-period", "a-st-1.md")
+            .contains("indicator kommuner is dated 2025-12-31, before the plan's period 2026-01-01 – 2026-12-31; set a new target"))
+        #expect(message("status.done-progress", "a-p19.md").contains("done but its progress is 30; set progress: 100"))
+        let planned = findings.filter { $0.rule == "status.planned-with-progress" }.map(\.message)
+        #expect(planned.contains { $0.contains("planned (not started) but its progress is 20") })
+        #expect(planned.contains { $0.contains("planned (not started) but 5 000 kr is spent") })
+        // a-st-1 serves a-lt-1 and is named as the goal to use instead.
+        #expect(message("goal.activity-long-term-goal", "a-p21.md")
+            .contains("a-lt-1 is a long-term goal; an activity contributes to short-term goals"))
+        #expect(message("goal.activity-long-term-goal", "a-p21.md").contains("a-st-1"))
     }
 }
 

@@ -5,8 +5,9 @@
 Walks the history of REV (default HEAD) oldest first, takes the last commit of each
 calendar month (in the committer's own time zone), lists the activities under Plans/ at
 that commit and parses only blobs it has not parsed before (a cache keyed by blob id).
-Prints JSON: one entry per month with the activity status counts, plus the number of
-blobs parsed.
+Prints JSON: one entry per month with the activity status counts (in all and per plan
+year, with the plan years that have a plan.md: plantrack's points are of one plan year),
+plus the number of blobs parsed.
 """
 
 import datetime
@@ -33,8 +34,10 @@ def main():
     months = []
     for month in sorted(last_of_month):
         commit = last_of_month[month]
-        counts = Counter()
+        counts, by_year, plan_years = Counter(), {}, set()
         for path, oid in plans_blobs(repo, commit):
+            if schema_name(path) == "plan":
+                plan_years.add(path.split("/")[2])
             if schema_name(path) != "activity":
                 continue
             status = cache.get(oid, cache)
@@ -44,7 +47,10 @@ def main():
                 cache[oid] = status
             if isinstance(status, str):
                 counts[status] += 1
-        months.append({"month": month, "commit": str(commit.id), "statuses": dict(counts)})
+                by_year.setdefault(path.split("/")[2], Counter())[status] += 1
+        months.append({"month": month, "commit": str(commit.id), "statuses": dict(counts),
+                       "statuses_by_year": {year: dict(c) for year, c in by_year.items()},
+                       "plan_years": sorted(plan_years)})
     dump({"months": months, "parsed_blobs": len(cache)})
 
 

@@ -74,6 +74,30 @@ public struct ItemChange: Hashable, Sendable {
         self.plan = ItemReference(item)?.plan?.description
     }
 
+    /// The item's title (a county's name) on the new side, or the old side's when removed.
+    public var title: String?
+
+    /// Between plan years: an old year's goal or activity with no counterpart in the new
+    /// year was not carried over, which is the plan's decision, not a deletion.
+    public var notCarried: NotCarried?
+
+    /// How an item that was not carried into the new plan year ended in the old one.
+    public struct NotCarried: Hashable, Sendable {
+        /// The activity's status or the goal's assessment (`done`, `cancelled`, `achieved`).
+        public var status: String?
+        /// When it was completed (an activity's `completed`), as written.
+        public var completed: String?
+        /// Why it was cancelled (an activity's `cancelled_reason`).
+        public var reason: String?
+
+        /// Creates the description.
+        public init(status: String?, completed: String? = nil, reason: String? = nil) {
+            self.status = status
+            self.completed = completed
+            self.reason = reason
+        }
+    }
+
     /// The plan the change is summarised under (`stockholm/2021`): the item's plan, or
     /// when comparing plan years the new plan; nil for counties and the workspace.
     public var plan: String?

@@ -50,6 +50,8 @@ public struct DiffResult: Hashable, Sendable {
     public var changes: [ItemChange]
     /// Problems met while listing or reading (not parsing: those are on the changes).
     public var findings: [Finding]
+    /// Whether two plan years were compared (a removed item is then "not carried").
+    public var comparesPlanYears = false
 
     /// Creates a result.
     public init(from: String, to: String, changes: [ItemChange], findings: [Finding] = []) {
@@ -129,6 +131,7 @@ public enum SemanticDiff {
         result.from = "\(oldPlan) (\(old.label))"
         result.to = "\(newPlan) (\(new.label))"
         result.findings = findings
+        result.comparesPlanYears = true
         return result
     }
 
@@ -191,8 +194,12 @@ public enum SemanticDiff {
         var changes = ParallelMap.map(pairs.map { Pairing(old: before[$0.old], new: after[$0.new], match: $0.match) }) {
             compare($0.old, $0.new, match: $0.match, mode: mode)
         }.compactMap { $0 }
-        changes += ParallelMap.map(before.indices.filter { !oldUsed[$0] }.map { before[$0] }) { single($0, change: .removed) }
-        changes += ParallelMap.map(after.indices.filter { !newUsed[$0] }.map { after[$0] }) { single($0, change: .added) }
+        changes += ParallelMap.map(before.indices.filter { !oldUsed[$0] }.map { before[$0] }) {
+            single($0, change: .removed, mode: mode)
+        }
+        changes += ParallelMap.map(after.indices.filter { !newUsed[$0] }.map { after[$0] }) {
+            single($0, change: .added, mode: mode)
+        }
         changes = changes.filter(filter.keeps)
         changes.sort { a, b in
             (a.plan ?? "", a.kind, a.item, a.oldItem ?? "") < (b.plan ?? "", b.kind, b.item, b.oldItem ?? "")
@@ -207,7 +214,7 @@ public enum SemanticDiff {
         var match: ItemChange.Match
     }
 
-    private static func single(_ side: Side, change: ItemChange.Change) -> ItemChange {
+    private static func single(_ side: Side, change: ItemChange.Change, mode: Mode) -> ItemChange {
         let empty = ""
         let body: BodyDiff
         var text: BodyDiff?
@@ -217,10 +224,18 @@ public enum SemanticDiff {
         } else {
             body = change == .added ? BodyDiff.lineDiff(empty, side.body) : BodyDiff.lineDiff(side.body, empty)
         }
-        return ItemChange(
+        var result = ItemChange(
             item: side.name, kind: side.kind, change: change, path: side.file.path, body: body,
             oldStatus: change == .removed ? side.status : nil, newStatus: change == .added ? side.status : nil,
             problems: side.problems, text: text)
+        result.title = side.title
+        if mode == .planYears, change == .removed, side.kind == .activity || side.kind == .goal {
+            let fields = side.document?.frontMatter
+            result.notCarried = ItemChange.NotCarried(
+                status: side.status, completed: fields?["completed"]?.string,
+                reason: fields?["cancelled_reason"]?.string)
+        }
+        return result
     }
 
     private static func compare(_ a: Side, _ b: Side, match: ItemChange.Match, mode: Mode) -> ItemChange? {
@@ -233,6 +248,7 @@ public enum SemanticDiff {
             item: b.name, oldItem: a.name == b.name ? nil : a.name, kind: b.kind, change: moved ? .moved : .modified,
             match: match, path: b.file.path, oldPath: a.file.path == b.file.path ? nil : a.file.path,
             oldStatus: a.status, newStatus: b.status, problems: a.problems + b.problems)
+        change.title = b.title ?? a.title
         if let x = a.document, let y = b.document {
             change.fields = FieldDiff.compare(x.frontMatter, y.frontMatter)
             change.body = BodyDiff.compare(x.body, y.body)
@@ -277,6 +293,8 @@ private struct Side {
     var text: String { String(decoding: file.bytes, as: UTF8.self) }
     var body: String { document?.body ?? "" }
     var carriedFrom: String? { document?.frontMatter["carried_from"]?.string }
+    /// The title, or a county's name.
+    var title: String? { document.flatMap { $0.frontMatter["title"]?.string ?? $0.frontMatter["name"]?.string } }
 
     /// `county goal|activity id`: the same item in another year's folder.
     var movableKey: String? {

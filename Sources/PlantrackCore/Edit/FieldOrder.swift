@@ -21,7 +21,7 @@ public enum FieldOrder {
     }
 
     /// The order of the fields of a nested record named `field` (`adopted`, `period`,
-    /// a measurement, a follow-up).
+    /// an indicator, a measurement, a funding stream, a task, a follow-up).
     public static func nested(_ field: String) -> [String] {
         switch field {
         case "adopted": return ["date", "by"]
@@ -29,6 +29,11 @@ public enum FieldOrder {
         case "measurements": return ["date", "value", "source"]
         case "followups": return ["date", "note", "by"]
         case "baseline", "target", "population": return ["value", "date"]
+        case "indicators":
+            return ["id", "title", "unit", "direction", "baseline", "target", "measurements", "source_ref"]
+        case "funding": return ["stream", "amount_sek", "note"]
+        case "areas": return ["id", "title", "parent"]
+        case "tasks": return ["title", "done"]
         default: return []
         }
     }

@@ -13,11 +13,36 @@ public indirect enum EditValue: Hashable, Sendable {
     /// The value as YAML on one line (plain where YAML reads it back the same, else quoted).
     public var yamlText: String { ScalarText.render(self, quote: 0) }
 
+    /// Whether the value can be written in flow style on one line: scalars, and lists and
+    /// mappings of scalars (text is quoted where flow style needs it).
+    var isFlowable: Bool {
+        switch self {
+        case .mapping(let fields): return fields.allSatisfy { $0.value.isScalar }
+        case .sequence(let items): return items.allSatisfy(\.isScalar)
+        default: return true
+        }
+    }
+
     /// Whether the value is a single scalar (written on the key's line).
     var isScalar: Bool {
         switch self {
         case .mapping, .sequence: return false
         default: return true
+        }
+    }
+}
+
+extension EditValue {
+    /// The value a parsed node holds (for writing a list anew with one item more or less).
+    init(node: YAMLNode) {
+        switch node.content {
+        case .string(let s): self = .string(s)
+        case .integer(let i): self = .integer(i)
+        case .float(let d): self = .number(d)
+        case .bool(let b): self = .bool(b)
+        case .null: self = .string("")
+        case .sequence(let items): self = .sequence(items.map(EditValue.init(node:)))
+        case .mapping(let mapping): self = .mapping(mapping.entries.map { EditField($0.key, EditValue(node: $0.value)) })
         }
     }
 }
@@ -167,7 +192,9 @@ public struct FrontMatterEditor: Sendable {
     }
 
     /// Appends `item` to the list at `path` (creating the key when it is missing), with the
-    /// indentation of the list's items.
+    /// indentation of the list's items. A list written in flow style on one line (`[a, b]`)
+    /// stays so, with the item added inside the brackets; an item of a list whose items are
+    /// flow mappings (`- {id: bu, title: …}`) is written the same way.
     public mutating func append(_ item: EditValue, to path: [String], order: [String] = []) throws(FrontMatterEditError) {
         guard let list = node(at: path) else {
             try set(path, to: .sequence([item]), order: order)
@@ -182,21 +209,66 @@ public struct FrontMatterEditor: Sendable {
             throw FrontMatterEditError("\(path.joined(separator: ".")) is not a list", at: list.location)
         }
         if spans.collections[list.location]?.isFlow == true {
-            guard items.isEmpty, let key = path.last, let parentNode = node(at: Array(path.dropLast())),
-                  case .mapping(let parent) = parentNode.content, let entry = parent.entry(key)
-            else {
-                throw FrontMatterEditError("\(path.joined(separator: ".")) is written as a [flow, list]; write it as a block list to add to it",
-                                           at: list.location)
+            if items.isEmpty, let key = path.last, let parentNode = node(at: Array(path.dropLast())),
+               case .mapping(let parent) = parentNode.content, let entry = parent.entry(key) {
+                try replaceEntry(entry, in: parent, at: parentNode, with: .sequence([item]))
+                return
             }
-            try replaceEntry(entry, in: parent, at: parentNode, with: .sequence([item]))
+            try rewriteFlowList(list, path: path, items: items.map(EditValue.init(node:)) + [item])
             return
         }
         guard let firstItem = items.first else { return }
         let dashIndent = leadingSpaces(ofLine: firstItem.location.line)
         let itemIndent = String(repeating: " ", count: max(firstItem.location.column - 1, dashIndent.count + 2))
-        let text = renderItem(item, dashIndent: dashIndent, itemIndent: itemIndent)
+        let text: [UInt8]
+        if case .mapping = firstItem.content, spans.collections[firstItem.location]?.isFlow == true, item.isFlowable {
+            text = Array((dashIndent + "- " + item.yamlText).utf8) + newline
+        } else {
+            text = renderItem(item, dashIndent: dashIndent, itemIndent: itemIndent)
+        }
         let at = lineEndIncludingBreak(lastLine(list))
         content.insert(contentsOf: text, at: at)
+        try reload()
+    }
+
+    /// Removes the item at `index` of the list at `path`: its whole lines in a block list, its
+    /// text inside the brackets of a flow list. Removing the last item removes the key (an
+    /// absent list and an empty one mean the same).
+    public mutating func removeItem(at index: Int, of path: [String]) throws(FrontMatterEditError) {
+        guard let list = node(at: path), case .sequence(let items) = list.content, items.indices.contains(index) else {
+            throw FrontMatterEditError("\(path.joined(separator: ".")) has no item \(index + 1)")
+        }
+        if items.count == 1 {
+            try remove(path)
+            return
+        }
+        if spans.collections[list.location]?.isFlow == true {
+            var values = items.map(EditValue.init(node:))
+            values.remove(at: index)
+            try rewriteFlowList(list, path: path, items: values)
+            return
+        }
+        let item = items[index]
+        var firstLine = item.location.line
+        // An item whose value starts on the line after its dash (`-` alone on a line).
+        if !content[lineStarts[firstLine - 1]..<offset(of: item.location)].contains(UInt8(ascii: "-")), firstLine > 1 {
+            firstLine -= 1
+        }
+        content.replaceSubrange(lineStarts[firstLine - 1]..<lineEndIncludingBreak(lastLine(item)), with: [])
+        try reload()
+    }
+
+    /// Writes a flow list (`[a, b]`) that stands on one line anew with `items`; a flow list
+    /// spread over lines is refused rather than reflowed.
+    private mutating func rewriteFlowList(_ list: YAMLNode, path: [String], items: [EditValue]) throws(FrontMatterEditError) {
+        guard let span = spans.collections[list.location], span.end.line == list.location.line,
+              items.allSatisfy(\.isFlowable)
+        else {
+            throw FrontMatterEditError("\(path.joined(separator: ".")) is written as a [flow, list] over several lines; "
+                + "write it as a block list (one '- item' a line) to change it", at: list.location)
+        }
+        content.replaceSubrange(offset(of: list.location)..<offset(of: span.end),
+                                with: Array(ScalarText.render(.sequence(items), quote: 0).utf8))
         try reload()
     }
 
@@ -395,10 +467,16 @@ enum ScalarText {
             return String(d)
         case .bool(let b): return b ? "true" : "false"
         case .mapping(let fields):
-            return "{" + fields.map { key($0.key) + ": " + render($0.value, quote: 0) }.joined(separator: ", ") + "}"
+            return "{" + fields.map { key($0.key) + ": " + inFlow($0.value) }.joined(separator: ", ") + "}"
         case .sequence(let items):
-            return "[" + items.map { render($0, quote: 0) }.joined(separator: ", ") + "]"
+            return "[" + items.map(inFlow).joined(separator: ", ") + "]"
         }
+    }
+
+    /// A value inside `[…]` or `{…}`, where a comma or bracket in plain text would end it.
+    private static func inFlow(_ value: EditValue) -> String {
+        if case .string(let s) = value, s.contains(where: { ",[]{}".contains($0) }) { return doubleQuoted(s) }
+        return render(value, quote: 0)
     }
 
     static func key(_ key: String) -> String {

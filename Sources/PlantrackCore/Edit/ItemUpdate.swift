@@ -48,6 +48,8 @@ public struct ItemUpdate: Sendable {
     /// text has YAML 1.2 core-schema meaning (`42` a number, `true` a boolean), except that a
     /// field that holds text keeps holding text (`code: "01"` set to `03` stays quoted).
     public var fields: [(path: [String], text: String)] = []
+    /// Entries to add to, change in or remove from list fields, in order (``ListEdit``).
+    public var listEdits: [ListEdit] = []
     /// The day for `completed` and a note's date.
     public var today: CalendarDate
 
@@ -59,7 +61,7 @@ public struct ItemUpdate: Sendable {
     /// Whether the update asks for any change at all.
     public var isEmpty: Bool {
         status == nil && progress == nil && spentSEK == nil && assessment == nil && measurements.isEmpty
-            && note == nil && cancelledReason == nil && completed == nil && fields.isEmpty
+            && note == nil && cancelledReason == nil && completed == nil && fields.isEmpty && listEdits.isEmpty
     }
 
     /// Applies the update to a document of `kind` held by `editor`.
@@ -69,7 +71,7 @@ public struct ItemUpdate: Sendable {
         }
         func require(_ wanted: DocumentKind, _ option: String) throws(FrontMatterEditError) {
             guard kind == wanted else {
-                throw FrontMatterEditError("\(option) applies to \(wanted.rawValue == "activity" ? "an activity" : "a \(wanted.rawValue)"), not to a \(kind.rawValue)")
+                throw FrontMatterEditError("\(option) applies to \(EnglishWords.withArticle(wanted.rawValue)), not to \(EnglishWords.withArticle(kind.rawValue))")
             }
         }
         for (path, text) in fields {
@@ -90,9 +92,12 @@ public struct ItemUpdate: Sendable {
         }
         if let status {
             guard kind == .activity || kind == .plan else {
-                throw FrontMatterEditError("--status applies to an activity or a plan, not to a \(kind.rawValue); goals have --assessment")
+                throw FrontMatterEditError("--status applies to an activity or a plan, not to \(EnglishWords.withArticle(kind.rawValue)); goals have --assessment")
             }
             try set(["status"], .string(status))
+        }
+        if kind == .activity {
+            try keepProgressConsistent(in: &editor)
         }
         if kind == .activity, status != nil || completed != nil || cancelledReason != nil {
             try applyStatusRules(to: &editor)
@@ -103,11 +108,32 @@ public struct ItemUpdate: Sendable {
             try require(.goal, "--measure")
             try add(measurement, to: &editor)
         }
+        try applyListEdits(to: &editor, kind: kind)
         if let note {
             try require(.activity, "--note")
             var fields = [EditField("date", .string(today.description)), EditField("note", .string(note))]
             if let noteBy { fields.append(EditField("by", .string(noteBy))) }
             try editor.append(.mapping(fields), to: ["followups"], order: FieldOrder.topLevel(.activity))
+        }
+    }
+
+    /// Keeps status and progress saying the same thing (the rules `status.done-progress` and
+    /// `status.planned-with-progress`): an activity that becomes done is at 100 %, and one
+    /// that is planned starts (in-progress) when progress or money is recorded without a
+    /// new status. A done status with a lower `--progress` is refused.
+    private func keepProgressConsistent(in editor: inout FrontMatterEditor) throws(FrontMatterEditError) {
+        let order = FieldOrder.topLevel(.activity)
+        let current = editor.frontMatter["status"]?.string
+        if status == "done" {
+            if let progress, progress < 100 {
+                throw FrontMatterEditError("--status done with --progress \(progress): a done activity is at 100; "
+                    + "leave out --progress (done sets it to 100), or give another status")
+            }
+            if let existing = editor.frontMatter["progress"]?.integer, existing != 100 {
+                try editor.set(["progress"], to: .integer(100), order: order)
+            }
+        } else if status == nil, current == "planned", (progress ?? 0) > 0 || (spentSEK ?? 0) > 0 {
+            try editor.set(["status"], to: .string("in-progress"), order: order)
         }
     }
 

@@ -34,22 +34,27 @@ public struct OverlaySnapshot<Base: Snapshot>: Snapshot {
 public struct EditCheck {
     /// The validator (schemas of the workspace, the day overdue rules judge against).
     public var validator: WorkspaceValidator
+    /// The validator of the edited workspace when the edit changes its schemas; nil: the
+    /// same as ``validator``.
+    public var afterValidator: WorkspaceValidator?
 
-    /// Creates a check with the workspace's schemas.
-    public init(validator: WorkspaceValidator) {
+    /// Creates a check with the workspace's schemas (and, for an edit of `Schemas/`, the
+    /// edited workspace's).
+    public init(validator: WorkspaceValidator, afterValidator: WorkspaceValidator? = nil) {
         self.validator = validator
+        self.afterValidator = afterValidator
     }
 
     /// The error findings of `after` that `before` does not have (compared by file, rule,
     /// place in the document and message, not by line, since an edit moves lines).
     public func newErrors(before: some Snapshot, after: some Snapshot) -> [Finding] {
-        let errors = { (workspace: Workspace) in
+        let errors = { (workspace: Workspace, validator: WorkspaceValidator) in
             validator.validate(workspace).findings.filter { $0.severity == .error }
         }
-        let found = errors(Workspace.read(from: after))
+        let found = errors(Workspace.read(from: after), afterValidator ?? validator)
         // The usual case, a clean result, needs no second validation.
         guard !found.isEmpty else { return [] }
-        let old = Set(errors(Workspace.read(from: before)).map(FindingKey.init))
+        let old = Set(errors(Workspace.read(from: before), validator).map(FindingKey.init))
         return found.filter { !old.contains(FindingKey($0)) }
     }
 }

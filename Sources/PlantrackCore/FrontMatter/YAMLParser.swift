@@ -91,7 +91,7 @@ public struct YAMLParser: Sendable {
     ) -> YAMLError {
         let p = parser.pointee
         let problem = p.problem.map { String(cString: $0) } ?? "invalid YAML"
-        let location: SourceLocation
+        var location: SourceLocation
         if p.error == YAML_READER_ERROR {
             // Reader errors carry a byte offset, not a mark.
             location = Self.location(ofByte: p.problem_offset, in: text, lineOffset: lineOffset)
@@ -100,11 +100,49 @@ public struct YAMLParser: Sendable {
                                       column: Int(p.problem_mark.column) + 1)
         }
         var message = problem
-        if let context = p.context.map({ String(cString: $0) }) {
-            let contextLine = Int(p.context_mark.line) + 1 + lineOffset
+        let context = p.context.map { String(cString: $0) }
+        let contextLine = Int(p.context_mark.line) + 1 + lineOffset
+        if let context {
             message = "\(problem) \(context) (line \(contextLine))"
         }
+        let before = p.error == YAML_READER_ERROR ? nil
+            : Self.lineText(line: Int(p.problem_mark.line) + 1, column: Int(p.problem_mark.column) + 1, in: text)
+        if let context, context.contains("quoted scalar"), p.error == YAML_SCANNER_ERROR {
+            // libyaml notices an unclosed quote at the end of the text; point at the quote.
+            location = SourceLocation(line: contextLine, column: Int(p.context_mark.column) + 1)
+        }
+        if let hint = YAMLSyntaxHint.hint(problem: problem, context: context, contextLine: contextLine,
+                                           character: before?.character, lineBefore: before?.prefix ?? "")
+        {
+            message += ": " + hint
+        }
         return YAMLError(rule: "yaml.syntax", message: message, location: location)
+    }
+
+    /// The character at a 1-based line and column (columns count characters) of `text`,
+    /// and the line's text before it.
+    private static func lineText(line: Int, column: Int, in text: UnsafeBufferPointer<UInt8>)
+        -> (character: Character?, prefix: String)?
+    {
+        var currentLine = 1
+        var start = 0
+        var index = 0
+        while currentLine < line, index < text.count {
+            if text[index] == UInt8(ascii: "\n") {
+                currentLine += 1
+                start = index + 1
+            }
+            index += 1
+        }
+        guard currentLine == line, start <= text.count else { return nil }
+        var end = start
+        while end < text.count, text[end] != UInt8(ascii: "\n") { end += 1 }
+        let lineText = String(decoding: UnsafeBufferPointer(rebasing: text[start..<end]), as: UTF8.self)
+        let scalars = Array(lineText.unicodeScalars)
+        guard column >= 1 else { return nil }
+        var prefix = String.UnicodeScalarView()
+        prefix.append(contentsOf: scalars.prefix(column - 1))
+        return (column <= scalars.count ? Character(scalars[column - 1]) : nil, String(prefix))
     }
 
     private static func location(ofByte offset: Int, in text: UnsafeBufferPointer<UInt8>, lineOffset: Int) -> SourceLocation {

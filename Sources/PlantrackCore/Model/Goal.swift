@@ -107,10 +107,77 @@ public struct Indicator: Hashable, Sendable {
 
     /// How far the latest measurement has come from baseline to target, as 0–100, with the
     /// direction taken into account; nil without baseline, target or measurement, or when
-    /// baseline and target are equal.
-    public var progress: Double? {
-        guard let baseline, let target, let latest, target.value != baseline.value else { return nil }
-        let share = (latest.value - baseline.value) / (target.value - baseline.value) * 100
+    /// baseline and target are equal. Over every measurement: a plan's figures use
+    /// ``progress(in:)``, which counts only its period.
+    public var progress: Double? { share(from: baseline, to: latest.map { $0.value }) }
+
+    /// The indicator's progress in a plan year (see docs/rollup.md): only measurements dated
+    /// within `period` count, from a baseline at the period's start — the latest measurement
+    /// dated before the start when there is one, else the stated `baseline`. So a goal carried
+    /// into a new year with last year's measurements shows no progress until a measurement of
+    /// the new year. Without a period, every measurement counts from the stated baseline.
+    ///
+    /// The one function both roll-up paths and the reports use for an indicator's progress.
+    public func progress(in period: Plan.Period?) -> PeriodProgress {
+        guard let period else {
+            return PeriodProgress(baseline: baseline, latest: latest, progress: progress, expected: nil)
+        }
+        var before: Measurement?
+        var within: Measurement?
+        for m in measurements {
+            if m.date < period.start {
+                if before.map({ $0.date < m.date }) ?? true { before = m }
+            } else if m.date <= period.end {
+                if within.map({ $0.date < m.date }) ?? true { within = m }
+            }
+        }
+        let start = before.map { Value(value: $0.value, date: $0.date) } ?? baseline
+        var expected: Double?
+        if let within {
+            // Time runs from the period's start to the target's date (the period's end when
+            // the target has none); a target dated before the period is not judged on time.
+            let end = target?.date ?? period.end
+            if end >= period.start { expected = TrafficLight.expectedShare(from: period.start, to: end, on: within.date) }
+        }
+        return PeriodProgress(baseline: start, latest: within, progress: share(from: start, to: within?.value),
+                              expected: expected)
+    }
+
+    /// The indicator as a plan year sees it, for reports: the baseline at the period's start
+    /// and only the measurements within the period (``progress(in:)``), so its ``baseline``,
+    /// ``latest`` and ``progress`` are the year's. Unchanged without a period.
+    public func inPeriod(_ period: Plan.Period?) -> Indicator {
+        guard let period else { return self }
+        var copy = self
+        copy.baseline = progress(in: period).baseline
+        copy.measurements = measurements.filter { period.contains($0.date) }
+        return copy
+    }
+
+    /// An indicator's progress in a plan year (``progress(in:)``).
+    public struct PeriodProgress: Hashable, Sendable {
+        /// The baseline progress is counted from: the last measurement before the period, or
+        /// the stated baseline.
+        public var baseline: Value?
+        /// The latest measurement within the period.
+        public var latest: Measurement?
+        /// 0–100; nil without baseline, target or a measurement within the period.
+        public var progress: Double?
+        /// The share (0–100) of the time from the period's start to the target date that had
+        /// passed on the latest measurement's date; nil when not judged on time.
+        public var expected: Double?
+
+        /// Whether the progress lags the expected share by more than `tolerance` points.
+        public func isBehind(tolerance: Double) -> Bool {
+            guard let progress, let expected else { return false }
+            return progress < expected - tolerance
+        }
+    }
+
+    /// How far `value` has come from `baseline` to the target (0–100, direction respected).
+    private func share(from baseline: Value?, to value: Double?) -> Double? {
+        guard let baseline, let target, let value, target.value != baseline.value else { return nil }
+        let share = (value - baseline.value) / (target.value - baseline.value) * 100
         // A measurement that moved the wrong way is 0, one beyond the target 100; the sign of
         // (target - baseline) already encodes the direction, so `direction` only matters when
         // the figures contradict it, in which case no progress can be claimed.

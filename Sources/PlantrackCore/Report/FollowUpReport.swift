@@ -76,7 +76,13 @@ public struct FollowUpReport: Sendable {
             return PlanSection(
                 reference: entry.plan.reference, countyName: names[entry.plan.county] ?? entry.plan.county,
                 title: entry.plan.title, status: entry.status, streams: entry.status.figures.streams, areas: areas,
-                goals: entry.goals, done: entry.activities.filter { $0.status == .done },
+                // Indicators as the plan year sees them (docs/rollup.md): its baseline, its measurements.
+                goals: entry.goals.map { goal in
+                    var copy = goal
+                    copy.indicators = goal.indicators.map { $0.inPeriod(entry.plan.period) }
+                    return copy
+                },
+                done: entry.activities.filter { $0.status == .done },
                 notDone: entry.activities.filter { $0.status != .done })
         }
     }

@@ -300,7 +300,7 @@ public struct ReportWords: Sendable {
         owner: "Owner",
         due: "Due",
         status: "Status",
-        daysLate: { $0 == 1 ? "1 day late" : "\($0) days late" },
+        daysLate: { EnglishWords.count($0, "day") + " late" },
         noOwner: "none given",
         money: "Budget and spending per funding stream",
         stream: "Funding stream",

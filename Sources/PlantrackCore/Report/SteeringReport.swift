@@ -33,8 +33,9 @@ public struct SteeringReport: Sendable {
         public var goal: ItemReference
         public var goalTitle: String
         public var countyName: String
+        /// The indicator as the plan year sees it (``Indicator/inPeriod(_:)``).
         public var indicator: Indicator
-        /// 0–100; nil when it cannot be computed (``Indicator/progress``).
+        /// 0–100, within the plan year; nil when it cannot be computed (``Indicator/progress(in:)``).
         public var progress: Double?
     }
 
@@ -87,13 +88,9 @@ public struct SteeringReport: Sendable {
     /// language's standard words.
     public var statusWords: StatusWords?
 
-    /// The plan year a report shows by default: the as-of date's year when a plan has it,
-    /// else the latest plan year before it, else the earliest plan year; nil without plans.
-    public static func defaultYear(of rollUp: RollUp) -> Int? {
-        let years = Set(rollUp.plans.map(\.year))
-        if years.contains(rollUp.asOf.year) { return rollUp.asOf.year }
-        return years.filter { $0 < rollUp.asOf.year }.max() ?? years.min()
-    }
+    /// The plan year a report shows by default: the roll-up's current year
+    /// (``RollUp/currentYear``), as `rollup` and `trend` show.
+    public static func defaultYear(of rollUp: RollUp) -> Int? { rollUp.currentYear }
 
     /// Builds the report of `year` from a roll-up (of any years; only `year`'s plans are
     /// used), the workspace's county documents, and the trend and changes the caller
@@ -138,8 +135,10 @@ public struct SteeringReport: Sendable {
         indicators = entries.flatMap { entry in
             entry.goals.flatMap { goal in
                 goal.indicators.map { indicator in
-                    IndicatorRow(goal: goal.reference, goalTitle: goal.title, countyName: name(entry.plan.county),
-                                 indicator: indicator, progress: indicator.progress)
+                    // As the plan year sees it: its baseline, its measurements (docs/rollup.md).
+                    let shown = indicator.inPeriod(entry.plan.period)
+                    return IndicatorRow(goal: goal.reference, goalTitle: goal.title, countyName: name(entry.plan.county),
+                                        indicator: shown, progress: shown.progress)
                 }
             }
         }

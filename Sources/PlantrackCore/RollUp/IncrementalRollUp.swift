@@ -10,8 +10,8 @@
 /// - the documents the cross-document rules find errors in, while the documents of the plan
 ///   and of the plans it refers to (`revises`, `carried_from`) and the rule settings stay the
 ///   same — and, for rules that judge dates, the day;
-/// - its share of the roll-up, while its documents, which of them are left out, and the day
-///   it is judged on stay the same (a closed plan: its period end).
+/// - its share of the roll-up, while its documents, which of them are left out, the day it
+///   is judged on (a closed plan: its period end) and the traffic-light thresholds stay the same.
 ///
 /// A commit's plans are taken in by their folders' tree ids; a plan's files are listed, read
 /// and parsed (on all cores) only when one of these misses, and what is kept of them in
@@ -279,7 +279,7 @@ public struct IncrementalRollUp {
         }
         invalid.formUnion(ruleErrors(options: options, summaries: summaries, schemas: schemas))
         let parts = self.parts(asOf: asOf, filter: filter, invalid: invalid, summaries: summaries, schemas: schemas,
-                               withGroups: withGroups)
+                               withGroups: withGroups, thresholds: TrafficLight.Thresholds(settings: settings))
         return RollUp(parts: parts, invalidPaths: invalid, unreadablePaths: unreadable, asOf: asOf, filter: filter)
     }
 
@@ -409,7 +409,8 @@ public struct IncrementalRollUp {
     /// The parts of the plans `filter` includes, from the memo or from their documents.
     private mutating func parts(
         asOf: CalendarDate, filter: RollUp.Filter, invalid: Set<String>,
-        summaries: [ItemReference: RollUpMemo.Summary], schemas: DocumentSchemas, withGroups: Bool
+        summaries: [ItemReference: RollUpMemo.Summary], schemas: DocumentSchemas, withGroups: Bool,
+        thresholds: TrafficLight.Thresholds
     ) -> [RollUp.PlanPart] {
         var parts: [ItemReference: RollUp.PlanPart] = [:]
         var stale: [(plan: ItemReference, key: MemoKey, judgedOn: CalendarDate)] = []
@@ -428,8 +429,10 @@ public struct IncrementalRollUp {
             if !invalid.contains(DocumentLayout.path(of: .plan, plan)), let status = summaries[plan]?.planStatus {
                 judgedOn = PlanStatus.judgementDate(status: status, periodEnd: summaries[plan]?.periodEnd, asOf: asOf)
             }
-            // Without a plan model the part does not depend on the day.
-            let key = MemoKey(text: "\(plan) \(digest.text) \(judgedOn.map { "\($0)" } ?? "-") \(left.joined(separator: " "))",
+            // Without a plan model the part does not depend on the day. The light's thresholds
+            // are in the key: a changed threshold must not serve a stale light.
+            let key = MemoKey(text: "\(plan) \(digest.text) \(judgedOn.map { "\($0)" } ?? "-") \(thresholds.memoText) "
+                                  + left.joined(separator: " "),
                               isPersistent: digest.isPersistent)
             if let last = lastPart[plan], last.key == key, last.value.hasGroups || !withGroups {
                 parts[plan] = last.value
@@ -449,7 +452,7 @@ public struct IncrementalRollUp {
             let work = stale.map { item in (item.plan, item.key, item.judgedOn, plans[item.plan]?.paths ?? []) }
             let computed = ParallelMap.map(work) { plan, key, day, paths in
                 var part = RollUp.part(of: plan, items: paths.compactMap { path in invalid.contains(path) ? nil : verdicts[path]?.item },
-                                       asOf: day, withGroups: withGroups)
+                                       asOf: day, withGroups: withGroups, thresholds: thresholds)
                 // Figures, not models, are kept (and the models here lack their texts); the
                 // models are let go, and the record is made, here on all cores.
                 part.entry = nil

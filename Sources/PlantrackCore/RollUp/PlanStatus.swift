@@ -23,13 +23,15 @@ public struct PlanStatus: Hashable, Sendable {
         self.light = light
     }
 
-    /// Computes the status of `plan` from its goals and activities.
-    public init(plan: Plan, goals: [Goal], activities: [Activity], asOf: CalendarDate) {
+    /// Computes the status of `plan` from its goals and activities, its light with `thresholds`.
+    public init(plan: Plan, goals: [Goal], activities: [Activity], asOf: CalendarDate,
+                thresholds: TrafficLight.Thresholds = .standard) {
         reference = plan.reference
         planStatus = plan.status
         judgedOn = Self.judgementDate(of: plan, asOf: asOf)
-        figures = StatusFigures(activities: activities, goals: goals, funding: plan.funding, asOf: judgedOn)
-        light = TrafficLight.judge(figures, period: plan.period, on: judgedOn)
+        figures = StatusFigures(activities: activities, goals: goals, funding: plan.funding, asOf: judgedOn,
+                                period: plan.period, thresholds: thresholds)
+        light = TrafficLight.judge(figures, thresholds: thresholds)
     }
 
     /// A closed plan is judged at its period end (when that is before `asOf`); others on `asOf`.

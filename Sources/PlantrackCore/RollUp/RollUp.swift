@@ -92,7 +92,9 @@ public struct RollUp: Sendable {
     public var asOf: CalendarDate
     /// Every plan's status, sorted by county and year.
     public var plans: [PlanStatus] { parts.compactMap(\.status) }
-    /// The sum over all plans.
+    /// The sum over every plan of the roll-up. Plan years are never added up in what is
+    /// shown: outputs use ``total(of:)`` per year, or the total of a roll-up narrowed to one
+    /// year (``only(years:)``, or a ``Filter`` with a year).
     public var total: StatusFigures
     /// Documents left out, by path.
     public var skipped: [Skipped]
@@ -107,24 +109,29 @@ public struct RollUp: Sendable {
     /// ``ValidationReport/invalidPaths``), those the model cannot read, and items whose plan
     /// is left out.
     /// `unreadablePaths` (a subset of `invalidPaths`) are those that could not be read, so
-    /// that ``skipped`` can say so.
+    /// that ``skipped`` can say so. The traffic-light thresholds are those of the settings
+    /// document among `documents`.
     public init(documents: [Document], invalidPaths: Set<String>, unreadablePaths: Set<String> = [], asOf: CalendarDate,
                 filter: Filter = Filter()) {
+        let thresholds = TrafficLight.Thresholds(settings: documents.first { $0.kind == .workspace })
         // Only documents of included plans are decoded: `--county` need not read the rest.
         let items = documents.lazy
             .filter { document in
                 !invalidPaths.contains(document.path) && (document.reference?.plan).map(filter.includes) == true
             }
             .compactMap(Item.init(document:))
-        self.init(items: items, invalidPaths: invalidPaths, unreadablePaths: unreadablePaths, asOf: asOf, filter: filter)
+        self.init(items: items, invalidPaths: invalidPaths, unreadablePaths: unreadablePaths, asOf: asOf, filter: filter,
+                  thresholds: thresholds)
     }
 
     /// Rolls up items already read from valid documents; `invalidPaths` are listed as skipped.
     init(items: some Sequence<Item>, invalidPaths: Set<String>, unreadablePaths: Set<String> = [], asOf: CalendarDate,
-         filter: Filter) {
+         filter: Filter, thresholds: TrafficLight.Thresholds = .standard) {
         var byPlan: [ItemReference: [Item]] = [:]
         for item in items where filter.includes(item.plan) { byPlan[item.plan, default: []].append(item) }
-        let parts = byPlan.keys.sorted().compactMap { plan in byPlan[plan].map { Self.part(of: plan, items: $0, asOf: asOf) } }
+        let parts = byPlan.keys.sorted().compactMap { plan in
+            byPlan[plan].map { Self.part(of: plan, items: $0, asOf: asOf, thresholds: thresholds) }
+        }
         self.init(parts: parts, invalidPaths: invalidPaths, unreadablePaths: unreadablePaths, asOf: asOf, filter: filter)
     }
 
@@ -149,6 +156,73 @@ public struct RollUp: Sendable {
         self.skipped = skipped.sorted { $0.path.precedesInByteOrder($1.path) }
     }
 
+    /// A roll-up of some of these parts (the documents left out listed with them).
+    private init(asOf: CalendarDate, parts: [PlanPart], skipped: [Skipped]) {
+        self.asOf = asOf
+        self.parts = parts
+        self.skipped = skipped
+        var total = StatusFigures()
+        for part in parts { if let status = part.status { total.add(status.figures) } }
+        self.total = total
+    }
+
+    // MARK: - Plan years
+
+    /// Which plan years figures are shown for (see docs/rollup.md).
+    public enum YearChoice: Hashable, Sendable {
+        /// The current plan year (``currentYear``).
+        case current
+        /// This plan year.
+        case year(Int)
+        /// Every plan year present, each with its own total.
+        case all
+    }
+
+    /// The plan years of the roll-up, ascending: those of its plans and of the documents left
+    /// out (a year whose plan document has errors is still a year whose figures are asked for).
+    public var years: [Int] {
+        var years = Set(plans.map(\.year))
+        for item in skipped { if let year = DocumentLayout.plan(containing: item.path)?.year { years.insert(year) } }
+        return years.sorted()
+    }
+
+    /// The plan year shown by default: the latest plan year that has begun on the judgement
+    /// day (the as-of date's year when present, else the latest before it) — a draft of next
+    /// year's plan does not take over the figures before its year starts; when every year lies
+    /// ahead, the earliest. nil without plans.
+    public var currentYear: Int? {
+        let years = self.years
+        return years.last { $0 <= asOf.year } ?? years.first
+    }
+
+    /// The plan years `choice` names, ascending (`.year` names its year even without plans).
+    public func years(for choice: YearChoice) -> [Int] {
+        switch choice {
+        case .current: return currentYear.map { [$0] } ?? []
+        case .year(let year): return [year]
+        case .all: return years
+        }
+    }
+
+    /// The sum over the plans of `year`.
+    public func total(of year: Int) -> StatusFigures {
+        var total = StatusFigures()
+        for status in plans where status.year == year { total.add(status.figures) }
+        return total
+    }
+
+    /// The roll-up of the plans of `years` only, with the documents left out of them.
+    public func only(years: Set<Int>) -> RollUp {
+        func inYears(_ path: String) -> Bool {
+            DocumentLayout.plan(containing: path)?.year.map(years.contains) ?? true
+        }
+        let kept = parts.filter { part in
+            if let status = part.status { return years.contains(status.year) }
+            return part.skipped.contains { inYears($0.path) }
+        }
+        return RollUp(asOf: asOf, parts: kept, skipped: skipped.filter { inYears($0.path) })
+    }
+
     /// One plan's share of a roll-up: its status and figures by group (nil and empty when the
     /// plan document is left out), and the plan's documents that are left out for what they say.
     struct PlanPart: Sendable, Equatable {
@@ -171,7 +245,8 @@ public struct RollUp: Sendable {
 
     /// Rolls up one plan from the items of its valid documents; `withGroups: false` leaves
     /// out the figures by area, priority and stream (``groups(by:)`` then has only counties).
-    static func part(of plan: ItemReference, items: [Item], asOf: CalendarDate, withGroups: Bool = true) -> PlanPart {
+    static func part(of plan: ItemReference, items: [Item], asOf: CalendarDate, withGroups: Bool = true,
+                     thresholds: TrafficLight.Thresholds = .standard) -> PlanPart {
         var hasPlan = false
         var members: [String] = []
         var skipped: [Skipped] = []
@@ -201,28 +276,33 @@ public struct RollUp: Sendable {
         }
         guard let model else { return PlanPart(status: nil, groups: [:], skipped: skipped, entry: nil) }
         let entry = Entry(plan: model, goals: goals, activities: activities,
-                          status: PlanStatus(plan: model, goals: goals, activities: activities, asOf: asOf))
-        return PlanPart(status: entry.status, groups: withGroups ? groups(of: entry) : [:], skipped: skipped, entry: entry)
+                          status: PlanStatus(plan: model, goals: goals, activities: activities, asOf: asOf,
+                                             thresholds: thresholds))
+        return PlanPart(status: entry.status, groups: withGroups ? groups(of: entry, thresholds: thresholds) : [:],
+                        skipped: skipped, entry: entry)
     }
 
     /// One plan's figures by area, priority and funding stream, each judged on the plan's
     /// judgement date. Areas and priorities have no funding of their own, and priorities no goals.
-    private static func groups(of entry: Entry) -> [Grouping: [Group]] {
+    private static func groups(of entry: Entry, thresholds: TrafficLight.Thresholds) -> [Grouping: [Group]] {
         let date = entry.status.judgedOn
+        let period = entry.plan.period
         var result: [Grouping: [Group]] = [:]
         result[.area] = Set(entry.activities.map(\.area)).union(entry.goals.map(\.area)).sorted().map { key in
             Group(key: key, figures: StatusFigures(activities: entry.activities.filter { $0.area == key },
-                                                   goals: entry.goals.filter { $0.area == key }, funding: [], asOf: date))
+                                                   goals: entry.goals.filter { $0.area == key }, funding: [], asOf: date,
+                                                   period: period, thresholds: thresholds))
         }
         result[.priority] = Set(entry.activities.map(\.priority.rawValue)).sorted().map { key in
             Group(key: key, figures: StatusFigures(activities: entry.activities.filter { $0.priority.rawValue == key },
-                                                   goals: [], funding: [], asOf: date))
+                                                   goals: [], funding: [], asOf: date, period: period, thresholds: thresholds))
         }
         let streams = Set(entry.activities.map { $0.fundingStream ?? "" }).union(entry.plan.funding.map(\.stream))
         result[.stream] = streams.sorted().map { key in
             Group(key: key.isEmpty ? "(none)" : key,
                   figures: StatusFigures(activities: entry.activities.filter { ($0.fundingStream ?? "") == key },
-                                         goals: [], funding: entry.plan.funding.filter { $0.stream == key }, asOf: date))
+                                         goals: [], funding: entry.plan.funding.filter { $0.stream == key }, asOf: date,
+                                         period: period, thresholds: thresholds))
         }
         return result
     }

@@ -10,7 +10,7 @@
 ///   settings, and the day when a rule that judges dates can give an error): the documents
 ///   the cross-document rules find errors in;
 /// - a plan's *part* of the roll-up (plan + its documents + which of them are left out +
-///   the day it is judged on): its status and figures by group.
+///   the day it is judged on + the traffic-light thresholds): its status and figures by group.
 ///
 /// Nothing here is a parsed document: a warm run reads the tree and these small records,
 /// and parses nothing. `plantrack` keeps the memo in `.git/plantrack/` (see
@@ -48,7 +48,7 @@ public struct RollUpMemo: Sendable {
 
     /// Bump whenever the encoding changes, or what is computed from documents does (the
     /// reader, the models, the rules, the figures) within one release.
-    static let formatVersion: UInt32 = 3
+    static let formatVersion: UInt32 = 4  // 3: the rules dates.target-before-period, status.*, goal.activity-long-term-goal; the light by schedule; 4: why a document is left out
     static let magic: [UInt8] = Array("PTRM".utf8)
 
     /// The memo as bytes: `PTRM`, the format version, `tool` (the program's version: a memo
@@ -270,12 +270,17 @@ struct ByteWriter: Sendable {
         int(f.streams.count)
         for s in f.streams { string(s.stream); int(s.fundingSEK); int(s.budgetSEK); int(s.spentSEK) }
         for assessment in Goal.Assessment.allCases { int(f.goals[assessment] ?? 0) }
+        for state in ScheduleState.allCases { int(f.schedule[state] ?? 0) }
+        int(f.goalsBehind)
         int(f.indicators.count)
         for i in f.indicators {
             string(i.goal)
             string(i.id)
             bool(i.progress != nil)
             if let p = i.progress { u64(p.bitPattern) }
+            bool(i.expected != nil)
+            if let e = i.expected { u64(e.bitPattern) }
+            bool(i.isBehind)
         }
     }
 
@@ -363,6 +368,11 @@ struct ByteReader {
         guard present else { return .some(nil) }
         return string().map { .some($0) }
     }
+    mutating func optionalDouble() -> Double?? {
+        guard let present = bool() else { return nil }
+        guard present else { return .some(nil) }
+        return u64().map { .some(Double(bitPattern: $0)) }
+    }
     mutating func date() -> CalendarDate?? {
         guard let present = bool() else { return nil }
         guard present else { return .some(nil) }
@@ -419,15 +429,18 @@ struct ByteReader {
             guard let n = int() else { return nil }
             f.goals[assessment] = n
         }
-        guard let indicators = count() else { return nil }
+        for state in ScheduleState.allCases {
+            guard let n = int() else { return nil }
+            f.schedule[state] = n
+        }
+        guard let goalsBehind = int(), let indicators = count() else { return nil }
+        f.goalsBehind = goalsBehind
         for _ in 0..<indicators {
-            guard let goal = string(), let id = string(), let hasProgress = bool() else { return nil }
-            var progress: Double?
-            if hasProgress {
-                guard let bits = u64() else { return nil }
-                progress = Double(bitPattern: bits)
-            }
-            f.indicators.append(StatusFigures.IndicatorProgress(goal: goal, id: id, progress: progress))
+            guard let goal = string(), let id = string(), let progress = optionalDouble(), let expected = optionalDouble(),
+                  let behind = bool()
+            else { return nil }
+            f.indicators.append(StatusFigures.IndicatorProgress(goal: goal, id: id, progress: progress, expected: expected,
+                                                                isBehind: behind))
         }
         return f
     }

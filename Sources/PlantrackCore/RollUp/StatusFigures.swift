@@ -19,14 +19,28 @@ public struct StatusFigures: Hashable, Sendable {
         }
     }
 
-    /// How far one indicator has come from baseline to target.
+    /// How far one indicator has come from baseline to target in its plan's year.
     public struct IndicatorProgress: Hashable, Sendable {
         /// The goal's reference, `county/year/goal-id`.
         public var goal: String
         /// The indicator's id.
         public var id: String
-        /// 0–100 (``Indicator/progress``); nil when it cannot be computed.
+        /// 0–100 (``Indicator/progress(in:)``); nil when it cannot be computed.
         public var progress: Double?
+        /// 0–100: the share of the time to the target date passed on the latest measurement's
+        /// date (``Indicator/PeriodProgress/expected``); nil when not judged on time.
+        public var expected: Double?
+        /// Whether the progress lags `expected` by more than the tolerance.
+        public var isBehind: Bool
+
+        /// Creates an indicator's figures.
+        public init(goal: String, id: String, progress: Double?, expected: Double? = nil, isBehind: Bool = false) {
+            self.goal = goal
+            self.id = id
+            self.progress = progress
+            self.expected = expected
+            self.isBehind = isBehind
+        }
     }
 
     /// Activities by status; every status is present (zero when none).
@@ -46,11 +60,19 @@ public struct StatusFigures: Hashable, Sendable {
     public var goals: [Goal.Assessment: Int]
     /// Every indicator of the goals, in goal order.
     public var indicators: [IndicatorProgress]
+    /// Activities not cancelled by where they stand against their schedule
+    /// (``TrafficLight/schedule(of:on:tolerance:)``); every state is present.
+    public var schedule: [ScheduleState: Int]
+    /// Goals behind by their indicators: not assessed achieved, off-track or at-risk (those
+    /// count by their assessment), with an indicator behind.
+    public var goalsBehind: Int
 
     /// Empty figures.
     public init() {
         activities = Dictionary(uniqueKeysWithValues: Activity.Status.allCases.map { ($0, 0) })
         goals = Dictionary(uniqueKeysWithValues: Goal.Assessment.allCases.map { ($0, 0) })
+        schedule = Dictionary(uniqueKeysWithValues: ScheduleState.allCases.map { ($0, 0) })
+        goalsBehind = 0
         overdue = 0
         budgetSEK = 0
         spentSEK = 0
@@ -59,15 +81,20 @@ public struct StatusFigures: Hashable, Sendable {
         indicators = []
     }
 
-    /// The figures of these activities, goals and funding, with overdue judged on `asOf`.
-    public init(activities items: [Activity], goals goalItems: [Goal], funding: [Plan.Funding], asOf: CalendarDate) {
+    /// The figures of these activities, goals and funding of a plan whose period is
+    /// `period`, with schedules judged on `asOf` with `thresholds` and indicator progress
+    /// counted within the period (``Indicator/progress(in:)``).
+    public init(activities items: [Activity], goals goalItems: [Goal], funding: [Plan.Funding], asOf: CalendarDate,
+                period: Plan.Period? = nil, thresholds: TrafficLight.Thresholds = .standard) {
         self.init()
         var byStatus = CaseCounts<Activity.Status>()
         var byAssessment = CaseCounts<Goal.Assessment>()
+        var bySchedule = CaseCounts<ScheduleState>()
         var money: [Stream] = []
         for item in items {
             byStatus.add(item.status)
             if item.isOverdue(on: asOf) { overdue += 1 }
+            if let state = TrafficLight.schedule(of: item, on: asOf, tolerance: thresholds.tolerance) { bySchedule.add(state) }
             let budget = item.status == .cancelled ? 0 : (item.budgetSEK ?? 0)
             let spent = item.spentSEK ?? 0
             budgetSEK += budget
@@ -81,13 +108,19 @@ public struct StatusFigures: Hashable, Sendable {
         streams = Self.summedByName(money)
         for goal in goalItems {
             byAssessment.add(goal.assessment)
+            var anyBehind = false
             for indicator in goal.indicators {
+                let year = indicator.progress(in: period)
+                let behind = year.isBehind(tolerance: thresholds.tolerance)
+                anyBehind = anyBehind || behind
                 indicators.append(IndicatorProgress(goal: goal.reference.description, id: indicator.id,
-                                                    progress: indicator.progress))
+                                                    progress: year.progress, expected: year.expected, isBehind: behind))
             }
+            if anyBehind && [.notAssessed, .onTrack].contains(goal.assessment) { goalsBehind += 1 }
         }
         activities = byStatus.table
         goals = byAssessment.table
+        schedule = bySchedule.table
     }
 
     /// How many activities there are.
@@ -98,6 +131,15 @@ public struct StatusFigures: Hashable, Sendable {
 
     /// The number of goals assessed `assessment`.
     public func count(_ assessment: Goal.Assessment) -> Int { goals[assessment] ?? 0 }
+
+    /// The number of activities (not cancelled) in schedule state `state`.
+    public func count(schedule state: ScheduleState) -> Int { schedule[state] ?? 0 }
+
+    /// Activities off schedule: behind, overdue or delayed.
+    public var offSchedule: Int { count(schedule: .behind) + count(schedule: .overdue) + count(schedule: .delayed) }
+
+    /// Indicators behind (``IndicatorProgress/isBehind``).
+    public var indicatorsBehind: Int { indicators.filter(\.isBehind).count }
 
     /// Done activities as a percentage (0–100) of those not cancelled; nil when every
     /// activity is cancelled or there are none.
@@ -111,6 +153,8 @@ public struct StatusFigures: Hashable, Sendable {
     public mutating func add(_ other: StatusFigures) {
         for (status, n) in other.activities { activities[status, default: 0] += n }
         for (assessment, n) in other.goals { goals[assessment, default: 0] += n }
+        for (state, n) in other.schedule { schedule[state, default: 0] += n }
+        goalsBehind += other.goalsBehind
         overdue += other.overdue
         budgetSEK += other.budgetSEK
         spentSEK += other.spentSEK

@@ -13,6 +13,9 @@ public struct DocumentSchemas: Sendable {
     public let workspaceFiles: [String]
     /// Names the schemas' texts (built-in and the workspace's own), for cache keys.
     public let fingerprint: String
+    /// The workspace's copies of built-in schemas that an earlier plantrack wrote
+    /// (`Schemas/NAME`, in path order): `plantrack schemas update` replaces them.
+    public let outdatedFiles: [String]
 
     /// The built-in schemas only.
     public static func builtIn() throws -> DocumentSchemas {
@@ -80,6 +83,9 @@ public struct DocumentSchemas: Sendable {
         }
         schemas = compiled
         workspaceFiles = overrides.keys.sorted()
+        outdatedFiles = overrideBytes.keys.sorted()
+            .filter { SchemaReleases.standing(of: overrideBytes[$0] ?? [], name: $0) == .outdated }
+            .map { "\(DocumentLayout.schemasFolder)/\($0)" }
         var digest = ContentDigest()
         for (name, text) in EmbeddedSchemas.files.sorted(by: { $0.0 < $1.0 }) where overrideBytes[name] == nil {
             digest.add(name)

@@ -14,11 +14,13 @@ public enum PlanRules {
         LongTermServesRule.self, RevisesMissingRule.self, CarriedFromMissingRule.self,
         StartAfterDueRule.self, PeriodReversedRule.self,
         CompletedMissingRule.self, CompletedNotDoneRule.self, CancelledReasonMissingRule.self,
+        DoneProgressRule.self, PlannedWithProgressRule.self,
         AdoptedMissingRule.self,
         OverspentRule.self,
         StreamOverFundingRule.self, StreamUnknownRule.self,
-        ActivityWithoutGoalRule.self, ShortTermUnsupportedRule.self, LongTermUnservedRule.self,
+        ActivityWithoutGoalRule.self, ActivityLongTermGoalRule.self, ShortTermUnsupportedRule.self, LongTermUnservedRule.self,
         OverdueRule.self, OutsidePeriodRule.self, MeasurementInFutureRule.self,
+        TargetBeforePeriodRule.self,
         OpenNotCarriedRule.self,
     ] }
 

@@ -110,6 +110,8 @@ final class GoalFacts: Sendable {
     let indicatorIDs: [Located<String>]
     /// The date of every measurement of every indicator.
     let measurementDates: [Located<CalendarDate>]
+    /// The `target.date` of every indicator that has one, with the indicator's id.
+    let targetDates: [(indicator: String?, date: Located<CalendarDate>)]
 
     init(_ document: Document) {
         let fields = FrontMatterView(document.frontMatter)
@@ -123,6 +125,9 @@ final class GoalFacts: Sendable {
         indicatorIDs = indicators.compactMap { $0.value.string("id") }
         measurementDates = indicators.flatMap { indicator in
             indicator.value.records("measurements").compactMap { $0.value.date("date") }
+        }
+        targetDates = indicators.compactMap { indicator in
+            indicator.value.record("target")?.date("date").map { (indicator.value.string("id")?.value, $0) }
         }
     }
 
@@ -157,6 +162,7 @@ final class ActivityFacts: Sendable {
     /// The `completed` key, when the field has a value (of any type).
     let completedKey: RulePlace?
     let hasCancelledReason: Bool
+    let progress: Located<Int>?
     let fundingStream: Located<String>?
     let budgetSEK: Located<Int>?
     let spentSEK: Located<Int>?
@@ -182,6 +188,7 @@ final class ActivityFacts: Sendable {
         completed = fields.date("completed")
         completedKey = fields.has("completed") ? fields.keyPlace("completed") : nil
         hasCancelledReason = fields.has("cancelled_reason")
+        progress = fields.int("progress")
         fundingStream = fields.string("funding_stream")
         budgetSEK = fields.int("budget_sek")
         spentSEK = fields.int("spent_sek")

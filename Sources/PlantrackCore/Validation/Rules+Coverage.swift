@@ -21,6 +21,36 @@ struct ActivityWithoutGoalRule: PlanRule {
     }
 }
 
+/// `goal.activity-long-term-goal`: an activity's `goals` names a long-term goal.
+///
+/// Activities contribute to short-term goals, which serve the long-term ones; the message
+/// names the short-term goals that serve the long-term goal named.
+struct ActivityLongTermGoalRule: PlanRule {
+    static let descriptor = RuleDescriptor(
+        id: "goal.activity-long-term-goal", severity: .error,
+        summary: "an activity's goals are short-term goals")
+
+    static func check(_ index: RuleIndex, _ out: inout RuleOutput) {
+        for group in index.plans {
+            for activity in group.judgedActivities {
+                for goal in activity.goals {
+                    guard let target = group.goalsByID[goal.value], target.base.isJudged, target.term == .long else {
+                        continue
+                    }
+                    let serving = group.judgedGoals
+                        .filter { $0.term == .short && $0.serves.contains { $0.value == goal.value } }
+                        .compactMap(\.id).sorted()
+                    let hint = serving.isEmpty
+                        ? "name a short-term goal that serves \(goal.value) instead"
+                        : "name a short-term goal that serves it instead (\(serving.joined(separator: " or ")))"
+                    out.report(activity.document, at: goal.place,
+                               "\(goal.value) is a long-term goal; an activity contributes to short-term goals: \(hint)")
+                }
+            }
+        }
+    }
+}
+
 /// `goal.short-term-unsupported`: no activity contributes to a short-term goal.
 ///
 /// Cancelled activities do not count: they no longer work towards anything.

@@ -52,7 +52,7 @@ struct OverdueRule: PlanRule {
                 else { continue }
                 let days = index.asOf.daysSinceEpoch - due.value.daysSinceEpoch
                 out.report(activity.document, at: due.place,
-                           "the activity was due \(due.value) (\(days) \(days == 1 ? "day" : "days") before \(index.asOf)) "
+                           "the activity was due \(due.value) (\(EnglishWords.count(days, "day")) before \(index.asOf)) "
                                + "and is \(status.value.rawValue); set status: done with completed, "
                                + "or cancelled with cancelled_reason, or move due")
             }
@@ -98,6 +98,31 @@ struct MeasurementInFutureRule: PlanRule {
                     out.report(goal.document, at: date.place,
                                "this measurement is dated \(date.value), after \(index.asOf); "
                                    + "a measurement records a value already measured, so correct the date")
+                }
+            }
+        }
+    }
+}
+
+/// `dates.target-before-period`: an indicator's target is dated before its plan's period
+/// starts. Typically a target copied into a new year by `plantrack revise`: the series goes
+/// on, but last year's target cannot be this year's, and only the coordinator can say what
+/// the new one is.
+struct TargetBeforePeriodRule: PlanRule {
+    static let descriptor = RuleDescriptor(
+        id: "dates.target-before-period", severity: .warning,
+        summary: "no indicator target is dated before the plan's period starts")
+
+    static func check(_ index: RuleIndex, _ out: inout RuleOutput) {
+        for group in index.plans {
+            guard let period = group.period else { continue }
+            for goal in group.judgedGoals {
+                for (indicator, date) in goal.targetDates where date.value < period.start {
+                    let name = indicator.map { "indicator \($0)" } ?? "this indicator"
+                    out.report(goal.document, at: date.place,
+                               "the target of \(name) is dated \(date.value), before the plan's period "
+                                   + "\(period.start) – \(period.end); set a new target for the year "
+                                   + "(target.value and a target.date within the period), or remove the target")
                 }
             }
         }

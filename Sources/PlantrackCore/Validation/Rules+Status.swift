@@ -68,3 +68,48 @@ struct AdoptedMissingRule: PlanRule {
         }
     }
 }
+
+/// `status.done-progress`: a done activity's progress is below 100.
+struct DoneProgressRule: PlanRule {
+    static let descriptor = RuleDescriptor(
+        id: "status.done-progress", severity: .error,
+        summary: "a done activity's progress is 100")
+
+    static func check(_ index: RuleIndex, _ out: inout RuleOutput) {
+        for group in index.plans {
+            for activity in group.judgedActivities where activity.status?.value == .done {
+                // A progress outside 0–100 is the schema's finding.
+                guard let progress = activity.progress, (0..<100).contains(progress.value) else { continue }
+                out.report(activity.document, at: progress.place,
+                           "the activity is done but its progress is \(progress.value); set progress: 100, "
+                               + "or a status that says it is not finished (in-progress, delayed)")
+            }
+        }
+    }
+}
+
+/// `status.planned-with-progress`: a planned activity has progress or money spent.
+///
+/// Planned means not started; work done or money spent says it has.
+struct PlannedWithProgressRule: PlanRule {
+    static let descriptor = RuleDescriptor(
+        id: "status.planned-with-progress", severity: .error,
+        summary: "a planned activity has no progress and nothing spent")
+
+    static func check(_ index: RuleIndex, _ out: inout RuleOutput) {
+        for group in index.plans {
+            for activity in group.judgedActivities where activity.status?.value == .planned {
+                if let progress = activity.progress, progress.value > 0 {
+                    out.report(activity.document, at: progress.place,
+                               "the activity is planned (not started) but its progress is \(progress.value); "
+                                   + "set status: in-progress, or progress: 0")
+                }
+                if let spent = activity.spentSEK, spent.value > 0 {
+                    out.report(activity.document, at: spent.place,
+                               "the activity is planned (not started) but \(RuleText.kronor(spent.value)) is spent; "
+                                   + "set status: in-progress, or spent_sek: 0")
+                }
+            }
+        }
+    }
+}

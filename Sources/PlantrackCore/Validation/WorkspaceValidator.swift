@@ -50,7 +50,7 @@ public struct WorkspaceValidator: Sendable {
         "file.too-large", "file.not-utf8", "file.symlink", "file.unreadable",
         "frontmatter.missing", "frontmatter.unclosed", "frontmatter.not-mapping",
         "yaml.syntax", "yaml.duplicate-key", "yaml.alias-budget", "yaml.too-deep", "yaml.tag", "yaml.key",
-        "layout.misplaced", "schema.unreadable",
+        "layout.misplaced", "schema.unreadable", SchemaReleases.outdatedRule,
     ]).union(SchemaFinding.keywords.map { "schema.\($0)" })
 
     /// Whether a rule id is one of the reader's (`file.*`, `frontmatter.*`, `yaml.*`): a
@@ -96,7 +96,7 @@ public struct WorkspaceValidator: Sendable {
     @Sendable private func check(_ document: Document) -> Checked {
         var findings: [Finding] = []
         if let schema = schemas.schema(for: document.kind) {
-            findings = schema.validate(document.frontMatter.json).map { SchemaFinding.finding(for: $0, in: document) }
+            findings = SchemaFinding.findings(for: schema.validate(document.frontMatter.json), in: document)
         }
         return Checked(path: document.path, findings: findings, facts: KindFacts(document),
                        settings: document.kind == .workspace ? document : nil)
@@ -109,6 +109,8 @@ public struct WorkspaceValidator: Sendable {
         var facts: [KindFacts] = []
         var paths: [String] = []
         var findings = readingFindings
+        // Once per workspace, not per document: the schemas are older than the binary's.
+        if let outdated = SchemaReleases.outdatedFinding(schemas.outdatedFiles) { findings.append(outdated) }
         facts.reserveCapacity(checked.count)
         paths.reserveCapacity(checked.count)
         for item in checked {
@@ -117,6 +119,7 @@ public struct WorkspaceValidator: Sendable {
             findings += item.findings
             if settings == nil { settings = item.settings }
         }
+        findings = SchemaHints.withWorkspaceLabels(findings, settings: settings)
         let options = RuleOptions(asOf: asOf, settings: settings, otherRuleIDs: Self.readerAndSchemaRules)
         findings = options.applyingOverrides(to: findings)
         let index = RuleIndex(facts: facts, asOf: asOf)

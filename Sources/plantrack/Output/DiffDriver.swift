@@ -29,7 +29,7 @@ enum DiffDriver {
 
     /// git's external diff call: `path old-file old-hex old-mode new-file new-hex new-mode`
     /// (and two more for a rename). `/dev/null` stands for a missing side.
-    static func externalDiff(_ arguments: [String], format: DiffFormat) throws {
+    static func externalDiff(_ arguments: [String], format: DiffFormat, language: ReportLanguage) throws {
         guard arguments.count == 7 || arguments.count == 9 else {
             Terminal.standardError.write(
                 "plantrack: error: --git-external-diff takes git's 7 arguments: path old-file old-hex old-mode new-file new-hex new-mode\n")
@@ -38,7 +38,7 @@ enum DiffDriver {
         let path = arguments.count == 9 ? arguments[7] : arguments[0]
         func side(_ file: String) throws -> [UInt8]? { file == "/dev/null" ? nil : try readFile(file) }
         let result = SemanticDiff.compareFile(path: path, old: try side(arguments[1]), new: try side(arguments[4]))
-        DiffOutput.write(result, format: format, statOnly: false, header: false)
+        DiffOutput.write(result, format: format, statOnly: false, header: false, language: language)
     }
 
     /// The `kind:` a front matter states, read leniently; `activity` when there is none,

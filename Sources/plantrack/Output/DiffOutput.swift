@@ -3,11 +3,14 @@ import PlantrackCore
 
 /// Renders a ``DiffResult`` as coloured text, Markdown or JSON on standard output.
 enum DiffOutput {
-    static func write(_ result: DiffResult, format: DiffFormat, statOnly: Bool, header: Bool = true) {
+    static func write(_ result: DiffResult, format: DiffFormat, statOnly: Bool, header: Bool = true,
+                      language: ReportLanguage = .sv) {
+        let words = DiffWords(language: language)
         let out: String
         switch format {
-        case .text: out = DiffText(style: Style(for: .standardOutput)).render(result, statOnly: statOnly, header: header)
-        case .markdown: out = DiffMarkdown.render(result, statOnly: statOnly)
+        case .text:
+            out = DiffText(style: Style(for: .standardOutput), words: words).render(result, statOnly: statOnly, header: header)
+        case .markdown: out = DiffMarkdown(words: words).render(result, statOnly: statOnly)
         case .json: out = DiffJSON.value(result, statOnly: statOnly).prettyText + "\n"
         }
         Terminal.standardOutput.write(out)
@@ -20,91 +23,259 @@ enum DiffOutput {
         return value.description
     }
 
+    /// A list as one row per element, each as ``inline(_:)`` writes it; nil for anything
+    /// else, which fits on the field's line.
+    static func rows(_ value: JSONValue?) -> [String]? {
+        guard case .array(let elements)? = value else { return nil }
+        return elements.map(inline)
+    }
+
+    /// A value on one line, records as `key: value, key: value` rather than JSON.
+    static func inline(_ value: JSONValue?) -> String {
+        guard case .object(let object)? = value else {
+            if case .array(let elements)? = value { return elements.map(inline).joined(separator: "; ") }
+            return show(value)
+        }
+        return object.map { key, element in "\(key): \(inline(element))" }.joined(separator: ", ")
+    }
+
+    /// The list's name when a change is one whole entry of a list: `partners` for
+    /// `partners[]`, `tasks` for `tasks[Ta fram stödmaterial]` (not for a field inside an
+    /// entry, such as `tasks[…].done`, which has its own line).
+    static func listEntry(_ field: FieldChange) -> String? {
+        let name = field.field
+        guard name.hasSuffix("]"), let open = name.firstIndex(of: "[") else { return nil }
+        // The bracket that opens the last key must be the first one (no nested path).
+        let key = name[name.index(after: open)..<name.index(before: name.endIndex)]
+        guard !key.contains("]") else { return nil }
+        if key.isEmpty { return String(name[..<open]) }
+        switch field.new ?? field.old {
+        case .object?: return String(name[..<open])
+        default: return nil
+        }
+    }
+
+    /// One line per plan summary.
+    static func summaryLines(_ summary: DiffSummary, words: DiffWords, planYears: Bool)
+        -> [(plan: String, text: String, transitions: String?)]
+    {
+        summary.others.map { ($0.item, "\(words.kind($0.kind)) \(words.change($0.change, planYears: false, kind: $0.kind))", nil) }
+            + summary.plans.map { plan in
+                var parts: [String] = []
+                if let change = plan.planChange {
+                    parts.append("\(words.thePlan) \(words.change(change, planYears: false, kind: .plan))")
+                }
+                if let goals = words.counts(plan.goals, of: .goal, planYears: planYears) { parts.append("\(words.goals): \(goals)") }
+                if let activities = words.counts(plan.activities, of: .activity, planYears: planYears) {
+                    parts.append("\(words.activities): \(activities)")
+                }
+                return (plan.plan, parts.isEmpty ? words.noItemChanges : parts.joined(separator: "; "),
+                        words.transitions(plan.transitions))
+            }
+    }
+}
+
+/// The words of the text and Markdown renderings of a diff, in Swedish or English
+/// (`--lang`). Field names and values stay as the files write them, so that what a
+/// reviewer reads can be found in the file; `--format json` is always English.
+struct DiffWords {
+    let language: ReportLanguage
+
+    private var sv: Bool { language == .sv }
+
+    /// `added`/`tillagd`; a removed item between plan years is `not carried`/`inte överförd`.
+    /// Swedish agrees with the noun: `tillagd aktivitet`, `tillagt mål`, `tillagda`.
+    func change(_ change: ItemChange.Change, planYears: Bool, plural: Bool = false, kind: DocumentKind = .activity) -> String {
+        guard sv else {
+            switch change {
+            case .added: return "added"
+            case .removed: return planYears ? "not carried" : "removed"
+            case .modified: return "modified"
+            case .moved: return "moved"
+            }
+        }
+        let neuter = kind == .goal || kind == .county
+        let (common, neuterForm, pluralForm): (String, String, String)
+        switch change {
+        case .added: (common, neuterForm, pluralForm) = ("tillagd", "tillagt", "tillagda")
+        case .removed where planYears: (common, neuterForm, pluralForm) = ("inte överförd", "inte överfört", "inte överförda")
+        case .removed: (common, neuterForm, pluralForm) = ("borttagen", "borttaget", "borttagna")
+        case .modified: (common, neuterForm, pluralForm) = ("ändrad", "ändrat", "ändrade")
+        case .moved: (common, neuterForm, pluralForm) = ("flyttad", "flyttat", "flyttade")
+        }
+        return plural ? pluralForm : neuter ? neuterForm : common
+    }
+
+    /// `activity`/`aktivitet`, `activities`/`aktiviteter`.
+    func kind(_ kind: DocumentKind, plural: Bool = false) -> String {
+        switch (kind, sv) {
+        case (.activity, false): return plural ? "activities" : "activity"
+        case (.goal, false): return plural ? "goals" : "goal"
+        case (.plan, false): return plural ? "plans" : "plan"
+        case (.county, false): return plural ? "counties" : "county"
+        case (.workspace, false): return "workspace"
+        case (.activity, true): return plural ? "aktiviteter" : "aktivitet"
+        case (.goal, true): return "mål"
+        case (.plan, true): return plural ? "planer" : "plan"
+        case (.county, true): return "län"
+        case (.workspace, true): return "arbetsyta"
+        }
+    }
+
+    /// A status or assessment value: as written in English, in the report's words in Swedish.
+    func status(_ value: String, kind: DocumentKind, plural: Bool = false) -> String {
+        guard sv else { return value }
+        let words = language.words
+        switch kind {
+        case .activity:
+            // `2 aktiviteter Försenad → Genomförd`: the format's status words (StatusWords), the
+            // same as the reports and the schemas' help; they are labels, not inflected.
+            guard let status = Activity.Status(rawValue: value) else { return value }
+            return words.activityStatus(status)
+        case .goal: return Goal.Assessment(rawValue: value).map(words.assessment) ?? value
+        case .plan: return Plan.Status(rawValue: value).map(words.planStatusWord) ?? value
+        case .county, .workspace: return value
+        }
+    }
+
+    var goals: String { sv ? "mål" : "goals" }
+    var thePlan: String { sv ? "planen" : "plan" }
+    var activities: String { sv ? "aktiviteter" : "activities" }
+    var noChanges: String { sv ? "inga ändringar" : "no changes" }
+    var noItemChanges: String { sv ? "inga ändringar av mål eller aktiviteter" : "no goal or activity changes" }
+    var warning: String { sv ? "varning" : "warning" }
+    var shownAsText: String { sv ? "visas som text" : "shown as text" }
+    var file: String { sv ? "fil" : "file" }
+    var fileAsText: String { sv ? "fil (som text)" : "file (as text)" }
+    var body: String { sv ? "brödtext" : "body" }
+    var changesHeading: String { sv ? "ändringar" : "changes" }
+    var field: String { sv ? "fält" : "field" }
+    var old: String { sv ? "före" : "old" }
+    var new: String { sv ? "efter" : "new" }
+
     /// `3 added, 1 moved`, or nil when nothing changed.
-    static func counts(_ c: ChangeCounts) -> String? {
-        let parts = [(c.added, "added"), (c.removed, "removed"), (c.modified, "modified"), (c.moved, "moved")]
-            .filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+    func counts(_ c: ChangeCounts, of kind: DocumentKind, planYears: Bool) -> String? {
+        let parts = [(c.added, ItemChange.Change.added), (c.removed, .removed), (c.modified, .modified), (c.moved, .moved)]
+            .filter { $0.0 > 0 }.map { "\($0.0) \(change($0.1, planYears: planYears, plural: $0.0 != 1, kind: kind))" }
         return parts.isEmpty ? nil : parts.joined(separator: ", ")
     }
 
     /// `3 activities planned → done, 1 goal on-track → at-risk`.
-    static func transitions(_ list: [StatusTransition]) -> String? {
+    func transitions(_ list: [StatusTransition]) -> String? {
         guard !list.isEmpty else { return nil }
         return list.map { t in
-            let noun: String
-            switch t.kind {
-            case .activity: noun = t.count == 1 ? "activity" : "activities"
-            case .goal: noun = t.count == 1 ? "goal" : "goals"
-            default: noun = t.count == 1 ? t.kind.rawValue : t.kind.rawValue + "s"
-            }
-            return "\(t.count) \(noun) \(t.from) → \(t.to)"
+            let plural = t.count != 1
+            return "\(t.count) \(kind(t.kind, plural: plural)) \(status(t.from, kind: t.kind, plural: plural)) → "
+                + status(t.to, kind: t.kind, plural: plural)
         }.joined(separator: ", ")
     }
 
-    /// One line per plan summary.
-    static func summaryLines(_ summary: DiffSummary) -> [(plan: String, text: String, transitions: String?)] {
-        summary.others.map { ($0.item, "\($0.kind.rawValue) \($0.change.rawValue)", nil) } + summary.plans.map { plan in
-            var parts: [String] = []
-            if let change = plan.planChange { parts.append("plan \(change.rawValue)") }
-            if let goals = counts(plan.goals) { parts.append("goals: \(goals)") }
-            if let activities = counts(plan.activities) { parts.append("activities: \(activities)") }
-            return (plan.plan, parts.isEmpty ? "no goal or activity changes" : parts.joined(separator: "; "),
-                    transitions(plan.transitions))
+    /// How an item not carried into the new year ended: `done 2021-11-25`, `cancelled: reason`.
+    func ending(_ notCarried: ItemChange.NotCarried, kind: DocumentKind) -> String? {
+        guard let value = notCarried.status else { return nil }
+        var text = status(value, kind: kind)
+        if let completed = notCarried.completed { text += " " + completed }
+        if let reason = notCarried.reason { text += ": " + reason }
+        return text
+    }
+
+    /// The first line of a change: `removed activity stockholm/2020/bu-p4`, with where it came
+    /// from, how it ended when not carried and its title.
+    func heading(_ change: ItemChange, planYears: Bool, item: (String) -> String, code: Bool = false) -> String {
+        let quote = code ? "`" : ""
+        var out = "\(self.change(change.change, planYears: planYears, kind: change.kind)) \(kind(change.kind)) \(item(quote + change.item + quote))"
+        if let old = change.oldItem {
+            out += " ← \(quote)\(old)\(quote)" + (change.match == .carriedFrom ? " (carried_from)" : "")
         }
+        if let notCarried = change.notCarried, let ending = ending(notCarried, kind: change.kind) {
+            out += " (\(ending))"
+        }
+        if change.change == .added || change.change == .removed, let title = change.title {
+            out += " — " + title
+        }
+        return out
     }
 }
 
 /// The terminal rendering.
 struct DiffText {
     let style: Style
+    let words: DiffWords
 
     func render(_ result: DiffResult, statOnly: Bool, header: Bool) -> String {
         var out = ""
         if header { out += style.bold("plantrack diff \(result.from) → \(result.to)") + "\n" }
         if result.changes.isEmpty {
-            return out + "no changes\n"
+            return out + words.noChanges + "\n"
         }
         if !statOnly {
-            for change in result.changes { out += "\n" + item(change) }
+            for change in result.changes { out += "\n" + item(change, planYears: result.comparesPlanYears) }
             out += "\n"
         }
-        for line in DiffOutput.summaryLines(result.summary) {
+        for line in DiffOutput.summaryLines(result.summary, words: words, planYears: result.comparesPlanYears) {
             out += style.bold(line.plan) + ": " + line.text + "\n"
             if let transitions = line.transitions { out += "  status: " + transitions + "\n" }
         }
         return out
     }
 
-    private func item(_ change: ItemChange) -> String {
-        let word: String
+    private func item(_ change: ItemChange, planYears: Bool) -> String {
+        let colour: (String) -> String
         switch change.change {
-        case .added: word = style.green("added")
-        case .removed: word = style.red("removed")
-        case .modified: word = style.yellow("modified")
-        case .moved: word = style.cyan("moved")
+        case .added: colour = style.green
+        case .removed: colour = style.red
+        case .modified: colour = style.yellow
+        case .moved: colour = style.cyan
         }
-        var out = "\(word) \(change.kind.rawValue) \(style.bold(change.item))"
-        if let old = change.oldItem {
-            out += " ← \(old)" + (change.match == .carriedFrom ? " (carried_from)" : "")
-        }
+        let heading = words.heading(change, planYears: planYears, item: style.bold)
+        let word = words.change(change.change, planYears: planYears, kind: change.kind)
+        var out = colour(word) + heading.dropFirst(word.count)
         out += "\n" + style.dim("  \(change.oldPath.map { "\($0) → " } ?? "")\(change.path)") + "\n"
         for problem in change.problems {
-            out += style.yellow("  warning: \(problem.path):\(problem.location.map { "\($0.line)" } ?? "1"): \(problem.message); shown as text") + "\n"
+            out += style.yellow("  \(words.warning): \(problem.path):\(problem.location.map { "\($0.line)" } ?? "1"): \(problem.message); \(words.shownAsText)") + "\n"
         }
+        // Entries of a list (`partners[]`, `tasks[title]`) as rows under the list's name.
+        var list: String?
         for field in change.fields {
-            switch field.kind {
-            case .added: out += style.green("  + \(field.field): \(DiffOutput.show(field.new))") + "\n"
-            case .removed: out += style.red("  - \(field.field): \(DiffOutput.show(field.old))") + "\n"
-            case .changed:
-                out += "  ~ \(field.field): " + style.red(DiffOutput.show(field.old)) + " → "
-                    + style.green(DiffOutput.show(field.new)) + "\n"
+            if let name = DiffOutput.listEntry(field) {
+                if name != list { out += "  \(name):\n" }
+                list = name
+                if let old = field.old { out += style.red("      - " + DiffOutput.inline(old)) + "\n" }
+                if let new = field.new { out += style.green("      + " + DiffOutput.inline(new)) + "\n" }
+                continue
             }
+            list = nil
+            out += fieldLines(field)
         }
         if let text = change.text {
-            out += lines(text, title: "file")
+            out += lines(text, title: words.file)
         } else if change.change == .modified || change.change == .moved, change.body.isChanged {
-            out += lines(change.body, title: "body")
+            out += lines(change.body, title: words.body)
         }
+        return out
+    }
+
+    /// `+ field: value`, `~ field: old → new`; a list of records one row per entry.
+    private func fieldLines(_ field: FieldChange) -> String {
+        let oldRows = DiffOutput.rows(field.old)
+        let newRows = DiffOutput.rows(field.new)
+        if oldRows == nil && newRows == nil {
+            switch field.kind {
+            case .added: return style.green("  + \(field.field): \(DiffOutput.inline(field.new))") + "\n"
+            case .removed: return style.red("  - \(field.field): \(DiffOutput.inline(field.old))") + "\n"
+            case .changed:
+                return "  ~ \(field.field): " + style.red(DiffOutput.inline(field.old)) + " → "
+                    + style.green(DiffOutput.inline(field.new)) + "\n"
+            }
+        }
+        let sign = field.kind == .added ? "+" : field.kind == .removed ? "-" : "~"
+        var out = "  \(sign) \(field.field):"
+        let old = oldRows ?? field.old.map { [DiffOutput.inline($0)] } ?? []
+        let new = newRows ?? field.new.map { [DiffOutput.inline($0)] } ?? []
+        if old.isEmpty && new.isEmpty { return out + " []\n" }
+        out += "\n"
+        for row in old where !new.contains(row) { out += style.red("      - " + row) + "\n" }
+        for row in new where !old.contains(row) { out += style.green("      + " + row) + "\n" }
         return out
     }
 
@@ -149,31 +320,32 @@ struct DiffText {
 }
 
 /// The Markdown rendering, for a review comment.
-enum DiffMarkdown {
-    static func render(_ result: DiffResult, statOnly: Bool) -> String {
+struct DiffMarkdown {
+    let words: DiffWords
+
+    func render(_ result: DiffResult, statOnly: Bool) -> String {
         var out = "## plantrack diff: \(result.from) → \(result.to)\n\n"
-        if result.changes.isEmpty { return out + "No changes.\n" }
-        out += "| plan | changes | status |\n| --- | --- | --- |\n"
-        for line in DiffOutput.summaryLines(result.summary) {
-            out += "| `\(line.plan)` | \(cell(line.text)) | \(cell(line.transitions ?? "")) |\n"
+        if result.changes.isEmpty { return out + words.noChanges.prefix(1).uppercased() + words.noChanges.dropFirst() + ".\n" }
+        out += "| plan | \(words.changesHeading) | status |\n| --- | --- | --- |\n"
+        for line in DiffOutput.summaryLines(result.summary, words: words, planYears: result.comparesPlanYears) {
+            out += "| `\(line.plan)` | \(Self.cell(line.text)) | \(Self.cell(line.transitions ?? "")) |\n"
         }
         if statOnly { return out }
         for change in result.changes {
-            out += "\n### \(change.change.rawValue) \(change.kind.rawValue) `\(change.item)`"
-            if let old = change.oldItem { out += " ← `\(old)`" + (change.match == .carriedFrom ? " (carried_from)" : "") }
+            out += "\n### " + words.heading(change, planYears: result.comparesPlanYears, item: { $0 }, code: true)
             out += "\n\n`\(change.oldPath.map { "\($0)` → `" } ?? "")\(change.path)`\n"
             for problem in change.problems {
-                out += "\n> **Warning:** `\(problem.path)` line \(problem.location.map { "\($0.line)" } ?? "1"): \(problem.message); shown as text.\n"
+                out += "\n> **\(words.warning.prefix(1).uppercased() + words.warning.dropFirst()):** `\(problem.path)` line \(problem.location.map { "\($0.line)" } ?? "1"): \(problem.message); \(words.shownAsText).\n"
             }
             if !change.fields.isEmpty {
-                out += "\n| field | old | new |\n| --- | --- | --- |\n"
+                out += "\n| \(words.field) | \(words.old) | \(words.new) |\n| --- | --- | --- |\n"
                 for field in change.fields {
-                    out += "| `\(cell(field.field))` | \(cell(field.old.map(DiffOutput.show) ?? "")) | \(cell(field.new.map(DiffOutput.show) ?? "")) |\n"
+                    out += "| `\(Self.cell(field.field))` | \(Self.value(field.old)) | \(Self.value(field.new)) |\n"
                 }
             }
             let lines = change.text ?? ((change.change == .modified || change.change == .moved) ? change.body : nil)
             if let lines, lines.isChanged {
-                out += "\n<details><summary>\(change.text == nil ? "body" : "file (as text)")</summary>\n\n```diff\n"
+                out += "\n<details><summary>\(change.text == nil ? words.body : words.fileAsText)</summary>\n\n```diff\n"
                 let keep = DiffText.shownLines(lines)
                 for (index, line) in lines.lines.enumerated() where keep.contains(index) {
                     switch line {
@@ -189,6 +361,13 @@ enum DiffMarkdown {
             }
         }
         return out
+    }
+
+    /// A value in a table cell: a list one entry per line.
+    private static func value(_ value: JSONValue?) -> String {
+        guard let value else { return "" }
+        if let rows = DiffOutput.rows(value) { return rows.map(cell).joined(separator: "<br>") }
+        return cell(DiffOutput.inline(value))
     }
 
     private static func cell(_ text: String) -> String {
@@ -222,7 +401,15 @@ enum DiffJSON {
         object["item"] = .string(change.item)
         object["old_item"] = change.oldItem.map { .string($0) } ?? .null
         object["kind"] = .string(change.kind.rawValue)
+        object["title"] = change.title.map { .string($0) } ?? .null
         object["change"] = .string(change.change.rawValue)
+        object["not_carried"] = change.notCarried.map { notCarried -> JSONValue in
+            var o = JSONObject()
+            o["status"] = notCarried.status.map { .string($0) } ?? .null
+            o["completed"] = notCarried.completed.map { .string($0) } ?? .null
+            o["reason"] = notCarried.reason.map { .string($0) } ?? .null
+            return .object(o)
+        } ?? .null
         object["match"] = change.match.map { .string($0.rawValue) } ?? .null
         object["path"] = .string(change.path)
         object["old_path"] = change.oldPath.map { .string($0) } ?? .null

@@ -41,18 +41,45 @@ enum RollUpOutput {
         })
         o["goals"] = .object(JSONObject(Goal.Assessment.allCases.map { ($0.rawValue, int(f.count($0))) }))
         o["indicators"] = .array(f.indicators.map { i in
-            .object(["goal": .string(i.goal), "id": .string(i.id), "progress": share(i.progress)])
+            .object(["goal": .string(i.goal), "id": .string(i.id), "progress": share(i.progress),
+                     "expected": share(i.expected), "behind": .bool(i.isBehind)])
         })
+        // What the traffic light is based on (docs/rollup.md).
+        o["schedule"] = .object(JSONObject(ScheduleState.allCases.map { ($0.rawValue, int(f.count(schedule: $0))) }))
+        o["off_schedule"] = int(f.offSchedule)
+        o["goals_behind"] = int(f.goalsBehind)
+        o["indicators_behind"] = int(f.indicatorsBehind)
         return o
     }
 
-    /// The `rollup --format json` document (docs/json.md).
-    static func json(_ rollUp: RollUp, revision: String?, grouping: RollUp.Grouping?) -> JSONValue {
+    /// `2026`, `2020–2026`; empty without years.
+    static func yearsText(_ years: [Int]) -> String {
+        guard let first = years.first, let last = years.last else { return "" }
+        return first == last ? "\(first)" : "\(first)–\(last)"
+    }
+
+    /// The `rollup --format json` document (docs/json.md): the plans of `years`, a total per
+    /// year (`totals`), and `total` when one year is shown (not with `--all-years`).
+    static func json(_ rollUp: RollUp, years: [Int], allYears: Bool, revision: String?,
+                     grouping: RollUp.Grouping?) -> JSONValue {
         var o = JSONObject()
         o["revision"] = revision.map { .string($0) } ?? .null
         o["as_of"] = .string(rollUp.asOf.description)
         exclusionJSON(rollUp.skipped, into: &o)
-        o["total"] = .object(figuresJSON(rollUp.total))
+        o["year"] = allYears ? .null : years.first.map(int) ?? .null
+        o["years"] = .array(years.map(int))
+        func total(_ year: Int) -> JSONObject {
+            var t = JSONObject()
+            t["year"] = int(year)
+            for entry in figuresJSON(rollUp.total(of: year)).entries { t[entry.key] = entry.value }
+            return t
+        }
+        if !allYears {
+            var t = years.first.map(total) ?? figuresJSON(StatusFigures())
+            if years.isEmpty { t["year"] = .null }
+            o["total"] = .object(t)
+        }
+        o["totals"] = .array(years.map { .object(total($0)) })
         o["plans"] = .array(rollUp.plans.map { plan in
             var p = JSONObject()
             p["county"] = .string(plan.county)
@@ -63,11 +90,14 @@ enum RollUpOutput {
         })
         if let grouping {
             o["by"] = .string(grouping.rawValue)
-            o["groups"] = .array(rollUp.groups(by: grouping).map { group in
-                var g = JSONObject()
-                g["key"] = .string(group.key)
-                for entry in figuresJSON(group.figures).entries { g[entry.key] = entry.value }
-                return .object(g)
+            o["groups"] = .array(years.flatMap { year in
+                rollUp.only(years: [year]).groups(by: grouping).map { group in
+                    var g = JSONObject()
+                    g["key"] = .string(group.key)
+                    g["year"] = int(year)
+                    for entry in figuresJSON(group.figures).entries { g[entry.key] = entry.value }
+                    return .object(g)
+                }
             })
         }
         return .object(o)
@@ -104,15 +134,24 @@ enum RollUpOutput {
             + [Goal.Assessment.onTrack, .atRisk, .offTrack, .achieved, .notAssessed].map { String(f.count($0)) }
     }
 
-    /// One row per plan (or group), and the total.
-    static func rows(_ rollUp: RollUp, grouping: RollUp.Grouping?, _ words: FigureWords) -> [[String]] {
+    /// Per plan year of `years`: one row per plan (or group) of the year, then the year's
+    /// total (`totalt 2026`, `total 2026`). Years are never added up; with several years
+    /// (`--all-years`) a group's item names its year (`stockholm (2021)`).
+    static func rows(_ rollUp: RollUp, years: [Int], grouping: RollUp.Grouping?, _ words: FigureWords) -> [[String]] {
+        let total = words.report.total.lowercased()
+        guard !years.isEmpty else { return [row(total, light: "", StatusFigures(), words.language)] }
         var rows: [[String]] = []
-        if let grouping {
-            rows += rollUp.groups(by: grouping).map { row($0.key, light: "", $0.figures, words.language) }
-        } else {
-            rows += rollUp.plans.map { row($0.reference.description, light: words.light($0.light), $0.figures, words.language) }
+        for year in years {
+            let ofYear = rollUp.only(years: [year])
+            if let grouping {
+                rows += ofYear.groups(by: grouping).map { group in
+                    row(years.count == 1 ? group.key : "\(group.key) (\(year))", light: "", group.figures, words.language)
+                }
+            } else {
+                rows += ofYear.plans.map { row($0.reference.description, light: words.light($0.light), $0.figures, words.language) }
+            }
+            rows.append(row("\(total) \(year)", light: "", ofYear.total, words.language))
         }
-        rows.append(row(words.report.total.lowercased(), light: "", rollUp.total, words.language))
         return rows
     }
 
@@ -185,15 +224,15 @@ struct FigureWords {
         }
     }
 
-    /// The line under the table: how many plans, from where, judged on which day.
-    func summary(plans: Int, source: String, asOf: CalendarDate, incomplete: Bool) -> String {
-        let f = language.format
+    /// The line under the table: how many plans of which years, from where, judged on which day.
+    func summary(plans: Int, years: String, source: String, asOf: CalendarDate, incomplete: Bool) -> String {
         if language == .sv {
             let source = source == "working tree" ? "arbetskatalogen" : source
-            return "\(plans) \(plans == 1 ? "plan" : "planer") (\(source)), läget den \(f.date(asOf))"
-                + (incomplete ? " — ofullständigt" : "")
+            return "\(plans) \(plans == 1 ? "plan" : "planer")\(years.isEmpty ? "" : " för \(years)") (\(source)), "
+                + "läget den \(language.format.date(asOf))" + (incomplete ? " — ofullständigt" : "")
         }
-        return "\(plans) \(plans == 1 ? "plan" : "plans") (\(source)), as of \(asOf)" + (incomplete ? " — incomplete" : "")
+        return "\(EnglishWords.count(plans, "plan"))\(years.isEmpty ? "" : " of \(years)") (\(source)), as of \(asOf)"
+            + (incomplete ? " — incomplete" : "")
     }
 
     /// A traffic light in a cell: `grön`, `green`.

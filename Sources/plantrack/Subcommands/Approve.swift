@@ -59,8 +59,11 @@ struct Approve: ParsableCommand {
                     tagName = "\(reference)/v\(version)"
                     approvedVersion = version
                     if writing.commit, (try? repository.resolveCommit("refs/tags/\(tagName)")) != nil {
+                        // A changed plan of the same year is a new version of it, not next year's
+                        // plan: update raises the version, revise would start a new year.
                         throw CLIError("the tag \(tagName) already exists: version \(version) was approved before. "
-                            + "Start a new version with 'plantrack revise' or raise version. Nothing was written.")
+                            + "To approve the changed plan, raise its version first: "
+                            + "'plantrack update \(reference) --set version=\(version + 1)'. Nothing was written.")
                     }
                     let adoptedBy = by ?? before["adopted"]?.mapping?["by"]?.string ?? identity?.name
                     var adopted = [EditField("date", .string((date ?? .today()).description))]

@@ -46,6 +46,9 @@ struct Diff: ParsableCommand {
     @Flag(name: .long, help: "Print only the summary per plan.")
     var stat = false
 
+    @Option(help: ArgumentHelp("Language of the text and Markdown labels: sv or en (default: workspace.yaml's language, else sv); JSON is always English.", valueName: "lang"))
+    var lang: ReportLanguage?
+
     @Option(name: .long, help: .hidden)
     var textconv: String?
 
@@ -72,7 +75,8 @@ struct Diff: ParsableCommand {
             return
         }
         if gitExternalDiff {
-            try DiffDriver.externalDiff(arguments, format: format)
+            try DiffDriver.externalDiff(arguments, format: format,
+                                        language: lang ?? Self.workspaceLanguage(root: FileSystem.currentDirectory()))
             return
         }
         try reportingErrors {
@@ -85,10 +89,13 @@ struct Diff: ParsableCommand {
                         throw CLIError("bad plan references")
                     }
                     let snapshot = try access.snapshot(rev.map { .revision($0) } ?? .workingTree)
+                    try checkPlansExist([old, new], in: snapshot)
                     result = try SemanticDiff.comparePlans(old, in: snapshot, new, in: snapshot, filter: filter)
+                    if result.changes.isEmpty { try checkItemExists([snapshot]) }
                 } else {
                     let (from, to) = try sides(access)
                     result = try SemanticDiff.compare(from: from, to: to, filter: filter)
+                    if result.changes.isEmpty { try checkItemExists([from, to]) }
                 }
             } catch let error as SnapshotError {
                 throw CLIError("\(error)")
@@ -96,8 +103,43 @@ struct Diff: ParsableCommand {
             for finding in result.findings {
                 Terminal.standardError.write("plantrack: \(finding.severity.rawValue): \(finding)\n")
             }
-            DiffOutput.write(result, format: format, statOnly: stat)
+            DiffOutput.write(result, format: format, statOnly: stat,
+                             language: lang ?? Self.workspaceLanguage(root: access.root))
         }
+    }
+
+    /// The `language` of `Plans/workspace.yaml` under `root`; Swedish when there is none
+    /// (the setting's default), as for reports.
+    static func workspaceLanguage(root: String) -> ReportLanguage {
+        let path = DocumentLayout.settingsPath
+        guard let bytes = FileSystem.readBytes(root + "/" + path),
+            case .success(let settings) = DocumentReader().read(bytes, path: path, kind: .workspace, reference: nil),
+            let code = settings.frontMatter["language"]?.string
+        else { return .sv }
+        return ReportLanguage(rawValue: String(code.prefix(2)).lowercased()) ?? .sv
+    }
+
+    /// That both plan years exist: comparing with a plan that is not there would list all of
+    /// the other plan's items as added or removed. Exit 2, naming the plans that exist.
+    private func checkPlansExist(_ plans: [ItemReference], in snapshot: some Snapshot) throws {
+        // A plan year exists when its folder holds a document (its plan.md, or items only).
+        let planYears = Set(try ItemSuggestions.references(in: snapshot).compactMap(\.plan))
+        for plan in plans where !planYears.contains(plan) {
+            let sameCounty = planYears.filter { $0.county == plan.county }.sorted()
+            let others = sameCounty.isEmpty ? planYears.sorted() : sameCounty
+            let list = others.isEmpty ? "there are no plans" : "the plans there are: " + others.map(\.description).joined(separator: ", ")
+            throw CLIError("there is no plan \(plan) in \(CLIError.source(snapshot.label)) (nothing in \(DocumentLayout.plansFolder)/\(plan.county)/\(plan.year ?? 0)/); \(list)")
+        }
+    }
+
+    /// With `--item`, that the item is on one side at least: a typo is "not found" (exit 1,
+    /// with the nearest references), not "no changes".
+    private func checkItemExists(_ snapshots: [any Snapshot]) throws {
+        guard let item else { return }
+        var existing: [ItemReference] = []
+        for snapshot in snapshots { existing += try ItemSuggestions.references(in: snapshot) }
+        if existing.contains(where: { $0.description == item || ($0.id != nil && $0.id == item) }) { return }
+        throw CLIError.notFound(item, in: snapshots.map { CLIError.source($0.label) }.joined(separator: " or "), among: existing)
     }
 
     /// The two snapshots the revision arguments name.

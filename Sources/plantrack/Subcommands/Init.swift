@@ -58,7 +58,7 @@ struct Init: ParsableCommand {
             }
             var options = WorkspaceOptions()
             options.workspace = root
-            let access = try WorkspaceAccess(options)
+            let access = try WorkspaceAccess(options, requiringPlans: false)
             let files = try Self.files(county: county, countyName: countyName, code: code, region: region,
                                        workspaceName: name ?? "Handlingsplaner för psykisk hälsa — \(countyName)")
             let outcome = try WorkspaceWrite(access: access, options: writing).perform { _ in
@@ -134,8 +134,14 @@ struct Init: ParsableCommand {
         plantrack validate
         ```
 
-        Varje ändring sparas som en egen version (commit) med ditt namn. Formatet beskrivs i
-        plantracks dokumentation (docs/format.md, docs/cycle.md).
+        Varje ändring sparas som en egen version (commit) med ditt namn.
+
+        Vad varje fält betyder står i `Schemas/` (en svensk beskrivning per fält, som
+        redigerare med YAML-stöd visar medan du skriver; se `.vscode/settings.json`). Varje
+        kommando förklarar sina val: `plantrack help`, `plantrack help update`.
+
+        När plantrack uppdateras kan nyare versioner ha fler fält: `plantrack validate` säger
+        till när `Schemas/` är äldre än programmet, och `plantrack schemas update` uppdaterar dem.
 
         """
     }

@@ -52,8 +52,8 @@ struct List: ParsableCommand {
         for document in documents {
             table.add([document.kind.rawValue, document.itemName, document.title ?? "", document.statusText])
         }
-        let noun = documents.count == 1 ? "document" : "documents"
-        return table.render(maxWidth: out.width, headerStyle: style.bold) + style.dim("\(documents.count) \(noun) (\(label))") + "\n"
+        return table.render(maxWidth: out.width, headerStyle: style.bold)
+            + style.dim("\(EnglishWords.count(documents.count, "document")) (\(label))") + "\n"
     }
 }
 

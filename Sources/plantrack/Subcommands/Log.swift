@@ -12,7 +12,8 @@ struct LogCommand: ParsableCommand {
         discussion: """
             Commits are read from HEAD back (first-parent comparison), newest first. When the item says \
             carried_from, the history of the item it was carried from follows, and so on back through the \
-            years. JSON output is described in docs/json.md.
+            years. A version of the item that is part of an approved plan version is marked with that \
+            version's tag, e.g. (tag: stockholm/2021/v4). JSON output is described in docs/json.md.
             """
     )
 
@@ -36,6 +37,8 @@ struct LogCommand: ParsableCommand {
         var revision: FileRevision
         var change: String
         var fields: [FieldChange]
+        /// The tags of the item's plan (`county/year/vN`) whose version of the file is this one.
+        var tags: [String] = []
     }
 
     func run() throws {
@@ -50,7 +53,11 @@ struct LogCommand: ParsableCommand {
             while let reference = next, visited.insert(reference).inserted {
                 next = nil
                 guard let path = try Self.path(of: reference, in: repository, root: access.root) else {
-                    if isFirst { throw CLIError("no \(reference) in HEAD, its history or the working tree") }
+                    if isFirst {
+                        let existing = (try? ItemSuggestions.references(in: DirectorySnapshot(root: access.root))) ?? []
+                        throw CLIError.notFound(reference.description, in: "working tree, HEAD or its history",
+                                                among: existing)
+                    }
                     break
                 }
                 isFirst = false
@@ -61,6 +68,7 @@ struct LogCommand: ParsableCommand {
                     throw CLIError("cannot read the history of \(path): \(error)")
                 }
                 var newest: YAMLMapping?
+                let firstOfItem = entries.count
                 for revision in revisions {
                     let old = try Self.frontMatter(revision.oldBlob, path: path, reference: reference, in: repository)
                     let new = try Self.frontMatter(revision.newBlob, path: path, reference: reference, in: repository)
@@ -69,6 +77,7 @@ struct LogCommand: ParsableCommand {
                     entries.append(Entry(item: reference, revision: revision, change: change,
                                          fields: FieldDiff.compare(old ?? YAMLMapping(), new ?? YAMLMapping())))
                 }
+                try Self.markTags(of: reference, path: path, in: repository, entries: &entries[firstOfItem...])
                 if newest == nil, let bytes = FileSystem.readBytes(access.root + "/" + path) {
                     newest = Self.read(bytes, path: path, reference: reference)
                 }
@@ -87,6 +96,28 @@ struct LogCommand: ParsableCommand {
             case .text:
                 Terminal.standardOutput.write(Self.text(start, entries, style: Style(for: .standardOutput)))
             }
+        }
+    }
+
+    /// Gives each tag of the item's plan (`county/year/*`; of a county: `county/*`) to the
+    /// entry whose version of the file the tagged commit holds: the newest entry that wrote
+    /// that blob and that the tagged commit is built on. A tag whose commit does not hold the
+    /// file marks nothing.
+    static func markTags(of reference: ItemReference, path: String, in repository: Repository,
+                         entries: inout ArraySlice<Entry>) throws {
+        guard !entries.isEmpty else { return }
+        let pattern = reference.year.map { "\(reference.county)/\($0)/*" } ?? "\(reference.county)/*"
+        do {
+            for (name, tagged) in try repository.tagTargets(matching: pattern) {
+                guard let blob = try repository.commit(tagged).tree().entry(atPath: path)?.id else { continue }
+                for i in entries.indices where entries[i].revision.newBlob == blob {
+                    guard try repository.isAncestor(entries[i].revision.commit, of: tagged) else { continue }
+                    entries[i].tags.append(name)
+                    break
+                }
+            }
+        } catch {
+            throw CLIError("cannot read the tags of \(reference): \(error)")
         }
     }
 
@@ -143,7 +174,8 @@ struct LogCommand: ParsableCommand {
                 out += style.bold("\(entry.item)") + note + " — " + style.dim(entry.revision.path) + "\n"
             }
             let summary = entry.revision.message.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
-            out += "  " + style.yellow(String(entry.revision.commit.hex.prefix(7))) + " "
+            let tags = entry.tags.isEmpty ? "" : " " + style.green("(" + entry.tags.map { "tag: \($0)" }.joined(separator: ", ") + ")")
+            out += "  " + style.yellow(String(entry.revision.commit.hex.prefix(7))) + tags + " "
                 + String(timestamp(entry.revision.author).prefix(16)).replacingT() + " "
                 + entry.revision.author.name + ": " + summary + "\n"
             if entry.change != "modified" { out += "      \(entry.change)\n" }
@@ -171,6 +203,7 @@ struct LogCommand: ParsableCommand {
             object["message"] = .string(entry.revision.message)
             object["change"] = .string(entry.change)
             object["fields"] = .array(entry.fields.map(DiffJSON.field))
+            object["tags"] = .array(entry.tags.map { .string($0) })
             return .object(object)
         })
         return .object(root)

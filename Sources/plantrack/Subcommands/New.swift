@@ -72,6 +72,19 @@ struct New: ParsableCommand {
     @Option(name: .customLong("funding-stream"), help: ArgumentHelp("Activity: the funding stream.", valueName: "stream"))
     var fundingStream: String?
 
+    @Option(help: ArgumentHelp("Activity: a partner organisation (repeatable).", valueName: "name"))
+    var partner: [String] = []
+
+    @Option(help: ArgumentHelp("Activity: a task, not done (repeatable).", valueName: "title"))
+    var task: [String] = []
+
+    @Option(help: ArgumentHelp("The description: the Markdown body below the front matter (default: a line to fill in).", valueName: "text"))
+    var description: String?
+
+    @Option(name: .customLong("body-file"),
+            help: ArgumentHelp("Read the description (Markdown body) from a file; - reads standard input.", valueName: "file"))
+    var bodyFile: String?
+
     @Flag(help: "Open the new file in $EDITOR before committing (only when run in a terminal).")
     var edit = false
 
@@ -88,14 +101,20 @@ struct New: ParsableCommand {
         guard shape.0 else {
             let example = ["county": "stockholm", "plan": "stockholm/2026", "goal": "stockholm/2026/bu-lt-1",
                            "activity": "stockholm/2026/bu-p1"][kind.rawValue] ?? ""
-            throw ValidationError("a \(kind.rawValue) is named like \(example), not '\(item)'")
+            throw ValidationError("\(EnglishWords.withArticle(kind.rawValue)) is named like \(example), not '\(item)'")
         }
         guard title != nil else { throw ValidationError("--title is required (for a county: its name)") }
         if kind == .county, code == nil { throw ValidationError("--code is required for a county (two digits, e.g. 01)") }
         if kind == .plan, area.isEmpty { throw ValidationError("a plan needs at least one --area id=Title") }
         if kind == .goal, term == nil { throw ValidationError("--term long|short is required for a goal") }
+        if kind != .activity, !partner.isEmpty || !task.isEmpty {
+            throw ValidationError("--partner and --task are for an activity, not a \(kind.rawValue)")
+        }
+        if description != nil, bodyFile != nil {
+            throw ValidationError("give the description with --description or --body-file, not both")
+        }
         if kind == .goal || kind == .activity, area.count != 1 || area[0].contains("=") {
-            throw ValidationError("a \(kind.rawValue) needs one --area: the id of the plan's area it belongs to")
+            throw ValidationError("\(EnglishWords.withArticle(kind.rawValue)) needs one --area: the id of the plan's area it belongs to")
         }
     }
 
@@ -111,13 +130,14 @@ struct New: ParsableCommand {
             var options = writing
             let editing = edit && isatty(0) == 1 && isatty(1) == 1
             if editing { options.commit = false }
+            let body = try self.body(for: documentKind)
             let outcome = try WorkspaceWrite(access: access, options: options).perform { snapshot in
                 let contents = Workspace.read(from: snapshot)
                 try checkPlace(reference, kind: documentKind, in: contents, root: access.root)
                 let bytes: [UInt8]
                 do {
                     bytes = try Scaffold.document(documentKind, fields: try fields(reference, title: title),
-                                                  body: Scaffold.body(for: documentKind))
+                                                  body: body)
                 } catch let error as FrontMatterEditError {
                     throw CLIError("cannot write the \(kind.rawValue): \(error)")
                 }
@@ -132,6 +152,26 @@ struct New: ParsableCommand {
             }
             Terminal.standardOutput.write(out)
         }
+    }
+
+    /// The Markdown body: `--description`, the file of `--body-file`, or the scaffold's line
+    /// to fill in. Separated from the front matter by a blank line, ending with a line break.
+    private func body(for kind: DocumentKind) throws -> String {
+        var text: String
+        if let description {
+            text = description
+        } else if let bodyFile {
+            guard let bytes = FileSystem.readBytes(bodyFile == "-" ? "/dev/stdin" : bodyFile) else { throw CLIError("--body-file \(bodyFile): cannot be read") }
+            guard let decoded = String(validating: bytes, as: UTF8.self) else {
+                throw CLIError("--body-file \(bodyFile): is not UTF-8 text; save it as UTF-8")
+            }
+            text = decoded
+        } else {
+            return Scaffold.body(for: kind)
+        }
+        while text.hasPrefix("\n") { text.removeFirst() }
+        if !text.hasSuffix("\n") { text += "\n" }
+        return "\n" + text
     }
 
     /// Refuses a duplicate id and references the plan does not have.
@@ -154,7 +194,10 @@ struct New: ParsableCommand {
             guard let planReference = reference.plan,
                   let plan = contents.documents.first(where: { $0.kind == .plan && $0.reference == planReference })
             else {
-                throw CLIError("there is no plan \(reference.plan?.description ?? item); create it first with plantrack new plan or revise")
+                let years = contents.documents.filter { $0.kind == .plan && $0.reference?.county == reference.county }
+                    .compactMap { $0.reference?.year.map(String.init) }.sorted()
+                throw CLIError("there is no plan \(reference.plan?.description ?? item); create it first with plantrack new plan or revise"
+                               + (years.isEmpty ? "" : " (\(reference.county) has plans for \(years.joined(separator: ", ")))"))
             }
             let areas = (plan.frontMatter["areas"]?.sequence ?? []).compactMap { $0.mapping?["id"]?.string }
             if let inArea, !areas.contains(inArea) {
@@ -164,7 +207,8 @@ struct New: ParsableCommand {
             let goalIDs = Set(goals.compactMap { $0.reference?.id })
             let longTerm = Set(goals.filter { $0.frontMatter["term"]?.string == "long" }.compactMap { $0.reference?.id })
             for id in goal where !goalIDs.contains(id) {
-                throw CLIError("the plan \(planReference) has no goal '\(id)'")
+                throw CLIError("the plan \(planReference) has no goal '\(id)'"
+                               + (Suggestion.closest(to: id, among: goalIDs).map { "; did you mean \($0)?" } ?? ""))
             }
             for id in serves where !longTerm.contains(id) {
                 throw CLIError("'\(id)' is not a long-term goal of \(planReference); a short-term goal serves long-term goals")
@@ -221,6 +265,12 @@ struct New: ParsableCommand {
             fields.append(EditField("progress", .integer(0)))
             if let fundingStream { fields.append(EditField("funding_stream", .string(fundingStream))) }
             if let budget { fields.append(EditField("budget_sek", .integer(budget))) }
+            if !partner.isEmpty { fields.append(EditField("partners", list(partner))) }
+            if !task.isEmpty {
+                fields.append(EditField("tasks", .sequence(task.map {
+                    .mapping([EditField("title", .string($0)), EditField("done", .bool(false))])
+                })))
+            }
             return fields
         }
     }
@@ -253,7 +303,7 @@ struct New: ParsableCommand {
         guard writing.commit else { return "written, not committed (--no-commit)\n" }
         do {
             let signature = try Signature.default(in: access.repository)
-            let id = try access.repository.commitWorkingFiles([path], message: "new \(kind.rawValue) \(reference)\n",
+            let id = try access.repository.commitWorkingFiles([path], message: CommitMessage.fitted("new \(kind.rawValue) \(reference)\n"),
                                                               signature: signature)
             return "committed \(String(id.hex.prefix(7)))\n"
         } catch {

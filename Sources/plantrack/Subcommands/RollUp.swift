@@ -28,10 +28,12 @@ struct RollUpCommand: ParsableCommand {
         discussion: """
             Reads the working tree judged today, a commit (--rev, judged on the commit's date) or \
             the workspace as committed on a day (--as-of: the last commit on or before that day on \
-            the first-parent history of HEAD). A document that cannot be read or has errors fails \
-            the run (exit 1) unless --allow-invalid, which shows the figures marked as incomplete \
-            and names the documents left out. Headings are in the workspace's language (--lang). \
-            The traffic-light rule is in docs/rollup.md.
+            the first-parent history of HEAD). Figures are per plan year: the current plan year \
+            (the latest that has begun on the day judged) unless --year or --all-years says \
+            otherwise; years are never added up. A document of those years that cannot be read \
+            or has errors fails the run (exit 1) unless --allow-invalid, which shows the figures \
+            marked as incomplete and names the documents left out. Headings are in the \
+            workspace's language (--lang). The traffic-light rule is in docs/rollup.md.
             """
     )
 
@@ -44,8 +46,11 @@ struct RollUpCommand: ParsableCommand {
             help: ArgumentHelp("Roll up the workspace as committed on this day (YYYY-MM-DD).", valueName: "date"))
     var asOf: CalendarDate?
 
-    @Option(help: ArgumentHelp("Only plans of this year.", valueName: "year"))
+    @Option(help: ArgumentHelp("Only plans of this year (default: the current plan year).", valueName: "year"))
     var year: Int?
+
+    @Flag(name: .customLong("all-years"), help: "Every plan year, each with its own total (years are never added up).")
+    var allYears = false
 
     @Option(name: .customLong("county"), parsing: .upToNextOption,
             help: ArgumentHelp("Only these counties (ids, e.g. stockholm).", valueName: "county"))
@@ -66,6 +71,9 @@ struct RollUpCommand: ParsableCommand {
     @OptionGroup var figures: FigureOptions
 
     func validate() throws {
+        if year != nil && allYears {
+            throw ValidationError("--year and --all-years cannot be used together: choose one year, or every year.")
+        }
         if rev != nil && asOf != nil {
             throw ValidationError("--rev and --as-of cannot be used together: choose one version to roll up.")
         }
@@ -83,7 +91,9 @@ struct RollUpCommand: ParsableCommand {
             let loaded = try RollUpLoading(access: access)
                 .figures(rev: rev, asOf: asOf, filter: RollUp.Filter(year: year, counties: counties), grouping: by,
                          store: store)
-            let rollUp = loaded.rollUp
+            let years = loaded.rollUp.years(for: allYears ? .all : year.map { .year($0) } ?? .current)
+            // Only the years shown: their plans, and the documents left out of them.
+            let rollUp = loaded.rollUp.only(years: Set(years))
             try RollUpLoading.refuseIncomplete(rollUp.skipped, allowInvalid: figures.allowInvalid,
                                                snapshot: loaded.snapshot, asOf: rollUp.asOf)
             RollUpLoading.reportSkipped(rollUp.skipped)
@@ -92,23 +102,25 @@ struct RollUpCommand: ParsableCommand {
             let header = RollUpOutput.header(words, grouping: by)
             switch format {
             case .json:
-                out.write(RollUpOutput.json(rollUp, revision: loaded.revision, grouping: by).prettyText + "\n")
+                out.write(RollUpOutput.json(rollUp, years: years, allYears: allYears, revision: loaded.revision,
+                                            grouping: by).prettyText + "\n")
             case .csv:
                 let rows = RollUpOutput.exclusionRows(rollUp.skipped, words.report) + [header]
-                    + RollUpOutput.rows(rollUp, grouping: by, words)
+                    + RollUpOutput.rows(rollUp, years: years, grouping: by, words)
                 out.write(CSVWriter(delimiter: delimiter, byteOrderMark: bom).text(rows))
             case .markdown:
                 out.write(RollUpOutput.exclusionMarkdown(rollUp.skipped, words.report)
-                          + RollUpOutput.markdown(header, RollUpOutput.rows(rollUp, grouping: by, words)))
+                          + RollUpOutput.markdown(header, RollUpOutput.rows(rollUp, years: years, grouping: by, words)))
             case .table:
                 let style = Style(for: out)
                 let notice = RollUpOutput.exclusionLines(rollUp.skipped, words.report)
                 if !notice.isEmpty { out.write(style.red(notice.joined(separator: "\n")) + "\n\n") }
                 var table = TextTable(header: header)
                 // Cells stay unstyled: escape codes would upset the column widths.
-                for row in RollUpOutput.rows(rollUp, grouping: by, words) { table.add(row) }
+                for row in RollUpOutput.rows(rollUp, years: years, grouping: by, words) { table.add(row) }
                 out.write(table.render(headerStyle: style.bold)
-                          + style.dim(words.summary(plans: rollUp.plans.count, source: loaded.label, asOf: rollUp.asOf,
+                          + style.dim(words.summary(plans: rollUp.plans.count, years: RollUpOutput.yearsText(years),
+                                                    source: loaded.label, asOf: rollUp.asOf,
                                                     incomplete: rollUp.isIncomplete)) + "\n")
             }
         }

@@ -40,13 +40,8 @@ struct Show: ParsableCommand {
                     FindingPrinter().print(problems)
                     throw ExitStatus.findings
                 }
-                var message = "plantrack: error: no \(reference) in the \(contents.label)"
-                let names = contents.documents.compactMap(\.reference).map(\.description)
-                if let near = Suggestion.closest(to: reference.description, among: names) {
-                    message += "; did you mean \(near)?"
-                }
-                Terminal.standardError.write(message + "\n")
-                throw ExitStatus.findings
+                throw CLIError.notFound(item, in: contents.label,
+                                        among: contents.documents.compactMap(\.reference))
             }
             switch format {
             case .json:

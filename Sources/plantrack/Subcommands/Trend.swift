@@ -11,9 +11,11 @@ struct TrendCommand: ParsableCommand {
         abstract: "Show the roll-up total at each week, month or quarter end over the history.",
         discussion: """
             Each point is the workspace as committed at the last first-parent commit of HEAD on or \
-            before the period end, judged on that day (as rollup --as-of would). A document that \
-            cannot be read or has errors at a point fails the run (exit 1) unless --allow-invalid, \
-            which shows the figures with the points marked as incomplete and names the documents.
+            before the period end, judged on that day (as rollup --as-of would): the total of one \
+            plan year, the current one at that point (the latest that has begun) unless --year \
+            names one. A document of that year that cannot be read or has errors at a point fails \
+            the run (exit 1) unless --allow-invalid, which shows the figures with the points marked \
+            as incomplete and names the documents.
             """
     )
 
@@ -32,7 +34,8 @@ struct TrendCommand: ParsableCommand {
             help: ArgumentHelp("Only these counties.", valueName: "county"))
     var counties: [String] = []
 
-    @Option(help: ArgumentHelp("Only plans of this year.", valueName: "year"))
+    @Option(help: ArgumentHelp("Only plans of this year (default: the current plan year at each point).",
+                               valueName: "year"))
     var year: Int?
 
     @Option(help: "Output format: table, json or csv.")
@@ -141,6 +144,7 @@ struct TrendCommand: ParsableCommand {
             RollUpOutput.exclusionJSON(excluded, into: &top)
             top["points"] = .array(points.map { p in
                 var o: JSONObject = ["date": .string(p.date.description), "commit": p.commit.map { .string($0) } ?? .null,
+                                     "year": p.year.map { .number(.integer(Int64($0))) } ?? .null,
                                      "activities": RollUpOutput.activitiesJSON(p.figures),
                                      "done_share": RollUpOutput.share(p.figures.doneShare)]
                 o["excluded"] = .array(p.skipped.map { .string($0.path) })
@@ -149,12 +153,13 @@ struct TrendCommand: ParsableCommand {
             out.write(JSONValue.object(top).prettyText + "\n")
         case .csv, .markdown, .table:
             let w = words.report
-            let header = ([words.language == .sv ? "Datum" : "Date", words.language == .sv ? "Incheckning" : "Commit"]
+            let sv = words.language == .sv
+            let header = ([sv ? "Datum" : "Date", sv ? "Incheckning" : "Commit", sv ? "År" : "Year"]
                 + Activity.Status.allCases.map { w.activityStatus($0) } + [w.doneShare + " %", w.overdue]
-                + (incomplete ? [words.language == .sv ? "Saknade dokument" : "Missing documents"] : []))
+                + (incomplete ? [sv ? "Saknade dokument" : "Missing documents"] : []))
                 .map { $0.uppercased() }
             let rows = points.map { p in
-                [p.date.description, p.commit.map { String($0.prefix(7)) } ?? "-"]
+                [p.date.description, p.commit.map { String($0.prefix(7)) } ?? "-", p.year.map(String.init) ?? "-"]
                     + Activity.Status.allCases.map { String(p.figures.count($0)) }
                     + [RollUpOutput.shareText(p.figures.doneShare, words.language), String(p.figures.overdue)]
                     + (incomplete ? [String(p.skipped.count)] : [])

@@ -84,8 +84,8 @@ struct Validate: ParsableCommand {
             let style = Style(for: out)
             let errors = report.count(.error)
             let warnings = report.count(.warning)
-            var summary = "\(report.documentCount) documents checked (\(label)): "
-                + "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+            var summary = "\(EnglishWords.count(report.documentCount, "document")) checked (\(label)): "
+                + "\(EnglishWords.count(errors, "error")), \(EnglishWords.count(warnings, "warning"))"
             summary = errors > 0 ? style.red(summary) : (warnings > 0 ? style.yellow(summary) : style.green(summary))
             out.write(summary + "\n")
         case .json:

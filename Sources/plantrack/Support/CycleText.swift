@@ -17,22 +17,36 @@ enum DocumentFile {
             let path = DocumentLayout.path(of: kind, reference)
             if FileSystem.exists(root + "/" + path) { return (path, kind) }
         }
-        throw CLIError("no \(reference) in the working tree (looked for \(kinds.map { DocumentLayout.path(of: $0, reference) }.joined(separator: " and ")))")
+        let existing = (try? ItemSuggestions.references(in: DirectorySnapshot(root: root))) ?? []
+        throw CLIError.notFound(reference.description, in: "working tree", among: existing)
     }
 }
 
 /// Commit messages and the lines that describe field changes.
 enum CommitMessage {
     /// `update stockholm/2021/bu-p1: status done, completed 2021-06-30`, then one line per change.
+    /// The subject names up to three changes, as many as fit in ``subjectLimit`` (", …"
+    /// when some are left out); a first change too long for it is cut by ``fitted(_:)``.
     static func update(_ reference: ItemReference, _ changes: [FieldChange]) -> String {
-        let short = changes.prefix(3).map { change -> String in
+        let parts = changes.prefix(3).map { change -> String in
             switch change.new {
             case nil: return "\(change.field) removed"
             case .object?, .array?: return change.old == nil ? "\(change.field) added" : "\(change.field) changed"
             case let value?: return "\(change.field) \(DiffOutput.show(value))"
             }
-        }.joined(separator: ", ") + (changes.count > 3 ? ", …" : "")
-        return "update \(reference): \(short)\n\n" + changeLines(changes).joined(separator: "\n") + "\n"
+        }
+        let start = "update \(reference): "
+        var subject = start + (parts.first ?? "")
+        var named = min(1, parts.count)
+        for part in parts.dropFirst() {
+            let longer = subject + ", " + part
+            let rest = named + 1 < changes.count ? ", …" : ""
+            guard (longer + rest).count <= subjectLimit else { break }
+            subject = longer
+            named += 1
+        }
+        if named < changes.count { subject += ", …" }
+        return subject + "\n\n" + changeLines(changes).joined(separator: "\n") + "\n"
     }
 
     /// `~ status: in-progress → done`, `+ completed: 2021-06-30`, `- cancelled_reason: …`.
@@ -44,6 +58,45 @@ enum CommitMessage {
             case .changed: return "~ \(change.field): \(DiffOutput.show(change.old)) → \(DiffOutput.show(change.new))"
             }
         }
+    }
+
+    /// `schemas: update workspace.schema.json to plantrack 0.1.0`, then one line per file.
+    static func schemasUpdate(_ paths: [String]) -> String {
+        let names = paths.map { String($0.split(separator: "/").last ?? "") }
+        let subject = names.count == 1
+            ? "schemas: update \(names[0]) to plantrack \(PlantrackVersion.text)"
+            : "schemas: update \(EnglishWords.count(names.count, "file")) to plantrack \(PlantrackVersion.text)"
+        return subject + "\n\nReplaced with the schemas built into plantrack \(PlantrackVersion.text):\n"
+            + paths.map { "- \($0)\n" }.joined()
+    }
+
+    /// The longest first line (subject) a commit gets: git's convention, what `git log
+    /// --oneline`, GitHub and most tools show without cutting.
+    static let subjectLimit = 72
+
+    /// `message` with a subject of at most ``subjectLimit`` characters. A longer first line
+    /// (a long title, a long value) is cut at a word with "…", and kept whole as the first
+    /// paragraph of the body, so nothing is lost. Every commit of a writing command goes
+    /// through here (``WorkspaceWrite``).
+    static func fitted(_ message: String) -> String {
+        let parts = message.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+        let subject = String(parts.first ?? "")
+        guard subject.count > subjectLimit else { return message }
+        let rest = parts.count > 1 ? String(parts[1]) : ""
+        let body = rest.hasPrefix("\n") ? String(rest.dropFirst()) : rest
+        return shortened(subject) + "\n\n" + subject + "\n" + (body.isEmpty ? "" : "\n" + body)
+    }
+
+    /// The first ``subjectLimit`` − 1 characters of `line`, cut after its last whole word
+    /// when that keeps at least half, and "…".
+    static func shortened(_ line: String) -> String {
+        let limit = subjectLimit - 1
+        var cut = Substring(line.prefix(limit))
+        if let space = cut.lastIndex(of: " "), cut.distance(from: cut.startIndex, to: space) >= limit / 2 {
+            cut = cut[..<space]
+        }
+        while let last = cut.last, last == " " || last == "," || last == ":" { cut.removeLast() }
+        return cut + "…"
     }
 
     /// `committed 1a2b3c4` or `written, not committed (--no-commit)`.

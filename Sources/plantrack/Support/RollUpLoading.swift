@@ -51,7 +51,9 @@ struct RollUpLoading {
         }
         if let rev {
             let snapshot: CommitSnapshot
-            do { snapshot = try repository.snapshot(revision: rev) } catch { throw CLIError("\(error)") }
+            do { snapshot = try repository.snapshot(revision: rev) } catch {
+                throw WorkspaceAccess.revisionError(error, spec: rev, in: repository)
+            }
             return (snapshot, snapshot.commit.id.hex, snapshot.commit.date)
         }
         return (DirectorySnapshot(root: access.root), nil, .today())
@@ -88,8 +90,7 @@ struct RollUpLoading {
     /// Says on stderr how many documents were left out and why.
     static func reportSkipped(_ skipped: [RollUp.Skipped]) {
         guard !skipped.isEmpty else { return }
-        let noun = skipped.count == 1 ? "document" : "documents"
-        var text = "plantrack: warning: the figures are incomplete: \(skipped.count) \(noun) left out "
+        var text = "plantrack: warning: the figures are incomplete: \(EnglishWords.count(skipped.count, "document")) left out "
             + "(run 'plantrack validate' for details):\n"
         for item in skipped { text += "  \(item.path): \(item.reason)\n" }
         Terminal.standardError.write(text)
@@ -108,8 +109,7 @@ struct RollUpLoading {
             keepUntilExit(report)
             FindingPrinter().print(report.findings.filter { $0.severity == .error && paths.contains($0.path) })
         }
-        let noun = skipped.count == 1 ? "document" : "documents"
-        var text = "plantrack: error: \(skipped.count) \(noun) could not be counted\(point.map { " at \($0)" } ?? ""):\n"
+        var text = "plantrack: error: \(EnglishWords.count(skipped.count, "document")) could not be counted\(point.map { " at \($0)" } ?? ""):\n"
         for item in skipped { text += "  \(item.path): \(item.reason)\n" }
         text += "Fix them ('plantrack validate' lists every finding), or run again with --allow-invalid "
             + "for figures marked as incomplete.\n"

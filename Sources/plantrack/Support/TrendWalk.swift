@@ -39,7 +39,8 @@ struct TrendWalk {
             previous = snapshot
             if schemasChanged { state.use(try RollUpLoading.schemas(of: snapshot)) }
             let rollUp = state.rollUp(asOf: date, filter: filter, withGroups: false)
-            points.append(Trend.Point(date: date, commit: commit.id.hex, figures: rollUp.total, skipped: rollUp.skipped))
+            // One plan year per point (the year asked for, else the current one): years are never added up.
+            points.append(Trend.Point(date: date, commit: commit.id.hex, rollUp: rollUp, year: filter.year))
         }
         // What the walk holds of the last point (tens of thousands of models and facts on a
         // national history) is left to the OS at exit rather than freed one by one.

@@ -91,7 +91,7 @@ struct WorkspaceWrite {
         }
         guard let signature else { return Outcome(paths: paths, commit: nil) }
         do {
-            let id = try repository.commitWorkingFiles(paths, message: change.message, signature: signature)
+            let id = try repository.commitWorkingFiles(paths, message: CommitMessage.fitted(change.message), signature: signature)
             return Outcome(paths: paths, commit: id)
         } catch {
             throw CLIError("the files were written, but committing them did not finish: \(error). "
@@ -119,13 +119,41 @@ struct WorkspaceWrite {
             FindingPrinter().print(problems)
             throw CLIError("the workspace's schemas cannot be used; fix Schemas/ first. Nothing was written.")
         }
-        let check = EditCheck(validator: WorkspaceValidator(schemas: schemas, asOf: .today()))
-        let errors = check.newErrors(before: snapshot, after: OverlaySnapshot(snapshot, files: files))
+        let after = OverlaySnapshot(snapshot, files: files)
+        var afterValidator: WorkspaceValidator?
+        // An edit of Schemas/ is judged by the schemas it writes.
+        if files.keys.contains(where: { $0.hasPrefix(DocumentLayout.schemasFolder + "/") }) {
+            let (afterSchemas, afterProblems) = DocumentSchemas.load(from: after)
+            guard let afterSchemas else {
+                FindingPrinter().print(afterProblems)
+                throw CLIError("the new schemas cannot be used. Nothing was written.")
+            }
+            afterValidator = WorkspaceValidator(schemas: afterSchemas, asOf: .today())
+        }
+        let check = EditCheck(validator: WorkspaceValidator(schemas: schemas, asOf: .today()), afterValidator: afterValidator)
+        let errors = check.newErrors(before: snapshot, after: after)
         guard errors.isEmpty else {
-            FindingPrinter().print(errors)
-            Terminal.standardError.write("plantrack: error: the change would make the workspace invalid (\(errors.count) error\(errors.count == 1 ? "" : "s") above). Nothing was written.\n")
+            let printer = FindingPrinter()
+            for error in errors {
+                printer.print([error])
+                // The line as it would have been written: the file on disk does not have it.
+                if let location = error.location, let bytes = files[error.path],
+                   let line = Self.line(location.line, of: bytes) {
+                    Terminal.standardError.write("    \(location.line) | \(line)\n")
+                }
+            }
+            Terminal.standardError.write("plantrack: error: the change would make the workspace invalid (\(EnglishWords.count(errors.count, "error")) above). Nothing was written.\n")
             throw ExitStatus.findings
         }
+    }
+
+    /// Line `number` (from 1) of `bytes`, without its line break.
+    static func line(_ number: Int, of bytes: [UInt8]) -> String? {
+        let lines = bytes.split(separator: 10, omittingEmptySubsequences: false)
+        guard number >= 1, number <= lines.count else { return nil }
+        var line = lines[number - 1]
+        if line.last == 13 { line = line.dropLast() }
+        return String(decoding: line, as: UTF8.self)
     }
 
     private static func seconds(_ value: Double) -> String {
