@@ -292,6 +292,11 @@ struct StockholmCycleTests {
         #expect(green["light"] as? String == "green")
         #expect(green["schedule"] as? [String: Int] == Self.schedule(onSchedule: 11))
         #expect(green["done_share"] as? Double == 0)
+        // The indicator is judged as of its measurement (5 April, day 95): expected 95/365 =
+        // 26.0 %, progress 50, not behind.
+        let aprilNewsletter = try #require(Self.indicator("nyhetsbrev", in: green))
+        #expect(aprilNewsletter["expected"] as? Int == 26 && aprilNewsletter["progress"] as? Int == 50
+                && aprilNewsletter["behind"] as? Bool == false, "\(aprilNewsletter)")
         #expect(try Self.statusLight(ws, ["--as-of", "2022-04-30"]) == "🟢")
 
         // (b) Yellow, the same version judged 31 May (day 151), nothing recorded in May:
@@ -348,8 +353,9 @@ struct StockholmCycleTests {
         #expect(yellow["spent_sek"] as? Int == Self.spring.reduce(0) { $0 + $1.spent })
         #expect((yellow["goals"] as? [String: Int])?["achieved"] == 1)
         #expect((yellow["activities"] as? [String: Int])?["done"] == 1)
-        let newsletter = (yellow["indicators"] as? [[String: Any]] ?? []).first { $0["id"] as? String == "nyhetsbrev" }
-        #expect(newsletter?["progress"] as? Int == 100)
+        // Measured 28 June (day 179): expected 179/365 = 49.0 %.
+        let newsletter = try #require(Self.indicator("nyhetsbrev", in: yellow))
+        #expect(newsletter["progress"] as? Int == 100 && newsletter["expected"] as? Int == 49, "\(newsletter)")
         let report = try ws.run(["report", "--kind", "redovisning", "--year", "2022", "--as-of", "2022-06-30", "--format", "csv"])
         #expect(report.status == 0, "\(report.stderr)")
         let lines = report.stdout.split(whereSeparator: \.isNewline)
@@ -389,6 +395,11 @@ struct StockholmCycleTests {
         plan["revision"] = object["revision"]
         plan["as_of"] = object["as_of"]
         return plan
+    }
+
+    /// One indicator of a plan of `rollup --format json`.
+    static func indicator(_ id: String, in plan: [String: Any]) -> [String: Any]? {
+        (plan["indicators"] as? [[String: Any]] ?? []).first { $0["id"] as? String == id }
     }
 
     /// A plan's `schedule` counts.
