@@ -34,10 +34,13 @@ struct StockholmCycleTests {
 
     /// One `update` of the spring of 2022, as a coordinator types it.
     struct SpringUpdate {
+        /// The command line.
         let arguments: [String]
-        /// The money it records (`--spent`) and the follow-up it adds (`--note`, `--date`), if any.
+        /// The activity it records on (nil for a goal).
         let activity: String?
+        /// The money it records (`--spent`), 0 when none.
         let spent: Int
+        /// The follow-up it adds (`--note` on `--date`), if any.
         let note: String?
         let date: String?
     }
@@ -171,6 +174,11 @@ struct StockholmCycleTests {
         try Self.followUpAndApprove(ws)
         let recordedSpent = Self.spring.reduce(0) { $0 + $1.spent }
         #expect(recordedSpent == 165_000)
+        // The partner is added in 2022 only; 2021 keeps every byte.
+        let oldPartners = Self.list("partners", try ws.text("Plans/stockholm/2021/activities/bu-p2.md"))
+        #expect(Self.list("partners", try ws.text("Plans/stockholm/2022/activities/bu-p2.md"))
+                == oldPartners + ["Elevhälsan i Järfälla"])
+        #expect(try ws.files(under: "Plans/stockholm/2021").map { try ws.bytes($0) } == oldBytes)
 
         // The roll-up of the working tree: exactly the money recorded in 2022, no goal
         // achieved (one on track), and indicator progress only where 2022 measured.
