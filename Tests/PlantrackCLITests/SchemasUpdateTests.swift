@@ -43,15 +43,20 @@ struct SchemasUpdateTests {
         let update = try ws.run(["schemas", "update"])
         #expect(update.status == 0, "\(update.stderr)")
         #expect(update.stdout.contains("updated Schemas/workspace.schema.json (from an earlier plantrack → plantrack "))
-        // The diff: the one line that changed between 2130ba6 and now, old then new.
+        // The diff: the lines that changed between 2130ba6 and now, old then new.
         let lines = update.stdout.split(separator: "\n")
-        let removed = lines.filter { $0.hasPrefix("  - ") }
-        let added = lines.filter { $0.hasPrefix("  + ") }
-        #expect(removed.count == 1 && added.count == 1, "\(update.stdout)")
-        #expect(removed.first?.hasSuffix("\"description\": \"Regel-id — gemener, siffror, punkt och bindestreck, t.ex. `activity.overdue`.\",") == true)
-        #expect(added.first?.hasSuffix("\"description\": \"Regel-id — gemener, siffror, punkt och bindestreck, t.ex. `dates.overdue`.\",") == true)
-        // Two lines of context before the change on line 93.
-        #expect(update.stdout.contains("@@ line 91 → 91 @@"), "\(update.stdout)")
+        let removed = Set(lines.filter { $0.hasPrefix("  - ") }.map { String($0.dropFirst(4)) })
+        let added = Set(lines.filter { $0.hasPrefix("  + ") }.map { String($0.dropFirst(4)) })
+        let oldLines = Set(String(decoding: try #require(Self.fixtureSchemas()["workspace.schema.json"]), as: UTF8.self)
+            .split(separator: "\n").map(String.init))
+        let newLines = Set(try String(contentsOf: CLI.packageRoot.appendingPathComponent("Schemas/workspace.schema.json"),
+                                      encoding: .utf8).split(separator: "\n").map(String.init))
+        // Every line only one side has is shown, and nothing that neither side has.
+        #expect(removed.isSuperset(of: oldLines.subtracting(newLines)) && removed.isSubset(of: oldLines), "\(update.stdout)")
+        #expect(added.isSuperset(of: newLines.subtracting(oldLines)) && added.isSubset(of: newLines), "\(update.stdout)")
+        #expect(removed.contains { $0.hasSuffix("t.ex. `activity.overdue`.\",") })
+        #expect(added.contains { $0.hasSuffix("t.ex. `dates.overdue`.\",") })
+        #expect(update.stdout.contains("@@ line "), "\(update.stdout)")
         #expect(!update.stdout.contains("Schemas/plan.schema.json"))  // current already: untouched
         #expect(update.stdout.contains("committed "))
 

@@ -89,7 +89,7 @@ struct SmallThingsTests {
         try ok(["update", "orebro/2026/bu-p1", "--set", "title=" + longTitle + " och förskola",
                 "--set", "owner=" + longCounty, "--progress", "20"])
         try ok(["update", "orebro/2026/bu-p1", "--note", longTitle])
-        try ok(["update", "orebro/2026/bu-p1", "--status", "in-progress", "--progress", "40", "--note", "Halvtid"])
+        try ok(["update", "orebro/2026/bu-p1", "--status", "delayed", "--progress", "40", "--note", "Halvtid"])
         try ok(["approve", "orebro/2026", "--date", "2026-02-15", "--by", longCounty])
         try ok(["revise", "orebro", "--to", "2027"])
         try FileManager.default.removeItem(atPath: ws.path + "/Schemas/workspace.schema.json")
@@ -115,7 +115,7 @@ struct SmallThingsTests {
         let update = try #require(messages.first { $0.hasPrefix("update orebro/2026/bu-p1: title") })
         #expect(update.contains("~ progress: 0 → 20"), "details stay in the body: \(update)")
         // update names the changes that fit, whole, and "…" for the rest.
-        #expect(messages.contains { $0.hasPrefix("update orebro/2026/bu-p1: status in-progress, progress 40, …\n\n") },
+        #expect(messages.contains { $0.hasPrefix("update orebro/2026/bu-p1: status delayed, progress 40, …\n\n") },
                 "\(messages)")
     }
 
