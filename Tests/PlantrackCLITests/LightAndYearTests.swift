@@ -183,7 +183,7 @@ struct YearTotalCLITests {
         let totals = try #require(json["totals"] as? [[String: Any]])
         #expect(totals.map { $0["year"] as? Int } == [2026])
 
-        let table = try CLI.run(["rollup", "--rev", "HEAD"], in: history.repo.url)
+        let table = try CLI.run(["rollup", "--rev", "HEAD", "--lang", "en"], in: history.repo.url)
         let lines = table.stdout.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.hasPrefix("total 2026 ") })
         #expect(!lines.contains { $0.hasPrefix("stockholm/") })
@@ -211,7 +211,7 @@ struct YearTotalCLITests {
         #expect(activityCounts(totals[1]) == activityCounts(y2021["total"] as? [String: Any]))
         #expect(try plansByReference(json).count == 6)
 
-        let csv = try CLI.run(["rollup", "--rev", "HEAD", "--all-years", "--format", "csv"], in: history.repo.url)
+        let csv = try CLI.run(["rollup", "--rev", "HEAD", "--all-years", "--format", "csv", "--lang", "en"], in: history.repo.url)
         let rows = csv.stdout.split(separator: "\r\n").map(String.init)
         #expect(rows.filter { $0.hasPrefix("total") }.map { String($0.prefix(10)) }
                 == ["total 2020", "total 2021", "total 2025", "total 2026"])
@@ -228,7 +228,7 @@ struct YearTotalCLITests {
     @Test("--by groups one year; with --all-years each group names its year")
     func grouped() throws {
         let history = try BundledPlansHistory()
-        let markdown = try CLI.run(["rollup", "--rev", "HEAD", "--by", "county", "--format", "markdown"], in: history.repo.url)
+        let markdown = try CLI.run(["rollup", "--rev", "HEAD", "--by", "county", "--format", "markdown", "--lang", "en"], in: history.repo.url)
         let lines = markdown.stdout.split(separator: "\n").map(String.init)
         #expect(lines.dropFirst(2).map { $0.split(separator: "|").first.map { $0.trimmingCharacters(in: .whitespaces) } }
                 == ["norrbotten", "skane", "uppsala", "total 2026"])
@@ -237,7 +237,7 @@ struct YearTotalCLITests {
         let groups = try #require(json["groups"] as? [[String: Any]])
         #expect(groups.map { "\($0["key"] as? String ?? "?") \($0["year"] as? Int ?? 0)" }
                 == ["stockholm 2020", "stockholm 2021", "uppsala 2025", "norrbotten 2026", "skane 2026", "uppsala 2026"])
-        let table = try CLI.run(["rollup", "--rev", "HEAD", "--by", "area", "--all-years"], in: history.repo.url)
+        let table = try CLI.run(["rollup", "--rev", "HEAD", "--by", "area", "--all-years", "--lang", "en"], in: history.repo.url)
         #expect(table.stdout.contains("total 2020"))
         #expect(table.stdout.contains(" (2021) "))
         // Priority and stream groups of the current year add up to that year's total, no more.
@@ -273,7 +273,7 @@ struct YearTotalCLITests {
         let json = try rollUpJSON(CLI.run(["rollup", "--rev", "HEAD", "--format", "json"], in: repo.url))
         #expect(json["years"] as? [Int] == [])
         #expect((json["total"] as? [String: Any])?["year"] is NSNull)
-        let table = try CLI.run(["rollup", "--rev", "HEAD"], in: repo.url)
+        let table = try CLI.run(["rollup", "--rev", "HEAD", "--lang", "en"], in: repo.url)
         #expect(table.status == 0)
         #expect(table.stdout.contains("\ntotal "))
         #expect(table.stdout.contains("\n0 plans (HEAD"), "\(table.stdout)")

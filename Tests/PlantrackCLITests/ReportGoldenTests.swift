@@ -74,7 +74,9 @@ struct ReportGoldenTests {
         #expect(sv.contains("class=\"tr-line\""))
         #expect(sv.contains("norrbotten/2026: plan tillagd"))
         #expect(en.contains("norrbotten/2026: plan added"))
-        #expect(sv.contains("aktivitet pågår → klar"))
+        // Status words are the format's (StatusWords), the same as the schemas' help.
+        #expect(sv.contains("aktivitet Pågående → Genomförd"))
+        #expect(en.contains("activity In progress → Done"))
         // Self-contained: no script, no external resource.
         for page in [sv, en, try golden("report-redovisning-sv.html")] {
             #expect(!page.contains("<script"))

@@ -94,9 +94,11 @@ struct RollUpFixtureTests {
     @Test("--as-of 2021-01-06 reads the last commit, skips the invalid activity and finds a2 overdue")
     func asOfAfterLastCommit() throws {
         let fixture = try RollUpFixture()
-        let result = try CLI.run(["rollup", "--as-of", "2021-01-06", "--format", "json"], in: fixture.repo.url)
+        let result = try CLI.run(["rollup", "--as-of", "2021-01-06", "--format", "json", "--allow-invalid"], in: fixture.repo.url)
         #expect(result.status == 0, "\(result.stderr)")
         let json = try rollUpJSON(result)
+        #expect(json["incomplete"] as? Bool == true)
+        #expect((json["excluded"] as? [[String: String]]) == [["path": "Plans/stockholm/2021/activities/a5.md", "reason": "errors"]])
         #expect(json["revision"] as? String == fixture.commits[3].hex)
         let plan = try onlyPlan(json)
         #expect(activities(plan) == ["planned": 1, "in-progress": 1, "done": 1, "delayed": 0, "cancelled": 1])
@@ -112,7 +114,11 @@ struct RollUpFixtureTests {
         let fixture = try RollUpFixture()
         let result = try CLI.run(["rollup", "--as-of", "2020-12-31"], in: fixture.repo.url)
         #expect(result.status == 2)
-        #expect(result.stderr.contains("no commit on or before 2020-12-31"))
+        #expect(result.stderr.contains("--as-of 2020-12-31 is before the first commit"), "\(result.stderr)")
+        // Says when the history starts, and how to read that first commit.
+        let first = fixture.commits[0].abbreviated
+        #expect(result.stderr.contains("the first commit (\(first)) is dated 2021-01-02: use --as-of 2021-01-02 or later, "
+                                       + "or --rev \(first) to read that commit"), "\(result.stderr)")
     }
 
     @Test("--rev and --as-of together are refused")
@@ -129,10 +135,10 @@ struct RollUpFormatTests {
     @Test("table lists each plan, its light and the total")
     func table() throws {
         let fixture = try RollUpFixture()
-        let result = try CLI.run(["rollup", "--rev", fixture.commits[2].hex], in: fixture.repo.url)
+        let result = try CLI.run(["rollup", "--rev", fixture.commits[2].hex, "--lang", "en"], in: fixture.repo.url)
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first?.hasPrefix("ITEM") == true)
+        #expect(lines.first?.hasPrefix("ITEM ") == true)
         #expect(lines.contains { $0.hasPrefix("stockholm/2021") && $0.contains("yellow") && $0.contains("33.3") })
         #expect(lines.contains { $0.hasPrefix("total") })
     }
@@ -143,28 +149,34 @@ struct RollUpFormatTests {
         let result = try CLI.run(["rollup", "--rev", fixture.commits[2].hex, "--format", "csv", "--delimiter", ";", "--bom"],
                                  in: fixture.repo.url)
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("\u{FEFF}ITEM;LIGHT;PLANNED"))
-        #expect(result.stdout.contains("\r\nstockholm/2021;yellow;1;1;1;0;1;33.3;0;600000;150000;1000000;"))
+        // No language in the workspace: Swedish headings, words and decimal comma.
+        #expect(result.stdout.hasPrefix("\u{FEFF}PLAN;TRAFIKLJUS;EJ PÅBÖRJAD;PÅGÅENDE;GENOMFÖRD;FÖRSENAD;AVBRUTEN;"
+                                        + "ANDEL GENOMFÖRDA %;FÖRFALLNA;BUDGETERAT KR;FÖRBRUKAT KR;TILLDELAT KR;"
+                                        + "ENLIGT PLAN;RISK FÖR AVVIKELSE;AVVIKELSE;UPPNÅTT;EJ BEDÖMT\r\n"), "\(result.stdout)")
+        #expect(result.stdout.contains("\r\nstockholm/2021;gul;1;1;1;0;1;33,3;0;600000;150000;1000000;"))
+        #expect(result.stdout.contains("\r\ntotalt 2021;;1;1;1;0;1;33,3;"))
         #expect(result.stdout.hasSuffix("\r\n"))
     }
 
     @Test("csv quotes fields holding the delimiter")
     func csvQuoting() throws {
         let fixture = try RollUpFixture()
-        // Grouping by stream gives a key with no delimiter; a period as delimiter makes the
-        // done share "33.3" hold it.
-        let result = try CLI.run(["rollup", "--rev", fixture.commits[2].hex, "--format", "csv", "--delimiter", "."],
-                                 in: fixture.repo.url)
-        #expect(result.stdout.contains(".\"33.3\"."))
+        // A comma as delimiter makes the Swedish done share "33,3" hold it; a period the English "33.3".
+        let swedish = try CLI.run(["rollup", "--rev", fixture.commits[2].hex, "--format", "csv"], in: fixture.repo.url)
+        #expect(swedish.stdout.contains(",\"33,3\","))
+        let english = try CLI.run(["rollup", "--rev", fixture.commits[2].hex, "--format", "csv", "--delimiter", ".",
+                                   "--lang", "en"], in: fixture.repo.url)
+        #expect(english.stdout.contains(".\"33.3\"."))
     }
 
     @Test("markdown is a pipe table")
     func markdown() throws {
         let fixture = try RollUpFixture()
-        let result = try CLI.run(["rollup", "--rev", fixture.commits[2].hex, "--format", "markdown"], in: fixture.repo.url)
+        let result = try CLI.run(["rollup", "--rev", fixture.commits[2].hex, "--format", "markdown", "--lang", "en"],
+                                 in: fixture.repo.url)
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.first?.hasPrefix("| ITEM | LIGHT |") == true)
+        #expect(lines.first?.hasPrefix("| ITEM | TRAFFIC LIGHT | PLANNED | IN PROGRESS | DONE |") == true)
         #expect(lines.dropFirst().first?.hasPrefix("| --- | --- | ---: |") == true)
         #expect(lines.contains { $0.hasPrefix("| stockholm/2021 | yellow | 1 | 1 | 1 | 0 | 1 | 33.3 |") })
     }

@@ -11,7 +11,7 @@ struct WordingTests {
         #expect(list.status == 0, "\(list.stderr)")
         #expect(list.stdout.contains("1 document (working tree)"), "\(list.stdout)")
 
-        let rollup = try ws.run(["rollup", "--county", "stockholm", "--year", "2021", "--as-of", "2021-12-31"])
+        let rollup = try ws.run(["rollup", "--county", "stockholm", "--year", "2021", "--as-of", "2021-12-31", "--lang", "en"])
         #expect(rollup.stdout.contains("1 plan of 2021 ("), "\(rollup.stdout)\(rollup.stderr)")
         #expect(!rollup.stdout.contains("1 plans"))
 

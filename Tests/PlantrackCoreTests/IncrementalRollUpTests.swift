@@ -68,7 +68,8 @@ private func fullRollUp(of snapshot: BlobSnapshot, asOf: CalendarDate) throws ->
     let schemas = try #require(DocumentSchemas.load(from: snapshot).schemas)
     let workspace = Workspace.read(from: snapshot)
     let report = WorkspaceValidator(schemas: schemas, asOf: asOf).validate(workspace)
-    return RollUp(documents: workspace.documents, invalidPaths: report.invalidPaths, asOf: asOf)
+    return RollUp(documents: workspace.documents, invalidPaths: report.invalidPaths,
+                  unreadablePaths: report.unreadablePaths, asOf: asOf)
 }
 
 private func expectSame(_ a: RollUp, _ b: RollUp, _ note: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
@@ -80,8 +81,11 @@ private func expectSame(_ a: RollUp, _ b: RollUp, _ note: String, sourceLocation
     }
 }
 
+/// The plan the steps make unreadable.
+private let unreadablePlan = "Plans/skane/2026/plan.md"
+
 /// Steps through versions of the bundled workspace that reach across plans: a schema error,
-/// a carried_from target removed, a settings change that makes the day decide.
+/// a carried_from target removed, a settings change that makes the day decide, an unreadable plan.
 private func steps(namesFolders: Bool = false) throws -> [(String, BlobSnapshot)] {
     var steps: [(String, BlobSnapshot)] = []
     var bundled = try BlobSnapshot.bundled()
@@ -104,6 +108,10 @@ private func steps(namesFolders: Bool = false) throws -> [(String, BlobSnapshot)
         $0 + "traffic_light:\n  tolerance: 0\n  red_overdue: 1\n  red_off_schedule_percent: 10\n"
     }
     steps.append(("strict traffic light", lights))
+    // A plan that cannot be read (a tab in its YAML): it is unreadable, its goals and
+    // activities are left out with it.
+    let unreadable = try lights.editing(unreadablePlan) { $0.replacingOccurrences(of: "\ntitle:", with: "\n\ttitle:") }
+    steps.append(("unreadable plan", unreadable))
     // Back to the start: every memo must give way.
     steps.append(("bundled again", bundled))
     return steps
@@ -149,6 +157,28 @@ struct IncrementalRollUpTests {
     }
 
     let days = ["2021-06-30", "2026-03-31", "2026-11-30"].compactMap(CalendarDate.init)
+
+    @Test("a roll-up says why each document is left out: unreadable, errors, or its plan left out")
+    func causes() throws {
+        let all = try steps()
+        let schemaError = try #require(all.first { $0.0 == "schema error" }).1
+        let unreadable = try #require(all.first { $0.0 == "unreadable plan" }).1
+        let day = try #require(CalendarDate("2026-11-30"))
+        let bad = try fullRollUp(of: schemaError, asOf: day)
+        #expect(bad.skipped == [RollUp.Skipped(path: "Plans/uppsala/2026/activities/sp-p1.md", reason: "has errors", cause: .errors)])
+        #expect(bad.isIncomplete)
+        let broken = try fullRollUp(of: unreadable, asOf: day)
+        #expect(broken.skipped.contains(RollUp.Skipped(path: unreadablePlan, reason: "could not be read", cause: .unreadable)))
+        let members = broken.skipped.filter { $0.path.hasPrefix("Plans/skane/2026/") && $0.path != unreadablePlan }
+        #expect(!members.isEmpty && members.allSatisfy { $0.cause == .planLeftOut })
+        // A filter that leaves the plan out leaves its documents out of the list too.
+        let other = RollUp(documents: Workspace.read(from: unreadable).documents,
+                           invalidPaths: [unreadablePlan], unreadablePaths: [unreadablePlan], asOf: day,
+                           filter: RollUp.Filter(counties: ["uppsala"]))
+        #expect(!other.skipped.contains { $0.path.hasPrefix("Plans/skane/") })
+        // The bundled plans are whole.
+        #expect(!(try fullRollUp(of: all[0].1, asOf: day)).isIncomplete)
+    }
 
     @Test("equals validating and rolling up the whole workspace, step after step", arguments: [false, true])
     func equalsFullRollUp(namesFolders: Bool) throws {

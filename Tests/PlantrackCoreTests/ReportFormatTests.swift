@@ -39,11 +39,14 @@ struct ReportFormatTests {
     @Test("words agree with counts in Swedish")
     func words() {
         let w = ReportLanguage.sv.words
-        #expect(w.activityCount(1, .done, sv) == "1 klar")
-        #expect(w.activityCount(2, .done, sv) == "2 klara")
+        // The format's status words (StatusWords), the word first: a workspace's own label
+        // cannot be inflected.
+        #expect(w.activityCount(1, .done, sv) == "Genomförd 1")
+        #expect(w.activityCount(2000, .inProgress, sv) == "Pågående 2\(nbsp)000")
         #expect(w.changeCount(7, .added, sv) == "7 tillagda")
         #expect(w.changeCount(1, .added, sv) == "1 tillagd")
-        #expect(w.statusHeading(.cancelled, sv) == "Avbrutna")
+        #expect(w.statusHeading(.cancelled, sv) == "Avbruten")
+        #expect(w.assessment(.atRisk) == "Risk för avvikelse")
         #expect(ReportLanguage.en.words.statusHeading(.inProgress, en) == "In progress")
         #expect(w.light(.red) == "Röd" && ReportLanguage.en.words.light(.yellow) == "Yellow")
     }

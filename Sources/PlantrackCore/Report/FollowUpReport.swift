@@ -38,7 +38,12 @@ public struct FollowUpReport: Sendable {
     /// Every plan of the year, summed.
     public var total: StatusFigures
     public var plans: [PlanSection]
+    /// The year's documents left out of the figures: the report is incomplete when there
+    /// are any, and says so first.
     public var skipped: [RollUp.Skipped]
+    /// The words for statuses and assessments (the workspace's `status_labels`); nil: the
+    /// language's standard words.
+    public var statusWords: StatusWords?
 
     /// Builds the follow-up of `year` from a roll-up (only `year`'s plans are used).
     public init(rollUp: RollUp, year: Int, counties: [County], workspaceName: String?, source: String) {
@@ -46,7 +51,8 @@ public struct FollowUpReport: Sendable {
         self.asOf = rollUp.asOf
         self.workspaceName = workspaceName
         self.source = source
-        self.skipped = rollUp.skipped
+        // Only the report year's documents make its figures incomplete.
+        self.skipped = rollUp.skipped.filter { $0.plan?.year == year }
         var names: [String: String] = [:]
         for county in counties { names[county.id] = county.name }
         let entries = rollUp.entries.filter { $0.plan.year == year }

@@ -6,11 +6,12 @@
 public enum ReportHTML {
     /// The steering-group report as HTML.
     public static func steering(_ report: SteeringReport, language: ReportLanguage) -> String {
-        let w = language.words
+        let w = report.statusWords.map(language.words) ?? language.words
         let f = language.format
         var page = Page()
         page.header(title: w.reportTitle, workspace: report.workspaceName,
                     facts: [w.planYear(report.year), w.asOf(f.date(report.asOf)), w.source(report.source)])
+        incompleteNotice(report.skipped, into: &page, w)
 
         // Headline figures.
         let t = report.total
@@ -100,6 +101,11 @@ public enum ReportHTML {
                 "\(f.monthName(p.date.month)) \(p.commit == nil ? w.noCommitYet : f.percent(p.figures.doneShare))"
             }.joined(separator: ", ")
             page.line("<figure>\(ReportCharts.trend(points, format: f, label: w.trendChartLabel(spoken)))</figure>")
+            // Points whose figures left documents out are said, not folded away.
+            let incomplete = points.filter { !$0.skipped.isEmpty }.map { f.date($0.date) }
+            if !incomplete.isEmpty {
+                page.line("<p class=\"trend-incomplete\">\(e(w.trendIncomplete(incomplete.joined(separator: ", "))))</p>")
+            }
             page.line("<details><summary>\(w.trendFigures)</summary>")
             page.line("<table><thead><tr><th scope=\"col\">\(w.month)</th>"
                       + Activity.Status.allCases.map { "<th scope=\"col\" class=\"num\">\(e(w.statusHeading($0, f)))</th>" }.joined()
@@ -110,7 +116,7 @@ public enum ReportHTML {
                     page.line("<tr><th scope=\"row\">\(e(f.date(p.date)))</th><td colspan=\"7\" class=\"muted\">\(w.noCommitYet)</td></tr>")
                     continue
                 }
-                page.line("<tr><th scope=\"row\">\(e(f.date(p.date)))</th>"
+                page.line("<tr><th scope=\"row\">\(e(f.date(p.date)))\(p.skipped.isEmpty ? "" : " ⚠")</th>"
                           + Activity.Status.allCases.map { "<td class=\"num\">\(f.integer(p.figures.count($0)))</td>" }.joined()
                           + "<td class=\"num\">\(e(f.percent(p.figures.doneShare)))</td><td class=\"num\">\(f.integer(p.figures.overdue))</td></tr>")
             }
@@ -125,18 +131,18 @@ public enum ReportHTML {
             page.line("</section>")
         }
 
-        skippedSection(report.skipped, into: &page, w)
         page.footer(w.generatedBy)
         return page.document(title: w.reportTitle + " · " + w.planYear(report.year), language: language)
     }
 
     /// The follow-up (redovisning) as HTML.
     public static func followUp(_ report: FollowUpReport, language: ReportLanguage) -> String {
-        let w = language.words
+        let w = report.statusWords.map(language.words) ?? language.words
         let f = language.format
         var page = Page()
         page.header(title: w.followUpTitle(report.year), workspace: report.workspaceName,
                     facts: [w.asOf(f.date(report.asOf)), w.source(report.source)])
+        incompleteNotice(report.skipped, into: &page, w)
         page.line("<p>\(w.followUpIntro)</p>")
 
         page.line("<section aria-labelledby=\"streams\"><h2 id=\"streams\">\(w.fundsPerStream)</h2>")
@@ -213,7 +219,6 @@ public enum ReportHTML {
             page.line("</article>")
         }
         page.line("</section>")
-        skippedSection(report.skipped, into: &page, w)
         page.footer(w.generatedBy)
         return page.document(title: w.followUpTitle(report.year), language: language)
     }
@@ -305,10 +310,13 @@ public enum ReportHTML {
         page.line("</ul></details>")
     }
 
-    private static func skippedSection(_ skipped: [RollUp.Skipped], into page: inout Page, _ w: ReportWords) {
+    /// The notice, first on the page, that documents are missing from the figures: which,
+    /// and why. A reader must not take incomplete figures for whole ones.
+    private static func incompleteNotice(_ skipped: [RollUp.Skipped], into page: inout Page, _ w: ReportWords) {
         guard !skipped.isEmpty else { return }
-        page.line("<section aria-labelledby=\"skipped\"><h2 id=\"skipped\">\(w.skipped)</h2><p>\(w.skippedIntro)</p><ul>")
-        for item in skipped { page.line("<li><code>\(e(item.path))</code>: \(e(item.reason))</li>") }
+        page.line("<section class=\"incomplete\" role=\"alert\" aria-labelledby=\"incomplete\">"
+                  + "<h2 id=\"incomplete\">\(e(w.incomplete))</h2><p>\(e(w.incompleteIntro(skipped.count)))</p><ul>")
+        for item in skipped { page.line("<li><code>\(e(item.path))</code>: \(e(w.exclusion(item.cause)))</li>") }
         page.line("</ul></section>")
     }
 
@@ -386,6 +394,8 @@ public enum ReportHTML {
         details { margin: 0.4rem 0; } summary { cursor: pointer; color: var(--accent); }
         .item { margin: 0.4rem 0 0.8rem; padding-left: 0.7rem; border-left: 3px solid var(--line); }
         .item p { margin: 0.2rem 0; } .followups { margin: 0.2rem 0; padding-left: 1.2rem; font-size: 0.9rem; }
+        .incomplete { border: 3px solid var(--red); border-radius: 6px; padding: 0.25rem 1rem; margin: 1rem 0; }
+        .incomplete h2 { color: var(--red); margin-top: 0.5rem; } .trend-incomplete { color: var(--red); }
         .as-off-track { color: var(--red); font-weight: 600; } .as-at-risk { color: var(--yellow); font-weight: 600; }
         .as-achieved, .as-on-track { color: var(--green); }
         code { font-size: 0.85em; color: var(--muted); }

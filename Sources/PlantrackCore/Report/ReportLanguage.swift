@@ -6,7 +6,13 @@ public enum ReportLanguage: String, Hashable, Sendable, CaseIterable {
     /// names none or one reports cannot be written in.
     public static func of(_ workspace: Workspace) -> ReportLanguage? {
         let settings = workspace.documents.first { $0.kind == .workspace }
-        guard let code = settings?.frontMatter["language"]?.string else { return nil }
+        return settings.flatMap { of(settings: $0.frontMatter) }
+    }
+
+    /// The language `Plans/workspace.yaml`'s front matter names, nil when none or one
+    /// reports cannot be written in.
+    public static func of(settings: YAMLMapping) -> ReportLanguage? {
+        guard let code = settings["language"]?.string else { return nil }
         // `sv-SE`, `en-GB`: the region does not change the words.
         let base = code.split(separator: "-").first.map(String.init)?.lowercased() ?? code
         return ReportLanguage(rawValue: base)
@@ -19,6 +25,14 @@ public enum ReportLanguage: String, Hashable, Sendable, CaseIterable {
 
     /// The report's words in this language.
     public var words: ReportWords { self == .sv ? .swedish : .english }
+
+    /// The report's words in this language, with the status words of `statuses`
+    /// (`status_labels` of the workspace, see ``StatusWords``).
+    public func words(_ statuses: StatusWords) -> ReportWords {
+        var words = self.words
+        words.statuses = statuses
+        return words
+    }
 }
 
 /// Number, money, share and date formatting for one language. Hand-written rather than

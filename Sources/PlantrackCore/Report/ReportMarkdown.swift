@@ -4,11 +4,12 @@
 public enum ReportMarkdown {
     /// The steering-group report as Markdown.
     public static func steering(_ report: SteeringReport, language: ReportLanguage) -> String {
-        let w = language.words
+        let w = report.statusWords.map(language.words) ?? language.words
         let f = language.format
         var out = Lines()
         out.header(title: w.reportTitle, workspace: report.workspaceName,
                    facts: [w.planYear(report.year), w.asOf(f.date(report.asOf)), w.source(report.source)])
+        incomplete(report.skipped, into: &out, w)
         let t = report.total
         out.add("## \(w.overview)", "")
         out.table([w.plans, w.activities, w.doneShare, w.overdue, w.delayed, w.funding, w.spent],
@@ -36,7 +37,7 @@ public enum ReportMarkdown {
                       report.attention.map { item in
                           ["\(e(item.title)) (`\(item.reference)`)", e(item.countyName), e(item.owner ?? w.noOwner),
                            item.due.map(f.date) ?? "–",
-                           w.activityStatus(item.status) + (item.daysLate > 0 ? ", " + w.daysLate(item.daysLate) : "")]
+                           e(w.activityStatus(item.status)) + (item.daysLate > 0 ? ", " + w.daysLate(item.daysLate) : "")]
                       })
         }
 
@@ -59,13 +60,15 @@ public enum ReportMarkdown {
             out.add(w.noHistory, "")
         case .points(let points):
             out.add("\(w.doneShare): `\(Trend.sparkline(points.map { $0.commit == nil ? nil : $0.figures.doneShare }))`", "")
-            out.table([w.month] + Activity.Status.allCases.map { w.statusHeading($0, f) } + [w.doneShare, w.overdue],
+            let incomplete = points.filter { !$0.skipped.isEmpty }.map { f.date($0.date) }
+            if !incomplete.isEmpty { out.add(e(w.trendIncomplete(incomplete.joined(separator: ", "))), "") }
+            out.table([w.month] + Activity.Status.allCases.map { e(w.statusHeading($0, f)) } + [w.doneShare, w.overdue],
                       // Months before the first commit are only in the sparkline.
                       points.drop(while: { $0.commit == nil }).map { p in
                           guard p.commit != nil else {
                               return [f.date(p.date), w.noCommitYet] + Array(repeating: "", count: 6)
                           }
-                          return [f.date(p.date)] + Activity.Status.allCases.map { f.integer(p.figures.count($0)) }
+                          return [f.date(p.date) + (p.skipped.isEmpty ? "" : " ⚠")] + Activity.Status.allCases.map { f.integer(p.figures.count($0)) }
                               + [f.percent(p.figures.doneShare), f.integer(p.figures.overdue)]
                       }, numeric: Set(1...7))
         }
@@ -85,18 +88,18 @@ public enum ReportMarkdown {
                 out.add("", "</details>", "")
             }
         }
-        skipped(report.skipped, into: &out, w)
         out.add("---", "", "_\(w.generatedBy)_")
         return out.text
     }
 
     /// The follow-up (redovisning) as Markdown.
     public static func followUp(_ report: FollowUpReport, language: ReportLanguage) -> String {
-        let w = language.words
+        let w = report.statusWords.map(language.words) ?? language.words
         let f = language.format
         var out = Lines()
         out.header(title: w.followUpTitle(report.year), workspace: report.workspaceName,
                    facts: [w.asOf(f.date(report.asOf)), w.source(report.source)])
+        incomplete(report.skipped, into: &out, w)
         out.add(w.followUpIntro, "")
         out.add("## \(w.fundsPerStream)", "")
         moneyTable(report.total.streams, total: report.total, into: &out, w, f)
@@ -117,7 +120,7 @@ public enum ReportMarkdown {
             out.add("#### \(w.goals)", "")
             if plan.goals.isEmpty { out.add(w.none, "") }
             for goal in plan.goals {
-                out.add("- **\(e(goal.title))** (`\(goal.id)`, \(w.term(goal.term))): \(w.assessment(goal.assessment))")
+                out.add("- **\(e(goal.title))** (`\(goal.id)`, \(w.term(goal.term))): \(e(w.assessment(goal.assessment)))")
                 for indicator in goal.indicators {
                     let cells = indicatorCells(indicator, indicator.progress, f)
                     out.add("  - \(cells[0]): \(cells[1]) → \(cells[2]) → \(cells[3]) (\(w.progress.lowercased()) \(cells[4]))")
@@ -128,7 +131,7 @@ public enum ReportMarkdown {
                 out.add("#### \(heading)", "")
                 if activities.isEmpty { out.add(w.none, "") }
                 for activity in activities {
-                    var facts = [w.activityStatus(activity.status)]
+                    var facts = [e(w.activityStatus(activity.status))]
                     if let completed = activity.completed { facts.append("\(w.completed) \(f.date(completed))") }
                     if activity.status != .done, let due = activity.due { facts.append("\(w.due) \(f.date(due))") }
                     if let owner = activity.owner { facts.append("\(w.owner): \(e(owner))") }
@@ -142,7 +145,6 @@ public enum ReportMarkdown {
                 out.add("")
             }
         }
-        skipped(report.skipped, into: &out, w)
         out.add("---", "", "_\(w.generatedBy)_")
         return out.text
     }
@@ -209,10 +211,11 @@ public enum ReportMarkdown {
                   numeric: [1, 2, 3, 4])
     }
 
-    private static func skipped(_ skipped: [RollUp.Skipped], into out: inout Lines, _ w: ReportWords) {
+    /// The notice, first after the header, that documents are missing from the figures.
+    private static func incomplete(_ skipped: [RollUp.Skipped], into out: inout Lines, _ w: ReportWords) {
         guard !skipped.isEmpty else { return }
-        out.add("## \(w.skipped)", "", w.skippedIntro, "")
-        for item in skipped { out.add("- `\(item.path)`: \(e(item.reason))") }
+        out.add("> **⚠ \(e(w.incomplete)).** \(e(w.incompleteIntro(skipped.count)))", ">")
+        for item in skipped { out.add("> - `\(item.path)`: \(e(w.exclusion(item.cause)))") }
         out.add("")
     }
 

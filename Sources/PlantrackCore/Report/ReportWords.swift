@@ -6,8 +6,11 @@ public struct ReportWords: Sendable {
     public var planYear: @Sendable (Int) -> String
     public var asOf: @Sendable (String) -> String
     public var source: @Sendable (String) -> String
-    /// The source when the working tree (not a commit) was read.
-    public var workingTree: String
+    /// The source when the working tree was read: at which commit (short id; nil before
+    /// the first commit) and whether it has changes not committed below `Plans/` or `Schemas/`.
+    public var workingTree: @Sendable (_ commit: String?, _ clean: Bool) -> String
+    /// The source when a commit was read (`HEAD (1a2b3c4)`).
+    public var commit: @Sendable (String) -> String
     public var overview: String
     public var plans: String
     public var activities: String
@@ -63,8 +66,14 @@ public struct ReportWords: Sendable {
     public var modified: String
     public var moved: String
     public var fields: String
-    public var skipped: String
-    public var skippedIntro: String
+    /// The heading of the notice that documents are missing from the figures.
+    public var incomplete: String
+    /// The notice's first sentence: how many documents are missing.
+    public var incompleteIntro: @Sendable (Int) -> String
+    /// Why a document is missing from the figures.
+    public var exclusion: @Sendable (RollUp.Skipped.Cause) -> String
+    /// Under the trend: the dates (already listed) whose figures leave documents out.
+    public var trendIncomplete: @Sendable (String) -> String
     public var generatedBy: String
     // The follow-up (redovisning).
     public var followUpTitle: @Sendable (Int) -> String
@@ -83,12 +92,8 @@ public struct ReportWords: Sendable {
     public var total: String
     public var noFunding: String
 
-    /// The word for an activity status.
-    public var activityStatus: @Sendable (Activity.Status) -> String
-    /// A count of activities with a status: `2 klara`, `1 planerad`, `3 in progress`.
-    public var activityCount: @Sendable (Int, Activity.Status, ReportFormat) -> String
-    /// The word for a goal assessment.
-    public var assessment: @Sendable (Goal.Assessment) -> String
+    /// The words for activity statuses and goal assessments (``StatusWords``).
+    public var statuses: StatusWords
     /// The word for a plan status.
     public var planStatusWord: @Sendable (Plan.Status) -> String
     /// The word for a traffic light: colour is never the only signal.
@@ -109,11 +114,20 @@ public struct ReportWords: Sendable {
         }
     }
 
-    /// A column heading for activities with a status: `Klara`, `In progress`.
-    public func statusHeading(_ status: Activity.Status, _ f: ReportFormat) -> String {
-        let word = activityCount(2, status, f).split(separator: " ", maxSplits: 1).last.map(String.init) ?? ""
-        return word.prefix(1).uppercased() + word.dropFirst()
+    /// The word for an activity status: `Genomförd`, `In progress`.
+    public func activityStatus(_ status: Activity.Status) -> String { statuses.activity(status) }
+
+    /// The word for a goal assessment: `Risk för avvikelse`, `On track`.
+    public func assessment(_ assessment: Goal.Assessment) -> String { statuses.assessment(assessment) }
+
+    /// A count of activities with a status: `Genomförd 2`, `In progress 3`. The word comes
+    /// first, as it may be a workspace's own label, which cannot be inflected.
+    public func activityCount(_ n: Int, _ status: Activity.Status, _ f: ReportFormat) -> String {
+        activityStatus(status) + " " + f.integer(n)
     }
+
+    /// A column heading for activities with a status: `Genomförd`, `In progress`.
+    public func statusHeading(_ status: Activity.Status, _ f: ReportFormat) -> String { activityStatus(status) }
 
     /// The word for a change.
     public func change(_ change: ItemChange.Change) -> String {
@@ -130,19 +144,24 @@ public struct ReportWords: Sendable {
         planYear: { "Planår \($0)" },
         asOf: { "Läget den \($0)" },
         source: { "Källa: \($0)" },
-        workingTree: "arbetskatalogen (ej incheckat)",
+        workingTree: { commit, clean in
+            guard let commit else { return "arbetskatalogen (inget är incheckat ännu)" }
+            return clean ? "arbetskatalogen, lika med incheckning \(commit)"
+                         : "arbetskatalogen, med ändringar som inte är incheckade efter \(commit)"
+        },
+        commit: { "incheckning \($0)" },
         overview: "Översikt",
         plans: "Planer",
         activities: "Aktiviteter",
         goals: "Mål",
-        done: "Klara",
+        done: "Genomförda",
         overdue: "Förfallna",
         delayed: "Försenade",
         funding: "Tilldelat",
         budget: "Budgeterat",
         spent: "Förbrukat",
         remaining: "Kvar av tilldelat",
-        doneShare: "Andel klara",
+        doneShare: "Andel genomförda",
         counties: "Län",
         county: "Län",
         plan: "Plan",
@@ -174,7 +193,7 @@ public struct ReportWords: Sendable {
             "\(title): utgångsläge \(base), senaste \(latest), målvärde \(target)"
         },
         trend: "Utvecklingen under året",
-        trendChartLabel: { points in "Andel klara aktiviteter vid varje månadsskifte: \(points)" },
+        trendChartLabel: { points in "Andel genomförda aktiviteter vid varje månadsskifte: \(points)" },
         trendFigures: "Siffrorna per månad",
         month: "Datum",
         noHistory: "Ingen version i git från planåret att visa utvecklingen från.",
@@ -187,8 +206,21 @@ public struct ReportWords: Sendable {
         modified: "ändrad",
         moved: "flyttad",
         fields: "Ändrade fält",
-        skipped: "Utelämnade dokument",
-        skippedIntro: "Dessa dokument har fel och räknas inte med (kör plantrack validate för detaljer):",
+        incomplete: "Siffrorna är ofullständiga",
+        incompleteIntro: { n in
+            (n == 1 ? "1 dokument saknas" : "\(n) dokument saknas")
+                + " i siffrorna. Kör plantrack validate för detaljer."
+        },
+        exclusion: { cause in
+            switch cause {
+            case .unreadable: return "kunde inte läsas"
+            case .errors: return "har fel"
+            case .planLeftOut: return "planen saknas i siffrorna"
+            }
+        },
+        trendIncomplete: { dates in
+            "⚠ Siffrorna är ofullständiga den \(dates): dokument som inte kunde läsas eller hade fel då saknas i dem."
+        },
         generatedBy: "Skapad med plantrack report.",
         followUpTitle: { "Redovisning av medel och resultat \($0)" },
         followUpIntro: "Hur årets medel har använts per satsning och per område, och vilka resultat planerna har nått.",
@@ -205,36 +237,7 @@ public struct ReportWords: Sendable {
         none: "Inga.",
         total: "Totalt",
         noFunding: "ingen satsning angiven",
-        activityStatus: { status in
-            switch status {
-            case .planned: return "planerad"
-            case .inProgress: return "pågår"
-            case .done: return "klar"
-            case .delayed: return "försenad"
-            case .cancelled: return "avbruten"
-            }
-        },
-        activityCount: { n, status, f in
-            let one = n == 1
-            let word: String
-            switch status {
-            case .planned: word = one ? "planerad" : "planerade"
-            case .inProgress: word = "pågår"
-            case .done: word = one ? "klar" : "klara"
-            case .delayed: word = one ? "försenad" : "försenade"
-            case .cancelled: word = one ? "avbruten" : "avbrutna"
-            }
-            return f.integer(n) + " " + word
-        },
-        assessment: { assessment in
-            switch assessment {
-            case .notAssessed: return "ej bedömt"
-            case .onTrack: return "enligt plan"
-            case .atRisk: return "i riskzonen"
-            case .offTrack: return "avviker"
-            case .achieved: return "uppnått"
-            }
-        },
+        statuses: StatusWords(language: .sv),
         planStatusWord: { status in
             switch status {
             case .draft: return "utkast"
@@ -266,7 +269,12 @@ public struct ReportWords: Sendable {
         planYear: { "Plan year \($0)" },
         asOf: { "As of \($0)" },
         source: { "Source: \($0)" },
-        workingTree: "working tree (not committed)",
+        workingTree: { commit, clean in
+            guard let commit else { return "working tree (nothing committed yet)" }
+            return clean ? "working tree, the same as commit \(commit)"
+                         : "working tree, with changes not committed since \(commit)"
+        },
+        commit: { "commit \($0)" },
         overview: "Overview",
         plans: "Plans",
         activities: "Activities",
@@ -323,8 +331,21 @@ public struct ReportWords: Sendable {
         modified: "modified",
         moved: "moved",
         fields: "Changed fields",
-        skipped: "Documents left out",
-        skippedIntro: "These documents have errors and are not counted (run plantrack validate for details):",
+        incomplete: "The figures are incomplete",
+        incompleteIntro: { n in
+            (n == 1 ? "1 document is missing" : "\(n) documents are missing")
+                + " from the figures. Run plantrack validate for details."
+        },
+        exclusion: { cause in
+            switch cause {
+            case .unreadable: return "could not be read"
+            case .errors: return "has errors"
+            case .planLeftOut: return "its plan is missing from the figures"
+            }
+        },
+        trendIncomplete: { dates in
+            "⚠ The figures are incomplete on \(dates): documents that could not be read or had errors then are missing from them."
+        },
         generatedBy: "Made with plantrack report.",
         followUpTitle: { "Follow-up of funds and results \($0)" },
         followUpIntro: "How the year's funds were used per funding stream and per area, and the results the plans reached.",
@@ -341,35 +362,7 @@ public struct ReportWords: Sendable {
         none: "None.",
         total: "Total",
         noFunding: "no funding stream given",
-        activityStatus: { status in
-            switch status {
-            case .planned: return "planned"
-            case .inProgress: return "in progress"
-            case .done: return "done"
-            case .delayed: return "delayed"
-            case .cancelled: return "cancelled"
-            }
-        },
-        activityCount: { n, status, f in
-            let word: String
-            switch status {
-            case .planned: word = "planned"
-            case .inProgress: word = "in progress"
-            case .done: word = "done"
-            case .delayed: word = "delayed"
-            case .cancelled: word = "cancelled"
-            }
-            return f.integer(n) + " " + word
-        },
-        assessment: { assessment in
-            switch assessment {
-            case .notAssessed: return "not assessed"
-            case .onTrack: return "on track"
-            case .atRisk: return "at risk"
-            case .offTrack: return "off track"
-            case .achieved: return "achieved"
-            }
-        },
+        statuses: StatusWords(language: .en),
         planStatusWord: { status in
             switch status {
             case .draft: return "draft"

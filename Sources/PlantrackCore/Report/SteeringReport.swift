@@ -81,8 +81,12 @@ public struct SteeringReport: Sendable {
     public var indicators: [IndicatorRow]
     public var trend: TrendSection
     public var changes: Changes?
-    /// Documents left out of the roll-up.
+    /// The report year's documents left out of the figures: the report is incomplete when
+    /// there are any, and says so first.
     public var skipped: [RollUp.Skipped]
+    /// The words for statuses and assessments (the workspace's `status_labels`); nil: the
+    /// language's standard words.
+    public var statusWords: StatusWords?
 
     /// The plan year a report shows by default: the roll-up's current year
     /// (``RollUp/currentYear``), as `rollup` and `trend` show.
@@ -101,7 +105,8 @@ public struct SteeringReport: Sendable {
         self.source = source
         self.trend = trend
         self.changes = changes
-        self.skipped = rollUp.skipped
+        // Only the report year's documents make its figures incomplete.
+        self.skipped = rollUp.skipped.filter { $0.plan?.year == year }
         let entries = rollUp.entries.filter { $0.plan.year == year }
         var names: [String: String] = [:]
         for county in countyDocuments { names[county.id] = county.name }

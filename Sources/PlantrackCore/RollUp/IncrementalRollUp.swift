@@ -261,18 +261,26 @@ public struct IncrementalRollUp {
         }
 
         var invalid: Set<String> = []
-        for (path, finding) in layoutFindings where isError(finding.rule, finding.severity) { invalid.insert(path) }
+        // Of those, the ones that could not be read, so the roll-up can say so.
+        var unreadable: Set<String> = []
+        for (path, finding) in layoutFindings where isError(finding.rule, finding.severity) {
+            invalid.insert(path)
+            if WorkspaceValidator.isReadingRule(finding.rule) { unreadable.insert(path) }
+        }
         for path in otherPaths where verdicts[path]?.errorRules.contains(where: { isError($0) }) == true {
             invalid.insert(path)
         }
         let summaries = self.summaries(schemas: schemas)
         for summary in summaries.values {
-            for (path, rules) in summary.errorRules where rules.contains(where: { isError($0) }) { invalid.insert(path) }
+            for (path, rules) in summary.errorRules where rules.contains(where: { isError($0) }) {
+                invalid.insert(path)
+                if rules.contains(where: { WorkspaceValidator.isReadingRule($0) && isError($0) }) { unreadable.insert(path) }
+            }
         }
         invalid.formUnion(ruleErrors(options: options, summaries: summaries, schemas: schemas))
         let parts = self.parts(asOf: asOf, filter: filter, invalid: invalid, summaries: summaries, schemas: schemas,
                                withGroups: withGroups, thresholds: TrafficLight.Thresholds(settings: settings))
-        return RollUp(parts: parts, invalidPaths: invalid, asOf: asOf)
+        return RollUp(parts: parts, invalidPaths: invalid, unreadablePaths: unreadable, asOf: asOf, filter: filter)
     }
 
     // MARK: - The three memos

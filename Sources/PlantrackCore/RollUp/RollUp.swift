@@ -5,11 +5,40 @@
 public struct RollUp: Sendable {
     /// A document left out of the roll-up.
     public struct Skipped: Hashable, Sendable {
+        /// Why a document is left out, for a reader (reports say it in their language).
+        public enum Cause: String, Hashable, Sendable, CaseIterable {
+            /// It could not be read: a file, front-matter or YAML error, or a model that
+            /// cannot be made of it.
+            case unreadable
+            /// It has errors (schema or rules; `plantrack validate` lists them).
+            case errors
+            /// Its plan document is left out, so it belongs to no plan that is counted.
+            case planLeftOut = "plan-left-out"
+        }
+
         /// The document's path.
         public var path: String
-        /// Why it was left out.
+        /// Why it was left out, in English words (for stderr).
         public var reason: String
+        /// Why it was left out.
+        public var cause: Cause
+
+        /// The plan (`county/year`) the document belongs to, from its place in the layout.
+        public var plan: ItemReference? {
+            guard case .document(_, let reference) = DocumentLayout.place(of: path) else { return nil }
+            return reference?.plan
+        }
+
+        /// Creates an entry.
+        public init(path: String, reason: String, cause: Cause) {
+            self.path = path
+            self.reason = reason
+            self.cause = cause
+        }
     }
+
+    /// Whether figures leave out documents that were meant to be in them.
+    public var isIncomplete: Bool { !skipped.isEmpty }
 
     /// Which plans to include.
     public struct Filter: Hashable, Sendable {
@@ -22,6 +51,15 @@ public struct RollUp: Sendable {
         public init(year: Int? = nil, counties: [String] = []) {
             self.year = year
             self.counties = counties
+        }
+
+        /// Whether a document at `path` belongs to a plan the filter keeps; false for
+        /// paths that are no plan, goal or activity.
+        public func includes(path: String) -> Bool {
+            guard case .document(let kind, let reference) = DocumentLayout.place(of: path),
+                  [.plan, .goal, .activity].contains(kind), let plan = reference?.plan
+            else { return false }
+            return includes(plan)
         }
 
         func includes(_ reference: ItemReference) -> Bool {
@@ -70,8 +108,11 @@ public struct RollUp: Sendable {
     /// Rolls up `documents`, leaving out those in `invalidPaths` (documents with errors, see
     /// ``ValidationReport/invalidPaths``), those the model cannot read, and items whose plan
     /// is left out.
-    /// The traffic-light thresholds are those of the settings document among `documents`.
-    public init(documents: [Document], invalidPaths: Set<String>, asOf: CalendarDate, filter: Filter = Filter()) {
+    /// `unreadablePaths` (a subset of `invalidPaths`) are those that could not be read, so
+    /// that ``skipped`` can say so. The traffic-light thresholds are those of the settings
+    /// document among `documents`.
+    public init(documents: [Document], invalidPaths: Set<String>, unreadablePaths: Set<String> = [], asOf: CalendarDate,
+                filter: Filter = Filter()) {
         let thresholds = TrafficLight.Thresholds(settings: documents.first { $0.kind == .workspace })
         // Only documents of included plans are decoded: `--county` need not read the rest.
         let items = documents.lazy
@@ -79,29 +120,33 @@ public struct RollUp: Sendable {
                 !invalidPaths.contains(document.path) && (document.reference?.plan).map(filter.includes) == true
             }
             .compactMap(Item.init(document:))
-        self.init(items: items, invalidPaths: invalidPaths, asOf: asOf, filter: filter, thresholds: thresholds)
+        self.init(items: items, invalidPaths: invalidPaths, unreadablePaths: unreadablePaths, asOf: asOf, filter: filter,
+                  thresholds: thresholds)
     }
 
     /// Rolls up items already read from valid documents; `invalidPaths` are listed as skipped.
-    init(items: some Sequence<Item>, invalidPaths: Set<String>, asOf: CalendarDate, filter: Filter,
-         thresholds: TrafficLight.Thresholds = .standard) {
+    init(items: some Sequence<Item>, invalidPaths: Set<String>, unreadablePaths: Set<String> = [], asOf: CalendarDate,
+         filter: Filter, thresholds: TrafficLight.Thresholds = .standard) {
         var byPlan: [ItemReference: [Item]] = [:]
         for item in items where filter.includes(item.plan) { byPlan[item.plan, default: []].append(item) }
         let parts = byPlan.keys.sorted().compactMap { plan in
             byPlan[plan].map { Self.part(of: plan, items: $0, asOf: asOf, thresholds: thresholds) }
         }
-        self.init(parts: parts, invalidPaths: invalidPaths, asOf: asOf)
+        self.init(parts: parts, invalidPaths: invalidPaths, unreadablePaths: unreadablePaths, asOf: asOf, filter: filter)
     }
 
-    /// Assembles a roll-up from its plans' parts, sorted by plan.
-    init(parts: [PlanPart], invalidPaths: Set<String>, asOf: CalendarDate) {
+    /// Assembles a roll-up from its plans' parts, sorted by plan; of `invalidPaths`, the
+    /// plans, goals and activities `filter` keeps are listed as skipped.
+    init(parts: [PlanPart], invalidPaths: Set<String>, unreadablePaths: Set<String> = [], asOf: CalendarDate,
+         filter: Filter = Filter()) {
         self.asOf = asOf
         var skipped: [Skipped] = []
-        for path in invalidPaths {
-            // Sorted with the rest at the end.
-            if case .document(let kind, _) = DocumentLayout.place(of: path), [.plan, .goal, .activity].contains(kind) {
-                skipped.append(Skipped(path: path, reason: "has errors"))
-            }
+        // Sorted with the rest at the end. A document of a plan outside the filter does not
+        // make these figures incomplete.
+        for path in invalidPaths where filter.includes(path: path) {
+            skipped.append(unreadablePaths.contains(path)
+                           ? Skipped(path: path, reason: "could not be read", cause: .unreadable)
+                           : Skipped(path: path, reason: "has errors", cause: .errors))
         }
         self.parts = parts
         for part in parts { skipped += part.skipped }
@@ -209,11 +254,11 @@ public struct RollUp: Sendable {
             switch item.content {
             case .plan: hasPlan = true
             case .goal, .activity: members.append(item.path)
-            case .unusable(let reason): skipped.append(Skipped(path: item.path, reason: reason))
+            case .unusable(let reason): skipped.append(Skipped(path: item.path, reason: reason, cause: .unreadable))
             }
         }
         guard hasPlan else {
-            skipped += members.map { Skipped(path: $0, reason: "its plan \(plan) is left out") }
+            skipped += members.map { Skipped(path: $0, reason: "its plan \(plan) is left out", cause: .planLeftOut) }
             return PlanPart(status: nil, groups: [:], skipped: skipped, entry: nil)
         }
         // Items are references: they are put in order of id before the models are taken

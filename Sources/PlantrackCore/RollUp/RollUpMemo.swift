@@ -48,7 +48,7 @@ public struct RollUpMemo: Sendable {
 
     /// Bump whenever the encoding changes, or what is computed from documents does (the
     /// reader, the models, the rules, the figures) within one release.
-    static let formatVersion: UInt32 = 3  // 3: the rules dates.target-before-period, status.*, goal.activity-long-term-goal; the light by schedule
+    static let formatVersion: UInt32 = 4  // 3: the rules dates.target-before-period, status.*, goal.activity-long-term-goal; the light by schedule; 4: why a document is left out
     static let magic: [UInt8] = Array("PTRM".utf8)
 
     /// The memo as bytes: `PTRM`, the format version, `tool` (the program's version: a memo
@@ -302,7 +302,7 @@ struct ByteWriter: Sendable {
             }
         }
         int(p.skipped.count)
-        for s in p.skipped { string(s.path); string(s.reason) }
+        for s in p.skipped { string(s.path); string(s.reason); string(s.cause.rawValue) }
     }
 
     /// The checksum of a record's key and bytes (the first half of their ``ContentDigest``).
@@ -469,8 +469,9 @@ struct ByteReader {
         guard let n = count() else { return nil }
         var skipped: [RollUp.Skipped] = []
         for _ in 0..<n {
-            guard let path = string(), let reason = string() else { return nil }
-            skipped.append(RollUp.Skipped(path: path, reason: reason))
+            guard let path = string(), let reason = string(), let cause = string().flatMap(RollUp.Skipped.Cause.init)
+            else { return nil }
+            skipped.append(RollUp.Skipped(path: path, reason: reason, cause: cause))
         }
         return RollUp.PlanPart(status: status, groups: groups, skipped: skipped, entry: nil)
     }

@@ -16,19 +16,26 @@ public enum Trend {
         public var year: Int?
         /// The total of the plans of `year` at that commit, judged on `date`.
         public var figures: StatusFigures
+        /// The documents left out of `figures` (``RollUp/skipped``): the point is incomplete
+        /// when there are any.
+        public var skipped: [RollUp.Skipped]
 
         /// Creates a point.
-        public init(date: CalendarDate, commit: String?, year: Int? = nil, figures: StatusFigures) {
+        public init(date: CalendarDate, commit: String?, year: Int? = nil, figures: StatusFigures,
+                    skipped: [RollUp.Skipped] = []) {
             self.date = date
             self.commit = commit
             self.year = year
             self.figures = figures
+            self.skipped = skipped
         }
 
         /// The point of a roll-up: the total of `year`, or of the roll-up's current year.
         public init(date: CalendarDate, commit: String?, rollUp: RollUp, year: Int?) {
             let shown = year ?? rollUp.currentYear
-            self.init(date: date, commit: commit, year: shown, figures: shown.map(rollUp.total(of:)) ?? StatusFigures())
+            // Only the shown year's documents make its figures incomplete.
+            self.init(date: date, commit: commit, year: shown, figures: shown.map(rollUp.total(of:)) ?? StatusFigures(),
+                      skipped: rollUp.skipped.filter { $0.plan?.year == shown })
         }
     }
 

@@ -23,6 +23,12 @@ public struct ValidationReport: Sendable {
     public var invalidPaths: Set<String> {
         Set(findings.lazy.filter { $0.severity == .error }.map(\.path))
     }
+
+    /// Of ``invalidPaths``, those that could not be read (an error reading the file, its
+    /// front matter or its YAML).
+    public var unreadablePaths: Set<String> {
+        Set(findings.lazy.filter { $0.severity == .error && WorkspaceValidator.isReadingRule($0.rule) }.map(\.path))
+    }
 }
 
 /// Validates a workspace: every document against its JSON Schema, then the rules across
@@ -46,6 +52,12 @@ public struct WorkspaceValidator: Sendable {
         "yaml.syntax", "yaml.duplicate-key", "yaml.alias-budget", "yaml.too-deep", "yaml.tag", "yaml.key",
         "layout.misplaced", "schema.unreadable", SchemaReleases.outdatedRule,
     ]).union(SchemaFinding.keywords.map { "schema.\($0)" })
+
+    /// Whether a rule id is one of the reader's (`file.*`, `frontmatter.*`, `yaml.*`): a
+    /// document with such an error could not be read.
+    public static func isReadingRule(_ rule: String) -> Bool {
+        rule.hasPrefix("file.") || rule.hasPrefix("frontmatter.") || rule.hasPrefix("yaml.")
+    }
 
     /// Validates the documents of `workspace` (already read, with its reading findings).
     public func validate(_ workspace: Workspace) -> ValidationReport {

@@ -27,6 +27,17 @@ public struct Workspace: Sendable {
         return Workspace(label: read.label, documents: read.kept, findings: read.findings)
     }
 
+    /// The front matter of `Plans/workspace.yaml` in a snapshot, read alone (a roll-up that
+    /// reads figures from a memo still needs the language); nil when the file is missing or
+    /// cannot be read (`validate` reports why).
+    public static func settings(of snapshot: some Snapshot, reader: DocumentReader = DocumentReader()) -> YAMLMapping? {
+        let path = DocumentLayout.settingsPath
+        guard let bytes = try? snapshot.contents(of: SnapshotEntry(path: path, kind: .file)),
+              case .success(let document) = reader.read(bytes, path: path, kind: .workspace, reference: nil)
+        else { return nil }
+        return document.frontMatter
+    }
+
     /// Reads every document below `Plans/` of a snapshot and keeps what `keep` makes of
     /// each, in path order, with the findings met reading (sorted in file order).
     ///

@@ -128,11 +128,9 @@ struct DiffWords {
         let words = language.words
         switch kind {
         case .activity:
+            // `2 aktiviteter Försenad → Genomförd`: the format's status words (StatusWords), the
+            // same as the reports and the schemas' help; they are labels, not inflected.
             guard let status = Activity.Status(rawValue: value) else { return value }
-            // `2 aktiviteter försenade → klara`: the report's plural forms.
-            if plural, let word = words.activityCount(2, status, language.format).split(separator: " ").last {
-                return String(word)
-            }
             return words.activityStatus(status)
         case .goal: return Goal.Assessment(rawValue: value).map(words.assessment) ?? value
         case .plan: return Plan.Status(rawValue: value).map(words.planStatusWord) ?? value

@@ -11,10 +11,12 @@ enum RollUpOutput {
         return .number(.double(rounded))
     }
 
-    static func shareText(_ value: Double?) -> String {
+    /// A share with one decimal: `45.5`, or `45,5` in Swedish (the decimal comma a Swedish
+    /// Excel reads as a number).
+    static func shareText(_ value: Double?, _ language: ReportLanguage = .en) -> String {
         guard let value else { return "-" }
         let tenths = Int((value * 10).rounded())
-        return "\(tenths / 10).\(tenths % 10)"
+        return "\(tenths / 10)\(language == .sv ? "," : ".")\(tenths % 10)"
     }
 
     static func int(_ n: Int) -> JSONValue { .number(.integer(Int64(n))) }
@@ -63,6 +65,7 @@ enum RollUpOutput {
         var o = JSONObject()
         o["revision"] = revision.map { .string($0) } ?? .null
         o["as_of"] = .string(rollUp.asOf.description)
+        exclusionJSON(rollUp.skipped, into: &o)
         o["year"] = allYears ? .null : years.first.map(int) ?? .null
         o["years"] = .array(years.map(int))
         func total(_ year: Int) -> JSONObject {
@@ -100,36 +103,79 @@ enum RollUpOutput {
         return .object(o)
     }
 
-    /// Column headings of the table, CSV and Markdown forms.
-    static let header = [
-        "ITEM", "LIGHT", "PLANNED", "IN-PROGRESS", "DONE", "DELAYED", "CANCELLED", "DONE %", "OVERDUE",
-        "BUDGET SEK", "SPENT SEK", "FUNDING SEK", "ON-TRACK", "AT-RISK", "OFF-TRACK", "ACHIEVED", "NOT-ASSESSED",
-    ]
+    /// `"incomplete"` and `"excluded"` of the JSON forms (docs/json.md): whether documents
+    /// are missing from the figures, and which, with why (``RollUp/Skipped/Cause``).
+    static func exclusionJSON(_ skipped: [RollUp.Skipped], into o: inout JSONObject) {
+        o["incomplete"] = .bool(!skipped.isEmpty)
+        o["excluded"] = .array(skipped.map { .object(["path": .string($0.path), "reason": .string($0.cause.rawValue)]) })
+    }
 
-    static func row(_ item: String, light: String, _ f: StatusFigures) -> [String] {
+    /// The same documents, once each, in path order (a trend lists them per point).
+    static func distinct(_ skipped: [RollUp.Skipped]) -> [RollUp.Skipped] {
+        var seen: Set<String> = []
+        return skipped.filter { seen.insert($0.path + "\u{0}" + $0.cause.rawValue).inserted }
+            .sorted { $0.path.precedesInByteOrder($1.path) }
+    }
+
+    /// Column headings of the table, CSV and Markdown forms, in the workspace's language:
+    /// the first column says what the rows are (plans, or the groups of `--by`).
+    static func header(_ words: FigureWords, grouping: RollUp.Grouping?) -> [String] {
+        let w = words.report
+        let headings = [words.itemHeading(grouping), w.trafficLight]
+            + Activity.Status.allCases.map { w.activityStatus($0) }
+            + [w.doneShare + " %", w.overdue, w.budget + words.moneyUnit, w.spent + words.moneyUnit, w.funding + words.moneyUnit]
+            + [Goal.Assessment.onTrack, .atRisk, .offTrack, .achieved, .notAssessed].map { w.assessment($0) }
+        return headings.map { $0.uppercased() }
+    }
+
+    static func row(_ item: String, light: String, _ f: StatusFigures, _ language: ReportLanguage) -> [String] {
         [item, light] + Activity.Status.allCases.map { String(f.count($0)) }
-            + [shareText(f.doneShare), String(f.overdue), String(f.budgetSEK), String(f.spentSEK), String(f.fundingSEK)]
+            + [shareText(f.doneShare, language), String(f.overdue), String(f.budgetSEK), String(f.spentSEK), String(f.fundingSEK)]
             + [Goal.Assessment.onTrack, .atRisk, .offTrack, .achieved, .notAssessed].map { String(f.count($0)) }
     }
 
     /// Per plan year of `years`: one row per plan (or group) of the year, then the year's
-    /// total (`total 2026`). Years are never added up; with several years (`--all-years`)
-    /// a group's item names its year (`stockholm (2021)`).
-    static func rows(_ rollUp: RollUp, years: [Int], grouping: RollUp.Grouping?) -> [[String]] {
-        guard !years.isEmpty else { return [row("total", light: "", StatusFigures())] }
+    /// total (`totalt 2026`, `total 2026`). Years are never added up; with several years
+    /// (`--all-years`) a group's item names its year (`stockholm (2021)`).
+    static func rows(_ rollUp: RollUp, years: [Int], grouping: RollUp.Grouping?, _ words: FigureWords) -> [[String]] {
+        let total = words.report.total.lowercased()
+        guard !years.isEmpty else { return [row(total, light: "", StatusFigures(), words.language)] }
         var rows: [[String]] = []
         for year in years {
             let ofYear = rollUp.only(years: [year])
             if let grouping {
                 rows += ofYear.groups(by: grouping).map { group in
-                    row(years.count == 1 ? group.key : "\(group.key) (\(year))", light: "", group.figures)
+                    row(years.count == 1 ? group.key : "\(group.key) (\(year))", light: "", group.figures, words.language)
                 }
             } else {
-                rows += ofYear.plans.map { row($0.reference.description, light: $0.light.rawValue, $0.figures) }
+                rows += ofYear.plans.map { row($0.reference.description, light: words.light($0.light), $0.figures, words.language) }
             }
-            rows.append(row("total \(year)", light: "", ofYear.total))
+            rows.append(row("\(total) \(year)", light: "", ofYear.total, words.language))
         }
         return rows
+    }
+
+    /// The notice that documents are missing from the figures, as lines of text: a heading
+    /// line, then one line per document with why. Empty when nothing is missing.
+    static func exclusionLines(_ skipped: [RollUp.Skipped], _ w: ReportWords) -> [String] {
+        guard !skipped.isEmpty else { return [] }
+        return [w.incomplete.uppercased() + ": " + w.incompleteIntro(skipped.count)]
+            + skipped.map { "  \($0.path): \(w.exclusion($0.cause))" }
+    }
+
+    /// The CSV rows that come before the header when documents are missing: a spreadsheet
+    /// shows the notice in its first cell, then each document and why, then an empty row.
+    static func exclusionRows(_ skipped: [RollUp.Skipped], _ w: ReportWords) -> [[String]] {
+        guard !skipped.isEmpty else { return [] }
+        return [[w.incomplete.uppercased() + ": " + w.incompleteIntro(skipped.count)]]
+            + skipped.map { [$0.path, w.exclusion($0.cause)] } + [[]]
+    }
+
+    /// The notice as a Markdown block quote before the table.
+    static func exclusionMarkdown(_ skipped: [RollUp.Skipped], _ w: ReportWords) -> String {
+        guard !skipped.isEmpty else { return "" }
+        return "> **\(w.incomplete).** \(w.incompleteIntro(skipped.count))\n>\n"
+            + skipped.map { "> - `\($0.path)`: \(w.exclusion($0.cause))\n" }.joined() + "\n"
     }
 
     /// A Markdown (GitHub) table; `|` in cells escaped.
@@ -142,4 +188,53 @@ enum RollUpOutput {
         let rule = "|" + numeric.map { $0 ? " ---: |" : " --- |" }.joined() + "\n"
         return line(header) + rule + rows.map(line).joined()
     }
+}
+
+/// The words of the `rollup` and `trend` tables and CSV: the workspace's language
+/// (``ReportLanguage``, as the reports resolve it) and its status words (``StatusWords``,
+/// honouring `status_labels`). JSON keys stay English.
+struct FigureWords {
+    let language: ReportLanguage
+    let report: ReportWords
+
+    init(language: ReportLanguage, settings: YAMLMapping?) {
+        self.language = language
+        report = language.words(StatusWords(language: language, settings: settings))
+    }
+
+    /// `--lang`, else the settings' `language:`, else Swedish; the settings of the version read.
+    init(lang: ReportLanguage?, snapshot: some Snapshot) {
+        let settings = Workspace.settings(of: snapshot)
+        self.init(language: lang ?? settings.flatMap(ReportLanguage.of(settings:)) ?? .sv, settings: settings)
+    }
+
+    /// ` KR` / ` SEK` after a money heading.
+    var moneyUnit: String { language == .sv ? " kr" : " SEK" }
+
+    /// The heading of the first column: `PLAN`, or what `--by` groups by.
+    func itemHeading(_ grouping: RollUp.Grouping?) -> String {
+        switch (grouping, language) {
+        case (nil, .sv): return "Plan"
+        case (nil, .en): return "Item"
+        case (.county?, _): return report.county
+        case (.area?, _): return report.area
+        case (.priority?, .sv): return "Prioritet"
+        case (.priority?, .en): return "Priority"
+        case (.stream?, _): return report.stream
+        }
+    }
+
+    /// The line under the table: how many plans of which years, from where, judged on which day.
+    func summary(plans: Int, years: String, source: String, asOf: CalendarDate, incomplete: Bool) -> String {
+        if language == .sv {
+            let source = source == "working tree" ? "arbetskatalogen" : source
+            return "\(plans) \(plans == 1 ? "plan" : "planer")\(years.isEmpty ? "" : " för \(years)") (\(source)), "
+                + "läget den \(language.format.date(asOf))" + (incomplete ? " — ofullständigt" : "")
+        }
+        return "\(EnglishWords.count(plans, "plan"))\(years.isEmpty ? "" : " of \(years)") (\(source)), as of \(asOf)"
+            + (incomplete ? " — incomplete" : "")
+    }
+
+    /// A traffic light in a cell: `grön`, `green`.
+    func light(_ light: TrafficLight) -> String { report.light(light).lowercased() }
 }

@@ -17,7 +17,10 @@ struct ReportCommand: ParsableCommand {
             area, and the results per plan (goals, indicators, activities with follow-up notes).
             Reads the working tree judged today, --rev REV (judged on the commit's date) or \
             --as-of DATE (as committed on that day). Language: --lang, else workspace.yaml's \
-            language, else Swedish. See docs/report.md.
+            language, else Swedish. A document of the report year that cannot be read or has \
+            errors fails the run (exit 1) unless --allow-invalid, which writes the report with a \
+            notice at the top that its figures are incomplete and which documents are missing. \
+            See docs/report.md.
             """
     )
 
@@ -67,6 +70,10 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Start CSV output with a UTF-8 byte-order mark (for Excel).")
     var bom = false
 
+    @Flag(name: .customLong("allow-invalid"),
+          help: "Write the report even when documents cannot be read or have errors, marked as incomplete.")
+    var allowInvalid = false
+
     func validate() throws {
         if rev != nil && asOf != nil {
             throw ValidationError("--rev and --as-of cannot be used together: choose one version to report on.")
@@ -90,14 +97,16 @@ struct ReportCommand: ParsableCommand {
             let access = try WorkspaceAccess(workspace)
             let loaded = try RollUpLoading(access: access)
                 .load(rev: rev, asOf: asOf, filter: RollUp.Filter(counties: counties))
-            RollUpLoading.reportSkipped(loaded.rollUp.skipped)
             let language = lang ?? ReportLanguage.of(loaded.workspace) ?? .sv
+            let statusWords = StatusWords(language: language, workspace: loaded.workspace)
             let countyDocuments = loaded.workspace.documents.filter { $0.kind == .county }
                 .compactMap { try? County(document: $0) }
                 .filter { counties.isEmpty || counties.contains($0.id) }
-            let source = loaded.revision == nil ? language.words.workingTree : "commit " + loaded.label
+            let source = try sourceLabel(access, loaded: loaded, words: language.words)
             let workspaceName = loaded.workspace.documents.first { $0.kind == .workspace }?.frontMatter["name"]?.string
             guard let reportYear = year ?? SteeringReport.defaultYear(of: loaded.rollUp) else {
+                try RollUpLoading.refuseIncomplete(loaded.rollUp.skipped, allowInvalid: allowInvalid,
+                                                   snapshot: loaded.snapshot, asOf: loaded.rollUp.asOf)
                 throw CLIError("no plans to report on in \(loaded.label)")
             }
             guard loaded.rollUp.plans.contains(where: { $0.year == reportYear }) else {
@@ -107,26 +116,55 @@ struct ReportCommand: ParsableCommand {
             let text: String
             switch kind {
             case .status:
-                let report = SteeringReport(
+                var report = SteeringReport(
                     rollUp: loaded.rollUp, year: reportYear, counties: countyDocuments, workspaceName: workspaceName,
                     source: source, trend: trend(access, year: reportYear, until: loaded.rollUp.asOf),
                     changes: try changes(access, to: loaded.snapshot, language: language), countyFilter: counties)
+                report.statusWords = statusWords
                 text = format == .markdown ? ReportMarkdown.steering(report, language: language)
                                            : ReportHTML.steering(report, language: language)
             case .redovisning:
-                let report = FollowUpReport(rollUp: loaded.rollUp, year: reportYear, counties: countyDocuments,
+                var report = FollowUpReport(rollUp: loaded.rollUp, year: reportYear, counties: countyDocuments,
                                             workspaceName: workspaceName, source: source)
+                report.statusWords = statusWords
                 switch format {
                 case .html: text = ReportHTML.followUp(report, language: language)
                 case .markdown: text = ReportMarkdown.followUp(report, language: language)
-                case .csv: text = CSVWriter(delimiter: delimiter, byteOrderMark: bom).text([FollowUpReport.csvHeader] + report.csvRows())
+                case .csv:
+                    // The notice of missing documents comes first, where a spreadsheet shows it.
+                    let notice = RollUpOutput.exclusionRows(report.skipped, language.words(statusWords))
+                    text = CSVWriter(delimiter: delimiter, byteOrderMark: bom)
+                        .text(notice + [FollowUpReport.csvHeader] + report.csvRows())
                 }
             }
+            // Only the report year's documents make this report incomplete. Checked once the
+            // report is made, so that a mistyped --since is told first.
+            let missing = loaded.rollUp.skipped.filter { $0.plan?.year == reportYear }
+            try RollUpLoading.refuseIncomplete(missing, allowInvalid: allowInvalid, snapshot: loaded.snapshot,
+                                               asOf: loaded.rollUp.asOf)
+            RollUpLoading.reportSkipped(missing)
             if let out {
                 guard FileSystem.writeText(text, to: out, mode: 0o644) else { throw CLIError("\(out): cannot write the report") }
             } else {
                 Terminal.standardOutput.write(text)
             }
+        }
+    }
+
+    /// What the report was made from, in the report's words: a commit, or the working tree
+    /// at the commit HEAD names, clean or with changes not committed below `Plans/` or
+    /// `Schemas/` (the folders the report reads).
+    private func sourceLabel(_ access: WorkspaceAccess, loaded: RollUpLoading.Loaded, words: ReportWords) throws -> String {
+        guard loaded.revision == nil else { return words.commit(loaded.label) }
+        let repository = access.repository
+        guard !repository.isHeadUnborn else { return words.workingTree(nil, false) }
+        do {
+            let head = try repository.snapshot(revision: "HEAD")
+            let clean = try head.changes(to: loaded.snapshot, under: DocumentLayout.plansFolder).isEmpty
+                && head.changes(to: loaded.snapshot, under: DocumentLayout.schemasFolder).isEmpty
+            return words.workingTree(head.commit.shortID, clean)
+        } catch {
+            throw CLIError("cannot compare the working tree with HEAD: \(error)")
         }
     }
 

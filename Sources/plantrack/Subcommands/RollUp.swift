@@ -9,6 +9,17 @@ enum FigureFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv, markdown
 }
 
+/// `--lang` and `--allow-invalid` of rollup and trend.
+struct FigureOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Language of headings and words: sv or en (default: workspace.yaml's language, else sv).",
+                               valueName: "lang"))
+    var lang: ReportLanguage?
+
+    @Flag(name: .customLong("allow-invalid"),
+          help: "Show the figures even when documents cannot be read or have errors, marked as incomplete.")
+    var allowInvalid = false
+}
+
 /// `plantrack rollup`: status figures per plan and in total.
 struct RollUpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -19,8 +30,10 @@ struct RollUpCommand: ParsableCommand {
             the workspace as committed on a day (--as-of: the last commit on or before that day on \
             the first-parent history of HEAD). Figures are per plan year: the current plan year \
             (the latest that has begun on the day judged) unless --year or --all-years says \
-            otherwise; years are never added up. Documents with errors are left out and counted \
-            on stderr; the traffic-light rule is in docs/rollup.md.
+            otherwise; years are never added up. A document of those years that cannot be read \
+            or has errors fails the run (exit 1) unless --allow-invalid, which shows the figures \
+            marked as incomplete and names the documents left out. Headings are in the \
+            workspace's language (--lang). The traffic-light rule is in docs/rollup.md.
             """
     )
 
@@ -55,6 +68,8 @@ struct RollUpCommand: ParsableCommand {
     @Flag(help: "Start CSV output with a UTF-8 byte-order mark (for Excel).")
     var bom = false
 
+    @OptionGroup var figures: FigureOptions
+
     func validate() throws {
         if year != nil && allYears {
             throw ValidationError("--year and --all-years cannot be used together: choose one year, or every year.")
@@ -79,27 +94,34 @@ struct RollUpCommand: ParsableCommand {
             let years = loaded.rollUp.years(for: allYears ? .all : year.map { .year($0) } ?? .current)
             // Only the years shown: their plans, and the documents left out of them.
             let rollUp = loaded.rollUp.only(years: Set(years))
+            try RollUpLoading.refuseIncomplete(rollUp.skipped, allowInvalid: figures.allowInvalid,
+                                               snapshot: loaded.snapshot, asOf: rollUp.asOf)
             RollUpLoading.reportSkipped(rollUp.skipped)
+            let words = FigureWords(lang: figures.lang, snapshot: loaded.snapshot)
             let out = Terminal.standardOutput
+            let header = RollUpOutput.header(words, grouping: by)
             switch format {
             case .json:
                 out.write(RollUpOutput.json(rollUp, years: years, allYears: allYears, revision: loaded.revision,
                                             grouping: by).prettyText + "\n")
             case .csv:
-                let rows = [RollUpOutput.header] + RollUpOutput.rows(rollUp, years: years, grouping: by)
+                let rows = RollUpOutput.exclusionRows(rollUp.skipped, words.report) + [header]
+                    + RollUpOutput.rows(rollUp, years: years, grouping: by, words)
                 out.write(CSVWriter(delimiter: delimiter, byteOrderMark: bom).text(rows))
             case .markdown:
-                out.write(RollUpOutput.markdown(RollUpOutput.header, RollUpOutput.rows(rollUp, years: years, grouping: by)))
+                out.write(RollUpOutput.exclusionMarkdown(rollUp.skipped, words.report)
+                          + RollUpOutput.markdown(header, RollUpOutput.rows(rollUp, years: years, grouping: by, words)))
             case .table:
                 let style = Style(for: out)
-                var table = TextTable(header: RollUpOutput.header)
+                let notice = RollUpOutput.exclusionLines(rollUp.skipped, words.report)
+                if !notice.isEmpty { out.write(style.red(notice.joined(separator: "\n")) + "\n\n") }
+                var table = TextTable(header: header)
                 // Cells stay unstyled: escape codes would upset the column widths.
-                for row in RollUpOutput.rows(rollUp, years: years, grouping: by) { table.add(row) }
-                let count = rollUp.plans.count
-                let of = years.isEmpty ? "" : " of \(RollUpOutput.yearsText(years))"
+                for row in RollUpOutput.rows(rollUp, years: years, grouping: by, words) { table.add(row) }
                 out.write(table.render(headerStyle: style.bold)
-                          + style.dim("\(EnglishWords.count(count, "plan"))\(of) (\(loaded.label)), as of \(rollUp.asOf)")
-                          + "\n")
+                          + style.dim(words.summary(plans: rollUp.plans.count, years: RollUpOutput.yearsText(years),
+                                                    source: loaded.label, asOf: rollUp.asOf,
+                                                    incomplete: rollUp.isIncomplete)) + "\n")
             }
         }
     }

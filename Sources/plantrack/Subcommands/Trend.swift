@@ -13,7 +13,9 @@ struct TrendCommand: ParsableCommand {
             Each point is the workspace as committed at the last first-parent commit of HEAD on or \
             before the period end, judged on that day (as rollup --as-of would): the total of one \
             plan year, the current one at that point (the latest that has begun) unless --year \
-            names one. Documents with errors at that point are left out.
+            names one. A document of that year that cannot be read or has errors at a point fails \
+            the run (exit 1) unless --allow-invalid, which shows the figures with the points marked \
+            as incomplete and names the documents.
             """
     )
 
@@ -45,6 +47,8 @@ struct TrendCommand: ParsableCommand {
     @Flag(help: "Start CSV output with a UTF-8 byte-order mark (for Excel).")
     var bom = false
 
+    @OptionGroup var figures: FigureOptions
+
     @Flag(name: .customLong("no-cache"),
           help: "Neither read nor write the roll-up memo in .git/plantrack/ (work everything out again).")
     var noCache = false
@@ -60,6 +64,10 @@ struct TrendCommand: ParsableCommand {
         try reportingErrors {
             let access = try WorkspaceAccess(workspace)
             let repository = access.repository
+            guard !repository.isHeadUnborn else {
+                throw CLIError("trend reads the history of commits, and nothing is committed yet; "
+                               + "'plantrack rollup' shows the working tree")
+            }
             let start: CalendarDate
             if let since {
                 start = since
@@ -82,37 +90,93 @@ struct TrendCommand: ParsableCommand {
                 err.write("\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
                           + "] \(done)/\(total)" + (done == total ? "\n" : ""))
             }
-            render(points)
+            // The first incomplete point shows its findings; the others are counted.
+            let incompletePoints = points.filter { !$0.skipped.isEmpty }
+            if let incomplete = incompletePoints.first, let commit = incomplete.commit {
+                let snapshot = try? repository.snapshot(revision: commit)
+                let more = incompletePoints.count - 1
+                try RollUpLoading.refuseIncomplete(
+                    incomplete.skipped, allowInvalid: figures.allowInvalid, snapshot: snapshot, asOf: incomplete.date,
+                    at: "\(incomplete.date) (commit \(commit.prefix(7)))"
+                        + (more == 0 ? "" : " and \(more) later point\(more == 1 ? "" : "s")"))
+            }
+            RollUpLoading.reportSkipped(RollUpOutput.distinct(points.flatMap(\.skipped)))
+            let headSnapshot: (any Snapshot)? = repository.isHeadUnborn ? nil : try? repository.snapshot(revision: "HEAD")
+            let words = headSnapshot.map { FigureWords(lang: figures.lang, snapshot: $0) }
+                ?? FigureWords(language: figures.lang ?? .sv, settings: nil)
+            render(points, words)
+            // The history is walked again only when the table is empty and the reason needs it.
+            let firstCommit = { try? repository.mainline(from: repository.head().id).first?.date }
+            if let why = emptiness(points, since: start, until: end, firstCommit: firstCommit) {
+                err.write("plantrack: note: \(why)\n")
+            }
         }
     }
 
-    private func render(_ points: [Trend.Point]) {
+    /// Why the table has no figures to show, and what to try; nil when it has some.
+    private func emptiness(_ points: [Trend.Point], since: CalendarDate, until: CalendarDate,
+                           firstCommit: () -> CalendarDate??) -> String? {
+        if points.isEmpty {
+            return since > until
+                ? "no points: --since \(since) is after --until \(until)"
+                : "no \(every.rawValue) ends between \(since) and \(until), so there is no point to show; "
+                    + "try --every week, an earlier --since or a later --until"
+        }
+        if points.allSatisfy({ $0.commit == nil }) {
+            return "nothing was committed on or before \(until) on the history of HEAD"
+                + ((firstCommit() ?? nil).map { "; the first commit is dated \($0): try --until \($0) or later" } ?? "")
+        }
+        if points.allSatisfy({ $0.figures == StatusFigures() }) {
+            let filters = (year.map { ["--year \($0)"] } ?? []) + (counties.isEmpty ? [] : ["--county " + counties.joined(separator: " ")])
+            return "no plan figures at any point: the commits have no plans"
+                + (filters.isEmpty ? " below Plans/" : " matching " + filters.joined(separator: " ") + "; check those filters")
+        }
+        return nil
+    }
+
+    private func render(_ points: [Trend.Point], _ words: FigureWords) {
         let out = Terminal.standardOutput
+        let excluded = RollUpOutput.distinct(points.flatMap(\.skipped))
+        let incomplete = !excluded.isEmpty
         switch format {
         case .json:
-            let value: JSONValue = ["points": .array(points.map { p in
-                .object(["date": .string(p.date.description), "commit": p.commit.map { .string($0) } ?? .null,
-                         "year": p.year.map { .number(.integer(Int64($0))) } ?? .null,
-                         "activities": RollUpOutput.activitiesJSON(p.figures),
-                         "done_share": RollUpOutput.share(p.figures.doneShare)])
-            })]
-            out.write(value.prettyText + "\n")
+            var top = JSONObject()
+            RollUpOutput.exclusionJSON(excluded, into: &top)
+            top["points"] = .array(points.map { p in
+                var o: JSONObject = ["date": .string(p.date.description), "commit": p.commit.map { .string($0) } ?? .null,
+                                     "year": p.year.map { .number(.integer(Int64($0))) } ?? .null,
+                                     "activities": RollUpOutput.activitiesJSON(p.figures),
+                                     "done_share": RollUpOutput.share(p.figures.doneShare)]
+                o["excluded"] = .array(p.skipped.map { .string($0.path) })
+                return .object(o)
+            })
+            out.write(JSONValue.object(top).prettyText + "\n")
         case .csv, .markdown, .table:
-            let header = ["DATE", "COMMIT", "YEAR"] + Activity.Status.allCases.map { $0.rawValue.uppercased() }
-                + ["DONE %", "OVERDUE"]
+            let w = words.report
+            let sv = words.language == .sv
+            let header = ([sv ? "Datum" : "Date", sv ? "Incheckning" : "Commit", sv ? "År" : "Year"]
+                + Activity.Status.allCases.map { w.activityStatus($0) } + [w.doneShare + " %", w.overdue]
+                + (incomplete ? [sv ? "Saknade dokument" : "Missing documents"] : []))
+                .map { $0.uppercased() }
             let rows = points.map { p in
                 [p.date.description, p.commit.map { String($0.prefix(7)) } ?? "-", p.year.map(String.init) ?? "-"]
                     + Activity.Status.allCases.map { String(p.figures.count($0)) }
-                    + [RollUpOutput.shareText(p.figures.doneShare), String(p.figures.overdue)]
+                    + [RollUpOutput.shareText(p.figures.doneShare, words.language), String(p.figures.overdue)]
+                    + (incomplete ? [String(p.skipped.count)] : [])
             }
             if format == .csv {
-                out.write(CSVWriter(delimiter: delimiter, byteOrderMark: bom).text([header] + rows))
+                out.write(CSVWriter(delimiter: delimiter, byteOrderMark: bom)
+                    .text(RollUpOutput.exclusionRows(excluded, words.report) + [header] + rows))
                 return
             }
+            let style = Style(for: out)
+            let notice = RollUpOutput.exclusionLines(excluded, words.report)
+            if !notice.isEmpty { out.write(style.red(notice.joined(separator: "\n")) + "\n\n") }
             var table = TextTable(header: header)
             for row in rows { table.add(row) }
-            out.write(table.render(headerStyle: Style(for: out).bold))
-            out.write("done % " + Trend.sparkline(points.map(\.figures.doneShare)) + "\n")
+            out.write(table.render(headerStyle: style.bold))
+            out.write((words.language == .sv ? "genomförda % " : "done % ")
+                      + Trend.sparkline(points.map(\.figures.doneShare)) + "\n")
         }
     }
 }

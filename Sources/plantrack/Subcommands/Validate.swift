@@ -48,6 +48,15 @@ struct Validate: ParsableCommand {
             let validator = WorkspaceValidator(schemas: schemas, asOf: asOf ?? .today())
             var report = validator.validate(snapshot)
             keepUntilExit(report)
+            // "0 documents, 0 errors" would read as a clean bill of health for nothing.
+            if report.documentCount == 0 && report.findings.isEmpty {
+                let hasFiles = (try? snapshot.entries(under: DocumentLayout.plansFolder).isEmpty == false) ?? false
+                throw CLIError(hasFiles
+                    ? "\(DocumentLayout.plansFolder)/ in \(snapshot.label) of \(access.root) holds no documents: nothing to validate"
+                    : "no \(DocumentLayout.plansFolder)/ folder (or an empty one) in \(snapshot.label) of \(access.root): "
+                        + "nothing to validate; run 'plantrack init' to make this a workspace, or use --workspace DIR "
+                        + "to name one")
+            }
             report.findings = schemaProblems + report.findings
             let scope = try PathScope(paths, root: access.root)
             report.findings = report.findings.filter { scope.contains($0.path) }

@@ -32,12 +32,20 @@ struct RollUpLoading {
     func version(rev: String?, asOf: CalendarDate?) throws -> (snapshot: any Snapshot, revision: String?, asOf: CalendarDate) {
         let repository = access.repository
         if let asOf {
+            guard !repository.isHeadUnborn else {
+                throw CLIError("--as-of \(asOf): nothing is committed yet, so there is no version of that day; "
+                               + "leave out --as-of to read the working tree")
+            }
             let head: Commit
             do { head = try repository.head() } catch { throw CLIError("\(error)") }
             guard let commit = try repository.lastCommit(onOrBefore: asOf, from: head.id) else {
-                let first = try? repository.mainline(from: head.id).first?.date
-                throw CLIError("no commit on or before \(asOf) on the history of HEAD"
-                               + (first.map { "; the first commit is dated \($0)" } ?? ""))
+                // Nothing was committed yet on that day: say when the history starts and how
+                // to read that first version instead.
+                let first = try? repository.mainline(from: head.id).first
+                throw CLIError("--as-of \(asOf) is before the first commit: nothing was committed on or before that day "
+                               + "on the history of HEAD"
+                               + (first.map { "; the first commit (\($0.shortID)) is dated \($0.date): use --as-of \($0.date) "
+                                   + "or later, or --rev \($0.shortID) to read that commit" } ?? ""))
             }
             return (CommitSnapshot(commit: commit), commit.id.hex, asOf)
         }
@@ -56,7 +64,8 @@ struct RollUpLoading {
         let (snapshot, revision, day) = try version(rev: rev, asOf: asOf)
         let workspace = Workspace.read(from: snapshot)
         let report = WorkspaceValidator(schemas: try Self.schemas(of: snapshot), asOf: day).validate(workspace)
-        let rollUp = RollUp(documents: workspace.documents, invalidPaths: report.invalidPaths, asOf: day, filter: filter)
+        let rollUp = RollUp(documents: workspace.documents, invalidPaths: report.invalidPaths,
+                            unreadablePaths: report.unreadablePaths, asOf: day, filter: filter)
         return Loaded(rollUp: rollUp, revision: revision, label: snapshot.label, snapshot: snapshot, workspace: workspace)
     }
 
@@ -64,7 +73,7 @@ struct RollUpLoading {
     /// commit rolled up before costs reading its trees. `grouping` says which
     /// ``RollUp/groups(by:)`` will be asked for, if any.
     func figures(rev: String?, asOf: CalendarDate?, filter: RollUp.Filter, grouping: RollUp.Grouping?,
-                 store: RollUpMemoStore?) throws -> (rollUp: RollUp, revision: String?, label: String) {
+                 store: RollUpMemoStore?) throws -> (rollUp: RollUp, revision: String?, label: String, snapshot: any Snapshot) {
         let (snapshot, revision, day) = try version(rev: rev, asOf: asOf)
         let schemas = try Self.schemas(of: snapshot)
         var state = IncrementalRollUp(memo: store?.load() ?? RollUpMemo())
@@ -75,14 +84,36 @@ struct RollUpLoading {
         // The rollup command prints and ends: the verdicts of a whole workspace need not be
         // released one by one first.
         keepUntilExit(state)
-        return (rollUp, revision, snapshot.label)
+        return (rollUp, revision, snapshot.label, snapshot)
     }
 
     /// Says on stderr how many documents were left out and why.
     static func reportSkipped(_ skipped: [RollUp.Skipped]) {
         guard !skipped.isEmpty else { return }
-        var text = "plantrack: \(EnglishWords.count(skipped.count, "document")) left out of the roll-up (run 'plantrack validate' for details):\n"
+        var text = "plantrack: warning: the figures are incomplete: \(EnglishWords.count(skipped.count, "document")) left out "
+            + "(run 'plantrack validate' for details):\n"
         for item in skipped { text += "  \(item.path): \(item.reason)\n" }
         Terminal.standardError.write(text)
+    }
+
+    /// Ends the run with exit 1 when documents are missing from the figures and
+    /// `--allow-invalid` was not given: figures that look whole and are not must not reach
+    /// a spreadsheet. Prints the errors of those documents in `snapshot` (judged on
+    /// `asOf`), the documents, and what to do.
+    static func refuseIncomplete(_ skipped: [RollUp.Skipped], allowInvalid: Bool, snapshot: (any Snapshot)?,
+                                 asOf: CalendarDate, at point: String? = nil) throws {
+        guard !skipped.isEmpty, !allowInvalid else { return }
+        let paths = Set(skipped.map(\.path))
+        if let snapshot, let schemas = try? schemas(of: snapshot) {
+            let report = WorkspaceValidator(schemas: schemas, asOf: asOf).validate(snapshot)
+            keepUntilExit(report)
+            FindingPrinter().print(report.findings.filter { $0.severity == .error && paths.contains($0.path) })
+        }
+        var text = "plantrack: error: \(EnglishWords.count(skipped.count, "document")) could not be counted\(point.map { " at \($0)" } ?? ""):\n"
+        for item in skipped { text += "  \(item.path): \(item.reason)\n" }
+        text += "Fix them ('plantrack validate' lists every finding), or run again with --allow-invalid "
+            + "for figures marked as incomplete.\n"
+        Terminal.standardError.write(text)
+        throw ExitStatus.findings
     }
 }
