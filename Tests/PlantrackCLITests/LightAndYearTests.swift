@@ -427,6 +427,14 @@ struct LightExplainedTests {
                 + "BUDGETED SEK,SPENT SEK,GRANTED SEK,ON TRACK,AT RISK,OFF TRACK,ACHIEVED,NOT ASSESSED,GOALS BEHIND")
         // Yellow with 0 overdue and 0 delayed: the 1 behind and the 1 goal behind say why.
         #expect(lines.contains("stockholm/2021,yellow,1,2,0,0,0,0.0,0,1,0,0,1000000,2,0,0,0,0,1"), "\(csv.stdout)")
+        // Per group, over the group's own activities and goals: the area has both (no funding
+        // of its own), a priority has no goals.
+        let byArea = try CLI.run(["rollup", "--as-of", "2021-04-15", "--by", "area", "--format", "csv", "--lang", "en"],
+                                 in: workspace.repo.url)
+        #expect(byArea.stdout.contains("\r\nbu,,1,2,0,0,0,0.0,0,1,0,0,0,2,0,0,0,0,1\r\n"), "\(byArea.stdout)")
+        let byPriority = try CLI.run(["rollup", "--as-of", "2021-04-15", "--by", "priority", "--format", "csv", "--lang", "en"],
+                                     in: workspace.repo.url)
+        #expect(byPriority.stdout.contains("\r\nprioritized,,1,2,0,0,0,0.0,0,1,0,0,0,0,0,0,0,0,0\r\n"), "\(byPriority.stdout)")
         let table = try CLI.run(["rollup", "--as-of", "2021-04-15"], in: workspace.repo.url)
         let rows = table.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
         let header = try #require(rows.first.map { $0.joined(separator: " ") })
