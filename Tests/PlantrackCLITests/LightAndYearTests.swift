@@ -262,7 +262,8 @@ struct YearTotalCLITests {
         let report = try CLI.run(["report", "--as-of", "2026-11-20", "--lang", "en", "--format", "markdown"],
                                  in: history.repo.url)
         #expect(report.stdout.contains("Plan year 2026"))
-        #expect(report.stdout.contains("| 3 | 26 | 30% | 0 | 3 | SEK 18,700,000 | SEK 6,997,000 |"))
+        // Behind: norrbotten 1, skane 2, uppsala 1 (the bundled 2026 plans' lights, below).
+        #expect(report.stdout.contains("| 3 | 26 | 30% | 0 | 3 | 4 | SEK 18,700,000 | SEK 6,997,000 |"))
     }
 
     @Test("a workspace without plans has an empty total and says so")
@@ -379,5 +380,104 @@ struct IndicatorYearCLITests {
         csv = try CLI.run(["report", "--kind", "redovisning", "--year", "2022", "--format", "csv"], in: repo.url)
         #expect(csv.stdout.contains("stockholm,2022,indicator,bu-st-1/i1,Andel kommuner med avtal,50,,,,2022-06-30,18 → 19 → 20"),
                 "\(csv.stdout)")
+    }
+}
+
+/// Why a plan's light is yellow, said where the steering group reads it: AprilWorkspace with
+/// a1 at 10 % (behind: 105 of 334 days = 31.4 % passed, 10 < 31.4 − 20) and a goal bu-st-2,
+/// assessed on track, whose indicator is behind: from 10 (2020-12-31) to 20 by 2021-12-31,
+/// measured 10 on 2021-04-14: progress 0 of 104 of 365 days = 28.5 % expected (0 < 8.5).
+/// One of three activities off schedule (33 % < 50 %), no goal off track: yellow.
+@Suite("the light explained: behind in rollup and report")
+struct LightExplainedTests {
+    static let goalBehind = """
+        ---
+        kind: goal
+        id: bu-st-2
+        title: Fler skolor har en elevhälsoplan
+        term: short
+        area: bu
+        assessment: on-track
+        indicators:
+          - id: i9
+            title: Andel skolor med elevhälsoplan
+            unit: percent
+            baseline: {value: 10, date: 2020-12-31}
+            target: {value: 20, date: 2021-12-31}
+            measurements:
+              - {date: 2021-04-14, value: 10}
+        ---
+
+        """
+
+    private func workspace() throws -> AprilWorkspace {
+        let workspace = try AprilWorkspace(a1: 10)
+        try workspace.repo.stage("Plans/stockholm/2021/goals/bu-st-2.md", Self.goalBehind)
+        try workspace.repo.commit("A goal behind", time: noon("2021-04-14"))
+        return workspace
+    }
+
+    @Test("rollup's table and CSV count the activity and the goal behind, next to overdue")
+    func rollUpColumns() throws {
+        let workspace = try workspace()
+        let csv = try CLI.run(["rollup", "--as-of", "2021-04-15", "--format", "csv", "--lang", "en"], in: workspace.repo.url)
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let lines = csv.stdout.components(separatedBy: "\r\n")
+        #expect(lines.first == "ITEM,TRAFFIC LIGHT,PLANNED,IN PROGRESS,DONE,DELAYED,CANCELLED,SHARE DONE %,OVERDUE,BEHIND,"
+                + "BUDGETED SEK,SPENT SEK,GRANTED SEK,ON TRACK,AT RISK,OFF TRACK,ACHIEVED,NOT ASSESSED,GOALS BEHIND")
+        // Yellow with 0 overdue and 0 delayed: the 1 behind and the 1 goal behind say why.
+        #expect(lines.contains("stockholm/2021,yellow,1,2,0,0,0,0.0,0,1,0,0,1000000,2,0,0,0,0,1"), "\(csv.stdout)")
+        // Per group, over the group's own activities and goals: the area has both (no funding
+        // of its own), a priority has no goals.
+        let byArea = try CLI.run(["rollup", "--as-of", "2021-04-15", "--by", "area", "--format", "csv", "--lang", "en"],
+                                 in: workspace.repo.url)
+        #expect(byArea.stdout.contains("\r\nbu,,1,2,0,0,0,0.0,0,1,0,0,0,2,0,0,0,0,1\r\n"), "\(byArea.stdout)")
+        let byPriority = try CLI.run(["rollup", "--as-of", "2021-04-15", "--by", "priority", "--format", "csv", "--lang", "en"],
+                                     in: workspace.repo.url)
+        #expect(byPriority.stdout.contains("\r\nprioritized,,1,2,0,0,0,0.0,0,1,0,0,0,0,0,0,0,0,0\r\n"), "\(byPriority.stdout)")
+        let table = try CLI.run(["rollup", "--as-of", "2021-04-15"], in: workspace.repo.url)
+        let rows = table.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
+        let header = try #require(rows.first.map { $0.joined(separator: " ") })
+        #expect(header.contains("FÖRFALLNA EFTER PLAN BUDGETERAT KR"), "\(table.stdout)")
+        #expect(header.hasSuffix("EJ BEDÖMT MÅL EFTER PLAN"), "\(table.stdout)")
+        let plan = try #require(rows.first { $0.first == "stockholm/2021" })
+        // PLAN, TRAFIKLJUS, five statuses, share, FÖRFALLNA, EFTER PLAN …, MÅL EFTER PLAN last.
+        #expect(plan[1] == "gul" && plan[8] == "0" && plan[9] == "1" && plan.last == "1", "\(table.stdout)")
+    }
+
+    @Test("the status report names the activity and the goal behind, with progress against the share expected")
+    func reportNamesThem() throws {
+        let workspace = try workspace()
+        let markdown = try CLI.run(["report", "--as-of", "2021-04-15", "--format", "markdown", "--lang", "en"],
+                                   in: workspace.repo.url)
+        #expect(markdown.status == 0, "\(markdown.stderr)")
+        let text = markdown.stdout
+        #expect(text.contains("## What is behind"), "\(text)")
+        #expect(text.contains("| Aktivitet a1 — för äldre i Södertälje (`stockholm/2021/a1`) | Stockholms län | none given "
+                              + "| 30 November 2021 | In progress, 10% of 31% expected |"), "\(text)")
+        #expect(!text.contains("stockholm/2021/a2`) |") && !text.contains("stockholm/2021/a3`) |"), "\(text)")
+        #expect(text.contains("| Fler skolor har en elevhälsoplan (`stockholm/2021/bu-st-2`) | Stockholms län | On track "
+                              + "| Andel skolor med elevhälsoplan: 0% of 28% expected |"), "\(text)")
+        #expect(!text.contains("(`stockholm/2021/bu-st-1`) | Stockholms län | On track"), "\(text)")
+        #expect(text.contains("The traffic light is based on how the activities keep to their schedules"))
+        // Headline: overdue 0, delayed 0, behind 1.
+        #expect(text.contains("| 1 | 3 | 0% | 0 | 0 | 1 | SEK 1,000,000 | SEK 0 |"), "\(text)")
+
+        let html = try CLI.run(["report", "--as-of", "2021-04-15"], in: workspace.repo.url)
+        #expect(html.status == 0, "\(html.stderr)")
+        #expect(html.stdout.contains("<h2 id=\"attention\">Det som ligger efter</h2>"))
+        #expect(html.stdout.contains("Pågående · 10\u{00A0}% av väntade 31\u{00A0}%"), "\(html.stdout)")
+        #expect(html.stdout.contains("Andel skolor med elevhälsoplan: 0\u{00A0}% av väntade 28\u{00A0}%"))
+        #expect(html.stdout.contains("Trafikljuset bygger på hur aktiviteterna följer sin tidplan"))
+    }
+
+    @Test("a green plan's report says nothing is behind")
+    func greenSaysNone() throws {
+        let workspace = try AprilWorkspace()
+        let report = try CLI.run(["report", "--as-of", "2021-04-15", "--format", "markdown"], in: workspace.repo.url)
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("🟢"), "\(report.stdout)")
+        #expect(report.stdout.contains("Ingen aktivitet är förfallen, försenad eller efter plan."))
+        #expect(report.stdout.contains("Inget mål är bedömt i risk eller med avvikelse"))
     }
 }

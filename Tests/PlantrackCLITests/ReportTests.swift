@@ -19,7 +19,9 @@ struct ReportTests {
         #expect(text.contains("> - `Plans/stockholm/2021/activities/a5.md`: has errors"))
         #expect(result.stderr.contains("1 document left out"))
         // The report date is mid-month: the trend's only point is that day.
-        #expect(text.contains("| 5 January 2021 ⚠ | 1 | 1 | 1 | 0 | 1 | 33% | 1 |"), "\(text)")
+        #expect(text.contains("| 5 January 2021 ⚠ | 1 | 1 | 1 | 0 | 1 | 33% | 1 | 0 |"), "\(text)")
+        // Yellow by the at-risk goal: listed with what is behind; a2 is overdue, not behind.
+        #expect(text.contains("| Väntetiden minskar (`stockholm/2021/bu-st-1`) | Stockholms län | At risk | – |"), "\(text)")
     }
 
     @Test("language: --lang, else workspace.yaml, else Swedish")

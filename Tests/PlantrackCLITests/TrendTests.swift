@@ -59,7 +59,9 @@ struct TrendTests {
                                   "--format", "csv", "--delimiter", ";", "--bom"], in: fixture.repo.url)
         // Swedish headings (the workspace names no language) and the decimal comma.
         #expect(result.stdout.hasPrefix("\u{FEFF}DATUM;INCHECKNING;ÅR;EJ PÅBÖRJAD;PÅGÅENDE;GENOMFÖRD;"))
-        #expect(result.stdout.contains("\r\n2021-01-03;\(fixture.commits[1].abbreviated);2021;3;0;1;0;0;25,0;0\r\n"))
+        // On 2021-01-03 a2 (due 01-04: 75 % of its time passed) and a4 (due that day: 100 %)
+        // are planned without progress: 2 behind.
+        #expect(result.stdout.contains("\r\n2021-01-03;\(fixture.commits[1].abbreviated);2021;3;0;1;0;0;25,0;0;2\r\n"))
     }
 
     @Test("property: every point of a generated history equals rollup at that point's commit and day")

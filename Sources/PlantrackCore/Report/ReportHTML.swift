@@ -25,6 +25,7 @@ public enum ReportHTML {
         figure(w.doneShare, f.percent(t.doneShare), w.activityCount(t.count(.done), .done, f))
         figure(w.overdue, f.integer(t.overdue))
         figure(w.delayed, f.integer(t.count(.delayed)))
+        figure(w.behind, f.integer(t.count(schedule: .behind)))
         figure(w.funding, f.money(t.fundingSEK))
         figure(w.spent, f.money(t.spentSEK), t.fundingSEK > 0 ? f.percent(Double(t.spentSEK) / Double(t.fundingSEK) * 100) : nil)
         figure(w.goals, f.integer(t.goals.values.reduce(0, +)), goalNote(t, w, f))
@@ -34,10 +35,11 @@ public enum ReportHTML {
         page.line("<section aria-labelledby=\"counties\"><h2 id=\"counties\">\(w.counties)</h2>")
         page.line("<table class=\"counties\"><thead><tr><th scope=\"col\">\(w.county)</th><th scope=\"col\">\(w.trafficLight)</th>"
                   + "<th scope=\"col\">\(w.activities)</th><th scope=\"col\" class=\"num\">\(w.doneShare)</th>"
-                  + "<th scope=\"col\" class=\"num\">\(w.overdue)</th><th scope=\"col\" class=\"num\">\(w.spent)</th></tr></thead><tbody>")
+                  + "<th scope=\"col\" class=\"num\">\(w.overdue)</th><th scope=\"col\" class=\"num\">\(w.behind)</th>"
+                  + "<th scope=\"col\" class=\"num\">\(w.spent)</th></tr></thead><tbody>")
         for county in report.counties {
             guard let status = county.status else {
-                page.line("<tr><th scope=\"row\">\(e(county.name))</th><td colspan=\"5\" class=\"muted\">\(e(w.noPlan(report.year)))</td></tr>")
+                page.line("<tr><th scope=\"row\">\(e(county.name))</th><td colspan=\"6\" class=\"muted\">\(e(w.noPlan(report.year)))</td></tr>")
                 continue
             }
             let light = w.light(status.light)
@@ -47,10 +49,12 @@ public enum ReportHTML {
                       + "<td>\(ReportCharts.statusBar(status.figures, label: w.statusBarLabel(county.name, counts)))<small>\(e(counts))</small></td>"
                       + "<td class=\"num\">\(e(f.percent(status.figures.doneShare)))</td>"
                       + "<td class=\"num\">\(e(f.integer(status.figures.overdue)))</td>"
+                      + "<td class=\"num\">\(e(f.integer(status.figures.count(schedule: .behind))))</td>"
                       + "<td class=\"num\">\(e(f.money(status.figures.spentSEK)))<small>\(e(w.funding.lowercased())) \(e(f.money(status.figures.fundingSEK)))</small></td></tr>")
         }
         page.line("</tbody></table>")
         page.line(legend(w))
+        page.line("<p class=\"legend\">\(e(w.lightLegend))</p>")
         page.line("</section>")
 
         // Attention.
@@ -61,11 +65,23 @@ public enum ReportHTML {
             page.line("<table><thead><tr><th scope=\"col\">\(w.activity)</th><th scope=\"col\">\(w.county)</th><th scope=\"col\">\(w.owner)</th>"
                       + "<th scope=\"col\">\(w.due)</th><th scope=\"col\">\(w.status)</th></tr></thead><tbody>")
             for item in report.attention {
-                let late = item.daysLate > 0 ? " · " + w.daysLate(item.daysLate) : ""
                 page.line("<tr><td>\(e(item.title))<small><code>\(e(item.reference.description))</code></small></td>"
                           + "<td>\(e(item.countyName))</td><td>\(e(item.owner ?? w.noOwner))</td>"
                           + "<td>\(e(item.due.map(f.date) ?? "–"))</td>"
-                          + "<td class=\"st st-\(item.status.rawValue)\">\(e(w.activityStatus(item.status) + late))</td></tr>")
+                          + "<td class=\"st st-\(item.status.rawValue)\">\(e(attentionState(item, w, f)))</td></tr>")
+            }
+            page.line("</tbody></table>")
+        }
+        page.line("<h3>\(w.goalsAttention)</h3>")
+        if report.goalsAttention.isEmpty {
+            page.line("<p>\(w.goalsAttentionNone)</p>")
+        } else {
+            page.line("<table><thead><tr><th scope=\"col\">\(w.goal)</th><th scope=\"col\">\(w.county)</th>"
+                      + "<th scope=\"col\">\(w.assessmentHeading)</th><th scope=\"col\">\(w.indicatorsBehind)</th></tr></thead><tbody>")
+            for goal in report.goalsAttention {
+                page.line("<tr><td>\(e(goal.title))<small><code>\(e(goal.reference.description))</code></small></td>"
+                          + "<td>\(e(goal.countyName))</td><td>\(e(w.assessment(goal.assessment)))</td>"
+                          + "<td>\(e(indicatorsBehindText(goal, w, f)))</td></tr>")
             }
             page.line("</tbody></table>")
         }
@@ -109,16 +125,18 @@ public enum ReportHTML {
             page.line("<details><summary>\(w.trendFigures)</summary>")
             page.line("<table><thead><tr><th scope=\"col\">\(w.month)</th>"
                       + Activity.Status.allCases.map { "<th scope=\"col\" class=\"num\">\(e(w.statusHeading($0, f)))</th>" }.joined()
-                      + "<th scope=\"col\" class=\"num\">\(w.doneShare)</th><th scope=\"col\" class=\"num\">\(w.overdue)</th></tr></thead><tbody>")
+                      + "<th scope=\"col\" class=\"num\">\(w.doneShare)</th><th scope=\"col\" class=\"num\">\(w.overdue)</th>"
+                      + "<th scope=\"col\" class=\"num\">\(w.behind)</th></tr></thead><tbody>")
             // Months before the first commit are only on the chart's axis.
             for p in points.drop(while: { $0.commit == nil }) {
                 guard p.commit != nil else {
-                    page.line("<tr><th scope=\"row\">\(e(f.date(p.date)))</th><td colspan=\"7\" class=\"muted\">\(w.noCommitYet)</td></tr>")
+                    page.line("<tr><th scope=\"row\">\(e(f.date(p.date)))</th><td colspan=\"8\" class=\"muted\">\(w.noCommitYet)</td></tr>")
                     continue
                 }
                 page.line("<tr><th scope=\"row\">\(e(f.date(p.date)))\(p.skipped.isEmpty ? "" : " ⚠")</th>"
                           + Activity.Status.allCases.map { "<td class=\"num\">\(f.integer(p.figures.count($0)))</td>" }.joined()
-                          + "<td class=\"num\">\(e(f.percent(p.figures.doneShare)))</td><td class=\"num\">\(f.integer(p.figures.overdue))</td></tr>")
+                          + "<td class=\"num\">\(e(f.percent(p.figures.doneShare)))</td><td class=\"num\">\(f.integer(p.figures.overdue))</td>"
+                          + "<td class=\"num\">\(f.integer(p.figures.count(schedule: .behind)))</td></tr>")
             }
             page.line("</tbody></table></details>")
         }
@@ -240,6 +258,27 @@ public enum ReportHTML {
             figures.count(s) > 0 ? w.activityCount(figures.count(s), s, f) : nil
         }
         return parts.isEmpty ? "0" : parts.joined(separator: ", ")
+    }
+
+    /// What an activity off schedule shows in the status column: its status, and how many
+    /// days late (overdue) or its progress against the share expected (behind).
+    static func attentionState(_ item: SteeringReport.AttentionItem, _ w: ReportWords, _ f: ReportFormat,
+                               separator: String = " · ") -> String {
+        let status = w.activityStatus(item.status)
+        switch item.schedule {
+        case .overdue: return status + separator + w.daysLate(item.daysLate)
+        case .behind: return status + separator + w.behindProgress(f.percent(item.progress), f.percent(item.expected))
+        default: return status
+        }
+    }
+
+    /// A goal's indicators behind, each with its progress against the share expected
+    /// (`Andel …: 10 % av väntade 50 %`); `–` when none is (the goal is here by its assessment).
+    static func indicatorsBehindText(_ goal: SteeringReport.GoalAttention, _ w: ReportWords, _ f: ReportFormat) -> String {
+        guard !goal.indicatorsBehind.isEmpty else { return "–" }
+        return goal.indicatorsBehind.map { indicator in
+            indicator.title + ": " + w.behindProgress(f.percent(indicator.progress.progress), f.percent(indicator.progress.expected))
+        }.joined(separator: "; ")
     }
 
     private static func legend(_ w: ReportWords) -> String {

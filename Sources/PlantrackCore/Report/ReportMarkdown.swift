@@ -12,22 +12,24 @@ public enum ReportMarkdown {
         incomplete(report.skipped, into: &out, w)
         let t = report.total
         out.add("## \(w.overview)", "")
-        out.table([w.plans, w.activities, w.doneShare, w.overdue, w.delayed, w.funding, w.spent],
+        out.table([w.plans, w.activities, w.doneShare, w.overdue, w.delayed, w.behind, w.funding, w.spent],
                   [[f.integer(report.planCount), f.integer(t.activityCount), f.percent(t.doneShare), f.integer(t.overdue),
-                    f.integer(t.count(.delayed)), f.money(t.fundingSEK), f.money(t.spentSEK)]], numeric: Set(0..<7))
+                    f.integer(t.count(.delayed)), f.integer(t.count(schedule: .behind)), f.money(t.fundingSEK),
+                    f.money(t.spentSEK)]], numeric: Set(0..<8))
 
         out.add("## \(w.counties)", "")
-        out.table([w.county, w.plan, w.trafficLight, w.activities, w.doneShare, w.overdue, w.spent],
+        out.table([w.county, w.plan, w.trafficLight, w.activities, w.doneShare, w.overdue, w.behind, w.spent],
                   report.counties.map { county in
                       guard let status = county.status else {
-                          return [e(county.name), w.noPlan(report.year), "", "", "", "", ""]
+                          return [e(county.name), w.noPlan(report.year), "", "", "", "", "", ""]
                       }
                       return [e(county.name), e(county.planTitle ?? "") + " (" + w.planStatusWord(status.planStatus) + ")",
                               mark(status.light) + " " + w.light(status.light),
                               ReportHTML.statusCounts(status.figures, w, f), f.percent(status.figures.doneShare),
-                              f.integer(status.figures.overdue),
+                              f.integer(status.figures.overdue), f.integer(status.figures.count(schedule: .behind)),
                               "\(f.money(status.figures.spentSEK)) / \(f.money(status.figures.fundingSEK))"]
-                  }, numeric: [4, 5, 6])
+                  }, numeric: [4, 5, 6, 7])
+        out.add(w.lightLegend, "")
 
         out.add("## \(w.attention)", "")
         if report.attention.isEmpty {
@@ -37,7 +39,17 @@ public enum ReportMarkdown {
                       report.attention.map { item in
                           ["\(e(item.title)) (`\(item.reference)`)", e(item.countyName), e(item.owner ?? w.noOwner),
                            item.due.map(f.date) ?? "–",
-                           e(w.activityStatus(item.status)) + (item.daysLate > 0 ? ", " + w.daysLate(item.daysLate) : "")]
+                           e(ReportHTML.attentionState(item, w, f, separator: ", "))]
+                      })
+        }
+        out.add("### \(w.goalsAttention)", "")
+        if report.goalsAttention.isEmpty {
+            out.add(w.goalsAttentionNone, "")
+        } else {
+            out.table([w.goal, w.county, w.assessmentHeading, w.indicatorsBehind],
+                      report.goalsAttention.map { goal in
+                          ["\(e(goal.title)) (`\(goal.reference)`)", e(goal.countyName), e(w.assessment(goal.assessment)),
+                           e(ReportHTML.indicatorsBehindText(goal, w, f))]
                       })
         }
 
@@ -62,15 +74,16 @@ public enum ReportMarkdown {
             out.add("\(w.doneShare): `\(Trend.sparkline(points.map { $0.commit == nil ? nil : $0.figures.doneShare }))`", "")
             let incomplete = points.filter { !$0.skipped.isEmpty }.map { f.date($0.date) }
             if !incomplete.isEmpty { out.add(e(w.trendIncomplete(incomplete.joined(separator: ", "))), "") }
-            out.table([w.month] + Activity.Status.allCases.map { e(w.statusHeading($0, f)) } + [w.doneShare, w.overdue],
+            out.table([w.month] + Activity.Status.allCases.map { e(w.statusHeading($0, f)) } + [w.doneShare, w.overdue, w.behind],
                       // Months before the first commit are only in the sparkline.
                       points.drop(while: { $0.commit == nil }).map { p in
                           guard p.commit != nil else {
-                              return [f.date(p.date), w.noCommitYet] + Array(repeating: "", count: 6)
+                              return [f.date(p.date), w.noCommitYet] + Array(repeating: "", count: 7)
                           }
                           return [f.date(p.date) + (p.skipped.isEmpty ? "" : " ⚠")] + Activity.Status.allCases.map { f.integer(p.figures.count($0)) }
-                              + [f.percent(p.figures.doneShare), f.integer(p.figures.overdue)]
-                      }, numeric: Set(1...7))
+                              + [f.percent(p.figures.doneShare), f.integer(p.figures.overdue),
+                                 f.integer(p.figures.count(schedule: .behind))]
+                      }, numeric: Set(1...8))
         }
 
         if let changes = report.changes {

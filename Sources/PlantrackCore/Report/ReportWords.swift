@@ -18,6 +18,10 @@ public struct ReportWords: Sendable {
     public var done: String
     public var overdue: String
     public var delayed: String
+    /// Activities behind schedule (neither overdue nor delayed): a heading.
+    public var behind: String
+    /// Goals behind by their indicators: a heading.
+    public var goalsBehind: String
     public var funding: String
     public var budget: String
     public var spent: String
@@ -32,6 +36,15 @@ public struct ReportWords: Sendable {
     public var statusBarLabel: @Sendable (String, String) -> String
     public var attention: String
     public var attentionNone: String
+    /// An activity's progress against the share of its time passed: `20 % av väntade 43 %`.
+    public var behindProgress: @Sendable (_ progress: String, _ expected: String) -> String
+    /// The heading of the goals at risk, off track or behind by their indicators.
+    public var goalsAttention: String
+    public var goalsAttentionNone: String
+    public var assessmentHeading: String
+    public var indicatorsBehind: String
+    /// One sentence under the counties: what the traffic light is based on.
+    public var lightLegend: String
     public var activity: String
     public var owner: String
     public var due: String
@@ -157,6 +170,8 @@ public struct ReportWords: Sendable {
         done: "Genomförda",
         overdue: "Förfallna",
         delayed: "Försenade",
+        behind: "Efter plan",
+        goalsBehind: "Mål efter plan",
         funding: "Tilldelat",
         budget: "Budgeterat",
         spent: "Förbrukat",
@@ -169,8 +184,17 @@ public struct ReportWords: Sendable {
         trafficLight: "Trafikljus",
         noPlan: { "Ingen plan för \($0)." },
         statusBarLabel: { county, counts in "Aktiviteter i \(county): \(counts)" },
-        attention: "Förfallna och försenade aktiviteter",
-        attentionNone: "Inga aktiviteter är förfallna eller försenade.",
+        attention: "Det som ligger efter",
+        attentionNone: "Ingen aktivitet är förfallen, försenad eller efter plan.",
+        behindProgress: { progress, expected in "\(progress) av väntade \(expected)" },
+        goalsAttention: "Mål i risk, med avvikelse eller efter plan",
+        goalsAttentionNone: "Inget mål är bedömt i risk eller med avvikelse, och inget ligger efter enligt sina indikatorer.",
+        assessmentHeading: "Bedömning",
+        indicatorsBehind: "Indikatorer efter plan",
+        lightLegend: "Trafikljuset bygger på hur aktiviteterna följer sin tidplan (framsteg mot den andel av tiden "
+            + "från start till klar senast som har gått) och hur målen ligger till enligt bedömning och indikatorer: "
+            + "grönt när allt följer planen, gult när något ligger efter, är förfallet eller försenat eller ett mål är "
+            + "i risk, rött när ett mål avviker eller många aktiviteter ligger efter.",
         activity: "Aktivitet",
         owner: "Ansvarig",
         due: "Klar senast",
@@ -282,6 +306,8 @@ public struct ReportWords: Sendable {
         done: "Done",
         overdue: "Overdue",
         delayed: "Delayed",
+        behind: "Behind",
+        goalsBehind: "Goals behind",
         funding: "Granted",
         budget: "Budgeted",
         spent: "Spent",
@@ -294,8 +320,17 @@ public struct ReportWords: Sendable {
         trafficLight: "Traffic light",
         noPlan: { "No plan for \($0)." },
         statusBarLabel: { county, counts in "Activities in \(county): \(counts)" },
-        attention: "Overdue and delayed activities",
-        attentionNone: "No activity is overdue or delayed.",
+        attention: "What is behind",
+        attentionNone: "No activity is overdue, delayed or behind schedule.",
+        behindProgress: { progress, expected in "\(progress) of \(expected) expected" },
+        goalsAttention: "Goals at risk, off track or behind",
+        goalsAttentionNone: "No goal is assessed at risk or off track, and none is behind by its indicators.",
+        assessmentHeading: "Assessment",
+        indicatorsBehind: "Indicators behind",
+        lightLegend: "The traffic light is based on how the activities keep to their schedules (progress against "
+            + "the share of the time from start to due date that has passed) and how the goals stand by assessment "
+            + "and indicators: green when all is on schedule, yellow when something is behind, overdue or delayed or "
+            + "a goal is at risk, red when a goal is off track or many activities are off schedule.",
         activity: "Activity",
         owner: "Owner",
         due: "Due",

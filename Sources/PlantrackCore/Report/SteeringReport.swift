@@ -16,7 +16,8 @@ public struct SteeringReport: Sendable {
         public var status: PlanStatus?
     }
 
-    /// An activity that is overdue or delayed.
+    /// An activity off schedule on its plan's judgement day: overdue, delayed or behind
+    /// (``TrafficLight/schedule(of:on:tolerance:)``, the judgement the light is made of).
     public struct AttentionItem: Sendable {
         public var reference: ItemReference
         public var countyName: String
@@ -24,8 +25,26 @@ public struct SteeringReport: Sendable {
         public var owner: String?
         public var due: CalendarDate?
         public var status: Activity.Status
+        /// Where it stands: ``ScheduleState/overdue``, ``ScheduleState/delayed`` or ``ScheduleState/behind``.
+        public var schedule: ScheduleState
         /// Days past the due date on the plan's judgement day; 0 when not overdue.
         public var daysLate: Int
+        /// When behind: its progress (0–100; a planned activity without one counts as 0).
+        public var progress: Double?
+        /// When behind: the share (0–100) of its time from start to due date passed
+        /// (``TrafficLight/expectedShare(from:to:on:)``).
+        public var expected: Double?
+    }
+
+    /// A goal that makes its plan's light yellow or red: assessed at risk or off track, or
+    /// behind by its indicators (``StatusFigures/isBehindByIndicators(_:_:)``).
+    public struct GoalAttention: Sendable {
+        public var reference: ItemReference
+        public var countyName: String
+        public var title: String
+        public var assessment: Goal.Assessment
+        /// Its indicators that are behind, with their titles (empty when none is).
+        public var indicatorsBehind: [(title: String, progress: StatusFigures.IndicatorProgress)]
     }
 
     /// One indicator of a goal, with the figures its chart shows.
@@ -75,8 +94,10 @@ public struct SteeringReport: Sendable {
     public var planCount: Int
     /// Every county of the workspace (or of the filter), sorted by id.
     public var counties: [CountySection]
-    /// Overdue and delayed activities, most days late first.
+    /// Activities off schedule: overdue (most days late first), then delayed, then behind.
     public var attention: [AttentionItem]
+    /// Goals at risk, off track or behind by their indicators, by county and goal.
+    public var goalsAttention: [GoalAttention]
     /// Every indicator of the year's goals, by county and goal.
     public var indicators: [IndicatorRow]
     public var trend: TrendSection
@@ -124,14 +145,34 @@ public struct SteeringReport: Sendable {
         attention = entries.flatMap { entry in
             let day = entry.status.judgedOn
             return entry.activities.compactMap { activity -> AttentionItem? in
-                let overdue = activity.isOverdue(on: day)
-                guard overdue || activity.status == .delayed else { return nil }
-                let late = overdue ? day.daysSinceEpoch - (activity.due?.daysSinceEpoch ?? day.daysSinceEpoch) : 0
+                // The one judgement the light is made of (docs/rollup.md).
+                let state = TrafficLight.schedule(of: activity, on: day, tolerance: entry.thresholds.tolerance)
+                guard let state, [.overdue, .delayed, .behind].contains(state) else { return nil }
+                let late = state == .overdue ? day.daysSinceEpoch - (activity.due?.daysSinceEpoch ?? day.daysSinceEpoch) : 0
+                var expected: Double?
+                if state == .behind, let start = activity.start, let due = activity.due {
+                    expected = TrafficLight.expectedShare(from: start, to: due, on: day)
+                }
                 return AttentionItem(reference: activity.reference, countyName: name(entry.plan.county),
                                      title: activity.title, owner: activity.owner, due: activity.due,
-                                     status: activity.status, daysLate: late)
+                                     status: activity.status, schedule: state, daysLate: late,
+                                     progress: state == .behind ? activity.progress ?? 0 : nil, expected: expected)
             }
-        }.sorted { ($1.daysLate, $0.reference) < ($0.daysLate, $1.reference) }
+        }.sorted { a, b in
+            let rank: [ScheduleState: Int] = [.overdue: 0, .delayed: 1, .behind: 2]
+            return (rank[a.schedule] ?? 3, b.daysLate, a.reference) < (rank[b.schedule] ?? 3, a.daysLate, b.reference)
+        }
+        goalsAttention = entries.flatMap { entry in
+            entry.goals.compactMap { goal -> GoalAttention? in
+                let progress = StatusFigures.indicators(of: goal, period: entry.plan.period,
+                                                        tolerance: entry.thresholds.tolerance)
+                guard [.atRisk, .offTrack].contains(goal.assessment) || StatusFigures.isBehindByIndicators(goal, progress)
+                else { return nil }
+                let behind = zip(goal.indicators, progress).filter { $0.1.isBehind }.map { (title: $0.0.title, progress: $0.1) }
+                return GoalAttention(reference: goal.reference, countyName: name(entry.plan.county), title: goal.title,
+                                     assessment: goal.assessment, indicatorsBehind: behind)
+            }
+        }
         indicators = entries.flatMap { entry in
             entry.goals.flatMap { goal in
                 goal.indicators.map { indicator in

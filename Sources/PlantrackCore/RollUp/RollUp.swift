@@ -86,6 +86,8 @@ public struct RollUp: Sendable {
         var goals: [Goal]
         var activities: [Activity]
         var status: PlanStatus
+        /// The thresholds the light was judged with: the report's list of what is behind uses them too.
+        var thresholds: TrafficLight.Thresholds
     }
 
     /// The date overdue activities are judged against.
@@ -277,7 +279,8 @@ public struct RollUp: Sendable {
         guard let model else { return PlanPart(status: nil, groups: [:], skipped: skipped, entry: nil) }
         let entry = Entry(plan: model, goals: goals, activities: activities,
                           status: PlanStatus(plan: model, goals: goals, activities: activities, asOf: asOf,
-                                             thresholds: thresholds))
+                                             thresholds: thresholds),
+                          thresholds: thresholds)
         return PlanPart(status: entry.status, groups: withGroups ? groups(of: entry, thresholds: thresholds) : [:],
                         skipped: skipped, entry: entry)
     }

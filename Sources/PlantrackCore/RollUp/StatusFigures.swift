@@ -108,19 +108,31 @@ public struct StatusFigures: Hashable, Sendable {
         streams = Self.summedByName(money)
         for goal in goalItems {
             byAssessment.add(goal.assessment)
-            var anyBehind = false
-            for indicator in goal.indicators {
-                let year = indicator.progress(in: period)
-                let behind = year.isBehind(tolerance: thresholds.tolerance)
-                anyBehind = anyBehind || behind
-                indicators.append(IndicatorProgress(goal: goal.reference.description, id: indicator.id,
-                                                    progress: year.progress, expected: year.expected, isBehind: behind))
-            }
-            if anyBehind && [.notAssessed, .onTrack].contains(goal.assessment) { goalsBehind += 1 }
+            let progress = Self.indicators(of: goal, period: period, tolerance: thresholds.tolerance)
+            indicators += progress
+            if Self.isBehindByIndicators(goal, progress) { goalsBehind += 1 }
         }
         activities = byStatus.table
         goals = byAssessment.table
         schedule = bySchedule.table
+    }
+
+    /// How far each indicator of `goal` has come in a plan year with `period`, and whether
+    /// it is behind with `tolerance` (``Indicator/PeriodProgress/isBehind(tolerance:)``): the
+    /// one place the figures and the report's list of goals behind take it from.
+    public static func indicators(of goal: Goal, period: Plan.Period?, tolerance: Double) -> [IndicatorProgress] {
+        goal.indicators.map { indicator in
+            let year = indicator.progress(in: period)
+            return IndicatorProgress(goal: goal.reference.description, id: indicator.id, progress: year.progress,
+                                     expected: year.expected, isBehind: year.isBehind(tolerance: tolerance))
+        }
+    }
+
+    /// Whether `goal` counts in ``goalsBehind``: not assessed or assessed on track (an
+    /// assessment of at risk, off track or achieved speaks for itself) with an indicator of
+    /// `indicators` (``indicators(of:period:tolerance:)``) behind.
+    public static func isBehindByIndicators(_ goal: Goal, _ indicators: [IndicatorProgress]) -> Bool {
+        [.notAssessed, .onTrack].contains(goal.assessment) && indicators.contains(where: \.isBehind)
     }
 
     /// How many activities there are.

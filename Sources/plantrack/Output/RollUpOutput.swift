@@ -118,20 +118,27 @@ enum RollUpOutput {
     }
 
     /// Column headings of the table, CSV and Markdown forms, in the workspace's language:
-    /// the first column says what the rows are (plans, or the groups of `--by`).
+    /// the first column says what the rows are (plans, or the groups of `--by`). What the
+    /// light is made of is in columns (docs/rollup.md): overdue, delayed (a status), behind
+    /// (off schedule but neither overdue nor delayed), the goals by assessment, and the goals
+    /// behind by their indicators.
     static func header(_ words: FigureWords, grouping: RollUp.Grouping?) -> [String] {
         let w = words.report
         let headings = [words.itemHeading(grouping), w.trafficLight]
             + Activity.Status.allCases.map { w.activityStatus($0) }
-            + [w.doneShare + " %", w.overdue, w.budget + words.moneyUnit, w.spent + words.moneyUnit, w.funding + words.moneyUnit]
+            + [w.doneShare + " %", w.overdue, w.behind]
+            + [w.budget + words.moneyUnit, w.spent + words.moneyUnit, w.funding + words.moneyUnit]
             + [Goal.Assessment.onTrack, .atRisk, .offTrack, .achieved, .notAssessed].map { w.assessment($0) }
+            + [w.goalsBehind]
         return headings.map { $0.uppercased() }
     }
 
     static func row(_ item: String, light: String, _ f: StatusFigures, _ language: ReportLanguage) -> [String] {
         [item, light] + Activity.Status.allCases.map { String(f.count($0)) }
-            + [shareText(f.doneShare, language), String(f.overdue), String(f.budgetSEK), String(f.spentSEK), String(f.fundingSEK)]
+            + [shareText(f.doneShare, language), String(f.overdue), String(f.count(schedule: .behind))]
+            + [String(f.budgetSEK), String(f.spentSEK), String(f.fundingSEK)]
             + [Goal.Assessment.onTrack, .atRisk, .offTrack, .achieved, .notAssessed].map { String(f.count($0)) }
+            + [String(f.goalsBehind)]
     }
 
     /// Per plan year of `years`: one row per plan (or group) of the year, then the year's

@@ -10,8 +10,9 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Write the steering-group report or the yearly follow-up as HTML, Markdown or CSV.",
         discussion: """
-            --kind status (default): headline figures, each county's traffic light, overdue and \
-            delayed activities, money per funding stream, indicators, the trend over the plan \
+            --kind status (default): headline figures, each county's traffic light and what it \
+            is based on, the activities overdue, delayed or behind schedule and the goals at risk \
+            or behind, money per funding stream, indicators, the trend over the plan \
             year (monthly, from git history) and, with --since, what changed since then.
             --kind redovisning --year Y: how the year's funds were used per funding stream and \
             area, and the results per plan (goals, indicators, activities with follow-up notes).

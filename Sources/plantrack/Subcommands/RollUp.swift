@@ -33,7 +33,10 @@ struct RollUpCommand: ParsableCommand {
             otherwise; years are never added up. A document of those years that cannot be read \
             or has errors fails the run (exit 1) unless --allow-invalid, which shows the figures \
             marked as incomplete and names the documents left out. Headings are in the \
-            workspace's language (--lang). The traffic-light rule is in docs/rollup.md.
+            workspace's language (--lang). The traffic-light rule is in docs/rollup.md; the \
+            columns BEHIND (activities behind schedule, neither overdue nor delayed) and GOALS \
+            BEHIND (behind by their indicators) show, with OVERDUE, DELAYED and the assessments, \
+            why a light is yellow or red.
             """
     )
 

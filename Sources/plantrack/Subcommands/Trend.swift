@@ -155,13 +155,14 @@ struct TrendCommand: ParsableCommand {
             let w = words.report
             let sv = words.language == .sv
             let header = ([sv ? "Datum" : "Date", sv ? "Incheckning" : "Commit", sv ? "År" : "Year"]
-                + Activity.Status.allCases.map { w.activityStatus($0) } + [w.doneShare + " %", w.overdue]
+                + Activity.Status.allCases.map { w.activityStatus($0) } + [w.doneShare + " %", w.overdue, w.behind]
                 + (incomplete ? [sv ? "Saknade dokument" : "Missing documents"] : []))
                 .map { $0.uppercased() }
             let rows = points.map { p in
                 [p.date.description, p.commit.map { String($0.prefix(7)) } ?? "-", p.year.map(String.init) ?? "-"]
                     + Activity.Status.allCases.map { String(p.figures.count($0)) }
-                    + [RollUpOutput.shareText(p.figures.doneShare, words.language), String(p.figures.overdue)]
+                    + [RollUpOutput.shareText(p.figures.doneShare, words.language), String(p.figures.overdue),
+                       String(p.figures.count(schedule: .behind))]
                     + (incomplete ? [String(p.skipped.count)] : [])
             }
             if format == .csv {
