@@ -152,22 +152,9 @@ struct DiffReviewTests {
     /// The README's `plantrack diff` examples are what the binary prints, line for line (a
     /// block may end in `  ...` where the rest is left out).
     @Test func theReadmeDiffExamplesMatchTheBinary() throws {
-        let readme = try String(contentsOf: CLI.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
-        let blocks = readme.components(separatedBy: "```\n$ plantrack diff ").dropFirst()
-        #expect(blocks.count >= 3)
-        for block in blocks {
-            let lines = block.components(separatedBy: "\n```")[0].split(separator: "\n", omittingEmptySubsequences: false)
-            let arguments = ["diff"] + lines[0].split(separator: " ").map(String.init)
-            var expected = lines.dropFirst().map(String.init)
-            let truncated = expected.last == "  ..."
-            if truncated { expected.removeLast() }
-            let result = try CLI.run(arguments)
-            #expect(result.status == 0, "\(arguments): \(result.stderr)")
-            var actual = result.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            if actual.last == "" { actual.removeLast() }
-            if truncated { actual = Array(actual.prefix(expected.count)) }
-            #expect(actual == expected, "\(arguments)")
-        }
+        let examples = try ReadmeExamples.singleCommandBlocks("diff")
+        #expect(examples.count >= 3)
+        for example in examples { try ReadmeExamples.expectBinaryPrints(example) }
     }
 
     @Test func anUnknownRevisionListsTheNearestTags() throws {
