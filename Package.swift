@@ -6,7 +6,8 @@
 //   plantrack (CLI) ─┬─> PlantrackGit ─> CGit2 (libgit2)
 //                    │        │
 //                    └────────┴─> PlantrackCore ─┬─> CYAML (libyaml)
-//                                                └─> JSONSchema
+//                                                ├─> JSONSchema
+//                                                └─> Crypto (swift-crypto: SHA-1 of schema versions)
 // The domain (PlantrackCore) never sees libgit2 or the CLI; it reads files through the
 // `Snapshot` protocol, which PlantrackGit implements for the index and for commits.
 import PackageDescription
@@ -23,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/onevcat/Rainbow", from: "4.0.0"),
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"4.0.0"),
     ],
     targets: [
         // System libraries from Debian: libgit2-dev and libyaml-dev.
@@ -43,7 +45,11 @@ let package = Package(
         // The domain: documents, front matter, the plan model, workspace reading.
         .target(
             name: "PlantrackCore",
-            dependencies: ["CYAML", "JSONSchema", .product(name: "Ink", package: "Ink")],
+            dependencies: [
+                "CYAML", "JSONSchema", .product(name: "Ink", package: "Ink"),
+                // Only SHA-1, to name schema versions by their git blob ids.
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             plugins: ["EmbedSchemas"]
         ),
 
