@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+
+/// Defects found reviewing the figures (#18), each pinned through the binary.
+@Suite("figures: review of #18")
+struct FiguresReviewTests {
+    /// stockholm/2021 with two activities of 9 × 10^18 kr each in one stream: the schemas
+    /// bound money below only, and validate only warns (its sums saturate), so the roll-up
+    /// and the reports must add them up without trapping on the overflow.
+    private static func absurdBudgets() throws -> TestRepository {
+        let repo = try TestRepository()
+        let base = "Plans/stockholm/2021"
+        try repo.stage("Plans/stockholm/county.md", RollUpFixture.county)
+        try repo.stage("\(base)/plan.md", RollUpFixture.plan)
+        try repo.stage("\(base)/goals/bu-lt-1.md", RollUpFixture.longGoal)
+        try repo.stage("\(base)/goals/bu-st-1.md", RollUpFixture.shortGoal)
+        let huge = 9_000_000_000_000_000_000
+        try repo.stage("\(base)/activities/a1.md",
+                       RollUpFixture.activity("a1", status: "in-progress", due: "2021-12-31", budget: huge, spent: huge))
+        try repo.stage("\(base)/activities/a2.md",
+                       RollUpFixture.activity("a2", status: "in-progress", due: "2021-12-31", budget: huge, spent: huge))
+        _ = try repo.commit("Plan 2021")
+        return repo
+    }
+
+    @Test("money sums past Int.max saturate in rollup, rollup --rev, trend and the reports, not crash")
+    func absurdMoneyDoesNotCrash() throws {
+        let repo = try Self.absurdBudgets()
+        let validate = try CLI.run(["validate"], in: repo.url)
+        #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
+        for rev in [[], ["--rev", "HEAD"]] {
+            let result = try CLI.run(["rollup", "--year", "2021", "--format", "json"] + rev, in: repo.url)
+            #expect(result.status == 0, "\(result.stderr)")
+            let total = try #require(try rollUpJSON(result)["total"] as? [String: Any])
+            #expect(total["budget_sek"] as? Int == Int.max)
+            #expect(total["spent_sek"] as? Int == Int.max)
+            #expect(total["funding_sek"] as? Int == 1_000_000)
+        }
+        let byStream = try CLI.run(["rollup", "--year", "2021", "--by", "stream", "--format", "csv"], in: repo.url)
+        #expect(byStream.status == 0, "\(byStream.stderr)")
+        #expect(byStream.stdout.contains("\(Int.max)"), "\(byStream.stdout)")
+        let trend = try CLI.run(["trend", "--year", "2021", "--since", "2021-01-01", "--until", "2021-12-31"], in: repo.url)
+        #expect(trend.status == 0, "\(trend.stderr)")
+        for arguments in [["report", "--year", "2021"], ["report", "--year", "2021", "--format", "markdown"],
+                          ["report", "--kind", "redovisning", "--year", "2021", "--format", "csv"]] {
+            let report = try CLI.run(arguments, in: repo.url)
+            #expect(report.status == 0, "\(arguments): \(report.stderr)")
+        }
+    }
+}
