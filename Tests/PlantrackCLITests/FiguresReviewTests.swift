@@ -47,4 +47,65 @@ struct FiguresReviewTests {
             #expect(report.status == 0, "\(arguments): \(report.stderr)")
         }
     }
+
+    /// stockholm/2021 whose short-term goal has indicators measured beyond what an `Int`
+    /// holds (the schemas bound indicator values in no way): a count of 10^300 and 2 × 10^19 kr.
+    private static func hugeMeasurements() throws -> TestRepository {
+        let repo = try TestRepository()
+        let base = "Plans/stockholm/2021"
+        try repo.stage("Plans/stockholm/county.md", RollUpFixture.county)
+        try repo.stage("\(base)/plan.md", RollUpFixture.plan)
+        try repo.stage("\(base)/goals/bu-lt-1.md", RollUpFixture.longGoal)
+        try repo.stage("\(base)/goals/bu-st-1.md", """
+            ---
+            kind: goal
+            id: bu-st-1
+            title: Väntetiden minskar
+            term: short
+            area: bu
+            serves: [bu-lt-1]
+            assessment: on-track
+            indicators:
+              - id: i2
+                title: Antal kontakter
+                unit: count
+                baseline: {value: 10, date: 2020-12-31}
+                target: {value: 20, date: 2021-12-31}
+                measurements:
+                  - {date: 2021-01-01, value: 1e300}
+              - id: i3
+                title: Kostnad
+                unit: sek
+                baseline: {value: 10, date: 2020-12-31}
+                target: {value: 20, date: 2021-12-31}
+                measurements:
+                  - {date: 2021-01-01, value: 2e19}
+            ---
+
+            """)
+        try repo.stage("\(base)/activities/a1.md",
+                       RollUpFixture.activity("a1", status: "in-progress", due: "2021-12-31", budget: 1000, spent: 10))
+        _ = try repo.commit("Plan 2021")
+        return repo
+    }
+
+    @Test("indicator values beyond Int are written as they are in every report, not crash")
+    func hugeIndicatorValuesDoNotCrash() throws {
+        let repo = try Self.hugeMeasurements()
+        let validate = try CLI.run(["validate"], in: repo.url)
+        #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
+        for lang in ["sv", "en"] {
+            for arguments in [["report", "--kind", "redovisning", "--format", "csv"],
+                              ["report", "--kind", "redovisning"], ["report", "--kind", "redovisning", "--format", "markdown"],
+                              ["report"], ["report", "--format", "markdown"]] {
+                let report = try CLI.run(arguments + ["--year", "2021", "--lang", lang], in: repo.url)
+                #expect(report.status == 0, "\(arguments) \(lang): \(report.stderr)")
+                if arguments.contains("redovisning") {
+                    #expect(report.stdout.contains("1e+300"), "\(arguments) \(lang): \(report.stdout)")
+                }
+            }
+        }
+        let html = try CLI.run(["report", "--kind", "redovisning", "--year", "2021", "--lang", "sv"], in: repo.url)
+        #expect(html.stdout.contains("2e+19\u{00A0}kr"), "\(html.stdout)")
+    }
 }

@@ -110,7 +110,7 @@ extension FollowUpReport {
         var rows: [[String]] = []
         func number(_ value: Double?) -> String {
             guard let value else { return "" }
-            return value == value.rounded() ? String(Int(value)) : String(value)
+            return value == value.rounded() && ReportFormat.fitsInt(value) ? String(Int(value)) : String(value)
         }
         for plan in plans {
             let county = plan.reference.county
