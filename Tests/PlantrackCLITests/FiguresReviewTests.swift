@@ -108,4 +108,17 @@ struct FiguresReviewTests {
         let html = try CLI.run(["report", "--kind", "redovisning", "--year", "2021", "--lang", "sv"], in: repo.url)
         #expect(html.stdout.contains("2e+19\u{00A0}kr"), "\(html.stdout)")
     }
+
+    @Test("an empty weekly trend does not suggest --every week")
+    func emptyWeeklyTrendHint() throws {
+        let repo = try Self.absurdBudgets()
+        // 2021-01-05 is a Tuesday: no Sunday up to the Saturday 2021-01-09.
+        let weekly = try CLI.run(["trend", "--every", "week", "--since", "2021-01-05", "--until", "2021-01-09"], in: repo.url)
+        #expect(weekly.status == 0, "\(weekly.stderr)")
+        #expect(weekly.stderr.contains("no week ends between 2021-01-05 and 2021-01-09"), "\(weekly.stderr)")
+        #expect(weekly.stderr.contains("try an earlier --since or a later --until"), "\(weekly.stderr)")
+        #expect(!weekly.stderr.contains("--every week"), "\(weekly.stderr)")
+        let monthly = try CLI.run(["trend", "--since", "2021-01-05", "--until", "2021-01-09"], in: repo.url)
+        #expect(monthly.stderr.contains("try --every week, an earlier --since or a later --until"), "\(monthly.stderr)")
+    }
 }
