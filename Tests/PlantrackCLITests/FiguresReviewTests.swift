@@ -121,4 +121,41 @@ struct FiguresReviewTests {
         let monthly = try CLI.run(["trend", "--since", "2021-01-05", "--until", "2021-01-09"], in: repo.url)
         #expect(monthly.stderr.contains("try --every week, an earlier --since or a later --until"), "\(monthly.stderr)")
     }
+
+    /// stockholm/2021 on 2021-04-15 with one of three activities overdue (a1, due 03-31) and
+    /// two on schedule (a2, a3: 04-01 → 11-30, not begun enough to lag): 1 of 3 off schedule
+    /// (33 %) is under 50 %, so the light is yellow by default and red with `red_overdue: 1`.
+    @Test("red_overdue written 1.0 counts as 1, as the schema accepts it")
+    func redOverdueAsWholeFloat() throws {
+        let repo = try TestRepository()
+        let base = "Plans/stockholm/2021"
+        try repo.stage("Plans/stockholm/county.md", RollUpFixture.county)
+        try repo.stage("\(base)/plan.md", RollUpFixture.plan)
+        try repo.stage("\(base)/goals/bu-lt-1.md", RollUpFixture.longGoal)
+        try repo.stage("\(base)/goals/bu-st-1.md", RollUpFixture.shortGoal.replacingOccurrences(of: "at-risk", with: "on-track"))
+        try repo.stage("\(base)/activities/a1.md",
+                       RollUpFixture.activity("a1", status: "in-progress", due: "2021-03-31", budget: 1000, spent: 10,
+                                              extra: "progress: 90\n"))
+        for id in ["a2", "a3"] {
+            try repo.stage("\(base)/activities/\(id).md",
+                           RollUpFixture.activity(id, status: "in-progress", due: "2021-11-30", budget: 1000, spent: 10,
+                                                  extra: "progress: 50\n"))
+        }
+        _ = try repo.commit("Plan 2021", time: 1_618_488_000)  // 2021-04-15 12:00 UTC
+        func light() throws -> String? {
+            let result = try CLI.run(["rollup", "--rev", "HEAD", "--format", "json"], in: repo.url)
+            #expect(result.status == 0, "\(result.stderr)")
+            let plans = try #require(try rollUpJSON(result)["plans"] as? [[String: Any]])
+            #expect(plans.first?["overdue"] as? Int == 1)
+            return plans.first?["light"] as? String
+        }
+        #expect(try light() == "yellow")
+        for written in ["1", "1.0"] {
+            try repo.stage("Plans/workspace.yaml", "traffic_light:\n  red_overdue: \(written)\n")
+            _ = try repo.commit("red_overdue \(written)")
+            let validate = try CLI.run(["validate"], in: repo.url)
+            #expect(!validate.stdout.contains("workspace.yaml"), "\(validate.stdout)")
+            #expect(try light() == "red", "red_overdue: \(written)")
+        }
+    }
 }
