@@ -158,4 +158,33 @@ struct FiguresReviewTests {
             #expect(try light() == "red", "red_overdue: \(written)")
         }
     }
+
+    /// `300000.0` is an integer to the schemas (money is `type: integer`, and JSON Schema
+    /// counts whole numbers), so validate accepts it; the figures must count it too.
+    @Test("money written as a whole float (300000.0) counts in the figures and the rules")
+    func wholeFloatMoneyCounts() throws {
+        let repo = try TestRepository()
+        let base = "Plans/stockholm/2021"
+        try repo.stage("Plans/stockholm/county.md", RollUpFixture.county)
+        try repo.stage("\(base)/plan.md", RollUpFixture.plan.replacingOccurrences(of: "amount_sek: 1000000",
+                                                                                 with: "amount_sek: 1000000.0"))
+        try repo.stage("\(base)/goals/bu-lt-1.md", RollUpFixture.longGoal)
+        try repo.stage("\(base)/goals/bu-st-1.md", RollUpFixture.shortGoal)
+        try repo.stage("\(base)/activities/a1.md",
+                       RollUpFixture.activity("a1", status: "in-progress", due: "2021-12-31", budget: 300_000, spent: 1000)
+                           .replacingOccurrences(of: "budget_sek: 300000", with: "budget_sek: 1300000.0")
+                           .replacingOccurrences(of: "spent_sek: 1000", with: "spent_sek: 1000.0"))
+        _ = try repo.commit("Plan 2021")
+        // The rules read the same amounts: the budget exceeds the stream's funding.
+        let validate = try CLI.run(["validate"], in: repo.url)
+        #expect(validate.stdout.contains("budget.stream-over-funding"), "\(validate.stdout)")
+        for rev in [[], ["--rev", "HEAD"]] {
+            let result = try CLI.run(["rollup", "--year", "2021", "--format", "json"] + rev, in: repo.url)
+            #expect(result.status == 0, "\(result.stderr)")
+            let total = try #require(try rollUpJSON(result)["total"] as? [String: Any])
+            #expect(total["budget_sek"] as? Int == 1_300_000, "\(rev)")
+            #expect(total["spent_sek"] as? Int == 1000, "\(rev)")
+            #expect(total["funding_sek"] as? Int == 1_000_000, "\(rev)")
+        }
+    }
 }
