@@ -37,6 +37,17 @@ public struct YAMLNode: Sendable, Hashable {
         return nil
     }
 
+    /// The whole number, when the node is an integer or a float with no fraction that an
+    /// `Int` holds (`300000.0`): JSON Schema's `integer` accepts both, so the models must
+    /// read both, or a valid amount would drop out of the figures in silence.
+    public var wholeNumber: Int? {
+        switch content {
+        case .integer(let i): return i
+        case .float(let d): return Int(exactly: d)
+        default: return nil
+        }
+    }
+
     /// The number, when the node is an integer or a float.
     public var number: Double? {
         switch content {

@@ -63,8 +63,10 @@ public struct FollowUpReport: Sendable {
             var areaMoney: [String: (budget: Int, spent: Int)] = [:]
             for activity in entry.activities {
                 let budget = activity.status == .cancelled ? 0 : (activity.budgetSEK ?? 0)
-                areaMoney[activity.area, default: (0, 0)].budget += budget
-                areaMoney[activity.area, default: (0, 0)].spent += activity.spentSEK ?? 0
+                var money = areaMoney[activity.area, default: (0, 0)]
+                money.budget = money.budget.addingSaturated(budget)
+                money.spent = money.spent.addingSaturated(activity.spentSEK ?? 0)
+                areaMoney[activity.area] = money
             }
             // The plan's own order first, then areas activities name that the plan does not.
             let order = entry.plan.areas.map(\.id) + areaMoney.keys.sorted().filter { entry.plan.area($0) == nil }
@@ -108,7 +110,7 @@ extension FollowUpReport {
         var rows: [[String]] = []
         func number(_ value: Double?) -> String {
             guard let value else { return "" }
-            return value == value.rounded() ? String(Int(value)) : String(value)
+            return value == value.rounded() && ReportFormat.fitsInt(value) ? String(Int(value)) : String(value)
         }
         for plan in plans {
             let county = plan.reference.county

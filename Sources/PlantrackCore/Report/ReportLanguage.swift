@@ -64,6 +64,7 @@ public struct ReportFormat: Hashable, Sendable {
 
     /// A number with at most one decimal: `12,5` or `12.5`; whole numbers without decimals.
     public func number(_ value: Double) -> String {
+        guard Self.fitsInt(value * 10) else { return beyondInt(value) }
         let tenths = Int((value.magnitude * 10).rounded())
         var text = integer(tenths / 10)
         if tenths % 10 != 0 { text += (language == .sv ? "," : ".") + String(tenths % 10) }
@@ -73,7 +74,7 @@ public struct ReportFormat: Hashable, Sendable {
     /// A share in 0–100: `45 %` or `45%`, rounded to whole percent; `–` when unknown.
     public func percent(_ value: Double?) -> String {
         guard let value else { return "–" }
-        let whole = integer(Int(value.rounded()))
+        let whole = Self.fitsInt(value) ? integer(Int(value.rounded())) : beyondInt(value)
         return language == .sv ? whole + Self.noBreakSpace + "%" : whole + "%"
     }
 
@@ -102,8 +103,24 @@ public struct ReportFormat: Hashable, Sendable {
         switch unit {
         case .percent: return language == .sv ? number(value) + Self.noBreakSpace + "%" : number(value) + "%"
         case .days: return number(value) + " " + (language == .sv ? "dagar" : "days")
-        case .sek: return money(Int(value.rounded()))
+        case .sek:
+            guard Self.fitsInt(value) else {
+                return language == .sv ? beyondInt(value) + Self.noBreakSpace + "kr" : "SEK " + beyondInt(value)
+            }
+            return money(Int(value.rounded()))
         case .count, .ratio: return number(value)
         }
+    }
+
+    /// Whether `value`, rounded, fits in an `Int`: indicator values have no maximum in the
+    /// schemas, and converting one beyond it would trap.
+    static func fitsInt(_ value: Double) -> Bool { value.isFinite && value.magnitude.rounded() < 9.0e18 }
+
+    /// A number too large to write digit by digit, as Swift writes it (`1.5e+300`; with a
+    /// decimal comma in Swedish, `1,5e+300`): shown as it is, not trapping or clamped to a
+    /// false figure.
+    private func beyondInt(_ value: Double) -> String {
+        let text = "\(value.magnitude)"
+        return (value < 0 ? "−" : "") + (language == .sv ? String(text.map { $0 == "." ? "," : $0 }) : text)
     }
 }

@@ -286,7 +286,7 @@ public struct RollUp: Sendable {
     }
 
     /// One plan's figures by area, priority and funding stream, each judged on the plan's
-    /// judgement date. Areas and priorities have no funding of their own, and priorities no goals.
+    /// judgement date. Areas and priorities have no funding of their own, and priorities and streams no goals.
     private static func groups(of entry: Entry, thresholds: TrafficLight.Thresholds) -> [Grouping: [Group]] {
         let date = entry.status.judgedOn
         let period = entry.plan.period

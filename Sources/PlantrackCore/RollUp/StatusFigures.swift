@@ -97,12 +97,12 @@ public struct StatusFigures: Hashable, Sendable {
             if let state = TrafficLight.schedule(of: item, on: asOf, tolerance: thresholds.tolerance) { bySchedule.add(state) }
             let budget = item.status == .cancelled ? 0 : (item.budgetSEK ?? 0)
             let spent = item.spentSEK ?? 0
-            budgetSEK += budget
-            spentSEK += spent
+            budgetSEK = budgetSEK.addingSaturated(budget)
+            spentSEK = spentSEK.addingSaturated(spent)
             if let name = item.fundingStream { money.append(Stream(stream: name, budgetSEK: budget, spentSEK: spent)) }
         }
         for grant in funding {
-            fundingSEK += grant.amountSEK
+            fundingSEK = fundingSEK.addingSaturated(grant.amountSEK)
             money.append(Stream(stream: grant.stream, fundingSEK: grant.amountSEK))
         }
         streams = Self.summedByName(money)
@@ -168,9 +168,9 @@ public struct StatusFigures: Hashable, Sendable {
         for (state, n) in other.schedule { schedule[state, default: 0] += n }
         goalsBehind += other.goalsBehind
         overdue += other.overdue
-        budgetSEK += other.budgetSEK
-        spentSEK += other.spentSEK
-        fundingSEK += other.fundingSEK
+        budgetSEK = budgetSEK.addingSaturated(other.budgetSEK)
+        spentSEK = spentSEK.addingSaturated(other.spentSEK)
+        fundingSEK = fundingSEK.addingSaturated(other.fundingSEK)
         streams = Self.merging(streams, other.streams)
         indicators += other.indicators
     }
@@ -223,9 +223,20 @@ public struct StatusFigures: Hashable, Sendable {
 extension StatusFigures.Stream {
     /// Adds another entry's money (of the same stream) to this one.
     fileprivate mutating func add(_ other: Self) {
-        fundingSEK += other.fundingSEK
-        budgetSEK += other.budgetSEK
-        spentSEK += other.spentSEK
+        fundingSEK = fundingSEK.addingSaturated(other.fundingSEK)
+        budgetSEK = budgetSEK.addingSaturated(other.budgetSEK)
+        spentSEK = spentSEK.addingSaturated(other.spentSEK)
+    }
+}
+
+extension Int {
+    /// The sum, held at `Int.max` (or `Int.min`) instead of trapping: the schemas bound money
+    /// below only, so absurd amounts (which `budget.stream-over-funding` reports) must add up
+    /// without a crash, as the rules' sums do.
+    func addingSaturated(_ other: Int) -> Int {
+        let (sum, overflow) = addingReportingOverflow(other)
+        guard overflow else { return sum }
+        return other > 0 ? .max : .min
     }
 }
 

@@ -44,7 +44,11 @@ public enum TrafficLight: String, Hashable, Sendable, CaseIterable {
             self = .standard
             guard let table = settings?.frontMatter["traffic_light"]?.mapping else { return }
             if let value = table["tolerance"]?.number, (0...100).contains(value) { tolerance = value }
-            if let value = table["red_overdue"]?.integer, value >= 1 { redOverdue = value }
+            // `1.0` is an integer to the schema (JSON Schema counts whole numbers), so it must
+            // count here too, not fall back to the default in silence.
+            if let value = table["red_overdue"]?.number, value >= 1, value == value.rounded(), value < 1e15 {
+                redOverdue = Int(value)
+            }
             if let value = table["red_off_schedule_percent"]?.number, value > 0, value <= 100 {
                 redOffSchedulePercent = value
             }

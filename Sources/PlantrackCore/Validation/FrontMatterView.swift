@@ -102,7 +102,7 @@ struct FrontMatterView {
     }
 
     func int(_ key: String) -> Located<Int>? {
-        guard let node = mapping[key], let value = node.integer else { return nil }
+        guard let node = mapping[key], let value = node.wholeNumber else { return nil }
         return Located(value: value, place: RulePlace(location: node.location, in: pointer, key: key))
     }
 

@@ -120,7 +120,7 @@ struct TrendCommand: ParsableCommand {
             return since > until
                 ? "no points: --since \(since) is after --until \(until)"
                 : "no \(every.rawValue) ends between \(since) and \(until), so there is no point to show; "
-                    + "try --every week, an earlier --since or a later --until"
+                    + (every == .week ? "try" : "try --every week,") + " an earlier --since or a later --until"
         }
         if points.allSatisfy({ $0.commit == nil }) {
             return "nothing was committed on or before \(until) on the history of HEAD"
