@@ -106,6 +106,15 @@ struct FrontMatterEditTests {
         #expect(f.text == "---\nkind: activity\nid: a\npartners:\n  - x\n---\n")
     }
 
+    @Test func appendsToAnEmptyFlowListKeepingItsComment() throws {
+        var e = try editor("---\r\nkind: goal\r\nindicators: [] # mäts från 2022\r\nserves: []\r\n---\r\n")
+        try e.append(.mapping([EditField("id", .string("i")), EditField("baseline", .mapping([EditField("value", .integer(1))]))]),
+                     to: ["indicators"])
+        try e.append(.string("lt-1"), to: ["serves"])
+        #expect(e.text == "---\r\nkind: goal\r\nindicators: # mäts från 2022\r\n  - id: i\r\n    baseline:\r\n      value: 1\r\n"
+                + "serves:\r\n  - lt-1\r\n---\r\n")
+    }
+
     @Test func removesAKeyWithItsLines() throws {
         var e = try editor("---\nstatus: done\ncompleted: 2021-01-01 # när\nprogress: 100\n---\n")
         try e.remove(["completed"])
