@@ -188,6 +188,27 @@ struct CycleTests {
         #expect(log.stdout.contains("stockholm/2020/bu-p3 (earlier year of stockholm/2021/bu-l1)"))
     }
 
+    /// Progress is a number (`common.schema.json` percent), so `37.5` starts the new year at
+    /// 0 like a whole number does: a carried activity begins with nothing done.
+    @Test func reviseResetsProgressWithDecimals() throws {
+        let ws = try CycleWorkspace(bundled: true)
+        let path = "Plans/stockholm/2021/activities/bu-l1.md"
+        let text = try ws.text(path)
+            .replacingOccurrences(of: "status: done\n", with: "status: in-progress\n")
+            .replacingOccurrences(of: "completed: 2021-11-25\n", with: "")
+            .replacingOccurrences(of: "progress: 100\n", with: "progress: 37.5\n")
+        #expect(text.contains("progress: 37.5\n"))
+        try ws.write(path, text)
+        let signature = Signature(name: "Test", email: "test@example.se", time: 1_609_459_200)
+        try ws.repository.commitWorkingFiles([path], message: "bu-l1 halfway\n", signature: signature)
+        let result = try ws.run(["revise", "stockholm", "--to", "2022"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("  bu-l1 carried (ongoing)\n    progress 37.5 → 0, spent_sek 270000 → 0"), "\(result.stdout)")
+        let carried = try ws.text("Plans/stockholm/2022/activities/bu-l1.md")
+        #expect(carried.contains("status: in-progress\n") && carried.contains("progress: 0\n") && !carried.contains("37.5"),
+                "\(carried)")
+    }
+
     /// `--carry` and `--leave` choose per activity; a mistyped or doubly named id stops the
     /// command before anything is written.
     @Test func reviseCarryAndLeave() throws {

@@ -279,9 +279,10 @@ public struct PlanRevision: Sendable {
             resets.append("cancelled_reason removed")
         }
         for field in ["progress", "spent_sek"] {
-            guard let value = old[field]?.integer, value != 0 else { continue }
+            // Progress is a number: `37.5` must start the new year at 0 as much as `40`.
+            guard let node = old[field], let value = node.number, value != 0 else { continue }
             try activity.set([field], to: .integer(0), order: order)
-            resets.append("\(field) \(value) → 0")
+            resets.append("\(field) \(node.integer.map(String.init) ?? String(value)) → 0")
         }
         var undone = 0
         for (index, task) in (old["tasks"]?.sequence ?? []).enumerated() where task.mapping?["done"]?.bool == true {
