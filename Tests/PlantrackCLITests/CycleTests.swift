@@ -119,6 +119,39 @@ struct CycleTests {
         #expect(!FileManager.default.fileExists(atPath: ws.path + "/Plans/stockholm/2021/activities/ny.md"))
     }
 
+    /// The tag names the committed plan: an uncommitted edit of the plan or of one of its
+    /// items is refused, also when approving changes nothing (the plan already adopted so),
+    /// instead of tagging HEAD without it.
+    @Test func approveRefusesUncommittedChangesOfThePlan() throws {
+        let ws = try CycleWorkspace(bundled: true)
+        let plan = "Plans/norrbotten/2026/plan.md"
+        let committedPlan = try ws.text(plan)
+        #expect(committedPlan.contains("status: adopted\nadopted:\n  date: 2026-03-05\n"))
+        try ws.write(plan, committedPlan.replacingOccurrences(of: "title: Länsgemensam", with: "title: Ändrad länsgemensam"))
+        let head = try ws.head()
+        let dirtyPlan = try ws.run(["approve", "norrbotten/2026", "--date", "2026-03-05"])
+        #expect(dirtyPlan.status == 2, "\(dirtyPlan.stdout)")
+        #expect(dirtyPlan.stderr.contains("\(plan) has uncommitted changes: the tag would not hold it"), "\(dirtyPlan.stderr)")
+        try ws.write(plan, committedPlan)
+        let activity = "Plans/norrbotten/2026/activities/bu-l1.md"
+        try ws.write(activity, try ws.text(activity).replacingOccurrences(of: "progress: 75", with: "progress: 80"))
+        let dirtyItem = try ws.run(["approve", "norrbotten/2026", "--date", "2026-04-01"])
+        #expect(dirtyItem.status == 2 && dirtyItem.stderr.contains("\(activity) has uncommitted changes"), "\(dirtyItem.stderr)")
+        let repo = try Repository.open(at: ws.path)
+        #expect(try repo.tagNames().isEmpty)
+        #expect(try ws.head() == head)
+        #expect(try ws.text(plan) == committedPlan)
+        // Committed, the same approval goes through and the tag holds the edit.
+        let signature = Signature(name: "Test", email: "test@example.se", time: 1_609_459_200)
+        try ws.repository.commitWorkingFiles([activity], message: "bu-l1 80\n", signature: signature)
+        let done = try ws.run(["approve", "norrbotten/2026", "--date", "2026-03-05"])
+        #expect(done.status == 0 && done.stdout.contains("tagged norrbotten/2026/v1"), "\(done.stderr)")
+        // With --no-commit nothing is tagged, so an uncommitted edit is no reason to refuse.
+        try ws.write(activity, try ws.text(activity).replacingOccurrences(of: "progress: 80", with: "progress: 85"))
+        let noCommit = try ws.run(["approve", "norrbotten/2026", "--date", "2026-03-06", "--no-commit"])
+        #expect(noCommit.status == 0, "\(noCommit.stderr)")
+    }
+
     @Test func approveRefusesAnExistingTag() throws {
         let ws = try CycleWorkspace(bundled: true)
         #expect(try ws.run(["approve", "uppsala/2026", "--date", "2026-02-01", "--by", "Styrgruppen"]).status == 0)

@@ -44,6 +44,17 @@ struct Approve: ParsableCommand {
             var changes: [FieldChange] = []
             let outcome = try WorkspaceWrite(access: access, options: writing).perform { snapshot in
                 let (path, _) = try DocumentFile.locate(reference, root: access.root)
+                if writing.commit {
+                    // The tag names the plan's committed files: an uncommitted edit of any of
+                    // them (even when approving changes nothing) would not be in what it names.
+                    let folder = String(path.prefix(upTo: path.lastIndex(of: "/") ?? path.endIndex))
+                    for entry in (try? snapshot.entries(under: folder)) ?? [] where entry.path.hasSuffix(".md") {
+                        guard let status = try? repository.status(ofPath: entry.path), !status.isUnchanged,
+                              !status.isAbsent, !status.isIgnored else { continue }
+                        throw CLIError("\(entry.path) \(status.summary): the tag would not hold it. Commit or discard "
+                            + "the changes of \(reference) first, or run again with --no-commit. Nothing was written.")
+                    }
+                }
                 guard let bytes = FileSystem.readBytes(access.root + "/" + path) else { throw CLIError("\(path): cannot be read") }
                 var editor: FrontMatterEditor
                 do {
