@@ -101,6 +101,22 @@ struct UpdateTests {
         #expect(try ws.messages().first == "update stockholm/2021/bu-p2: status done, cancelled_reason removed, …")
     }
 
+    /// Progress is a number: an activity at 37.5 that becomes done is at 100, like one at 37.
+    @Test func doneSetsDecimalProgressTo100() throws {
+        let ws = try CycleWorkspace(bundled: true)
+        let path = "Plans/stockholm/2021/activities/bu-p2.md"
+        let text = try ws.text(path)
+        let progress = try #require(text.split(separator: "\n").first { $0.hasPrefix("progress: ") })
+        try ws.write(path, text.replacingOccurrences(of: progress + "\n", with: "progress: 37.5\n"))
+        let signature = Signature(name: "Test", email: "test@example.se", time: 1_609_459_200)
+        try ws.repository.commitWorkingFiles([path], message: "bu-p2 37.5\n", signature: signature)
+        let result = try ws.run(["update", "stockholm/2021/bu-p2", "--status", "done", "--date", "2021-12-01"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("~ progress: 37.5 → 100"), "\(result.stdout)")
+        let after = try ws.text(path)
+        #expect(after.contains("progress: 100\n") && !after.contains("37.5"), "\(after)")
+    }
+
     @Test func measurementGoesIntoTheIndicator() throws {
         let ws = try CycleWorkspace(bundled: true)
         let goal = try #require(Workspace.read(from: DirectorySnapshot(root: ws.path)).documents.first {
