@@ -152,6 +152,34 @@ struct CycleTests {
         #expect(noCommit.status == 0, "\(noCommit.stderr)")
     }
 
+    /// A version of the largest whole number cannot be raised: revise says so at the
+    /// field and writes nothing, approve's refusal of an existing tag does not trap.
+    @Test func hugeVersionIsAnErrorNotACrash() throws {
+        let ws = try CycleWorkspace(bundled: true)
+        let path = "Plans/stockholm/2021/plan.md"
+        let text = try ws.text(path)
+        try ws.write(path, text.replacingOccurrences(of: "\nversion: 4\n", with: "\nversion: 9223372036854775807\n"))
+        let signature = Signature(name: "Test", email: "test@example.se", time: 1_609_459_200)
+        try ws.repository.commitWorkingFiles([path], message: "huge version\n", signature: signature)
+        let head = try ws.head()
+        let revise = try ws.run(["revise", "stockholm", "--to", "2022"])
+        #expect(revise.status == 2, "\(revise.stderr)")
+        #expect(revise.stderr.contains("\(path):6:10: version 9223372036854775807 cannot be raised by one"), "\(revise.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: ws.path + "/Plans/stockholm/2022"))
+        #expect(try ws.head() == head)
+        let uppsala = "Plans/uppsala/2026/plan.md"
+        let plan = try ws.text(uppsala)
+        let version = try #require(plan.split(separator: "\n").first { $0.hasPrefix("version: ") })
+        try ws.write(uppsala, plan.replacingOccurrences(of: "\n" + version + "\n", with: "\nversion: 9223372036854775807\n"))
+        try ws.repository.commitWorkingFiles([uppsala], message: "huge version\n", signature: signature)
+        let repo = try Repository.open(at: ws.path)
+        _ = try repo.createTag(named: "uppsala/2026/v9223372036854775807", target: repo.head(),
+                           tagger: signature, message: "taken\n")
+        let approve = try ws.run(["approve", "uppsala/2026", "--date", "2026-02-01"])
+        #expect(approve.status == 2 && approve.stderr.contains("the tag uppsala/2026/v9223372036854775807 already exists"),
+                "\(approve.stderr)")
+    }
+
     @Test func approveRefusesAnExistingTag() throws {
         let ws = try CycleWorkspace(bundled: true)
         #expect(try ws.run(["approve", "uppsala/2026", "--date", "2026-02-01", "--by", "Styrgruppen"]).status == 0)

@@ -157,7 +157,14 @@ public struct PlanRevision: Sendable {
 
         // The plan.
         var editor = try FrontMatterEditor(try bytes(planDocument.path))
-        let version = (planDocument.frontMatter["version"]?.integer ?? 0) + 1
+        let oldVersion = planDocument.frontMatter["version"]?.integer ?? 0
+        // The largest whole number cannot be raised by one (it would trap).
+        guard oldVersion < Int.max else {
+            let place = planDocument.frontMatter.entry("version").map { "\($0.value.location):" } ?? ""
+            throw FrontMatterEditError("\(planDocument.path):\(place) version \(oldVersion) cannot be raised by one; "
+                + "write the plan's version as a small whole number (the count of its versions)")
+        }
+        let version = oldVersion + 1
         let order = FieldOrder.topLevel(.plan)
         try withPath(planDocument.path) { () throws(FrontMatterEditError) in
             try editor.set(["year"], to: .integer(year), order: order)

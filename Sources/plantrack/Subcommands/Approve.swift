@@ -74,7 +74,7 @@ struct Approve: ParsableCommand {
                         // plan: update raises the version, revise would start a new year.
                         throw CLIError("the tag \(tagName) already exists: version \(version) was approved before. "
                             + "To approve the changed plan, raise its version first: "
-                            + "'plantrack update \(reference) --set version=\(version + 1)'. Nothing was written.")
+                            + "'plantrack update \(reference) --set version=\(version < Int.max ? String(version + 1) : "N")'. Nothing was written.")
                     }
                     let adoptedBy = by ?? before["adopted"]?.mapping?["by"]?.string ?? identity?.name
                     var adopted = [EditField("date", .string((date ?? .today()).description))]
