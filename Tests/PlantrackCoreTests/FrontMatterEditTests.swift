@@ -115,6 +115,21 @@ struct FrontMatterEditTests {
                 + "serves:\r\n  - lt-1\r\n---\r\n")
     }
 
+    /// An empty `[]` inside a flow mapping cannot take block items: the edit is refused or
+    /// reads back right, never written as YAML that means something else.
+    @Test func emptyFlowListInsideAFlowMapping() throws {
+        var e = try editor("---\nindicators:\n  - {id: a, measurements: []}\n---\n")
+        do {
+            try e.append(.mapping([EditField("date", .string("2021-01-01")), EditField("value", .integer(3))]),
+                         to: ["indicators", "0", "measurements"])
+            let measurements = e.frontMatter["indicators"]?.sequence?.first?.mapping?["measurements"]?.sequence
+            #expect(measurements?.count == 1 && measurements?.first?.mapping?["value"]?.integer == 3, "\(e.text)")
+        } catch {
+            // Refused: the editor's bytes are then not written by any command.
+            #expect(error.message.contains("measurements") || error.location != nil, "\(error)")
+        }
+    }
+
     @Test func removesAKeyWithItsLines() throws {
         var e = try editor("---\nstatus: done\ncompleted: 2021-01-01 # när\nprogress: 100\n---\n")
         try e.remove(["completed"])

@@ -264,7 +264,7 @@ public struct FrontMatterEditor: Sendable {
         _ list: YAMLNode, of entry: YAMLMapping.Entry, in parent: YAMLMapping, at parentNode: YAMLNode, with item: EditValue
     ) throws(FrontMatterEditError) {
         guard let span = spans.collections[list.location], span.end.line == list.location.line,
-              list.location.line == entry.keyLocation.line
+              list.location.line == entry.keyLocation.line, spans.collections[parentNode.location]?.isFlow != true
         else {
             try replaceEntry(entry, in: parent, at: parentNode, with: .sequence([item]))
             return
