@@ -117,6 +117,27 @@ struct UpdateTests {
         #expect(after.contains("progress: 100\n") && !after.contains("37.5"), "\(after)")
     }
 
+    /// A value with a line break does not carry the subject onto a second line: git's
+    /// subject (the first paragraph) stays one line of at most 72 characters.
+    @Test func multiLineValueKeepsTheSubjectOneLine() throws {
+        let ws = try CycleWorkspace(bundled: true)
+        let title = "Sprida information om samverkan kring barn och unga i hela länet\noch följa upp hur den används i kommunerna"
+        let result = try ws.run(["update", "stockholm/2021/bu-p2", "--set", "title=\(title)"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let repo = try Repository.open(at: ws.path)
+        let message = try repo.head().message
+        let subject = try #require(message.split(separator: "\n", omittingEmptySubsequences: false).first)
+        #expect(message.hasPrefix(subject + "\n\n"), "\(message)")
+        #expect(subject.count <= 72 && subject.hasPrefix("update stockholm/2021/bu-p2: title Sprida") && subject.hasSuffix("…"),
+                "\(subject)")
+        #expect(try ws.messages().first == String(subject))
+        #expect(message.contains("\n\nupdate stockholm/2021/bu-p2: title " + title + "\n\n~ title: "), "\(message)")
+        // Short enough joined: the subject is the value on one line.
+        #expect(try ws.run(["update", "stockholm/2021/bu-p2", "--set", "title=Rad ett\nrad två"]).status == 0)
+        let short = try repo.head().message
+        #expect(short.hasPrefix("update stockholm/2021/bu-p2: title Rad ett rad två\n\n"), "\(short)")
+    }
+
     @Test func measurementGoesIntoTheIndicator() throws {
         let ws = try CycleWorkspace(bundled: true)
         let goal = try #require(Workspace.read(from: DirectorySnapshot(root: ws.path)).documents.first {
