@@ -35,6 +35,8 @@ public struct PathStatus: Hashable, Sendable {
 
     /// Whether the file is new in the working tree and was never added.
     public var isUntracked: Bool { flags & GIT_STATUS_WT_NEW.rawValue != 0 }
+    /// Whether git ignores the file (`.gitignore`): never committed, so never in a commit.
+    public var isIgnored: Bool { flags & GIT_STATUS_IGNORED.rawValue != 0 }
 
     /// A short phrase for messages: "has uncommitted changes", "has staged changes".
     public var summary: String {

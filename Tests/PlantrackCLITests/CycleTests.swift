@@ -119,6 +119,67 @@ struct CycleTests {
         #expect(!FileManager.default.fileExists(atPath: ws.path + "/Plans/stockholm/2021/activities/ny.md"))
     }
 
+    /// The tag names the committed plan: an uncommitted edit of the plan or of one of its
+    /// items is refused, also when approving changes nothing (the plan already adopted so),
+    /// instead of tagging HEAD without it.
+    @Test func approveRefusesUncommittedChangesOfThePlan() throws {
+        let ws = try CycleWorkspace(bundled: true)
+        let plan = "Plans/norrbotten/2026/plan.md"
+        let committedPlan = try ws.text(plan)
+        #expect(committedPlan.contains("status: adopted\nadopted:\n  date: 2026-03-05\n"))
+        try ws.write(plan, committedPlan.replacingOccurrences(of: "title: Länsgemensam", with: "title: Ändrad länsgemensam"))
+        let head = try ws.head()
+        let dirtyPlan = try ws.run(["approve", "norrbotten/2026", "--date", "2026-03-05"])
+        #expect(dirtyPlan.status == 2, "\(dirtyPlan.stdout)")
+        #expect(dirtyPlan.stderr.contains("\(plan) has uncommitted changes: the tag would not hold it"), "\(dirtyPlan.stderr)")
+        try ws.write(plan, committedPlan)
+        let activity = "Plans/norrbotten/2026/activities/bu-l1.md"
+        try ws.write(activity, try ws.text(activity).replacingOccurrences(of: "progress: 75", with: "progress: 80"))
+        let dirtyItem = try ws.run(["approve", "norrbotten/2026", "--date", "2026-04-01"])
+        #expect(dirtyItem.status == 2 && dirtyItem.stderr.contains("\(activity) has uncommitted changes"), "\(dirtyItem.stderr)")
+        let repo = try Repository.open(at: ws.path)
+        #expect(try repo.tagNames().isEmpty)
+        #expect(try ws.head() == head)
+        #expect(try ws.text(plan) == committedPlan)
+        // Committed, the same approval goes through and the tag holds the edit.
+        let signature = Signature(name: "Test", email: "test@example.se", time: 1_609_459_200)
+        try ws.repository.commitWorkingFiles([activity], message: "bu-l1 80\n", signature: signature)
+        let done = try ws.run(["approve", "norrbotten/2026", "--date", "2026-03-05"])
+        #expect(done.status == 0 && done.stdout.contains("tagged norrbotten/2026/v1"), "\(done.stderr)")
+        // With --no-commit nothing is tagged, so an uncommitted edit is no reason to refuse.
+        try ws.write(activity, try ws.text(activity).replacingOccurrences(of: "progress: 80", with: "progress: 85"))
+        let noCommit = try ws.run(["approve", "norrbotten/2026", "--date", "2026-03-06", "--no-commit"])
+        #expect(noCommit.status == 0, "\(noCommit.stderr)")
+    }
+
+    /// A version of the largest whole number cannot be raised: revise says so at the
+    /// field and writes nothing, approve's refusal of an existing tag does not trap.
+    @Test func hugeVersionIsAnErrorNotACrash() throws {
+        let ws = try CycleWorkspace(bundled: true)
+        let path = "Plans/stockholm/2021/plan.md"
+        let text = try ws.text(path)
+        try ws.write(path, text.replacingOccurrences(of: "\nversion: 4\n", with: "\nversion: 9223372036854775807\n"))
+        let signature = Signature(name: "Test", email: "test@example.se", time: 1_609_459_200)
+        try ws.repository.commitWorkingFiles([path], message: "huge version\n", signature: signature)
+        let head = try ws.head()
+        let revise = try ws.run(["revise", "stockholm", "--to", "2022"])
+        #expect(revise.status == 2, "\(revise.stderr)")
+        #expect(revise.stderr.contains("\(path):6:10: version 9223372036854775807 cannot be raised by one"), "\(revise.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: ws.path + "/Plans/stockholm/2022"))
+        #expect(try ws.head() == head)
+        let uppsala = "Plans/uppsala/2026/plan.md"
+        let plan = try ws.text(uppsala)
+        let version = try #require(plan.split(separator: "\n").first { $0.hasPrefix("version: ") })
+        try ws.write(uppsala, plan.replacingOccurrences(of: "\n" + version + "\n", with: "\nversion: 9223372036854775807\n"))
+        try ws.repository.commitWorkingFiles([uppsala], message: "huge version\n", signature: signature)
+        let repo = try Repository.open(at: ws.path)
+        _ = try repo.createTag(named: "uppsala/2026/v9223372036854775807", target: repo.head(),
+                           tagger: signature, message: "taken\n")
+        let approve = try ws.run(["approve", "uppsala/2026", "--date", "2026-02-01"])
+        #expect(approve.status == 2 && approve.stderr.contains("the tag uppsala/2026/v9223372036854775807 already exists"),
+                "\(approve.stderr)")
+    }
+
     @Test func approveRefusesAnExistingTag() throws {
         let ws = try CycleWorkspace(bundled: true)
         #expect(try ws.run(["approve", "uppsala/2026", "--date", "2026-02-01", "--by", "Styrgruppen"]).status == 0)
@@ -186,6 +247,27 @@ struct CycleTests {
         let log = try ws.run(["log", "stockholm/2021/bu-l1"])
         #expect(log.stdout.contains("stockholm/2021/bu-l1 — Plans/stockholm/2021/activities/bu-l1.md"))
         #expect(log.stdout.contains("stockholm/2020/bu-p3 (earlier year of stockholm/2021/bu-l1)"))
+    }
+
+    /// Progress is a number (`common.schema.json` percent), so `37.5` starts the new year at
+    /// 0 like a whole number does: a carried activity begins with nothing done.
+    @Test func reviseResetsProgressWithDecimals() throws {
+        let ws = try CycleWorkspace(bundled: true)
+        let path = "Plans/stockholm/2021/activities/bu-l1.md"
+        let text = try ws.text(path)
+            .replacingOccurrences(of: "status: done\n", with: "status: in-progress\n")
+            .replacingOccurrences(of: "completed: 2021-11-25\n", with: "")
+            .replacingOccurrences(of: "progress: 100\n", with: "progress: 37.5\n")
+        #expect(text.contains("progress: 37.5\n"))
+        try ws.write(path, text)
+        let signature = Signature(name: "Test", email: "test@example.se", time: 1_609_459_200)
+        try ws.repository.commitWorkingFiles([path], message: "bu-l1 halfway\n", signature: signature)
+        let result = try ws.run(["revise", "stockholm", "--to", "2022"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("  bu-l1 carried (ongoing)\n    progress 37.5 → 0, spent_sek 270000 → 0"), "\(result.stdout)")
+        let carried = try ws.text("Plans/stockholm/2022/activities/bu-l1.md")
+        #expect(carried.contains("status: in-progress\n") && carried.contains("progress: 0\n") && !carried.contains("37.5"),
+                "\(carried)")
     }
 
     /// `--carry` and `--leave` choose per activity; a mistyped or doubly named id stops the

@@ -113,6 +113,55 @@ struct UpdateListTests {
                 && lines.added == ["partners: [\"Region Stockholm, HSF\", Länsstyrelsen]  # båda bidrar"], "\(lines)")
     }
 
+    /// An empty `[]` with a comment after it becomes a block list; the comment stays on the
+    /// key's line instead of being dropped with the brackets.
+    @Test func emptyFlowListKeepsItsComment() throws {
+        let ws = try CycleWorkspace(bundled: true)
+        let path = "Plans/stockholm/2021/activities/bu-p9.md"
+        try ws.write(path, """
+            ---
+            kind: activity
+            id: bu-p9
+            title: Aktivitet med tom lista
+            area: bu-ft
+            priority: ongoing
+            goals: [bu-ft-st-1]
+            status: in-progress
+            partners: []  # fylls i när avtalen är klara
+            start: 2021-02-01
+            due: 2021-11-30
+            progress: 20
+            ---
+
+            Text.
+
+            """)
+        let signature = Signature(name: "Test", email: "test@example.se", time: 1_609_459_200)
+        try ws.repository.commitWorkingFiles([path], message: "bu-p9\n", signature: signature)
+        let lines = try change(ws, path, ["stockholm/2021/bu-p9", "--add-partner", "Röda Korset, Luleå 🎗"])
+        #expect(lines.removed == ["partners: []  # fylls i när avtalen är klara"]
+                && lines.added == ["partners: # fylls i när avtalen är klara", "  - Röda Korset, Luleå 🎗"], "\(lines)")
+        let shown = try ws.run(["show", "stockholm/2021/bu-p9", "--format", "json"])
+        #expect(shown.status == 0 && shown.stdout.contains("Röda Korset, Luleå 🎗"), "\(shown.stderr)")
+    }
+
+    /// A task or follow-up named by a number that is no position (0, negative, the smallest
+    /// integer, too large) is an unknown name: a usage error, not a crash.
+    @Test func taskAndFollowupNumbersOutOfRange() throws {
+        let ws = try CycleWorkspace(bundled: true)
+        let head = try ws.head()
+        for number in ["0", "-1", "-9223372036854775808", "99999999999999999999"] {
+            let task = try ws.run(["update", "stockholm/2021/bu-p2", "--remove-task=\(number)"])
+            #expect(task.status == 2 && task.stderr.contains("the activity has no task '\(number)'"), "\(number): \(task.stderr)")
+            let done = try ws.run(["update", "stockholm/2021/bu-p2", "--task-done=\(number)"])
+            #expect(done.status == 2 && done.stderr.contains("the activity has no task '\(number)'"), "\(number): \(done.stderr)")
+            let followup = try ws.run(["update", "stockholm/2021/bu-p2", "--remove-followup=\(number)"])
+            #expect(followup.status == 2 && followup.stderr.contains("the activity has no follow-up '\(number)'"),
+                    "\(number): \(followup.stderr)")
+        }
+        #expect(try ws.head() == head)
+    }
+
     @Test func goalServesAndIndicators() throws {
         let ws = try CycleWorkspace(bundled: true)
         let path = "Plans/stockholm/2021/goals/bu-ft-st-2.md"

@@ -101,6 +101,43 @@ struct UpdateTests {
         #expect(try ws.messages().first == "update stockholm/2021/bu-p2: status done, cancelled_reason removed, …")
     }
 
+    /// Progress is a number: an activity at 37.5 that becomes done is at 100, like one at 37.
+    @Test func doneSetsDecimalProgressTo100() throws {
+        let ws = try CycleWorkspace(bundled: true)
+        let path = "Plans/stockholm/2021/activities/bu-p2.md"
+        let text = try ws.text(path)
+        let progress = try #require(text.split(separator: "\n").first { $0.hasPrefix("progress: ") })
+        try ws.write(path, text.replacingOccurrences(of: progress + "\n", with: "progress: 37.5\n"))
+        let signature = Signature(name: "Test", email: "test@example.se", time: 1_609_459_200)
+        try ws.repository.commitWorkingFiles([path], message: "bu-p2 37.5\n", signature: signature)
+        let result = try ws.run(["update", "stockholm/2021/bu-p2", "--status", "done", "--date", "2021-12-01"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("~ progress: 37.5 → 100"), "\(result.stdout)")
+        let after = try ws.text(path)
+        #expect(after.contains("progress: 100\n") && !after.contains("37.5"), "\(after)")
+    }
+
+    /// A value with a line break does not carry the subject onto a second line: git's
+    /// subject (the first paragraph) stays one line of at most 72 characters.
+    @Test func multiLineValueKeepsTheSubjectOneLine() throws {
+        let ws = try CycleWorkspace(bundled: true)
+        let title = "Sprida information om samverkan kring barn och unga i hela länet\noch följa upp hur den används i kommunerna"
+        let result = try ws.run(["update", "stockholm/2021/bu-p2", "--set", "title=\(title)"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let repo = try Repository.open(at: ws.path)
+        let message = try repo.head().message
+        let subject = try #require(message.split(separator: "\n", omittingEmptySubsequences: false).first)
+        #expect(message.hasPrefix(subject + "\n\n"), "\(message)")
+        #expect(subject.count <= 72 && subject.hasPrefix("update stockholm/2021/bu-p2: title Sprida") && subject.hasSuffix("…"),
+                "\(subject)")
+        #expect(try ws.messages().first == String(subject))
+        #expect(message.contains("\n\nupdate stockholm/2021/bu-p2: title " + title + "\n\n~ title: "), "\(message)")
+        // Short enough joined: the subject is the value on one line.
+        #expect(try ws.run(["update", "stockholm/2021/bu-p2", "--set", "title=Rad ett\nrad två"]).status == 0)
+        let short = try repo.head().message
+        #expect(short.hasPrefix("update stockholm/2021/bu-p2: title Rad ett rad två\n\n"), "\(short)")
+    }
+
     @Test func measurementGoesIntoTheIndicator() throws {
         let ws = try CycleWorkspace(bundled: true)
         let goal = try #require(Workspace.read(from: DirectorySnapshot(root: ws.path)).documents.first {

@@ -106,6 +106,30 @@ struct FrontMatterEditTests {
         #expect(f.text == "---\nkind: activity\nid: a\npartners:\n  - x\n---\n")
     }
 
+    @Test func appendsToAnEmptyFlowListKeepingItsComment() throws {
+        var e = try editor("---\r\nkind: goal\r\nindicators: [] # mäts från 2022\r\nserves: []\r\n---\r\n")
+        try e.append(.mapping([EditField("id", .string("i")), EditField("baseline", .mapping([EditField("value", .integer(1))]))]),
+                     to: ["indicators"])
+        try e.append(.string("lt-1"), to: ["serves"])
+        #expect(e.text == "---\r\nkind: goal\r\nindicators: # mäts från 2022\r\n  - id: i\r\n    baseline:\r\n      value: 1\r\n"
+                + "serves:\r\n  - lt-1\r\n---\r\n")
+    }
+
+    /// An empty `[]` inside a flow mapping cannot take block items: the edit is refused or
+    /// reads back right, never written as YAML that means something else.
+    @Test func emptyFlowListInsideAFlowMapping() throws {
+        var e = try editor("---\nindicators:\n  - {id: a, measurements: []}\n---\n")
+        do {
+            try e.append(.mapping([EditField("date", .string("2021-01-01")), EditField("value", .integer(3))]),
+                         to: ["indicators", "0", "measurements"])
+            let measurements = e.frontMatter["indicators"]?.sequence?.first?.mapping?["measurements"]?.sequence
+            #expect(measurements?.count == 1 && measurements?.first?.mapping?["value"]?.integer == 3, "\(e.text)")
+        } catch {
+            // Refused: the editor's bytes are then not written by any command.
+            #expect(error.message.contains("measurements") || error.location != nil, "\(error)")
+        }
+    }
+
     @Test func removesAKeyWithItsLines() throws {
         var e = try editor("---\nstatus: done\ncompleted: 2021-01-01 # när\nprogress: 100\n---\n")
         try e.remove(["completed"])

@@ -211,7 +211,7 @@ public struct FrontMatterEditor: Sendable {
         if spans.collections[list.location]?.isFlow == true {
             if items.isEmpty, let key = path.last, let parentNode = node(at: Array(path.dropLast())),
                case .mapping(let parent) = parentNode.content, let entry = parent.entry(key) {
-                try replaceEntry(entry, in: parent, at: parentNode, with: .sequence([item]))
+                try replaceEmptyFlowList(list, of: entry, in: parent, at: parentNode, with: item)
                 return
             }
             try rewriteFlowList(list, path: path, items: items.map(EditValue.init(node:)) + [item])
@@ -255,6 +255,39 @@ public struct FrontMatterEditor: Sendable {
             firstLine -= 1
         }
         content.replaceSubrange(lineStarts[firstLine - 1]..<lineEndIncludingBreak(lastLine(item)), with: [])
+        try reload()
+    }
+
+    /// Writes `item` as the first item of a block list in place of an empty `[]`; a comment
+    /// after the brackets stays on the key's line (`partners: # kommentar`).
+    private mutating func replaceEmptyFlowList(
+        _ list: YAMLNode, of entry: YAMLMapping.Entry, in parent: YAMLMapping, at parentNode: YAMLNode, with item: EditValue
+    ) throws(FrontMatterEditError) {
+        guard let span = spans.collections[list.location], span.end.line == list.location.line,
+              list.location.line == entry.keyLocation.line, spans.collections[parentNode.location]?.isFlow != true
+        else {
+            try replaceEntry(entry, in: parent, at: parentNode, with: .sequence([item]))
+            return
+        }
+        var start = offset(of: list.location)
+        var stop = offset(of: span.end)
+        var lineEnd = stop
+        while lineEnd < content.count, content[lineEnd] != 10, content[lineEnd] != 13 { lineEnd += 1 }
+        if content[stop..<lineEnd].allSatisfy({ $0 == 32 || $0 == 9 }) {
+            // Nothing follows: `key: []` becomes `key:`.
+            while start > 0, content[start - 1] == 32 || content[start - 1] == 9 { start -= 1 }
+            stop = lineEnd
+        } else {
+            // A comment follows: `key: [] # c` becomes `key: # c`.
+            while stop < lineEnd, content[stop] == 32 || content[stop] == 9 { stop += 1 }
+        }
+        let indent = String(repeating: " ", count: entry.keyLocation.column - 1)
+        var text = renderItem(item, dashIndent: indent + "  ", itemIndent: indent + "    ")
+        // Insert the items below the key's line first, then take out the brackets before them.
+        let at = lineEndIncludingBreak(entry.keyLocation.line)
+        if at == content.count, let last = content.last, last != 10 { text = newline + text }
+        content.insert(contentsOf: text, at: at)
+        content.replaceSubrange(start..<stop, with: [])
         try reload()
     }
 

@@ -129,7 +129,8 @@ public struct ItemUpdate: Sendable {
                 throw FrontMatterEditError("--status done with --progress \(progress): a done activity is at 100; "
                     + "leave out --progress (done sets it to 100), or give another status")
             }
-            if let existing = editor.frontMatter["progress"]?.integer, existing != 100 {
+            // Progress is a number: 37.5 is as much below 100 as 37 is.
+            if let existing = editor.frontMatter["progress"]?.number, existing != 100 {
                 try editor.set(["progress"], to: .integer(100), order: order)
             }
         } else if status == nil, current == "planned", (progress ?? 0) > 0 || (spentSEK ?? 0) > 0 {

@@ -228,7 +228,7 @@ extension ItemUpdate {
     /// The position of the task named by its number (1 = the first) or its title.
     private func task(named name: String, in editor: FrontMatterEditor) throws(FrontMatterEditError) -> Int {
         let titles = records("tasks", in: editor).map { $0["title"]?.string ?? "" }
-        if let number = Int(name), titles.indices.contains(number - 1) { return number - 1 }
+        if let number = Int(name), number >= 1, titles.indices.contains(number - 1) { return number - 1 }
         if let index = titles.firstIndex(of: name) { return index }
         let listed = titles.enumerated().map { "\($0.offset + 1). \($0.element)" }
         throw FrontMatterEditError("the activity has no task '\(name)'"
@@ -239,7 +239,7 @@ extension ItemUpdate {
     /// The position of the follow-up named by its number or by its date (when only one has it).
     private func followup(named name: String, in editor: FrontMatterEditor) throws(FrontMatterEditError) -> Int {
         let dates = records("followups", in: editor).map { $0["date"]?.string ?? "" }
-        if let number = Int(name), dates.indices.contains(number - 1) { return number - 1 }
+        if let number = Int(name), number >= 1, dates.indices.contains(number - 1) { return number - 1 }
         let matching = dates.indices.filter { dates[$0] == name }
         if matching.count == 1, let index = matching.first { return index }
         let listed = dates.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "; ")

@@ -157,7 +157,14 @@ public struct PlanRevision: Sendable {
 
         // The plan.
         var editor = try FrontMatterEditor(try bytes(planDocument.path))
-        let version = (planDocument.frontMatter["version"]?.integer ?? 0) + 1
+        let oldVersion = planDocument.frontMatter["version"]?.integer ?? 0
+        // The largest whole number cannot be raised by one (it would trap).
+        guard oldVersion < Int.max else {
+            let place = planDocument.frontMatter.entry("version").map { "\($0.value.location):" } ?? ""
+            throw FrontMatterEditError("\(planDocument.path):\(place) version \(oldVersion) cannot be raised by one; "
+                + "write the plan's version as a small whole number (the count of its versions)")
+        }
+        let version = oldVersion + 1
         let order = FieldOrder.topLevel(.plan)
         try withPath(planDocument.path) { () throws(FrontMatterEditError) in
             try editor.set(["year"], to: .integer(year), order: order)
@@ -279,9 +286,10 @@ public struct PlanRevision: Sendable {
             resets.append("cancelled_reason removed")
         }
         for field in ["progress", "spent_sek"] {
-            guard let value = old[field]?.integer, value != 0 else { continue }
+            // Progress is a number: `37.5` must start the new year at 0 as much as `40`.
+            guard let node = old[field], let value = node.number, value != 0 else { continue }
             try activity.set([field], to: .integer(0), order: order)
-            resets.append("\(field) \(value) → 0")
+            resets.append("\(field) \(node.integer.map(String.init) ?? String(value)) → 0")
         }
         var undone = 0
         for (index, task) in (old["tasks"]?.sequence ?? []).enumerated() where task.mapping?["done"]?.bool == true {

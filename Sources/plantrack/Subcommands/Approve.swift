@@ -44,6 +44,17 @@ struct Approve: ParsableCommand {
             var changes: [FieldChange] = []
             let outcome = try WorkspaceWrite(access: access, options: writing).perform { snapshot in
                 let (path, _) = try DocumentFile.locate(reference, root: access.root)
+                if writing.commit {
+                    // The tag names the plan's committed files: an uncommitted edit of any of
+                    // them (even when approving changes nothing) would not be in what it names.
+                    let folder = String(path.prefix(upTo: path.lastIndex(of: "/") ?? path.endIndex))
+                    for entry in (try? snapshot.entries(under: folder)) ?? [] where entry.path.hasSuffix(".md") {
+                        guard let status = try? repository.status(ofPath: entry.path), !status.isUnchanged,
+                              !status.isAbsent, !status.isIgnored else { continue }
+                        throw CLIError("\(entry.path) \(status.summary): the tag would not hold it. Commit or discard "
+                            + "the changes of \(reference) first, or run again with --no-commit. Nothing was written.")
+                    }
+                }
                 guard let bytes = FileSystem.readBytes(access.root + "/" + path) else { throw CLIError("\(path): cannot be read") }
                 var editor: FrontMatterEditor
                 do {
@@ -63,7 +74,7 @@ struct Approve: ParsableCommand {
                         // plan: update raises the version, revise would start a new year.
                         throw CLIError("the tag \(tagName) already exists: version \(version) was approved before. "
                             + "To approve the changed plan, raise its version first: "
-                            + "'plantrack update \(reference) --set version=\(version + 1)'. Nothing was written.")
+                            + "'plantrack update \(reference) --set version=\(version < Int.max ? String(version + 1) : "N")'. Nothing was written.")
                     }
                     let adoptedBy = by ?? before["adopted"]?.mapping?["by"]?.string ?? identity?.name
                     var adopted = [EditField("date", .string((date ?? .today()).description))]

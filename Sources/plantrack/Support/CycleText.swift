@@ -79,12 +79,16 @@ enum CommitMessage {
     /// paragraph of the body, so nothing is lost. Every commit of a writing command goes
     /// through here (``WorkspaceWrite``).
     static func fitted(_ message: String) -> String {
-        let parts = message.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
-        let subject = String(parts.first ?? "")
-        guard subject.count > subjectLimit else { return message }
-        let rest = parts.count > 1 ? String(parts[1]) : ""
-        let body = rest.hasPrefix("\n") ? String(rest.dropFirst()) : rest
-        return shortened(subject) + "\n\n" + subject + "\n" + (body.isEmpty ? "" : "\n" + body)
+        // git's subject is the first paragraph, joined: a value with a line break (a title
+        // written over two lines) would carry it on, so such a paragraph is one line too.
+        let blank = message.range(of: "\n\n")
+        var subject = blank.map { String(message[..<$0.lowerBound]) } ?? message
+        if blank == nil, subject.hasSuffix("\n") { subject.removeLast() }
+        let oneLine = subject.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: " ")
+        guard oneLine.count > subjectLimit || oneLine != subject else { return message }
+        let body = blank.map { String(message[$0.upperBound...]) } ?? ""
+        let short = oneLine.count > subjectLimit ? shortened(oneLine) : oneLine
+        return short + "\n\n" + subject + "\n" + (body.isEmpty ? "" : "\n" + body)
     }
 
     /// The first ``subjectLimit`` − 1 characters of `line`, cut after its last whole word
