@@ -31,10 +31,15 @@ public struct YAMLNode: Sendable, Hashable {
         return nil
     }
 
-    /// The whole number, when the node is an integer.
+    /// The whole number, when the node is an integer or a float with no fractional part
+    /// (`1e6`, `50.0`): JSON Schema's `"integer"` accepts those, so the figures must read
+    /// them too rather than count a validated budget as nothing.
     public var integer: Int? {
-        if case .integer(let i) = content { return i }
-        return nil
+        switch content {
+        case .integer(let i): return i
+        case .float(let d): return Int(exactly: d)
+        default: return nil
+        }
     }
 
     /// The number, when the node is an integer or a float.
