@@ -106,6 +106,11 @@ struct FrontMatterView {
         return Located(value: value, place: RulePlace(location: node.location, in: pointer, key: key))
     }
 
+    func number(_ key: String) -> Located<Double>? {
+        guard let node = mapping[key], let value = node.number, value.isFinite else { return nil }
+        return Located(value: value, place: RulePlace(location: node.location, in: pointer, key: key))
+    }
+
     /// A `YYYY-MM-DD` date; nil for anything else, including dates that do not exist (the
     /// schemas' `format: date` reports those).
     func date(_ key: String) -> Located<CalendarDate>? {
