@@ -105,12 +105,17 @@ struct DiffCLITests {
         try repo.commit("broken")
         let result = try CLI.run(["diff", "--lang", "en", "HEAD~1", "HEAD"], in: repo.url)
         #expect(result.status == 0)
-        #expect(result.stdout.contains("warning: \(path):"))
         #expect(result.stdout.contains("+ status: [open"))
         let json = try json(try CLI.run(["diff", "HEAD~1", "HEAD", "--format", "json"], in: repo.url).stdout)
         let warnings = changes(json)["sthlm/2021/bu-p1"]?["warnings"] as? [[String: Any]]
         #expect(warnings?.first?["path"] as? String == path)
-        #expect(warnings?.first?["line"] as? Int != nil)
+        let line = try #require(warnings?.first?["line"] as? Int)
+        let column = try #require(warnings?.first?["column"] as? Int)
+        // file:line:column in the text and in the Markdown, whose Swedish has no English "line".
+        #expect(result.stdout.contains("warning: \(path):\(line):\(column): "), "\(result.stdout)")
+        let markdown = try CLI.run(["diff", "--lang", "sv", "HEAD~1", "HEAD", "--format", "markdown"], in: repo.url)
+        #expect(markdown.stdout.contains("**Varning:** `\(path):\(line):\(column)`: "), "\(markdown.stdout)")
+        #expect(!markdown.stdout.contains(" line "), "\(markdown.stdout)")
     }
 
     @Test func unknownRevisionIsAUsageError() throws {

@@ -231,6 +231,17 @@ struct MessageTests {
         #expect(plan.stderr.contains("did you mean stockholm/2021"), "\(plan.stderr)")
     }
 
+    @Test("an id that exists only in last year's plan is suggested first")
+    func lastYearsItemIsSuggestedFirst() throws {
+        let ws = try CycleWorkspace(bundled: true)
+        // stockholm/2020/bu-p4 was done in 2020 and not carried; 2021 has bu-p1, bu-p2 and bu-l4.
+        for command in [["show", "stockholm/2021/bu-p4"], ["log", "stockholm/2021/bu-p4"]] {
+            let result = try ws.run(command)
+            #expect(result.status == 1, "\(command): \(result.stderr)")
+            #expect(result.stderr.contains("did you mean stockholm/2020/bu-p4, "), "\(command): \(result.stderr)")
+        }
+    }
+
     @Test func goalIdsAndCountiesGivenToNewAndReviseSuggestTheNearest() throws {
         let ws = try CycleWorkspace(bundled: true)
         let goal = try ws.run(["new", "activity", "stockholm/2021/bu-p99", "--title", "X", "--area", "bu-ft",

@@ -29,6 +29,30 @@ struct StateRulesCLITests {
             "\(result.stdout)")
     }
 
+    @Test("a progress with decimals (the schema allows 99.5) is judged too")
+    func fractionalProgressIsJudged() throws {
+        let path = "Plans/stockholm/2021/activities/bu-p9.md"
+        let done = try validate(path, activity("bu-p9", goals: ["bu-ft-st-1"], [
+            "status: done", "completed: 2021-10-01", "start: 2021-02-01", "due: 2021-11-30", "progress: 99.5",
+        ]))
+        #expect(done.status == 1)
+        #expect(done.stdout.contains(
+            "\(path):13:11: error: [status.done-progress] the activity is done but its progress is 99.5; set progress: 100"),
+            "\(done.stdout)")
+        let planned = try validate(path, activity("bu-p9", goals: ["bu-ft-st-1"], [
+            "status: planned", "start: 2021-02-01", "due: 2021-11-30", "progress: 0.5",
+        ]))
+        #expect(planned.status == 1)
+        #expect(planned.stdout.contains(
+            "\(path):12:11: error: [status.planned-with-progress] the activity is planned (not started) but its progress is 0.5"),
+            "\(planned.stdout)")
+        // Whole floats read as the whole numbers they are: 30.0 is "30".
+        let thirty = try validate(path, activity("bu-p9", goals: ["bu-ft-st-1"], [
+            "status: done", "completed: 2021-10-01", "start: 2021-02-01", "due: 2021-11-30", "progress: 30.0",
+        ]))
+        #expect(thirty.stdout.contains("[status.done-progress] the activity is done but its progress is 30; "), "\(thirty.stdout)")
+    }
+
     @Test func plannedWithProgressAndMoneySpent() throws {
         let path = "Plans/stockholm/2021/activities/bu-p9.md"
         let result = try validate(path, activity("bu-p9", goals: ["bu-ft-st-1"], [

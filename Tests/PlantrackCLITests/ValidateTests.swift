@@ -204,6 +204,21 @@ struct ValidateTests {
         #expect(elsewhere.stdout.contains("1 document checked"))
     }
 
+    @Test("a named file whose YAML cannot be read counts as checked, not \"0 documents\"")
+    func namedUnreadableFileIsCounted() throws {
+        let repo = try validWorkspace()
+        try repo.write("Plans/stockholm/2021/goals/broken.md", "---\nid: [\n---\n")
+        let (file, fileStatus) = try validateJSON(["Plans/stockholm/2021/goals/broken.md"], in: repo)
+        #expect(fileStatus == 1)
+        #expect(file.documents == 1)
+        #expect(file.findings.map(\.rule) == ["yaml.syntax"])
+        // The folder: the two goals that read and the broken one.
+        let (folder, _) = try validateJSON(["Plans/stockholm/2021/goals"], in: repo)
+        #expect(folder.documents == 3)
+        let text = try CLI.run(["validate", "--as-of", "2021-06-01", "Plans/stockholm/2021/goals/broken.md"], in: repo.url)
+        #expect(text.stdout.contains("1 document checked (working tree): 1 error"), "\(text.stdout)")
+    }
+
     @Test func sarifAndGitHubFormats() throws {
         let repo = try validWorkspace()
         try repo.write("Plans/stockholm/2021/activities/bu-p1.md", activity(status: "klar"))

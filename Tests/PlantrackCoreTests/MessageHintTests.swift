@@ -44,6 +44,9 @@ struct MessageHintTests {
         #expect(ItemSuggestions.nearest(to: "stockholm/2021/bu-p9", among: existing).map(\.description)
             == ["stockholm/2021/bu-p1", "stockholm/2021/bu-p2", "stockholm/2020/bu-p1"])
         #expect(ItemSuggestions.nearest(to: "stockholm/2022", among: existing).first?.description == "stockholm/2021")
+        // The same id in another year comes before one-letter typos in the same plan.
+        #expect(ItemSuggestions.nearest(to: "stockholm/2021/kk-l2", among: existing + [ItemReference("stockholm/2020/kk-l2")].compactMap { $0 })
+            .map(\.description).prefix(2) == ["stockholm/2020/kk-l2", "stockholm/2021/kk-l1"])
         #expect(ItemSuggestions.nearest(to: "bu-p1", among: existing).map(\.description)
             == ["stockholm/2020/bu-p1", "stockholm/2021/bu-p1", "uppsala/2026/bu-p1"])
         #expect(ItemSuggestions.nearest(to: "stokholm", among: existing).first?.description == "stockholm")

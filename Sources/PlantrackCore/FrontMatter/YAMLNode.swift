@@ -31,16 +31,10 @@ public struct YAMLNode: Sendable, Hashable {
         return nil
     }
 
-    /// The whole number, when the node is an integer.
+    /// The whole number, when the node is an integer or a float with no fractional part
+    /// (`1e6`, `50.0`): JSON Schema's `"integer"` accepts those, so the figures must read
+    /// them too rather than count a validated budget as nothing.
     public var integer: Int? {
-        if case .integer(let i) = content { return i }
-        return nil
-    }
-
-    /// The whole number, when the node is an integer or a float with no fraction that an
-    /// `Int` holds (`300000.0`): JSON Schema's `integer` accepts both, so the models must
-    /// read both, or a valid amount would drop out of the figures in silence.
-    public var wholeNumber: Int? {
         switch content {
         case .integer(let i): return i
         case .float(let d): return Int(exactly: d)

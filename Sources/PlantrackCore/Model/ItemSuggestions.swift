@@ -21,9 +21,11 @@ public enum ItemSuggestions {
             let whole = Suggestions.distance(text, Array(candidate.description.unicodeScalars), limit: threshold)
             if whole <= threshold { best = whole * 2 }
             if let wanted {
-                // Same item in another year: the year is the only difference.
+                // Same item in another year: the year is the only difference. Nearer than a
+                // one-letter typo in the same plan: last year's activity that was not
+                // carried is what `stockholm/2021/bu-p4` most likely means.
                 if wanted.id != nil, wanted.id == candidate.id, wanted.county == candidate.county {
-                    best = min(best, 3)
+                    best = min(best, 1)
                 }
                 // A bare word names an id: suggest the items that have it (or nearly).
                 if wanted.year == nil, let id = candidate.id {

@@ -49,7 +49,7 @@ struct Fields {
         mapping[key]?.string.flatMap(E.init(rawValue:))
     }
 
-    func int(_ key: String) -> Int? { mapping[key]?.wholeNumber }
+    func int(_ key: String) -> Int? { mapping[key]?.integer }
     func number(_ key: String) -> Double? { mapping[key]?.number }
     func bool(_ key: String) -> Bool? { mapping[key]?.bool }
     func date(_ key: String) -> CalendarDate? { mapping[key]?.string.flatMap(CalendarDate.init) }

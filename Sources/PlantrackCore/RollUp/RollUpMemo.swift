@@ -48,7 +48,7 @@ public struct RollUpMemo: Sendable {
 
     /// Bump whenever the encoding changes, or what is computed from documents does (the
     /// reader, the models, the rules, the figures) within one release.
-    static let formatVersion: UInt32 = 5  // 3: the rules dates.target-before-period, status.*, goal.activity-long-term-goal; the light by schedule; 4: why a document is left out; 5: whole numbers written as floats (300000.0) count as money
+    static let formatVersion: UInt32 = 5  // 3: the rules dates.target-before-period, status.*, goal.activity-long-term-goal; the light by schedule; 4: why a document is left out; 5: whole floats (1e6, 300000.0) read as integers; a progress of 0.5 or 99.5 seen by the status rules
     static let magic: [UInt8] = Array("PTRM".utf8)
 
     /// The memo as bytes: `PTRM`, the format version, `tool` (the program's version: a memo

@@ -102,7 +102,12 @@ struct FrontMatterView {
     }
 
     func int(_ key: String) -> Located<Int>? {
-        guard let node = mapping[key], let value = node.wholeNumber else { return nil }
+        guard let node = mapping[key], let value = node.integer else { return nil }
+        return Located(value: value, place: RulePlace(location: node.location, in: pointer, key: key))
+    }
+
+    func number(_ key: String) -> Located<Double>? {
+        guard let node = mapping[key], let value = node.number, value.isFinite else { return nil }
         return Located(value: value, place: RulePlace(location: node.location, in: pointer, key: key))
     }
 

@@ -162,7 +162,8 @@ final class ActivityFacts: Sendable {
     /// The `completed` key, when the field has a value (of any type).
     let completedKey: RulePlace?
     let hasCancelledReason: Bool
-    let progress: Located<Int>?
+    /// A percentage (the schema allows 0.5): read as a number, so 99.5 on a done activity is seen.
+    let progress: Located<Double>?
     let fundingStream: Located<String>?
     let budgetSEK: Located<Int>?
     let spentSEK: Located<Int>?
@@ -188,7 +189,7 @@ final class ActivityFacts: Sendable {
         completed = fields.date("completed")
         completedKey = fields.has("completed") ? fields.keyPlace("completed") : nil
         hasCancelledReason = fields.has("cancelled_reason")
-        progress = fields.int("progress")
+        progress = fields.number("progress")
         fundingStream = fields.string("funding_stream")
         budgetSEK = fields.int("budget_sek")
         spentSEK = fields.int("spent_sek")

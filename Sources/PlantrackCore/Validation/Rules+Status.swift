@@ -79,13 +79,18 @@ struct DoneProgressRule: PlanRule {
         for group in index.plans {
             for activity in group.judgedActivities where activity.status?.value == .done {
                 // A progress outside 0–100 is the schema's finding.
-                guard let progress = activity.progress, (0..<100).contains(progress.value) else { continue }
+                guard let progress = activity.progress, progress.value >= 0, progress.value < 100 else { continue }
                 out.report(activity.document, at: progress.place,
-                           "the activity is done but its progress is \(progress.value); set progress: 100, "
+                           "the activity is done but its progress is \(percent(progress.value)); set progress: 100, "
                                + "or a status that says it is not finished (in-progress, delayed)")
             }
         }
     }
+}
+
+/// A progress as written: 30, not 30.0; 0.5 as it is.
+private func percent(_ value: Double) -> String {
+    Int(exactly: value).map(String.init) ?? String(value)
 }
 
 /// `status.planned-with-progress`: a planned activity has progress or money spent.
@@ -101,7 +106,7 @@ struct PlannedWithProgressRule: PlanRule {
             for activity in group.judgedActivities where activity.status?.value == .planned {
                 if let progress = activity.progress, progress.value > 0 {
                     out.report(activity.document, at: progress.place,
-                               "the activity is planned (not started) but its progress is \(progress.value); "
+                               "the activity is planned (not started) but its progress is \(percent(progress.value)); "
                                    + "set status: in-progress, or progress: 0")
                 }
                 if let spent = activity.spentSEK, spent.value > 0 {

@@ -232,7 +232,7 @@ struct DiffText {
         var out = colour(word) + heading.dropFirst(word.count)
         out += "\n" + style.dim("  \(change.oldPath.map { "\($0) → " } ?? "")\(change.path)") + "\n"
         for problem in change.problems {
-            out += style.yellow("  \(words.warning): \(problem.path):\(problem.location.map { "\($0.line)" } ?? "1"): \(problem.message); \(words.shownAsText)") + "\n"
+            out += style.yellow("  \(words.warning): \(problem.path):\(problem.location.map { "\($0.line):\($0.column)" } ?? "1:1"): \(problem.message); \(words.shownAsText)") + "\n"
         }
         // Entries of a list (`partners[]`, `tasks[title]`) as rows under the list's name.
         var list: String?
@@ -335,7 +335,8 @@ struct DiffMarkdown {
             out += "\n### " + words.heading(change, planYears: result.comparesPlanYears, item: { $0 }, code: true)
             out += "\n\n`\(change.oldPath.map { "\($0)` → `" } ?? "")\(change.path)`\n"
             for problem in change.problems {
-                out += "\n> **\(words.warning.prefix(1).uppercased() + words.warning.dropFirst()):** `\(problem.path)` line \(problem.location.map { "\($0.line)" } ?? "1"): \(problem.message); \(words.shownAsText).\n"
+                // file:line:column, as validate writes it: no English "line" in a Swedish review.
+                out += "\n> **\(words.warning.prefix(1).uppercased() + words.warning.dropFirst()):** `\(problem.path):\(problem.location.map { "\($0.line):\($0.column)" } ?? "1:1")`: \(problem.message); \(words.shownAsText).\n"
             }
             if !change.fields.isEmpty {
                 out += "\n| \(words.field) | \(words.old) | \(words.new) |\n| --- | --- | --- |\n"
@@ -420,6 +421,7 @@ enum DiffJSON {
             var w = JSONObject()
             w["path"] = .string(problem.path)
             w["line"] = problem.location.map { .number(.integer(Int64($0.line))) } ?? .null
+            w["column"] = problem.location.map { .number(.integer(Int64($0.column))) } ?? .null
             w["rule"] = .string(problem.rule)
             w["message"] = .string(problem.message)
             return .object(w)

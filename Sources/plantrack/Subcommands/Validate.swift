@@ -61,7 +61,9 @@ struct Validate: ParsableCommand {
             let scope = try PathScope(paths, root: access.root)
             report.findings = report.findings.filter { scope.contains($0.path) }
             if !scope.isEverything {
+                // A named file whose YAML cannot be read was still checked: count it.
                 report.documentCount = report.documentPaths.filter { scope.contains($0) }.count
+                    + report.unreadablePaths.subtracting(report.documentPaths).count
             }
             if strict {
                 report.findings = report.findings.map { finding in
