@@ -157,7 +157,7 @@ enum RollUpOutput {
             } else {
                 rows += ofYear.plans.map { row($0.reference.description, light: words.light($0.light), $0.figures, words.language) }
             }
-            rows.append(row("\(total) \(year)", light: "", ofYear.total, words.language))
+            rows.append(row("\(total) \(year)", light: "", rollUp.total(of: year), words.language))
         }
         return rows
     }
