@@ -123,7 +123,7 @@ struct DiffWords {
     }
 
     /// A status or assessment value: as written in English, in the report's words in Swedish.
-    func status(_ value: String, kind: DocumentKind, plural: Bool = false) -> String {
+    func status(_ value: String, kind: DocumentKind) -> String {
         guard sv else { return value }
         let words = language.words
         switch kind {
@@ -164,9 +164,8 @@ struct DiffWords {
     func transitions(_ list: [StatusTransition]) -> String? {
         guard !list.isEmpty else { return nil }
         return list.map { t in
-            let plural = t.count != 1
-            return "\(t.count) \(kind(t.kind, plural: plural)) \(status(t.from, kind: t.kind, plural: plural)) → "
-                + status(t.to, kind: t.kind, plural: plural)
+            "\(t.count) \(kind(t.kind, plural: t.count != 1)) \(status(t.from, kind: t.kind)) → "
+                + status(t.to, kind: t.kind)
         }.joined(separator: ", ")
     }
 
