@@ -84,13 +84,18 @@ let package = Package(
             ]
         ),
 
+        // What the test targets share (not a product): temporary folders and repositories,
+        // the process runner, golden files.
+        .target(name: "PlantrackTestSupport", dependencies: ["PlantrackGit"], path: "Tests/PlantrackTestSupport"),
+
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"]),
         .testTarget(name: "PlantrackCoreTests", dependencies: ["PlantrackCore"]),
-        .testTarget(name: "PlantrackGitTests", dependencies: ["PlantrackGit", "PlantrackCore"]),
+        .testTarget(name: "PlantrackGitTests", dependencies: ["PlantrackGit", "PlantrackCore", "PlantrackTestSupport"]),
         .testTarget(
             name: "PlantrackCLITests",
-            dependencies: ["plantrack", "plantrack-generate", "PlantrackGit", "PlantrackCore"],
+            dependencies: ["plantrack", "plantrack-generate", "PlantrackGit", "PlantrackCore", "PlantrackTestSupport"],
             exclude: ["Golden"]
         ),
+        .testTarget(name: "PlantrackTestSupportTests", dependencies: ["PlantrackTestSupport", "PlantrackGit"]),
     ]
 )

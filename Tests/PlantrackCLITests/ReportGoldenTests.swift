@@ -6,11 +6,11 @@ import Testing
 ///
 ///     PLANTRACK_UPDATE_GOLDEN=1 swift test --filter ReportGoldenTests
 ///
-/// and review the diff of Tests/PlantrackCLITests/Golden/ before committing.
+/// (which records the files and fails), run again without the variable to check, and
+/// review the diff of Tests/PlantrackCLITests/Golden/ before committing.
 @Suite("report golden files", .serialized)
 struct ReportGoldenTests {
     static let goldenFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
-    static let updating = ProcessInfo.processInfo.environment["PLANTRACK_UPDATE_GOLDEN"] == "1"
 
     /// The arguments the status reports are made with: judged on a fixed day, with the
     /// changes since the first of March.
@@ -35,24 +35,8 @@ struct ReportGoldenTests {
         let result = try CLI.run(arguments, in: history.repo.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty, "\(result.stderr)")
-        let url = Self.goldenFolder.appendingPathComponent(file)
-        if Self.updating {
-            try FileManager.default.createDirectory(at: Self.goldenFolder, withIntermediateDirectories: true)
-            try Data(result.stdout.utf8).write(to: url)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        if result.stdout != expected {
-            let got = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
-            let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let line = (0..<min(got.count, want.count)).first { got[$0] != want[$0] } ?? min(got.count, want.count)
-            Issue.record("""
-                \(file) differs from the golden file at line \(line + 1):
-                  expected: \(line < want.count ? String(want[line]) : "(end of file)")
-                  got:      \(line < got.count ? String(got[line]) : "(end of file)")
-                Regenerate with PLANTRACK_UPDATE_GOLDEN=1 swift test --filter ReportGoldenTests if the change is intended.
-                """)
-        }
+        try Golden.expect(
+            result.stdout, matches: Self.goldenFolder.appendingPathComponent(file), filter: "ReportGoldenTests")
     }
 
     @Test("the golden reports say what they must: figures, words and formats per language")

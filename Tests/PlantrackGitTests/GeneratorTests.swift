@@ -5,41 +5,9 @@ import Testing
 
 /// Runs the built `plantrack-generate` binary, which sits beside the test bundle.
 @Suite struct GeneratorTests {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    static func generatorURL() throws -> URL {
-        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        var folder = executable.deletingLastPathComponent()
-        // The test bundle may be a folder (…/plantrackPackageTests.xctest/…) or a file.
-        for _ in 0..<4 {
-            let candidate = folder.appendingPathComponent("plantrack-generate")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) {
-                return candidate
-            }
-            folder = folder.deletingLastPathComponent()
-        }
-        throw TestSetupError("plantrack-generate is not built next to the tests (\(executable.path)); run swift build first")
-    }
-
-    static func generate(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = try generatorURL()
-        process.arguments = arguments
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let stdout = output.fileHandleForReading.readDataToEndOfFile()
-        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+    /// Runs `plantrack-generate`, built beside the test bundle.
+    static func generate(_ arguments: [String]) throws -> CLIResult {
+        try CLI.run(arguments, executable: "plantrack-generate")
     }
 
     static func markdownFiles(in folder: URL) -> Int {
