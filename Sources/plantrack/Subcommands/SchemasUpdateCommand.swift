@@ -7,13 +7,13 @@ struct SchemasCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schemas",
         abstract: "Keep the workspace's Schemas/ in step with this plantrack.",
-        subcommands: [SchemasUpdate.self]
+        subcommands: [SchemasUpdateCommand.self]
     )
 }
 
 /// `plantrack schemas update`: replaces the schemas an earlier plantrack wrote into the
 /// workspace with this plantrack's, showing what changes.
-struct SchemasUpdate: ParsableCommand {
+struct SchemasUpdateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "update",
         abstract: "Replace the workspace's schemas written by an earlier plantrack with this plantrack's.",

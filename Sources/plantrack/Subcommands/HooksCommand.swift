@@ -8,14 +8,16 @@ import Darwin
 #endif
 
 /// `plantrack hooks install`: validate staged plans before every commit.
-struct Hooks: ParsableCommand {
+struct HooksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "hooks",
         abstract: "Manage git hooks that run plantrack.",
         subcommands: [Install.self]
     )
 
     struct Install: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "install",
             abstract: "Add a pre-commit hook that validates the staged documents and refuses a commit with errors.",
             discussion: """
                 An existing pre-commit hook is never overwritten: with --chain it is kept as \
