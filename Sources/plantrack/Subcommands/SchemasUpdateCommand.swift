@@ -2,15 +2,6 @@ import ArgumentParser
 import PlantrackCore
 import PlantrackGit
 
-/// `plantrack schemas …`: the workspace's copy of the schemas.
-struct SchemasCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "schemas",
-        abstract: "Keep the workspace's Schemas/ in step with this plantrack.",
-        subcommands: [SchemasUpdateCommand.self]
-    )
-}
-
 /// `plantrack schemas update`: replaces the schemas an earlier plantrack wrote into the
 /// workspace with this plantrack's, showing what changes.
 struct SchemasUpdateCommand: ParsableCommand {
