@@ -4,22 +4,6 @@ import PlantrackCore
 
 extension RollUp.Grouping: ExpressibleByArgument {}
 
-/// `--format` of rollup and trend.
-enum FigureFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, csv, markdown
-}
-
-/// `--lang` and `--allow-invalid` of rollup and trend.
-struct FigureOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Language of headings and words: sv or en (default: workspace.yaml's language, else sv).",
-                               valueName: "lang"))
-    var lang: ReportLanguage?
-
-    @Flag(name: .customLong("allow-invalid"),
-          help: "Show the figures even when documents cannot be read or have errors, marked as incomplete.")
-    var allowInvalid = false
-}
-
 /// `plantrack rollup`: status figures per plan and in total.
 struct RollUpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
