@@ -5,9 +5,12 @@
 // Dependencies point one way:
 //   plantrack (CLI) ─┬─> PlantrackGit ─> CGit2 (libgit2)
 //                    │        │
-//                    └────────┴─> PlantrackCore ─┬─> CYAML (libyaml)
-//                                                ├─> JSONSchema
-//                                                └─> Crypto (swift-crypto: SHA-1 of schema versions)
+//                    ├────────┴─> PlantrackCore ─┬─> CYAML (libyaml)
+//                    │                           ├─> Ink (Markdown bodies)
+//                    │                           ├─> Crypto (swift-crypto: SHA-1 of schema versions)
+//                    └───────────────────────────┴─> JSONSchema (the CLI writes its JSONValue)
+// The CLI also uses ArgumentParser and Rainbow; plantrack-generate uses PlantrackGit,
+// PlantrackCore and ArgumentParser. Each target lists every module its files import.
 // The domain (PlantrackCore) never sees libgit2 or the CLI; it reads files through the
 // `Snapshot` protocol, which PlantrackGit implements for the index and for commits.
 import PackageDescription
@@ -67,6 +70,7 @@ let package = Package(
         .executableTarget(
             name: "plantrack",
             dependencies: [
+                "JSONSchema",
                 "PlantrackCore",
                 "PlantrackGit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -89,7 +93,7 @@ let package = Package(
         .target(name: "PlantrackTestSupport", dependencies: ["PlantrackGit"], path: "Tests/PlantrackTestSupport"),
 
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"]),
-        .testTarget(name: "PlantrackCoreTests", dependencies: ["PlantrackCore"]),
+        .testTarget(name: "PlantrackCoreTests", dependencies: ["JSONSchema", "PlantrackCore"]),
         .testTarget(name: "PlantrackGitTests", dependencies: ["PlantrackGit", "PlantrackCore", "PlantrackTestSupport"]),
         .testTarget(
             name: "PlantrackCLITests",

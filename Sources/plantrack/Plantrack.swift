@@ -17,9 +17,9 @@ struct Plantrack: ParsableCommand {
             """,
         version: PlantrackVersion.text,
         subcommands: [
-            List.self, Show.self, Validate.self, Hooks.self, Diff.self, RollUpCommand.self, TrendCommand.self,
-            ReportCommand.self, Init.self, New.self, Update.self, Revise.self, Approve.self, LogCommand.self,
-            SchemasCommand.self,
+            ListCommand.self, ShowCommand.self, ValidateCommand.self, HooksCommand.self, DiffCommand.self,
+            RollUpCommand.self, TrendCommand.self, ReportCommand.self, InitCommand.self, NewCommand.self,
+            UpdateCommand.self, ReviseCommand.self, ApproveCommand.self, LogCommand.self, SchemasCommand.self,
         ]
     )
 

@@ -41,11 +41,7 @@ struct TrendCommand: ParsableCommand {
     @Option(help: "Output format: table, json or csv.")
     var format: FigureFormat = .table
 
-    @Option(help: ArgumentHelp("CSV field delimiter (';' for a Swedish Excel).", valueName: "char"))
-    var delimiter: String = ","
-
-    @Flag(help: "Start CSV output with a UTF-8 byte-order mark (for Excel).")
-    var bom = false
+    @OptionGroup var csv: CSVOptions
 
     @OptionGroup var figures: FigureOptions
 
@@ -55,9 +51,7 @@ struct TrendCommand: ParsableCommand {
 
     func validate() throws {
         if format == .markdown { throw ValidationError("trend supports --format table, json or csv.") }
-        if delimiter.count != 1 || delimiter == "\"" || delimiter == "\n" {
-            throw ValidationError("--delimiter must be one character other than a quote or a line break.")
-        }
+        try csv.checkDelimiter()
     }
 
     func run() throws {
@@ -166,7 +160,7 @@ struct TrendCommand: ParsableCommand {
                     + (incomplete ? [String(p.skipped.count)] : [])
             }
             if format == .csv {
-                out.write(CSVWriter(delimiter: delimiter, byteOrderMark: bom)
+                out.write(csv.writer
                     .text(RollUpOutput.exclusionRows(excluded, words.report) + [header] + rows))
                 return
             }

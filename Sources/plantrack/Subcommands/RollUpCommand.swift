@@ -4,22 +4,6 @@ import PlantrackCore
 
 extension RollUp.Grouping: ExpressibleByArgument {}
 
-/// `--format` of rollup and trend.
-enum FigureFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, csv, markdown
-}
-
-/// `--lang` and `--allow-invalid` of rollup and trend.
-struct FigureOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Language of headings and words: sv or en (default: workspace.yaml's language, else sv).",
-                               valueName: "lang"))
-    var lang: ReportLanguage?
-
-    @Flag(name: .customLong("allow-invalid"),
-          help: "Show the figures even when documents cannot be read or have errors, marked as incomplete.")
-    var allowInvalid = false
-}
-
 /// `plantrack rollup`: status figures per plan and in total.
 struct RollUpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -65,11 +49,7 @@ struct RollUpCommand: ParsableCommand {
     @Option(help: "Output format: table, json, csv or markdown.")
     var format: FigureFormat = .table
 
-    @Option(help: ArgumentHelp("CSV field delimiter (';' for a Swedish Excel).", valueName: "char"))
-    var delimiter: String = ","
-
-    @Flag(help: "Start CSV output with a UTF-8 byte-order mark (for Excel).")
-    var bom = false
+    @OptionGroup var csv: CSVOptions
 
     @OptionGroup var figures: FigureOptions
 
@@ -80,9 +60,7 @@ struct RollUpCommand: ParsableCommand {
         if rev != nil && asOf != nil {
             throw ValidationError("--rev and --as-of cannot be used together: choose one version to roll up.")
         }
-        if delimiter.count != 1 || delimiter == "\"" || delimiter == "\n" {
-            throw ValidationError("--delimiter must be one character other than a quote or a line break.")
-        }
+        try csv.checkDelimiter()
     }
 
     func run() throws {
@@ -110,7 +88,7 @@ struct RollUpCommand: ParsableCommand {
             case .csv:
                 let rows = RollUpOutput.exclusionRows(rollUp.skipped, words.report) + [header]
                     + RollUpOutput.rows(rollUp, years: years, grouping: by, words)
-                out.write(CSVWriter(delimiter: delimiter, byteOrderMark: bom).text(rows))
+                out.write(csv.writer.text(rows))
             case .markdown:
                 out.write(RollUpOutput.exclusionMarkdown(rollUp.skipped, words.report)
                           + RollUpOutput.markdown(header, RollUpOutput.rows(rollUp, years: years, grouping: by, words)))

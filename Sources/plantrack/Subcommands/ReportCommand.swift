@@ -65,11 +65,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var out: String?
 
-    @Option(help: ArgumentHelp("CSV field delimiter (';' for a Swedish Excel).", valueName: "char"))
-    var delimiter: String = ","
-
-    @Flag(help: "Start CSV output with a UTF-8 byte-order mark (for Excel).")
-    var bom = false
+    @OptionGroup var csv: CSVOptions
 
     @Flag(name: .customLong("allow-invalid"),
           help: "Write the report even when documents cannot be read or have errors, marked as incomplete.")
@@ -85,9 +81,7 @@ struct ReportCommand: ParsableCommand {
         if kind == .redovisning && year == nil {
             throw ValidationError("--kind redovisning needs --year: the plan year to follow up, e.g. --year 2025.")
         }
-        if delimiter.count != 1 || delimiter == "\"" || delimiter == "\n" {
-            throw ValidationError("--delimiter must be one character other than a quote or a line break.")
-        }
+        try csv.checkDelimiter()
         if kind == .redovisning && since != nil {
             throw ValidationError("--since goes with the status report, not with --kind redovisning.")
         }
@@ -134,7 +128,7 @@ struct ReportCommand: ParsableCommand {
                 case .csv:
                     // The notice of missing documents comes first, where a spreadsheet shows it.
                     let notice = RollUpOutput.exclusionRows(report.skipped, language.words(statusWords))
-                    text = CSVWriter(delimiter: delimiter, byteOrderMark: bom)
+                    text = csv.writer
                         .text(notice + [FollowUpReport.csvHeader] + report.csvRows())
                 }
             }

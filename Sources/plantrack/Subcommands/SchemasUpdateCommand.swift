@@ -2,18 +2,9 @@ import ArgumentParser
 import PlantrackCore
 import PlantrackGit
 
-/// `plantrack schemas …`: the workspace's copy of the schemas.
-struct SchemasCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "schemas",
-        abstract: "Keep the workspace's Schemas/ in step with this plantrack.",
-        subcommands: [SchemasUpdate.self]
-    )
-}
-
 /// `plantrack schemas update`: replaces the schemas an earlier plantrack wrote into the
 /// workspace with this plantrack's, showing what changes.
-struct SchemasUpdate: ParsableCommand {
+struct SchemasUpdateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "update",
         abstract: "Replace the workspace's schemas written by an earlier plantrack with this plantrack's.",

@@ -3,8 +3,9 @@ import PlantrackCore
 import PlantrackGit
 
 /// `plantrack init [DIR]`: a new workspace with one county.
-struct Init: ParsableCommand {
+struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Create a workspace: a git repository with Plans/, one county, schemas for editors and a first commit.",
         discussion: """
             Writes Plans/workspace.yaml, Plans/COUNTY/county.md, Schemas/*.schema.json (the built-in \

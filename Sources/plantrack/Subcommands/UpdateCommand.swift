@@ -4,8 +4,9 @@ import PlantrackCore
 import PlantrackGit
 
 /// `plantrack update ITEM …`: records progress by editing the front matter in place.
-struct Update: ParsableCommand {
+struct UpdateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "update",
         abstract: "Record progress on an activity, goal or plan: edits only the values that change, then commits.",
         discussion: """
             Only the characters of the changed values change; comments, key order, quoting, blank lines \

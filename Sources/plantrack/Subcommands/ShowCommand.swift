@@ -3,8 +3,9 @@ import JSONSchema
 import PlantrackCore
 
 /// `plantrack show ITEM`: one document, its fields and its body.
-struct Show: ParsableCommand {
+struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Show one county, plan, goal or activity.",
         discussion: "ITEM is a county (stockholm), a plan (stockholm/2021) or an item (stockholm/2021/bu-p1)."
     )

@@ -3,8 +3,9 @@ import JSONSchema
 import PlantrackCore
 
 /// `plantrack list`: the documents of a workspace, filtered.
-struct List: ParsableCommand {
+struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "List the counties, plans, goals and activities of the workspace.",
         discussion: "Problems met while reading (unreadable or malformed files) go to stderr and make the exit status 1."
     )

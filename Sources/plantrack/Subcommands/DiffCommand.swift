@@ -3,8 +3,9 @@ import PlantrackCore
 import PlantrackGit
 
 /// `plantrack diff`: what changed between two versions or two plan years, item by item.
-struct Diff: ParsableCommand {
+struct DiffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "diff",
         abstract: "Compare plans semantically: items by identity, fields by name, bodies by word.",
         discussion: """
             plantrack diff                   HEAD against the working tree (like git diff)

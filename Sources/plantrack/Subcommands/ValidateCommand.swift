@@ -3,8 +3,9 @@ import JSONSchema
 import PlantrackCore
 
 /// `plantrack validate`: schemas and rules over every document.
-struct Validate: ParsableCommand {
+struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check every document against the schemas and the rules across documents.",
         discussion: """
             Exit status: 0 when clean, 1 when findings fail the run (errors, or warnings with \

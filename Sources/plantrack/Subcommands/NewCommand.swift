@@ -8,8 +8,9 @@ import PlantrackCore
 import PlantrackGit
 
 /// `plantrack new county|plan|goal|activity …`: a valid new document from flags.
-struct New: ParsableCommand {
+struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "new",
         abstract: "Create a county, plan, goal or activity from flags: checked, written, committed.",
         discussion: """
             The id is checked for format and uniqueness in its plan; a goal's or activity's area, \

@@ -3,8 +3,9 @@ import PlantrackCore
 import PlantrackGit
 
 /// `plantrack approve COUNTY/YEAR`: adopts a plan version and tags it.
-struct Approve: ParsableCommand {
+struct ApproveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "approve",
         abstract: "Adopt a plan: status adopted, adopted.date and adopted.by, a commit and the tag COUNTY/YEAR/vN.",
         discussion: """
             The annotated tag (e.g. stockholm/2021/v4, N = the plan's version) names the adopted \

@@ -3,8 +3,9 @@ import PlantrackCore
 import PlantrackGit
 
 /// `plantrack revise COUNTY --to YEAR`: next year's plan from the latest one.
-struct Revise: ParsableCommand {
+struct ReviseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "revise",
         abstract: "Start next year's plan from the county's latest plan, carrying over what continues.",
         discussion: """
             The plan is copied with version + 1, status draft, the period moved to the new year and \
