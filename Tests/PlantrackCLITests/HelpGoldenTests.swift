@@ -13,7 +13,6 @@ import Testing
 struct HelpGoldenTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Golden").appendingPathComponent("help")
-    static let recording = ProcessInfo.processInfo.environment["PLANTRACK_UPDATE_GOLDEN"] == "1"
 
     /// Each command path, from the root command to the nested ones.
     static let commands: [[String]] = [
@@ -38,24 +37,9 @@ struct HelpGoldenTests {
         let result = try Self.help(command)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.isEmpty, "\(result.stderr)")
-        let url = Self.folder.appendingPathComponent(Self.fileName(command))
-        if Self.recording {
-            try FileManager.default.createDirectory(at: Self.folder, withIntermediateDirectories: true)
-            try Data(result.stdout.utf8).write(to: url)
-            Issue.record("Recorded \(url.lastPathComponent); review the diff and run the tests again without PLANTRACK_UPDATE_GOLDEN.")
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        if result.stdout != expected {
-            let got = result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
-            let want = expected.split(separator: "\n", omittingEmptySubsequences: false)
-            let line = (0..<min(got.count, want.count)).first { got[$0] != want[$0] } ?? min(got.count, want.count)
-            Issue.record("""
-                plantrack \((command + ["--help"]).joined(separator: " ")) differs from \(url.lastPathComponent) at line \(line + 1):
-                  expected: \(line < want.count ? String(want[line]) : "(end of file)")
-                  got:      \(line < got.count ? String(got[line]) : "(end of file)")
-                """)
-        }
+        try Golden.expect(
+            result.stdout, matches: Self.folder.appendingPathComponent(Self.fileName(command)),
+            filter: "HelpGoldenTests")
     }
 
     @Test("every command the help lists has a golden file")
