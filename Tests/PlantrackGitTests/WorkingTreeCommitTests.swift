@@ -1,4 +1,5 @@
 import Foundation
+import PlantrackCore
 import PlantrackGit
 import Testing
 
@@ -54,12 +55,14 @@ import Testing
         try FileManager.default.removeItem(at: test.directory.appendingPathComponent("Plans/c.md"))
         try test.repository.commitWorkingFiles(["Plans/c.md"], message: "remove c\n", signature: signature)
         #expect(try test.repository.head().tree().entry(atPath: "Plans/c.md") == nil)
-        // The file's history.
-        let history = try test.repository.history(ofPath: "Plans/c.md")
-        #expect(history.count == 2)
-        #expect(history[0].newBlob == nil && history[0].oldBlob != nil)
-        #expect(history[1].oldBlob == nil && history[1].newBlob != nil)
-        #expect(history[1].message == "update a, add c\n")
+        // The file's history, as the History seam reads it: removed, then added before.
+        let history = GitHistory(repository: test.repository, root: test.directory.path)
+        let commits = try history.ancestry(from: history.commit(named: "HEAD").id)
+        let changesOfC = try commits.map { commit in
+            try history.changes(from: commit.parentIDs.first, to: commit.id, under: "Plans").filter { $0.path == "Plans/c.md" }
+        }
+        #expect(changesOfC.map { $0.map(\.kind) } == [[.removed], [.added], []])
+        #expect(commits[1].message == "update a, add c\n")
     }
 
     @Test func firstCommitOnAnUnbornBranch() throws {

@@ -31,139 +31,42 @@ struct LogCommand: ParsableCommand {
         }
     }
 
-    /// One commit's change to one item.
-    struct Entry {
-        var item: ItemReference
-        var revision: FileRevision
-        var change: String
-        var fields: [FieldChange]
-        /// The tags of the item's plan (`county/year/vN`) whose version of the file is this one.
-        var tags: [String] = []
-    }
-
     func run() throws {
         try reportingErrors {
             guard let start = ItemReference(item) else { throw CLIError("bad item reference '\(item)'") }
             let access = try WorkspaceAccess(workspace)
-            let repository = access.repository
-            var entries: [Entry] = []
-            var visited: Set<ItemReference> = []
-            var next: ItemReference? = start
-            var isFirst = true
-            while let reference = next, visited.insert(reference).inserted {
-                next = nil
-                guard let path = try Self.path(of: reference, in: repository, root: access.root) else {
-                    if isFirst {
-                        let existing = (try? ItemSuggestions.references(in: DirectorySnapshot(root: access.root))) ?? []
-                        throw CLIError.notFound(reference.description, in: "working tree, HEAD or its history",
-                                                among: existing)
-                    }
-                    break
-                }
-                isFirst = false
-                let revisions: [FileRevision]
-                do {
-                    revisions = try repository.history(ofPath: path)
-                } catch {
-                    throw CLIError("cannot read the history of \(path): \(error)")
-                }
-                var newest: YAMLMapping?
-                let firstOfItem = entries.count
-                for revision in revisions {
-                    let old = try Self.frontMatter(revision.oldBlob, path: path, reference: reference, in: repository)
-                    let new = try Self.frontMatter(revision.newBlob, path: path, reference: reference, in: repository)
-                    if newest == nil { newest = new ?? old }
-                    let change = revision.oldBlob == nil ? "added" : revision.newBlob == nil ? "removed" : "modified"
-                    entries.append(Entry(item: reference, revision: revision, change: change,
-                                         fields: FieldDiff.compare(old ?? YAMLMapping(), new ?? YAMLMapping())))
-                }
-                try Self.markTags(of: reference, path: path, in: repository, entries: &entries[firstOfItem...])
-                if newest == nil, let bytes = FileSystem.readBytes(access.root + "/" + path) {
-                    newest = Self.read(bytes, path: path, reference: reference)
-                }
-                // Items come from carried_from, plans from the plan they revise.
-                next = (newest?["carried_from"] ?? newest?["revises"])?.string.flatMap(ItemReference.init)
-                if next == nil, let earliest = revisions.last, earliest.oldBlob == nil, reference.id != nil,
-                   let year = reference.year {
-                    // The same id in the year before is the same item (docs/format.md).
-                    let previous = ItemReference(county: reference.county, year: year - 1, id: reference.id)
-                    if try Self.path(of: previous, in: repository, root: nil) != nil { next = previous }
-                }
+            let log: ItemLog
+            do {
+                log = try ItemLog.read(start, in: GitHistory(repository: access.repository, root: access.root))
+            } catch ItemLog.Failure.notFound(let reference, let existing) {
+                throw CLIError.notFound(reference.description, in: "working tree, HEAD or its history", among: existing)
+            } catch let failure as ItemLog.Failure {
+                throw CLIError(failure.description)
             }
             switch format {
             case .json:
-                Terminal.standardOutput.write(Self.json(start, entries).prettyText + "\n")
+                Terminal.standardOutput.write(Self.json(log).prettyText + "\n")
             case .text:
-                Terminal.standardOutput.write(Self.text(start, entries, style: Style(for: .standardOutput)))
+                Terminal.standardOutput.write(Self.text(log, style: Style(for: .standardOutput)))
             }
         }
-    }
-
-    /// Gives each tag of the item's plan (`county/year/*`; of a county: `county/*`) to the
-    /// entry whose version of the file the tagged commit holds: the newest entry that wrote
-    /// that blob and that the tagged commit is built on. A tag whose commit does not hold the
-    /// file marks nothing.
-    static func markTags(of reference: ItemReference, path: String, in repository: Repository,
-                         entries: inout ArraySlice<Entry>) throws {
-        guard !entries.isEmpty else { return }
-        let pattern = reference.year.map { "\(reference.county)/\($0)/*" } ?? "\(reference.county)/*"
-        do {
-            for (name, tagged) in try repository.tagTargets(matching: pattern) {
-                guard let blob = try repository.commit(tagged).tree().entry(atPath: path)?.id else { continue }
-                for i in entries.indices where entries[i].revision.newBlob == blob {
-                    guard try repository.isAncestor(entries[i].revision.commit, of: tagged) else { continue }
-                    entries[i].tags.append(name)
-                    break
-                }
-            }
-        } catch {
-            throw CLIError("cannot read the tags of \(reference): \(error)")
-        }
-    }
-
-    /// Where the item's file is: in HEAD's tree, in its history (a removed item) or on disk.
-    static func path(of reference: ItemReference, in repository: Repository, root: String?) throws -> String? {
-        let kinds: [DocumentKind] = reference.year == nil ? [.county] : reference.id == nil ? [.plan] : [.activity, .goal]
-        let paths = kinds.map { DocumentLayout.path(of: $0, reference) }
-        if !repository.isHeadUnborn, let tree = try? repository.head().tree() {
-            for path in paths where (try? tree.entry(atPath: path)) != nil { return path }
-        }
-        for path in paths where !((try? repository.history(ofPath: path)) ?? []).isEmpty { return path }
-        if let root { for path in paths where FileSystem.exists(root + "/" + path) { return path } }
-        return nil
-    }
-
-    private static func frontMatter(
-        _ blob: ObjectID?, path: String, reference: ItemReference, in repository: Repository
-    ) throws -> YAMLMapping? {
-        guard let blob else { return nil }
-        let bytes: [UInt8]
-        do {
-            bytes = try repository.blobBytes(blob)
-        } catch {
-            throw CLIError("cannot read \(path) at blob \(blob.hex): \(error)")
-        }
-        return read(bytes, path: path, reference: reference) ?? YAMLMapping()
-    }
-
-    private static func read(_ bytes: [UInt8], path: String, reference: ItemReference) -> YAMLMapping? {
-        guard case .document(let kind, _) = DocumentLayout.place(of: path) else { return nil }
-        return try? DocumentReader().read(bytes, path: path, kind: kind, reference: reference).get().frontMatter
     }
 
     /// `2026-11-23T12:02:51+01:00`.
-    static func timestamp(_ signature: Signature) -> String {
-        let local = signature.time + Int64(signature.offsetMinutes) * 60
+    static func timestamp(_ author: Author) -> String {
+        let local = author.time + Int64(author.offsetMinutes) * 60
         let day = CalendarDate(secondsSinceEpoch: local)
         let seconds = Int(((local % 86_400) + 86_400) % 86_400)
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        let offset = Int(signature.offsetMinutes)
+        let offset = author.offsetMinutes
         let sign = offset < 0 ? "-" : "+"
         return "\(day)T\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))"
             + "\(sign)\(two(abs(offset) / 60)):\(two(abs(offset) % 60))"
     }
 
-    static func text(_ start: ItemReference, _ entries: [Entry], style: Style) -> String {
+    static func text(_ log: ItemLog, style: Style) -> String {
+        let start = log.item
+        let entries = log.entries
         guard !entries.isEmpty else { return "\(start): no commits change it yet\n" }
         var out = ""
         var current: ItemReference?
@@ -171,15 +74,15 @@ struct LogCommand: ParsableCommand {
             if entry.item != current {
                 current = entry.item
                 let note = entry.item == start ? "" : " (earlier year of \(start))"
-                out += style.bold("\(entry.item)") + note + " — " + style.dim(entry.revision.path) + "\n"
+                out += style.bold("\(entry.item)") + note + " — " + style.dim(entry.path) + "\n"
             }
-            let summary = entry.revision.message.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+            let summary = entry.commit.message.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
             let tags = entry.tags.isEmpty ? "" : " " + style.green("(" + entry.tags.map { "tag: \($0)" }.joined(separator: ", ") + ")")
-            out += "  " + style.yellow(String(entry.revision.commit.hex.prefix(7))) + tags + " "
-                + String(timestamp(entry.revision.author).prefix(16)).replacingT() + " "
-                + entry.revision.author.name + ": " + summary + "\n"
-            if entry.change != "modified" { out += "      \(entry.change)\n" }
-            if entry.change == "modified" {
+            out += "  " + style.yellow(String(entry.commit.id.prefix(7))) + tags + " "
+                + String(timestamp(entry.commit.author).prefix(16)).replacingT() + " "
+                + entry.commit.author.name + ": " + summary + "\n"
+            if entry.change != .modified { out += "      \(entry.change.rawValue)\n" }
+            if entry.change == .modified {
                 for line in CommitMessage.changeLines(entry.fields) { out += "      \(line)\n" }
                 if entry.fields.isEmpty { out += "      (body only)\n" }
             }
@@ -187,21 +90,21 @@ struct LogCommand: ParsableCommand {
         return out
     }
 
-    static func json(_ start: ItemReference, _ entries: [Entry]) -> JSONValue {
+    static func json(_ log: ItemLog) -> JSONValue {
         var root = JSONObject()
-        root["item"] = .string(start.description)
-        root["history"] = .array(entries.map { entry in
+        root["item"] = .string(log.item.description)
+        root["history"] = .array(log.entries.map { entry in
             var object = JSONObject()
             object["item"] = .string(entry.item.description)
-            object["path"] = .string(entry.revision.path)
-            object["commit"] = .string(entry.revision.commit.hex)
-            object["date"] = .string(timestamp(entry.revision.author))
+            object["path"] = .string(entry.path)
+            object["commit"] = .string(entry.commit.id)
+            object["date"] = .string(timestamp(entry.commit.author))
             var author = JSONObject()
-            author["name"] = .string(entry.revision.author.name)
-            author["email"] = .string(entry.revision.author.email)
+            author["name"] = .string(entry.commit.author.name)
+            author["email"] = .string(entry.commit.author.email)
             object["author"] = .object(author)
-            object["message"] = .string(entry.revision.message)
-            object["change"] = .string(entry.change)
+            object["message"] = .string(entry.commit.message)
+            object["change"] = .string(entry.change.rawValue)
             object["fields"] = .array(entry.fields.map(DiffJSON.field))
             object["tags"] = .array(entry.tags.map { .string($0) })
             return .object(object)
