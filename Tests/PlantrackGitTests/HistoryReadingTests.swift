@@ -1,8 +1,46 @@
-import Testing
 @testable import PlantrackCore
+import PlantrackGit
+import Testing
 
-/// The reading half of the seam on ``MemoryHistory``; `GitHistoryReadingTests` (PlantrackGitTests)
-/// runs the same expectations on a git repository.
+/// The reading half of the seam on a git repository: the same expectations as on
+/// ``MemoryHistory`` (below), so the two implementations cannot drift apart.
+@Suite struct GitHistoryReadingTests {
+    @Test func readsWhatMemoryReads() throws {
+        let test = try TestRepository()
+        var ids: [ObjectID] = []
+        for step in ReadingCase.files {
+            ids.append(try test.commit(step.commit, step.changes.mapValues { $0.map { TestFile($0) } }))
+        }
+        let side = try test.sideCommit("Sidospår", parent: ids[1], ["Plans/c.md": TestFile("c")])
+        let merge = try test.commit("Sammanfogad\n", ["Plans/c.md": TestFile("c")], parents: [side])
+        var tagger = TestRepository.author
+        tagger.time += 4 * 3600
+        try test.repository.createTag(named: "stockholm/2024/v1", target: test.repository.commit(ids[1]), tagger: tagger,
+                                      message: "Fastställd\n")
+        try test.repository.createTag(named: "stockholm/2025/v1", target: test.repository.commit(merge), tagger: tagger,
+                                      message: "Fastställd\n")
+        let history = GitHistory(repository: test.repository, root: test.directory.path)
+        try expectReading(history, ReadingCase(first: ids[0].hex, second: ids[1].hex, third: ids[2].hex, side: side.hex,
+                                               merge: merge.hex))
+    }
+
+    @Test func nothingCommittedYet() throws {
+        let test = try TestRepository()
+        try expectNothingCommitted(GitHistory(repository: test.repository, root: test.directory.path))
+    }
+
+    /// A snapshot is a ``CommitSnapshot``, so readers keep its folder ids and concurrent reader.
+    @Test func snapshotIsACommitSnapshot() throws {
+        let test = try TestRepository()
+        let id = try test.commit("Första", ["Plans/a.md": TestFile("1")])
+        let snapshot = try GitHistory(repository: test.repository, root: test.directory.path)
+            .snapshot(at: id.hex, label: nil)
+        #expect(snapshot is CommitSnapshot)
+        #expect(try snapshot.folder("Plans", id: nil)?.files.map(\.path) == ["Plans/a.md"])
+    }
+}
+
+/// The reading half of the seam on ``MemoryHistory``: the same expectations as on git.
 @Suite("MemoryHistory reading")
 struct MemoryHistoryReadingTests {
     @Test func readsWhatGitReads() throws {
@@ -42,7 +80,7 @@ struct MemoryHistoryReadingTests {
     }
 }
 
-// MARK: The expectations every History meets (the same text in PlantrackGitTests)
+// MARK: The expectations every History meets
 
 /// The commits of the history both implementations build for ``expectReading(_:_:)``:
 ///
@@ -71,7 +109,7 @@ struct ReadingCase {
 }
 
 /// What every ``History`` must read from ``ReadingCase``'s history: the same expectations
-/// for `GitHistory` (PlantrackGitTests) and `MemoryHistory` (PlantrackCoreTests).
+/// for `GitHistory` and `MemoryHistory`.
 func expectReading(_ history: any History, _ ids: ReadingCase) throws {
     // Revisions, and the label a snapshot of one gets.
     #expect(try history.head()?.id == ids.merge)
