@@ -163,19 +163,26 @@ struct WorkspaceWriterTests {
         let history = committedWorkspace()
         let writer = WorkspaceWriter(history: history, today: march)
         _ = try PlanRevision.revise("x", to: 2025, with: writer)
-        let before = history.workingFiles
         #expect {
             try PlanRevision.revise("x", to: 2025, with: writer)
         } throws: { error in
             (error as? WorkspaceWriteError)?.message == "x/2025 already exists; nothing was written"
         }
+        history.workingFiles["Plans/x/2026/anteckningar.txt"] = Array("utkast\n".utf8)
+        let withNotes = history.workingFiles
+        #expect {
+            try PlanRevision.revise("x", to: 2026, with: writer)
+        } throws: { error in
+            (error as? WorkspaceWriteError)?.message == "x/2026 already exists; nothing was written"
+        }
+        #expect(history.workingFiles == withNotes)
         #expect {
             try PlanRevision.revise("y", to: 2025, with: writer)
         } throws: { error in
             guard case .notFound(let message)? = error as? WorkspaceWriteError else { return false }
             return message.hasPrefix("no y in the working tree; ")
         }
-        #expect(history.workingFiles == before)
+        #expect(history.workingFiles == withNotes)
         #expect(history.commits.count == 2)
     }
 

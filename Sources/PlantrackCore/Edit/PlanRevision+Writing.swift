@@ -30,8 +30,11 @@ extension PlanRevision {
                 }
                 throw WorkspaceWriteError.refused("no plan of \(county) before \(year) in the working tree")
             }
+            // Anything at the new plan's folder is in the way: files, or something that is not
+            // a folder (listing it fails; a missing folder lists as empty).
             let folder = "\(DocumentLayout.plansFolder)/\(county)/\(year)"
-            if years.contains(year) || !((try? snapshot.entries(under: folder)) ?? []).isEmpty {
+            let occupied = (try? snapshot.entries(under: folder)).map { !$0.isEmpty } ?? true
+            if years.contains(year) || occupied {
                 throw WorkspaceWriteError.refused("\(county)/\(year) already exists; nothing was written")
             }
             let made: PlanRevision
