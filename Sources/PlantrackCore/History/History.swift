@@ -185,9 +185,12 @@ public protocol History: AnyObject {
     func configuredAuthor() throws -> Author
 
     /// Runs `body` holding the repository's write lock, so that two plantrack commands
-    /// (or a git command holding the index) never write at once; waits up to `seconds`
-    /// for the lock, else throws ``HistoryError/locked(detail:)``.
-    func withWriteLock<Result>(waiting seconds: Double, _ body: () throws -> Result) throws -> Result
+    /// never write at once; waits up to `seconds` for the lock, else throws
+    /// ``HistoryError/locked(detail:)``. With `includingIndex` (a commit will follow) it
+    /// also waits up to `seconds` while a git command holds the index.
+    func withWriteLock<Result>(
+        waiting seconds: Double, includingIndex: Bool, _ body: () throws -> Result
+    ) throws -> Result
 
     /// Writes `files` (workspace-relative path → bytes) into the working tree, each
     /// atomically (a reader sees the old file or the new one), creating missing folders.

@@ -19,6 +19,8 @@ public final class MemoryHistory: History {
     public var workingFiles: [String: [UInt8]]
     /// The identity ``configuredAuthor()`` returns; nil: none configured.
     public var identity: Author?
+    /// Whether a ``withWriteLock(waiting:includingIndex:_:)`` body is running.
+    var isWriteLocked = false
 
     /// A history with no commits whose working tree holds `files`.
     public init(workingFiles: [String: [UInt8]] = [:], identity: Author? = nil) {

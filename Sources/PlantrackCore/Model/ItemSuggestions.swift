@@ -83,3 +83,16 @@ extension ItemSuggestions {
         }
     }
 }
+
+extension ItemSuggestions {
+    /// `no stockholm/2021/bu-p9 in the working tree; did you mean …?`: what every command
+    /// says of an item, plan or county that is not in the snapshot labelled `label`.
+    public static func notFound(_ written: String, in label: String, among existing: [ItemReference]) -> String {
+        "no \(written) in \(source(label)); \(hint(for: written, among: existing))"
+    }
+
+    /// A snapshot's label as the object of "in": `the working tree`, `the index`, `HEAD (1a2b3c4)`.
+    public static func source(_ label: String) -> String {
+        label.hasPrefix("working tree") || label.hasPrefix("index") ? "the " + label : label
+    }
+}

@@ -18,9 +18,7 @@ enum DiffOutput {
 
     /// A value as one short line: strings bare, the rest as JSON; `∅` when absent.
     static func show(_ value: JSONValue?) -> String {
-        guard let value else { return "∅" }
-        if case .string(let s) = value { return s }
-        return value.description
+        CommitMessage.show(value)
     }
 
     /// A list as one row per element, each as ``inline(_:)`` writes it; nil for anything

@@ -63,7 +63,7 @@ struct InitCommand: ParsableCommand {
             let files = try Self.files(county: county, countyName: countyName, code: code, region: region,
                                        workspaceName: name ?? "Handlingsplaner för psykisk hälsa — \(countyName)")
             let outcome = try WorkspaceWrite(access: access, options: writing).perform { _ in
-                WorkspaceWrite.Change(files: files, message: "init: workspace with \(county) (\(countyName))\n")
+                WorkspaceChange(files: files, message: "init: workspace with \(county) (\(countyName))\n")
             }
             var out = "created workspace \(access.root)\n"
             for path in outcome.paths { out += "  \(path)\n" }

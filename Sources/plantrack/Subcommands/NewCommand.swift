@@ -142,7 +142,7 @@ struct NewCommand: ParsableCommand {
                 } catch let error as FrontMatterEditError {
                     throw CLIError("cannot write the \(kind.rawValue): \(error)")
                 }
-                return WorkspaceWrite.Change(files: [path: bytes], message: "new \(kind.rawValue) \(reference): \(title)\n")
+                return WorkspaceChange(files: [path: bytes], message: "new \(kind.rawValue) \(reference): \(title)\n")
             }
             var out = "created \(kind.rawValue) \(reference) (\(path))\n"
             if editing {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import PlantrackCore
-import PlantrackGit
 
 /// `plantrack revise COUNTY --to YEAR`: next year's plan from the latest one.
 struct ReviseCommand: ParsableCommand {
@@ -49,100 +48,12 @@ struct ReviseCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let access = try WorkspaceAccess(workspace)
-            var revision: PlanRevision?
-            let outcome = try WorkspaceWrite(access: access, options: writing).perform { snapshot in
-                let contents = Workspace.read(from: snapshot)
-                let years = contents.documents.compactMap { document -> Int? in
-                    guard document.kind == .plan, document.reference?.county == county else { return nil }
-                    return document.reference?.year
-                }
-                guard let latest = years.filter({ $0 < to }).max() else {
-                    // A county that is not there is "not found" like in every command, with the nearest.
-                    let references = contents.documents.compactMap(\.reference)
-                    if !references.contains(where: { $0.county == county }) {
-                        throw CLIError.notFound(county, in: contents.label, among: references.filter { $0.year == nil })
-                    }
-                    throw CLIError("no plan of \(county) before \(to) in the working tree")
-                }
-                if years.contains(to) || FileSystem.exists("\(access.root)/\(DocumentLayout.plansFolder)/\(county)/\(to)") {
-                    throw CLIError("\(county)/\(to) already exists; nothing was written")
-                }
-                let made: PlanRevision
-                do {
-                    made = try PlanRevision.make(from: ItemReference(county: county, year: latest), to: to,
-                                                 workspace: contents, snapshot: snapshot,
-                                                 choices: PlanRevision.ActivityChoices(carry: carry, leave: leave))
-                } catch let error as FrontMatterEditError {
-                    throw CLIError(error.description)
-                } catch let error as PlanRevision.ChoiceError {
-                    throw CLIError("\(error.message)\nnothing was written")
-                }
-                revision = made
-                return WorkspaceWrite.Change(files: made.files, message: Self.message(made))
+            let writer = WorkspaceWrite(access: access, options: writing).writer
+            let written = try WorkspaceWrite.reporting {
+                try PlanRevision.revise(county, to: to, choices: PlanRevision.ActivityChoices(carry: carry, leave: leave),
+                                        with: writer)
             }
-            guard let revision else { return }
-            var out = Self.message(revision)
-            out += CommitMessage.outcome(outcome)
-            Terminal.standardOutput.write(out)
+            Terminal.standardOutput.write(written.revision.message + CommitMessage.outcome(written.write))
         }
-    }
-
-    /// What the revision did, as the commit message and the command's output: a subject
-    /// line of at most 72 characters (shortened for a very long county id), then what was
-    /// copied, reset, carried and left, and why.
-    static func message(_ revision: PlanRevision) -> String {
-        let newYear = revision.to.year.map(String.init) ?? "\(revision.to)"
-        var subject = "revise \(revision.from) → \(revision.to): version \(revision.version), draft"
-        if subject.count > 72 { subject = "revise \(revision.from) → \(newYear)" }
-        var out = subject + "\n\n"
-        out += wrapped("goals copied (\(revision.goals.count)):", revision.goals)
-        if !revision.assessmentsReset.isEmpty {
-            out += wrapped("assessments reset to not-assessed (\(revision.assessmentsReset.count)):",
-                           revision.assessmentsReset.map { "\($0.id) (was \($0.was))" })
-        }
-        if !revision.targetsBeforePeriod.isEmpty {
-            out += wrapped("indicator targets dated before \(newYear) (\(revision.targetsBeforePeriod.count)); "
-                               + "set a target for \(newYear):",
-                           revision.targetsBeforePeriod.map { "\($0.indicator) (\($0.date))" })
-        }
-        out += "activities carried (\(revision.carried.count)):"
-        out += revision.carried.isEmpty ? " none\n" : "\n"
-        for activity in revision.carried {
-            out += "  \(activity.id) carried (\(activity.reason))\n"
-            let changes = activity.resets + activity.dates
-            if !changes.isEmpty { out += wrapped("", changes, indent: "    ") }
-        }
-        out += "activities left (\(revision.leftBehind.count)):"
-        out += revision.leftBehind.isEmpty ? " none\n" : "\n"
-        for activity in revision.leftBehind { out += "  \(activity.id) left (\(activity.reason))\n" }
-        if !revision.carried.isEmpty {
-            // Said once so that no one looks for the old year's results in the new files.
-            out += "\(revision.from) keeps what the carried activities did there (status, money,\n"
-                + "follow-ups); carried_from names each.\n"
-        }
-        return out
-    }
-
-    /// `head` and `items` joined by ", ", wrapped at 72 columns with continuation lines
-    /// indented by `indent` (two spaces past it after a head).
-    private static func wrapped(_ head: String, _ items: [String], indent: String = "") -> String {
-        var lines: [String] = []
-        var line = indent + head
-        var isEmpty = head.isEmpty
-        let continuation = head.isEmpty ? indent : indent + "  "
-        for (index, item) in items.enumerated() {
-            let piece = item + (index < items.count - 1 ? "," : "")
-            if isEmpty {
-                line += piece
-            } else if line.count + 1 + piece.count > 72 {
-                lines.append(line)
-                line = continuation + piece
-            } else {
-                line += " " + piece
-            }
-            isEmpty = false
-        }
-        lines.append(line)
-        return lines.joined(separator: "\n") + "\n"
     }
 }

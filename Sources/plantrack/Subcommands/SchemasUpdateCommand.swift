@@ -38,7 +38,7 @@ struct SchemasUpdateCommand: ParsableCommand {
                 }
                 var files: [String: [UInt8]] = [:]
                 for replacement in update.replacements { files[replacement.path] = replacement.new }
-                return WorkspaceWrite.Change(files: files, message: CommitMessage.schemasUpdate(update.replacements.map(\.path)))
+                return WorkspaceChange(files: files, message: CommitMessage.schemasUpdate(update.replacements.map(\.path)))
             }
             let out = Terminal.standardOutput
             let style = Style(for: out)

@@ -251,7 +251,7 @@ struct UpdateCommand: ParsableCommand {
         try reportingErrors {
             guard let reference = ItemReference(item) else { throw CLIError("bad item reference '\(item)'") }
             let access = try WorkspaceAccess(workspace)
-            let author = try? Signature.default(in: access.repository).name
+            let author = try? access.history.configuredAuthor().name
             let update = try makeUpdate(by: author)
             var changes: [FieldChange] = []
             var path = ""
@@ -274,8 +274,8 @@ struct UpdateCommand: ParsableCommand {
                     throw CLIError("\(found): \(error.message). Nothing was written.")
                 }
                 changes = FieldDiff.compare(before, editor.frontMatter)
-                guard editor.bytes != bytes else { return WorkspaceWrite.Change(files: [:], message: "") }
-                return WorkspaceWrite.Change(files: [found: editor.bytes],
+                guard editor.bytes != bytes else { return WorkspaceChange(files: [:], message: "") }
+                return WorkspaceChange(files: [found: editor.bytes],
                                              message: CommitMessage.update(reference, changes))
             }
             guard !outcome.paths.isEmpty else {

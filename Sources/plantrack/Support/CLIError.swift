@@ -16,13 +16,12 @@ struct CLIError: Error, CustomStringConvertible {
     /// An item, plan or county that is not in the workspace: exit 1 in every command, with
     /// the nearest references that exist (`ItemSuggestions`).
     static func notFound(_ written: String, in label: String, among existing: [ItemReference]) -> CLIError {
-        CLIError("no \(written) in \(source(label)); \(ItemSuggestions.hint(for: written, among: existing))",
-                 status: ExitStatus.findings)
+        CLIError(ItemSuggestions.notFound(written, in: label, among: existing), status: ExitStatus.findings)
     }
 
     /// A snapshot's label as the object of "in": `the working tree`, `the index`, `HEAD (1a2b3c4)`.
     static func source(_ label: String) -> String {
-        label.hasPrefix("working tree") || label.hasPrefix("index") ? "the " + label : label
+        ItemSuggestions.source(label)
     }
 
     var description: String { message }

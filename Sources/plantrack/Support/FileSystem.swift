@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import PlantrackCore
 
 /// The few file-system facts the CLI needs.
 enum FileSystem {
@@ -43,9 +44,23 @@ enum FileSystem {
         readBytes(path).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// Writes text atomically (see ``writeAtomically(to:mode:_:)``) with a mode.
+    /// Writes text atomically (see ``AtomicFile/write(to:mode:_:)``) with a mode.
     static func writeText(_ text: String, to path: String, mode: mode_t) -> Bool {
-        (try? writeAtomically(to: path, mode: mode) { write in write(Array(text.utf8)) }) != nil
+        (try? AtomicFile.write(to: path, mode: mode) { write in write(Array(text.utf8)) }) != nil
+    }
+
+    /// The file's bytes, or nil when it cannot be read.
+    static func readBytes(_ path: String) -> [UInt8]? {
+        guard let file = fopen(path, "rb") else { return nil }
+        defer { fclose(file) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = fread(&buffer, 1, buffer.count, file)
+            if n <= 0 { break }
+            bytes.append(contentsOf: buffer[0..<n])
+        }
+        return bytes
     }
 
     /// The running executable's absolute path.

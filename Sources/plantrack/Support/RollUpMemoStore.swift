@@ -37,6 +37,6 @@ struct RollUpMemoStore {
     func save(_ memo: RollUpMemo) {
         guard memo.hasNewEntries else { return }
         mkdir(folder, 0o755)
-        try? FileSystem.writeAtomically(to: path) { write in memo.encode(tool: Self.tool, write: write) }
+        try? AtomicFile.write(to: path) { write in memo.encode(tool: Self.tool, write: write) }
     }
 }
