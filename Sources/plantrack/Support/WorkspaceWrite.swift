@@ -2,17 +2,6 @@ import ArgumentParser
 import PlantrackCore
 import PlantrackGit
 
-/// `--commit/--no-commit` and `--wait`: how a command that writes documents records them.
-struct WriteOptions: ParsableArguments {
-    @Flag(inversion: .prefixedNo,
-          help: "Commit the changed files (only them) with your git identity. Refused when a file to change has uncommitted edits; --no-commit writes the files and leaves committing to you.")
-    var commit = true
-
-    @Option(help: ArgumentHelp("Seconds to wait for a locked index or another plantrack command writing to the same repository.",
-                               valueName: "seconds"))
-    var wait: Double = 10
-}
-
 extension WorkspaceAccess {
     /// The workspace's history, for the library's readers and writers.
     var history: GitHistory { GitHistory(repository: repository, root: root) }
