@@ -20,21 +20,27 @@ extension CommitSnapshot {
         let changes = try wrapping(directory) {
             try repository.changes(from: commit.tree(), to: other.commit.tree(), under: directory)
         }
-        return try changes.map { change in
-            let old = try change.oldID.map { id in
-                try snapshotEntry(path: change.path, id: id, mode: change.oldMode ?? .file, repository: repository, database: nil)
-            }
-            let new = try change.newID.map { id in
-                try snapshotEntry(path: change.path, id: id, mode: change.newMode ?? .file, repository: repository, database: nil)
-            }
-            let kind: SnapshotChange.Kind
-            switch change.kind {
-            case .added: kind = .added
-            case .deleted: kind = .removed
-            case .modified: kind = .modified
-            }
-            return SnapshotChange(path: change.path, kind: kind, old: old, new: new)
+        return try snapshotChanges(changes, in: repository)
+    }
+}
+
+/// Tree changes as snapshot changes, each side an entry with its blob id (a link's with its
+/// target): what ``CommitSnapshot/changes(to:under:)`` and ``GitHistory`` report.
+func snapshotChanges(_ changes: [TreeChange], in repository: Repository) throws -> [SnapshotChange] {
+    try changes.map { change in
+        let old = try change.oldID.map { id in
+            try snapshotEntry(path: change.path, id: id, mode: change.oldMode ?? .file, repository: repository, database: nil)
         }
+        let new = try change.newID.map { id in
+            try snapshotEntry(path: change.path, id: id, mode: change.newMode ?? .file, repository: repository, database: nil)
+        }
+        let kind: SnapshotChange.Kind
+        switch change.kind {
+        case .added: kind = .added
+        case .deleted: kind = .removed
+        case .modified: kind = .modified
+        }
+        return SnapshotChange(path: change.path, kind: kind, old: old, new: new)
     }
 }
 

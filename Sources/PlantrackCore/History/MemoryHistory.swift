@@ -32,9 +32,15 @@ extension MemoryHistory {
     /// HEAD to it: the one way commits are made here, by ``commitWorkingFiles(_:message:author:)``
     /// and by tests that build a history directly. The id is the SHA-1 of what the commit
     /// holds, so equal histories have equal ids.
+    ///
+    /// Tests build side lines and merges with `parents` (first parent first; HEAD when nil)
+    /// and `movingHead: false` (a commit on another line, HEAD stays).
     @discardableResult
-    public func record(files: [String: [UInt8]], message: String, author: Author) -> HistoryCommit {
-        let parents = headID.map { [$0] } ?? []
+    public func record(
+        files: [String: [UInt8]], message: String, author: Author, parents: [String]? = nil,
+        movingHead: Bool = true
+    ) -> HistoryCommit {
+        let parents = parents ?? headID.map { [$0] } ?? []
         var description = parents.map { "parent \($0)\n" }.joined()
         for path in files.keys.sorted() {
             description += "\(path) \(GitBlobID.of(files[path] ?? []))\n"
@@ -46,7 +52,7 @@ extension MemoryHistory {
             date: CalendarDate(secondsSinceEpoch: author.time, offsetMinutes: author.offsetMinutes),
             author: author, message: message, parentIDs: parents)
         commits[id] = StoredCommit(commit: commit, files: files)
-        headID = id
+        if movingHead { headID = id }
         return commit
     }
 }
