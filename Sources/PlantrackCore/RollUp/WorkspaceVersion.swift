@@ -30,8 +30,7 @@ public struct WorkspaceVersion {
         }
         if let rev {
             let commit = try history.commit(named: rev)
-            // An id (or an abbreviation of one) is named by the short id alone.
-            let label = commit.id.hasPrefix(rev.lowercased()) ? commit.shortID : "\(rev) (\(commit.shortID))"
+            let label = commit.label(forRevision: rev)
             self.init(snapshot: try history.snapshot(at: commit.id, label: label), revision: commit.id, day: commit.date)
             return
         }
