@@ -90,8 +90,12 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let access = try WorkspaceAccess(workspace)
-            let loaded = try RollUpLoading(access: access)
-                .load(rev: rev, asOf: asOf, filter: RollUp.Filter(counties: counties))
+            let history = GitHistory(repository: access.repository, root: access.root)
+            let loaded = try FigureNotices.mappingErrors {
+                try WorkspaceVersion.read(rev: rev, asOf: asOf, in: history, today: .today(),
+                                          filter: RollUp.Filter(counties: counties))
+            }
+            let snapshot = loaded.version.snapshot
             let language = lang ?? ReportLanguage.of(loaded.workspace) ?? .sv
             let statusWords = StatusWords(language: language, workspace: loaded.workspace)
             let countyDocuments = loaded.workspace.documents.filter { $0.kind == .county }
@@ -100,12 +104,13 @@ struct ReportCommand: ParsableCommand {
             let source = try sourceLabel(access, loaded: loaded, words: language.words)
             let workspaceName = loaded.workspace.documents.first { $0.kind == .workspace }?.frontMatter["name"]?.string
             guard let reportYear = year ?? SteeringReport.defaultYear(of: loaded.rollUp) else {
-                try RollUpLoading.refuseIncomplete(loaded.rollUp.skipped, allowInvalid: allowInvalid,
-                                                   snapshot: loaded.snapshot, asOf: loaded.rollUp.asOf)
-                throw CLIError("no plans to report on in \(loaded.label)")
+                try FigureNotices.refuseIncomplete(loaded.rollUp.skipped, allowInvalid: allowInvalid) {
+                    IncompleteFigures.findings(leaving: loaded.rollUp.skipped, outOf: snapshot, asOf: loaded.rollUp.asOf)
+                }
+                throw CLIError("no plans to report on in \(loaded.version.label)")
             }
             guard loaded.rollUp.plans.contains(where: { $0.year == reportYear }) else {
-                throw CLIError("no plan of \(reportYear) in \(loaded.label)"
+                throw CLIError("no plan of \(reportYear) in \(loaded.version.label)"
                                + (counties.isEmpty ? "" : " for \(counties.joined(separator: ", "))"))
             }
             let text: String
@@ -113,8 +118,8 @@ struct ReportCommand: ParsableCommand {
             case .status:
                 var report = SteeringReport(
                     rollUp: loaded.rollUp, year: reportYear, counties: countyDocuments, workspaceName: workspaceName,
-                    source: source, trend: trend(access, year: reportYear, until: loaded.rollUp.asOf),
-                    changes: try changes(access, to: loaded.snapshot, language: language), countyFilter: counties)
+                    source: source, trend: trend(history, year: reportYear, until: loaded.rollUp.asOf),
+                    changes: try changes(access, to: snapshot, language: language), countyFilter: counties)
                 report.statusWords = statusWords
                 text = format == .markdown ? ReportMarkdown.steering(report, language: language)
                                            : ReportHTML.steering(report, language: language)
@@ -135,9 +140,10 @@ struct ReportCommand: ParsableCommand {
             // Only the report year's documents make this report incomplete. Checked once the
             // report is made, so that a mistyped --since is told first.
             let missing = loaded.rollUp.skipped.filter { $0.plan?.year == reportYear }
-            try RollUpLoading.refuseIncomplete(missing, allowInvalid: allowInvalid, snapshot: loaded.snapshot,
-                                               asOf: loaded.rollUp.asOf)
-            RollUpLoading.reportSkipped(missing)
+            try FigureNotices.refuseIncomplete(missing, allowInvalid: allowInvalid) {
+                IncompleteFigures.findings(leaving: missing, outOf: snapshot, asOf: loaded.rollUp.asOf)
+            }
+            FigureNotices.reportSkipped(missing)
             if let out {
                 guard FileSystem.writeText(text, to: out, mode: 0o644) else { throw CLIError("\(out): cannot write the report") }
             } else {
@@ -149,14 +155,14 @@ struct ReportCommand: ParsableCommand {
     /// What the report was made from, in the report's words: a commit, or the working tree
     /// at the commit HEAD names, clean or with changes not committed below `Plans/` or
     /// `Schemas/` (the folders the report reads).
-    private func sourceLabel(_ access: WorkspaceAccess, loaded: RollUpLoading.Loaded, words: ReportWords) throws -> String {
-        guard loaded.revision == nil else { return words.commit(loaded.label) }
+    private func sourceLabel(_ access: WorkspaceAccess, loaded: WorkspaceVersion.Read, words: ReportWords) throws -> String {
+        guard loaded.version.revision == nil else { return words.commit(loaded.version.label) }
         let repository = access.repository
         guard !repository.isHeadUnborn else { return words.workingTree(nil, false) }
         do {
             let head = try repository.snapshot(revision: "HEAD")
-            let clean = try head.changes(to: loaded.snapshot, under: DocumentLayout.plansFolder).isEmpty
-                && head.changes(to: loaded.snapshot, under: DocumentLayout.schemasFolder).isEmpty
+            let clean = try head.changes(to: loaded.version.snapshot, under: DocumentLayout.plansFolder).isEmpty
+                && head.changes(to: loaded.version.snapshot, under: DocumentLayout.schemasFolder).isEmpty
             return words.workingTree(head.commit.shortID, clean)
         } catch {
             throw CLIError("cannot compare the working tree with HEAD: \(error)")
@@ -165,21 +171,22 @@ struct ReportCommand: ParsableCommand {
 
     /// Monthly points over the plan year up to the report date, from the history of HEAD;
     /// unavailable without history.
-    private func trend(_ access: WorkspaceAccess, year: Int, until: CalendarDate) -> SteeringReport.TrendSection {
+    private func trend(_ history: GitHistory, year: Int, until: CalendarDate) -> SteeringReport.TrendSection {
         guard let start = CalendarDate(year: year, month: 1, day: 1), let end = CalendarDate(year: year, month: 12, day: 31),
-              !access.repository.isHeadUnborn
+              !history.repository.isHeadUnborn
         else { return .unavailable }
         let last = min(end, until)
         var dates = Trend.periodEnds(since: start, until: last, every: .month)
         // The trend ends on the report date, also in the middle of a month.
         if dates.last != last && last >= start { dates.append(last) }
-        let walk = TrendWalk(repository: access.repository, filter: RollUp.Filter(year: year, counties: counties),
-                             store: RollUpMemoStore(gitFolder: access.repository.path))
+        let walk = TrendWalk(history: history, filter: RollUp.Filter(year: year, counties: counties),
+                             memo: RollUpMemoStore(gitFolder: history.repository.path))
         do {
             let points = try walk.points(at: dates)
             return points.contains { $0.commit != nil } ? .points(points) : .unavailable
         } catch {
             // The rest of the report is still worth having; say why the trend is missing.
+            if case WorkspaceVersionError.unusableSchemas(_, let problems) = error { FindingPrinter().print(problems) }
             Terminal.standardError.write("plantrack: warning: no trend in the report: \(error)\n")
             return .unavailable
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import JSONSchema
 import PlantrackCore
+import PlantrackGit
 
 extension RollUp.Grouping: ExpressibleByArgument {}
 
@@ -69,21 +70,26 @@ struct RollUpCommand: ParsableCommand {
             // Commits are content-addressed, so what was worked out for them is kept; the
             // working tree is worked out every time.
             let store = rev == nil && asOf == nil ? nil : RollUpMemoStore(gitFolder: access.repository.path)
-            let loaded = try RollUpLoading(access: access)
-                .figures(rev: rev, asOf: asOf, filter: RollUp.Filter(year: year, counties: counties), grouping: by,
-                         store: store)
+            let history = GitHistory(repository: access.repository, root: access.root)
+            let loaded = try FigureNotices.mappingErrors {
+                try WorkspaceVersion.figures(
+                    rev: rev, asOf: asOf, in: history, today: .today(), filter: RollUp.Filter(year: year, counties: counties),
+                    grouping: by, memo: store)
+            }
+            let snapshot = loaded.version.snapshot
             let years = loaded.rollUp.years(for: allYears ? .all : year.map { .year($0) } ?? .current)
             // Only the years shown: their plans, and the documents left out of them.
             let rollUp = loaded.rollUp.only(years: Set(years))
-            try RollUpLoading.refuseIncomplete(rollUp.skipped, allowInvalid: figures.allowInvalid,
-                                               snapshot: loaded.snapshot, asOf: rollUp.asOf)
-            RollUpLoading.reportSkipped(rollUp.skipped)
-            let words = FigureWords(lang: figures.lang, snapshot: loaded.snapshot)
+            try FigureNotices.refuseIncomplete(rollUp.skipped, allowInvalid: figures.allowInvalid) {
+                IncompleteFigures.findings(leaving: rollUp.skipped, outOf: snapshot, asOf: rollUp.asOf)
+            }
+            FigureNotices.reportSkipped(rollUp.skipped)
+            let words = FigureWords(lang: figures.lang, snapshot: snapshot)
             let out = Terminal.standardOutput
             let header = RollUpOutput.header(words, grouping: by)
             switch format {
             case .json:
-                out.write(RollUpOutput.json(rollUp, years: years, allYears: allYears, revision: loaded.revision,
+                out.write(RollUpOutput.json(rollUp, years: years, allYears: allYears, revision: loaded.version.revision,
                                             grouping: by).prettyText + "\n")
             case .csv:
                 let rows = RollUpOutput.exclusionRows(rollUp.skipped, words.report) + [header]
@@ -101,7 +107,7 @@ struct RollUpCommand: ParsableCommand {
                 for row in RollUpOutput.rows(rollUp, years: years, grouping: by, words) { table.add(row) }
                 out.write(table.render(headerStyle: style.bold)
                           + style.dim(words.summary(plans: rollUp.plans.count, years: RollUpOutput.yearsText(years),
-                                                    source: loaded.label, asOf: rollUp.asOf,
+                                                    source: loaded.version.label, asOf: rollUp.asOf,
                                                     incomplete: rollUp.isIncomplete)) + "\n")
             }
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import JSONSchema
 import PlantrackCore
+import PlantrackGit
 
 extension Trend.Every: ExpressibleByArgument {}
 
@@ -57,51 +58,38 @@ struct TrendCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let access = try WorkspaceAccess(workspace)
-            let repository = access.repository
-            guard !repository.isHeadUnborn else {
-                throw CLIError("trend reads the history of commits, and nothing is committed yet; "
-                               + "'plantrack rollup' shows the working tree")
-            }
-            let start: CalendarDate
-            if let since {
-                start = since
-            } else {
-                do {
-                    start = try repository.mainline(from: repository.head().id).first?.date ?? .today()
-                } catch {
-                    throw CLIError("\(error)")
+            let history = GitHistory(repository: access.repository, root: access.root)
+            let err = Terminal.standardError
+            let walk = TrendWalk(history: history, filter: RollUp.Filter(year: year, counties: counties),
+                                 memo: noCache ? nil : RollUpMemoStore(gitFolder: access.repository.path))
+            let series = try FigureNotices.mappingErrors {
+                try walk.series(since: since, until: until ?? .today(), every: every) { done, total in
+                    guard err.isTerminal else { return }
+                    let width = 30
+                    let filled = total == 0 ? width : done * width / total
+                    err.write("\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
+                              + "] \(done)/\(total)" + (done == total ? "\n" : ""))
                 }
             }
-            let end = until ?? .today()
-            let dates = Trend.periodEnds(since: start, until: end, every: every)
-            let err = Terminal.standardError
-            let walk = TrendWalk(repository: repository, filter: RollUp.Filter(year: year, counties: counties),
-                                 store: noCache ? nil : RollUpMemoStore(gitFolder: repository.path))
-            let points = try walk.points(at: dates) { done, total in
-                guard err.isTerminal else { return }
-                let width = 30
-                let filled = total == 0 ? width : done * width / total
-                err.write("\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
-                          + "] \(done)/\(total)" + (done == total ? "\n" : ""))
-            }
+            let points = series.points
             // The first incomplete point shows its findings; the others are counted.
-            let incompletePoints = points.filter { !$0.skipped.isEmpty }
-            if let incomplete = incompletePoints.first, let commit = incomplete.commit {
-                let snapshot = try? repository.snapshot(revision: commit)
-                let more = incompletePoints.count - 1
-                try RollUpLoading.refuseIncomplete(
-                    incomplete.skipped, allowInvalid: figures.allowInvalid, snapshot: snapshot, asOf: incomplete.date,
+            if let first = series.firstIncomplete {
+                let (incomplete, commit, more) = (first.point, first.commit, first.later)
+                try FigureNotices.refuseIncomplete(
+                    incomplete.skipped, allowInvalid: figures.allowInvalid,
+                    findings: {
+                        IncompleteFigures.findings(leaving: incomplete.skipped, outOf: commit, in: history,
+                                                   asOf: incomplete.date)
+                    },
                     at: "\(incomplete.date) (commit \(commit.prefix(7)))"
                         + (more == 0 ? "" : " and \(more) later point\(more == 1 ? "" : "s")"))
             }
-            RollUpLoading.reportSkipped(RollUpOutput.distinct(points.flatMap(\.skipped)))
-            let headSnapshot: (any Snapshot)? = repository.isHeadUnborn ? nil : try? repository.snapshot(revision: "HEAD")
+            FigureNotices.reportSkipped(RollUpOutput.distinct(points.flatMap(\.skipped)))
+            let headSnapshot = try? history.head().map { try history.snapshot(at: $0.id, label: "HEAD") }
             let words = headSnapshot.map { FigureWords(lang: figures.lang, snapshot: $0) }
                 ?? FigureWords(language: figures.lang ?? .sv, settings: nil)
             render(points, words)
-            // The history is walked again only when the table is empty and the reason needs it.
-            let firstCommit = { try? repository.mainline(from: repository.head().id).first?.date }
-            if let why = emptiness(points, since: start, until: end, firstCommit: firstCommit) {
+            if let why = emptiness(points, since: series.since, until: series.until, firstCommit: series.firstCommitDate) {
                 err.write("plantrack: note: \(why)\n")
             }
         }
@@ -109,7 +97,7 @@ struct TrendCommand: ParsableCommand {
 
     /// Why the table has no figures to show, and what to try; nil when it has some.
     private func emptiness(_ points: [Trend.Point], since: CalendarDate, until: CalendarDate,
-                           firstCommit: () -> CalendarDate??) -> String? {
+                           firstCommit: CalendarDate) -> String? {
         if points.isEmpty {
             return since > until
                 ? "no points: --since \(since) is after --until \(until)"
@@ -118,7 +106,7 @@ struct TrendCommand: ParsableCommand {
         }
         if points.allSatisfy({ $0.commit == nil }) {
             return "nothing was committed on or before \(until) on the history of HEAD"
-                + ((firstCommit() ?? nil).map { "; the first commit is dated \($0): try --until \($0) or later" } ?? "")
+                + "; the first commit is dated \(firstCommit): try --until \(firstCommit) or later"
         }
         if points.allSatisfy({ $0.figures == StatusFigures() }) {
             let filters = (year.map { ["--year \($0)"] } ?? []) + (counties.isEmpty ? [] : ["--county " + counties.joined(separator: " ")])
