@@ -21,6 +21,7 @@ test: setup
 
 # make bench — release build, national-scale benchmark against git/libyaml floors and Python
 # peers (docs/performance.md). Not part of `make test` or CI. QUICK=1: small workspace only.
+# BASELINE=<rev>: also time plantrack of that commit, in the same run, with each time's ratio.
 .PHONY: bench
 bench: setup
-	@BENCH_QUICK=$(QUICK) bench/run
+	@BENCH_QUICK=$(QUICK) BENCH_BASELINE=$(BASELINE) bench/run

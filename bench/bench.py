@@ -19,6 +19,10 @@ Environment (all optional):
   BENCH_ONLY=REGEX          only benchmarks whose name matches (floors/peers they need too)
   BENCH_SKIP_BUILD=1        use the release binaries already in .build/release
   BENCH_BIN_DIR=DIR         use plantrack and plantrack-generate from DIR (no build)
+  BENCH_BASELINE=REV        also build plantrack of commit REV (`make bench BASELINE=REV`) and
+                            time it on the same workspaces in the same run, right after each
+                            plantrack command; a before/after table gives each time's ratio
+  BENCH_BASELINE_BIN_DIR=DIR  the baseline's plantrack from DIR instead (no build)
   BENCH_SKIP_CHECK_JSONSCHEMA=1  leave out check-jsonschema (the slowest peer)
   BENCH_CHECK_JSONSCHEMA_NATIONAL=1  run check-jsonschema on the national workspace too (~8 min)
   BENCH_REFERENCE=1         also write bench/results/reference.json
@@ -48,6 +52,9 @@ PY = os.path.join(VENV, "bin", "python")
 BIN_DIR = os.environ.get("BENCH_BIN_DIR") or os.path.join(ROOT, ".build", "release")
 PLANTRACK = os.path.join(BIN_DIR, "plantrack")
 GENERATE = os.path.join(BIN_DIR, "plantrack-generate")
+BASELINE = os.environ.get("BENCH_BASELINE", "").strip() or None
+BASELINE_BIN_DIR = os.environ.get("BENCH_BASELINE_BIN_DIR", "").strip() or None
+BASELINE_PLANTRACK = None  # set by build_baseline() when a baseline is asked for
 STATUSES = ("planned", "in-progress", "done", "delayed", "cancelled")
 MB = 1024 * 1024
 
@@ -168,6 +175,33 @@ def build():
     for name in ("plantrack", "plantrack-generate"):
         shutil.copy2(os.path.join(BIN_DIR, name), os.path.join(copies, name))
     PLANTRACK, GENERATE = os.path.join(copies, "plantrack"), os.path.join(copies, "plantrack-generate")
+
+
+def build_baseline():
+    """plantrack of commit BENCH_BASELINE, built in release in a git worktree under
+    .build-compare/ (shared with scripts/compare-outputs, kept for the next run) and copied
+    to bench/work/bin-baseline/; or taken from BENCH_BASELINE_BIN_DIR."""
+    global BASELINE_PLANTRACK
+    if not (BASELINE or BASELINE_BIN_DIR):
+        return None
+    folder = BASELINE_BIN_DIR
+    label = BASELINE or folder
+    if not folder:
+        sha = sh(["git", "-C", ROOT, "rev-parse", "--verify", BASELINE + "^{commit}"]).strip()
+        label = f"{BASELINE} ({sha[:12]})" if not sha.startswith(BASELINE) else sha[:12]
+        tree = os.path.join(ROOT, ".build-compare", "src-" + sha[:12])
+        if not os.path.isdir(tree):
+            log(f"git worktree add {os.path.relpath(tree, ROOT)} {sha[:12]}")
+            sh(["git", "-C", ROOT, "worktree", "add", "--detach", tree, sha])
+        log(f"swift build -c release (baseline {label})")
+        subprocess.run(["swift", "build", "-c", "release", "--product", "plantrack"], cwd=tree, check=True,
+                       stdout=sys.stderr)
+        folder = os.path.join(tree, ".build", "release")
+    copies = os.path.join(WORK, "bin-baseline")
+    os.makedirs(copies, exist_ok=True)
+    shutil.copy2(os.path.join(folder, "plantrack"), os.path.join(copies, "plantrack"))
+    BASELINE_PLANTRACK = os.path.join(copies, "plantrack")
+    return label
 
 
 def venv():
@@ -409,6 +443,7 @@ def main():
     large = Workspace("national", seed, env_int("BENCH_ENTITIES", 311), env_int("BENCH_YEARS", 3),
                       env_int("BENCH_COMMITS", 3000), first_year)
     build()
+    baseline = build_baseline()
     venv()
     yaml_events = yaml_floor()
     workspaces = [small] if QUICK else [small, large]
@@ -418,6 +453,8 @@ def main():
     report = {"started": started.isoformat(timespec="seconds"), "quick": QUICK, "runs": RUNS,
               "peer_runs": PEER_RUNS, "machine": machine(), "workspaces": [], "checks": [],
               "agreement": [], "available": {}}
+    if baseline:
+        report["baseline"] = {"revision": baseline, "comparisons": []}
     exit_code = 0
     for w in workspaces:
         # The small workspace only checks that everything runs and agrees, in quick and full mode.
@@ -471,7 +508,15 @@ def bench_workspace(w, commands, runs, peer_runs, yaml_events, report):
             return None
         if not wanted(name):
             return None
-        return measure(name, [PLANTRACK, command, *args, *ws], ok_status=(0, 1), **kw)
+        m = measure(name, [PLANTRACK, command, *args, *ws], ok_status=(0, 1), **kw)
+        if BASELINE_PLANTRACK:
+            # Right after, on the same workspace, so both see the same load.
+            b = measure(f"baseline: {name}", [BASELINE_PLANTRACK, command, *args, *ws], ok_status=(0, 1), **kw)
+            report["baseline"]["comparisons"].append({
+                "workspace": w.label, "command": name,
+                "seconds": m.best.seconds if m.best else None, "baseline_seconds": b.best.seconds if b.best else None,
+                "ratio": m.best.seconds / b.best.seconds if m.best and b.best else None})
+        return m
 
     def has(command, option):
         return commands.available(command, option)
@@ -706,6 +751,15 @@ def print_report(report):
              "" if m["peak_rss_mb"] is None else f"{m['peak_rss_mb']:.0f} MB", (m["error"] or "").splitlines()[0][:100] if m["error"] else ""]
             for s in report["workspaces"] for m in s["measurements"]]
     table(["workspace", "measurement", "best", "runs", "peak RSS", "error"], rows)
+    if "baseline" in report:
+        print()
+        print(f"before/after: each plantrack time against the baseline {report['baseline']['revision']}'s "
+              "(measured right after it; over 1.10 is beyond the bench's noise)")
+        rows = [[c["workspace"], c["command"], secs(c["baseline_seconds"]), secs(c["seconds"]),
+                 "" if c["ratio"] is None else f"{c['ratio']:.3f}",
+                 "" if c["ratio"] is None else ("> 10 % slower" if c["ratio"] > 1.10 else "within 10 %")]
+                for c in report["baseline"]["comparisons"]]
+        table(["workspace", "command", "baseline", "plantrack", "ratio", ""], rows)
     print()
     for a in report["agreement"]:
         print(f"{a['result']:>14}  [{a['workspace']}] {a['what']}: plantrack {short(a['plantrack'])} · peer {short(a['peer_value'])}")

@@ -26,7 +26,8 @@ static inline int plantrack_git_set_strict_object_creation(int enabled) {
     return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION, enabled);
 }
 // Turns libgit2's re-hashing of every object it reads on or off
-// (GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, on by default).
+// (GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, on by default). PlantrackGit switches it off once,
+// at initialisation, and hashes every blob it reads itself (Blob.swift).
 static inline int plantrack_git_set_strict_hash_verification(int enabled) {
     return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
 }

@@ -1,4 +1,5 @@
 import CGit2
+import PlantrackCore
 
 /// A blob (`git_blob`): the bytes of one file version, read-only.
 ///
@@ -52,8 +53,28 @@ extension Repository {
         return ObjectID(created)
     }
 
-    /// The bytes of the blob `id` (`git_blob_lookup`, `git_blob_rawcontent`).
-    public func blobBytes(_ id: ObjectID) throws -> [UInt8] {
-        try blob(id).bytes
+    /// The bytes of the blob `id` (`git_blob_lookup`, `git_blob_rawcontent`), checked as they
+    /// are read: they must hash to `id` (`git_odb_hash`). An object corrupted on disk
+    /// (recompressed with other bytes, which zlib's own checksum cannot notice) throws
+    /// ``HistoryError/corrupted(object:path:detail:)`` naming `path`, the file it was read
+    /// for, rather than hand anyone bytes that are not the ones recorded.
+    public func blobBytes(_ id: ObjectID, path: String? = nil) throws -> [UInt8] {
+        try blob(id).verifiedBytes(path: path)
+    }
+}
+
+extension Blob {
+    /// A copy of the raw bytes after checking that they hash to the blob's id; see
+    /// ``Repository/blobBytes(_:path:)``.
+    func verifiedBytes(path: String?) throws -> [UInt8] {
+        var hashed = git_oid()
+        try GitError.check(git_odb_hash(&hashed, git_blob_rawcontent(pointer), size, GIT_OBJECT_BLOB), "git_odb_hash")
+        let read = ObjectID(hashed)
+        guard read == id else {
+            throw HistoryError.corrupted(
+                object: id.hex, path: path,
+                detail: "its bytes hash to \(read.hex); the repository is damaged ('git fsck' lists such objects)")
+        }
+        return bytes
     }
 }

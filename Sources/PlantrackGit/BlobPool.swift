@@ -43,7 +43,7 @@ public final class BlobPool: ContentReader, @unchecked Sendable {
         }
         let repository = try wrapping(entry.path) { try borrow() }
         defer { giveBack(repository) }
-        return try wrapping(entry.path) { try repository.blob(id).bytes }
+        return try wrapping(entry.path) { try repository.blobBytes(id, path: entry.path) }
     }
 
     /// One level of the folder at `directory` whose tree id is `id`.

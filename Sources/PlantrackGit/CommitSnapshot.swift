@@ -64,7 +64,7 @@ public struct CommitSnapshot: Snapshot {
             guard found.mode.isRegularFile else { throw notAFile(entry, mode: found.mode, in: label) }
             id = found.id
         }
-        return try wrapping(entry.path) { try commit.repository.blob(id).bytes }
+        return try wrapping(entry.path) { try commit.repository.blobBytes(id, path: entry.path) }
     }
 }
 
@@ -95,7 +95,7 @@ func snapshotEntry(
         let size = try database.map { database in try wrapping(path) { try database.header(of: id).size } }
         return SnapshotEntry(path: path, kind: .file, contentID: id.hex, size: size)
     case .symlink:
-        let target = try wrapping(path) { try repository.blob(id).bytes }
+        let target = try wrapping(path) { try repository.blobBytes(id, path: path) }
         return SnapshotEntry(
             path: path, kind: .symlink(target: String(decoding: target, as: UTF8.self)), contentID: id.hex,
             size: target.count)

@@ -51,6 +51,6 @@ public struct IndexSnapshot: Snapshot {
         guard staged.mode.isRegularFile else {
             throw notAFile(entry, mode: staged.mode, in: label)
         }
-        return try wrapping(entry.path) { try index.blob(for: staged).bytes }
+        return try wrapping(entry.path) { try index.blob(for: staged).verifiedBytes(path: entry.path) }
     }
 }

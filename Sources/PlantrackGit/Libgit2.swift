@@ -8,7 +8,15 @@ public enum Libgit2 {
     /// The result of the one `git_libgit2_init` call (the init count, or a negative error).
     ///
     /// A global `let` is initialised lazily and exactly once, thread-safely (swift_once).
-    private static let initialization: Int32 = git_libgit2_init()
+    private static let initialization: Int32 = {
+        let result = git_libgit2_init()
+        guard result >= 0 else { return result }
+        // libgit2 re-hashes every object it reads (GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION),
+        // trees too large for its cache at every lookup: off, reading a commit's 43,000 blobs
+        // and its trees costs a fifth less. The bytes that become figures are still checked:
+        // every blob read is hashed against its id as it is read (``Repository/blobBytes(_:)``).
+        return plantrack_git_set_strict_hash_verification(0)
+    }()
 
     /// Makes sure `git_libgit2_init` has run; every entry point that can be the first call
     /// into libgit2 (opening, discovering, initialising a repository, setting options) calls it.
@@ -45,20 +53,6 @@ public enum Libgit2 {
         try GitError.check(
             plantrack_git_set_strict_object_creation(enabled ? 1 : 0),
             "git_libgit2_opts(GIT_OPT_ENABLE_STRICT_OBJECT_CREATION)")
-    }
-
-    /// Turns libgit2's check that every object read hashes to its id on or off
-    /// (`GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION`, on by default). Process-wide.
-    ///
-    /// git itself does not re-hash objects when it reads them (`git fsck` does); packs and
-    /// loose objects are still inflated with zlib's own checksum. Off, reading a commit's
-    /// 43,000 blobs and its trees costs a fifth less: libgit2 re-hashed each one, and every
-    /// tree too large for its cache at every lookup.
-    public static func setStrictHashVerification(_ enabled: Bool) throws {
-        try ensureInitialized()
-        try GitError.check(
-            plantrack_git_set_strict_hash_verification(enabled ? 1 : 0),
-            "git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION)")
     }
 
     /// libgit2's version, e.g. `1.5.1` (`git_libgit2_version`).

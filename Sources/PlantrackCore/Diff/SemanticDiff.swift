@@ -91,10 +91,10 @@ public enum SemanticDiff {
         for change in changes {
             guard case .document = DocumentLayout.place(of: change.path) else { continue }
             if let entry = change.old {
-                if let bytes = read(entry, from: old, findings: &findings) { oldFiles.append(DiffFile(path: entry.path, bytes: bytes)) }
+                if let bytes = try read(entry, from: old, findings: &findings) { oldFiles.append(DiffFile(path: entry.path, bytes: bytes)) }
             }
             if let entry = change.new {
-                if let bytes = read(entry, from: new, findings: &findings) { newFiles.append(DiffFile(path: entry.path, bytes: bytes)) }
+                if let bytes = try read(entry, from: new, findings: &findings) { newFiles.append(DiffFile(path: entry.path, bytes: bytes)) }
             }
         }
         var result = compare(old: oldFiles, new: newFiles, mode: .revisions, filter: filter, reader: reader)
@@ -115,7 +115,7 @@ public enum SemanticDiff {
             let folder = "\(DocumentLayout.plansFolder)/\(plan.county)/\(plan.year.map(String.init) ?? "")"
             return try snapshot.entries(under: folder).compactMap { entry in
                 guard case .document = DocumentLayout.place(of: entry.path) else { return nil }
-                return read(entry, from: snapshot, findings: &findings).map { DiffFile(path: entry.path, bytes: $0) }
+                return try read(entry, from: snapshot, findings: &findings).map { DiffFile(path: entry.path, bytes: $0) }
             }
         }
         let oldFiles = try files(oldPlan, old)
@@ -135,7 +135,9 @@ public enum SemanticDiff {
         return result
     }
 
-    private static func read(_ entry: SnapshotEntry, from snapshot: some Snapshot, findings: inout [Finding]) -> [UInt8]? {
+    /// The bytes of one side's file, or nil with a finding when it cannot be read. A
+    /// corrupted object throws instead: the damage is no difference between versions.
+    private static func read(_ entry: SnapshotEntry, from snapshot: some Snapshot, findings: inout [Finding]) throws -> [UInt8]? {
         guard case .file = entry.kind else {
             findings.append(Finding(.warning, rule: "file.unreadable", path: entry.path, message: "is not a regular file; not compared"))
             return nil
@@ -143,6 +145,9 @@ public enum SemanticDiff {
         do {
             return try snapshot.contents(of: entry)
         } catch {
+            if case HistoryError.corrupted(let object, _, let detail) = error {
+                throw SnapshotError(path: entry.path, message: "object \(object) is corrupted: \(detail)")
+            }
             findings.append(Finding(.error, rule: "file.unreadable", path: entry.path, message: "\(error)"))
             return nil
         }

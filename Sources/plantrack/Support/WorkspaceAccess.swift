@@ -19,8 +19,6 @@ struct WorkspaceAccess {
         }
         let repository: Repository
         do {
-            // Read objects as git does, without hashing each again (see Libgit2).
-            try? Libgit2.setStrictHashVerification(false)
             repository = try Repository.discover(from: start)
         } catch {
             if FileSystem.isDirectory(start + "/" + DocumentLayout.plansFolder) {
