@@ -94,11 +94,8 @@ public struct WorkspaceValidator: Sendable {
     /// Checks one document against its schema and reads its facts, in one pass while its
     /// front matter is at hand.
     @Sendable private func check(_ document: Document) -> Checked {
-        var findings: [Finding] = []
-        if let schema = schemas.schema(for: document.kind) {
-            findings = SchemaFinding.findings(for: schema.validate(document.frontMatter.json), in: document)
-        }
-        return Checked(path: document.path, findings: findings, facts: KindFacts(document),
+        let check = DocumentCheck(document, schemas: schemas)
+        return Checked(path: document.path, findings: check.schemaFindings(in: document), facts: check.facts,
                        settings: document.kind == .workspace ? document : nil)
     }
 
