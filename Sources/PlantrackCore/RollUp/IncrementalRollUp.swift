@@ -19,6 +19,13 @@
 /// a memo from an earlier run over the same versions, a roll-up parses no plan document.
 /// Only errors decide what a roll-up leaves out, so the rules run with every rule that
 /// cannot give an error switched off.
+///
+/// Nothing is worked out here that the long way works out otherwise: a document is judged by
+/// ``DocumentCheck`` (as the validator judges it), the rules by ``PlanRules`` on a
+/// ``RuleIndex``, a plan's figures by ``RollUp/part(of:items:asOf:withGroups:thresholds:)``.
+/// What this adds is memoisation of their results by content, in one place: the memo's
+/// tables, with ``LastAnswers`` in front of them. The work is in `+Contents` (what the
+/// snapshot holds), `+Memos` (the three memoised functions) and `+Reading` (documents).
 public struct IncrementalRollUp {
     let reader: DocumentReader
     /// The last snapshot applied; every current entry is one of its entries.

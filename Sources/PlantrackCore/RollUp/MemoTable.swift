@@ -1,7 +1,7 @@
 /// One table of a ``RollUpMemo``: records by key, each the encoded value and a checksum
 /// (see ``RollUpMemo/encoded(limit:)``), from a file or made in this run. Values are kept
 /// encoded — a history's worth of figures takes a fraction of the memory as bytes — and
-/// decoded when looked up; ``IncrementalRollUp`` keeps the values it uses again decoded.
+/// decoded when looked up; ``LastAnswers`` keeps the values used again decoded.
 struct MemoTable<Value: Sendable>: Sendable {
     private let encode: @Sendable (Value, inout ByteWriter) -> Void
     private let decode: @Sendable (inout ByteReader) -> Value?
