@@ -65,4 +65,37 @@ struct RollUpMemoCLITests {
         #expect(grouped.stdout == groupedCold.stdout)
         #expect(try CLI.run(["rollup", "--rev", "HEAD", "--format", "json", "--allow-invalid"], in: fixture.repo.url).stdout == plain.stdout)
     }
+
+    @Test("rollup --rev ignores a memo written by a build of other sources, and rewrites it")
+    func otherSourcesMemo() throws {
+        let fixture = try RollUpFixture()
+        let memoFile = fixture.repo.url.appendingPathComponent(".git/plantrack/rollup-memo.bin")
+        let arguments = ["rollup", "--rev", "HEAD", "--format", "json", "--allow-invalid"]
+        let fresh = try CLI.run(arguments, in: fixture.repo.url)
+        #expect(fresh.status == 0)
+        let written = try Data(contentsOf: memoFile)
+        // `PTRM`, the fingerprint's length (64-bit little-endian), the fingerprint (SHA-256 in hex).
+        let header = 4 + 8 + 64
+        #expect(written.count > header && written.starts(with: Data("PTRM".utf8)))
+        #expect(Array(written[4..<12]) == [64, 0, 0, 0, 0, 0, 0, 0])
+        let fingerprint = Array(written[12..<header])
+        // A warm run with this build's memo finds every record and leaves the file alone.
+        let warm = try CLI.run(arguments, in: fixture.repo.url)
+        #expect(warm.stdout == fresh.stdout)
+        #expect(try Data(contentsOf: memoFile) == written)
+        // The same records under another build's fingerprint: not one of them is used.
+        var planted = written
+        planted.replaceSubrange(12..<header, with: fingerprint.reversed())
+        #expect(Array(planted[12..<header]) != fingerprint)
+        try planted.write(to: memoFile)
+        let rebuilt = try CLI.run(arguments, in: fixture.repo.url)
+        #expect(rebuilt.status == 0)
+        #expect(rebuilt.stdout == fresh.stdout)
+        #expect(rebuilt.stderr == fresh.stderr)
+        // Worked out again and written under this build's fingerprint, the same records.
+        let rewritten = try Data(contentsOf: memoFile)
+        #expect(rewritten != planted)
+        #expect(Array(rewritten[12..<header]) == fingerprint)
+        #expect(rewritten.count == written.count)
+    }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import PlantrackCore
+@testable import PlantrackCore
 import Testing
 
 /// The bundled Plans/ as files in memory, with content ids (git-like) on every entry so the
@@ -74,7 +74,10 @@ private func fullRollUp(of snapshot: BlobSnapshot, asOf: CalendarDate) throws ->
 
 private func expectSame(_ a: RollUp, _ b: RollUp, _ note: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
     #expect(a.plans == b.plans, "\(note): plans", sourceLocation: sourceLocation)
-    #expect(a.total == b.total, "\(note): total", sourceLocation: sourceLocation)
+    #expect(a.years == b.years, "\(note): years", sourceLocation: sourceLocation)
+    for year in a.years {
+        #expect(a.total(of: year) == b.total(of: year), "\(note): total of \(year)", sourceLocation: sourceLocation)
+    }
     #expect(a.skipped == b.skipped, "\(note): skipped", sourceLocation: sourceLocation)
     for grouping in RollUp.Grouping.allCases {
         #expect(a.groups(by: grouping) == b.groups(by: grouping), "\(note): by \(grouping)", sourceLocation: sourceLocation)
@@ -196,8 +199,8 @@ struct IncrementalRollUpTests {
         let steps = try steps(namesFolders: namesFolders)
         var cold = IncrementalRollUp()
         try walk(steps, with: &cold, days: days)
-        let bytes = cold.memo.encoded(tool: "test 1")
-        let memo = try #require(RollUpMemo(decoding: bytes, tool: "test 1"))
+        let bytes = cold.memo.encoded(fingerprint: "test 1")
+        let memo = try #require(RollUpMemo(decoding: bytes, fingerprint: "test 1"))
         #expect(memo.count == cold.memo.count)
         var warm = IncrementalRollUp(memo: memo)
         try walk(steps, with: &warm, days: days)
@@ -216,11 +219,31 @@ struct IncrementalRollUpTests {
         // version alone keeps fewer records, and they still serve that version.
         var first = IncrementalRollUp(memo: memo)
         try walk(Array(steps.prefix(1)), with: &first, days: [days[0]])
-        let trimmed = try #require(RollUpMemo(decoding: first.memo.encoded(tool: "test 1", limit: 0), tool: "test 1"))
+        let trimmed = try #require(RollUpMemo(decoding: first.memo.encoded(fingerprint: "test 1", limit: 0), fingerprint: "test 1"))
         #expect(trimmed.count < memo.count)
         var again = IncrementalRollUp(memo: trimmed)
         try walk(Array(steps.prefix(1)), with: &again, days: [days[0]])
         #expect(again.ruleRuns == 0)
+    }
+
+    @Test("a memo written by a build of other sources is ignored, and one of these sources is read")
+    func otherSources() throws {
+        let bundled = try BlobSnapshot.bundled()
+        var cold = try started(bundled)
+        let expected = cold.rollUp(asOf: days[1])
+        // The fingerprint is made at build time: a SHA-256 in hexadecimal.
+        #expect(RollUpMemo.sourceFingerprint.count == 64)
+        #expect(RollUpMemo.sourceFingerprint.allSatisfy { "0123456789abcdef".contains($0) })
+        let other = String(RollUpMemo.sourceFingerprint.reversed())
+        #expect(other != RollUpMemo.sourceFingerprint)
+        #expect(RollUpMemo(decoding: cold.memo.encoded(fingerprint: other)) == nil)
+        // The same records under this build's fingerprint are read, and serve every plan.
+        let current = try #require(RollUpMemo(decoding: cold.memo.encoded()))
+        #expect(current.count == cold.memo.count)
+        var warm = try started(bundled, memo: current)
+        expectSame(warm.rollUp(asOf: days[1]), expected, "warm")
+        #expect(warm.ruleRuns == 0)
+        #expect(!warm.memo.hasNewEntries)
     }
 
     @Test("a memo from another version, or damaged, is not trusted")
@@ -228,20 +251,20 @@ struct IncrementalRollUpTests {
         let bundled = try BlobSnapshot.bundled()
         var cold = try started(bundled)
         let expected = cold.rollUp(asOf: days[1])
-        let bytes = cold.memo.encoded(tool: "test 1")
-        #expect(RollUpMemo(decoding: bytes, tool: "test 2") == nil)
-        #expect(RollUpMemo(decoding: Array(bytes.dropLast()), tool: "test 1") == nil)
-        #expect(RollUpMemo(decoding: [], tool: "test 1") == nil)
+        let bytes = cold.memo.encoded(fingerprint: "test 1")
+        #expect(RollUpMemo(decoding: bytes, fingerprint: "test 2") == nil)
+        #expect(RollUpMemo(decoding: Array(bytes.dropLast()), fingerprint: "test 1") == nil)
+        #expect(RollUpMemo(decoding: [], fingerprint: "test 1") == nil)
         var otherFormat = bytes
         otherFormat[4] &+= 1
-        #expect(RollUpMemo(decoding: otherFormat, tool: "test 1") == nil)
+        #expect(RollUpMemo(decoding: otherFormat, fingerprint: "test 1") == nil)
         // One damaged byte anywhere: either the whole file is refused, or the damaged record
         // is a miss and its figures are worked out again — never wrong figures.
         var readable = 0
         for offset in stride(from: 40, to: bytes.count, by: max(1, bytes.count / 25)) {
             var damaged = bytes
             damaged[offset] ^= 0x5a
-            guard let memo = RollUpMemo(decoding: damaged, tool: "test 1") else { continue }
+            guard let memo = RollUpMemo(decoding: damaged, fingerprint: "test 1") else { continue }
             readable += 1
             var warm = try started(bundled, memo: memo)
             expectSame(warm.rollUp(asOf: days[1]), expected, "byte \(offset) damaged")

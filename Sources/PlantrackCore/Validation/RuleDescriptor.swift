@@ -8,12 +8,17 @@ public struct RuleDescriptor: Hashable, Sendable {
     public let severity: Finding.Severity
     /// One line saying what the rule checks (docs/rules.md has the long form).
     public let summary: String
+    /// Whether what the rule finds depends on the day it judges on (`--as-of`), not only
+    /// on the documents: what was worked out for one day holds for another only for rules
+    /// without it (the roll-up's memo keys rule errors by the day when such a rule can give one).
+    public let dependsOnDate: Bool
 
     /// Creates a descriptor.
-    public init(id: String, severity: Finding.Severity, summary: String) {
+    public init(id: String, severity: Finding.Severity, summary: String, dependsOnDate: Bool = false) {
         self.id = id
         self.severity = severity
         self.summary = summary
+        self.dependsOnDate = dependsOnDate
     }
 }
 

@@ -42,7 +42,8 @@ struct PeriodReversedRule: PlanRule {
 struct OverdueRule: PlanRule {
     static let descriptor = RuleDescriptor(
         id: "dates.overdue", severity: .warning,
-        summary: "an activity past its due date is done or cancelled (not checked in closed plans)")
+        summary: "an activity past its due date is done or cancelled (not checked in closed plans)",
+        dependsOnDate: true)
 
     static func check(_ index: RuleIndex, _ out: inout RuleOutput) {
         for group in index.plans where group.status != .closed {
@@ -89,7 +90,8 @@ struct OutsidePeriodRule: PlanRule {
 struct MeasurementInFutureRule: PlanRule {
     static let descriptor = RuleDescriptor(
         id: "dates.measurement-in-future", severity: .warning,
-        summary: "no indicator measurement is dated after today (or --as-of)")
+        summary: "no indicator measurement is dated after today (or --as-of)",
+        dependsOnDate: true)
 
     static func check(_ index: RuleIndex, _ out: inout RuleOutput) {
         for group in index.plans {

@@ -1,3 +1,4 @@
+import Dispatch
 import JSONSchema
 
 /// What `validate` found in a workspace.
@@ -8,11 +9,6 @@ public struct ValidationReport: Sendable {
     public var documentPaths: [String]
     /// Every finding, in file order, with the workspace's severity overrides applied.
     public var findings: [Finding]
-    /// What the rules ran on (every document's facts, arranged by plan), held by the report
-    /// so that its holder decides when all of it is freed: a command that prints and exits
-    /// leaves it to the operating system. Freeing a national workspace's facts one by one
-    /// took 60 ms on one core, after everything else was done.
-    let ruleIndex: RuleIndex
 
     /// The number of findings of a severity.
     public func count(_ severity: Finding.Severity) -> Int {
@@ -94,11 +90,8 @@ public struct WorkspaceValidator: Sendable {
     /// Checks one document against its schema and reads its facts, in one pass while its
     /// front matter is at hand.
     @Sendable private func check(_ document: Document) -> Checked {
-        var findings: [Finding] = []
-        if let schema = schemas.schema(for: document.kind) {
-            findings = SchemaFinding.findings(for: schema.validate(document.frontMatter.json), in: document)
-        }
-        return Checked(path: document.path, findings: findings, facts: KindFacts(document),
+        let check = DocumentCheck(document, schemas: schemas)
+        return Checked(path: document.path, findings: check.schemaFindings(in: document), facts: check.facts,
                        settings: document.kind == .workspace ? document : nil)
     }
 
@@ -125,9 +118,23 @@ public struct WorkspaceValidator: Sendable {
         let index = RuleIndex(facts: facts, asOf: asOf)
         findings += PlanRules.check(index, options: options)
         findings.sort(by: Finding.fileOrder)
+        Self.releaseElsewhere(consume index)
         let unread = Set(readingFindings.map(\.path)).subtracting(paths)
-        return ValidationReport(documentCount: paths.count + unread.count, documentPaths: paths, findings: findings,
-                                ruleIndex: index)
+        return ValidationReport(documentCount: paths.count + unread.count, documentPaths: paths, findings: findings)
+    }
+
+    /// Lets go of what the rules ran on (every document's facts, arranged by plan) on another
+    /// thread: freeing a national workspace's facts one by one took 60 ms on one core, after
+    /// everything else was done, and nothing needs to wait for it.
+    private static func releaseElsewhere(_ index: consuming RuleIndex) {
+        let held = Held(index)
+        DispatchQueue.global().async { held.value = nil }
+    }
+
+    /// What ``releaseElsewhere(_:)`` hands to the other thread; only that thread touches it.
+    private final class Held: @unchecked Sendable {
+        var value: RuleIndex?
+        init(_ value: consuming RuleIndex) { self.value = value }
     }
 }
 

@@ -8,7 +8,7 @@ import PlantrackCore
 /// Where `rollup --rev/--as-of`, `trend` and `report` keep their ``RollUpMemo`` between
 /// runs: `.git/plantrack/rollup-memo.bin`.
 ///
-/// Safe to delete at any time. A file from another plantrack version, truncated or
+/// Safe to delete at any time. A file from a build of other sources, truncated or
 /// malformed is ignored as a whole, a record whose checksum fails is not used (see
 /// ``RollUpMemo``), and the next write replaces them. Writes go to a temporary file in the
 /// same folder that is renamed into place, so a reader never sees half a file. Failing to
@@ -17,8 +17,6 @@ struct RollUpMemoStore {
     /// The file.
     let path: String
     let folder: String
-    /// The program's version: a memo from another one is not trusted.
-    static let tool = "plantrack \(PlantrackVersion.text)"
 
     init(gitFolder: String) {
         let base = gitFolder.hasSuffix("/") ? gitFolder : gitFolder + "/"
@@ -29,7 +27,7 @@ struct RollUpMemoStore {
     /// The stored memo; an empty one when there is no usable file.
     func load() -> RollUpMemo {
         guard let bytes = FileSystem.readBytes(path) else { return RollUpMemo() }
-        return RollUpMemo(decoding: bytes, tool: Self.tool) ?? RollUpMemo()
+        return RollUpMemo(decoding: bytes) ?? RollUpMemo()
     }
 
     /// Writes `memo` when it has entries the file lacks, atomically and in pieces (a large
@@ -37,6 +35,6 @@ struct RollUpMemoStore {
     func save(_ memo: RollUpMemo) {
         guard memo.hasNewEntries else { return }
         mkdir(folder, 0o755)
-        try? AtomicFile.write(to: path) { write in memo.encode(tool: Self.tool, write: write) }
+        try? AtomicFile.write(to: path) { write in memo.encode(write: write) }
     }
 }
