@@ -56,8 +56,13 @@ let package = Package(
             plugins: ["EmbedSchemas"]
         ),
 
-        // Builds Schemas/*.json into PlantrackCore so the binary works anywhere.
-        .executableTarget(name: "embed-schemas", path: "Sources/embed-schemas"),
+        // Builds Schemas/*.json into PlantrackCore so the binary works anywhere, and the
+        // fingerprint of its sources that keys the roll-up memo.
+        .executableTarget(
+            name: "embed-schemas",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],  // SHA-256 of the fingerprint
+            path: "Sources/embed-schemas"
+        ),
         .plugin(name: "EmbedSchemas", capability: .buildTool(), dependencies: ["embed-schemas"]),
 
         // libgit2 bindings and the git-backed snapshots and history.
