@@ -11,8 +11,11 @@
 //                    └───────────────────────────┴─> JSONSchema (the CLI writes its JSONValue)
 // The CLI also uses ArgumentParser and Rainbow; plantrack-generate uses PlantrackGit,
 // PlantrackCore and ArgumentParser. Each target lists every module its files import.
-// The domain (PlantrackCore) never sees libgit2 or the CLI; it reads files through the
-// `Snapshot` protocol, which PlantrackGit implements for the index and for commits.
+// The domain (PlantrackCore) never sees libgit2 or the CLI: it reads files through the
+// `Snapshot` protocol and versions through the `History` protocol, which PlantrackGit
+// implements over libgit2 (`GitHistory`) and PlantrackCore in memory for tests
+// (`MemoryHistory`). The tests share PlantrackTestSupport (repositories, the process
+// runner, golden files). See docs/design.md.
 import PackageDescription
 
 let package = Package(
