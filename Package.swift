@@ -98,7 +98,7 @@ let package = Package(
 
         // What the test targets share (not a product): temporary folders and repositories,
         // the process runner, golden files.
-        .target(name: "PlantrackTestSupport", dependencies: ["PlantrackGit"], path: "Tests/PlantrackTestSupport"),
+        .target(name: "PlantrackTestSupport", dependencies: ["PlantrackCore", "PlantrackGit"], path: "Tests/PlantrackTestSupport"),
 
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"]),
         .testTarget(name: "PlantrackCoreTests", dependencies: ["JSONSchema", "PlantrackCore"]),
@@ -108,6 +108,6 @@ let package = Package(
             dependencies: ["plantrack", "plantrack-generate", "PlantrackGit", "PlantrackCore", "PlantrackTestSupport"],
             exclude: ["Golden"]
         ),
-        .testTarget(name: "PlantrackTestSupportTests", dependencies: ["PlantrackTestSupport", "PlantrackGit"]),
+        .testTarget(name: "PlantrackTestSupportTests", dependencies: ["PlantrackTestSupport", "PlantrackCore", "PlantrackGit"]),
     ]
 )

@@ -1,4 +1,5 @@
 import CGit2
+import PlantrackCore
 
 /// A commit (`git_commit`), read-only.
 ///
@@ -61,15 +62,15 @@ public final class Commit {
     }
 
     /// The author (`git_commit_author`).
-    public var author: Signature {
-        git_commit_author(pointer).map(Signature.init)
-            ?? Signature(name: "", email: "", time: time, offsetMinutes: timeOffsetMinutes)
+    public var author: Author {
+        git_commit_author(pointer).map(Author.init)
+            ?? Author(name: "", email: "", time: time, offsetMinutes: Int(timeOffsetMinutes))
     }
 
     /// The committer (`git_commit_committer`).
-    public var committer: Signature {
-        git_commit_committer(pointer).map(Signature.init)
-            ?? Signature(name: "", email: "", time: time, offsetMinutes: timeOffsetMinutes)
+    public var committer: Author {
+        git_commit_committer(pointer).map(Author.init)
+            ?? Author(name: "", email: "", time: time, offsetMinutes: Int(timeOffsetMinutes))
     }
 
     /// The committer time in seconds since the epoch (`git_commit_time`).
@@ -101,7 +102,7 @@ extension Repository {
     /// guards against a concurrent writer. The message is stored as given (no cleanup).
     @discardableResult
     public func createCommit(
-        tree: ObjectID, parents: [ObjectID], author: Signature, committer: Signature,
+        tree: ObjectID, parents: [ObjectID], author: Author, committer: Author,
         message: String, updating reference: String? = nil
     ) throws -> ObjectID {
         let treeObject = try self.tree(tree)

@@ -113,11 +113,8 @@ private func translating<Result>(_ body: () throws -> Result) throws -> Result {
 extension HistoryCommit {
     /// The seam's description of `commit`.
     init(_ commit: Commit) {
-        let author = commit.author
         self.init(
-            id: commit.id.hex, shortID: commit.shortID, date: commit.date,
-            author: Author(
-                name: author.name, email: author.email, time: author.time, offsetMinutes: Int(author.offsetMinutes)),
+            id: commit.id.hex, shortID: commit.shortID, date: commit.date, author: commit.author,
             message: commit.message, parentIDs: commit.parentIDs.map(\.hex))
     }
 }

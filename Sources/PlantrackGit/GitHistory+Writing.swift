@@ -22,13 +22,11 @@ extension GitHistory {
     }
 
     public func configuredAuthor() throws -> Author {
-        let signature: Signature
         do {
-            signature = try Signature.default(in: repository)
+            return try Author.default(in: repository)
         } catch {
             throw HistoryError.noIdentity
         }
-        return Author(signature)
     }
 
     /// Holds `.git/plantrack-write.lock` (``RepositoryWriteLock``) and, with
@@ -69,7 +67,7 @@ extension GitHistory {
     public func commitWorkingFiles(_ paths: [String], message: String, author: Author) throws -> HistoryCommit {
         let id: ObjectID
         do {
-            id = try repository.commitWorkingFiles(paths, message: message, signature: Signature(author))
+            id = try repository.commitWorkingFiles(paths, message: message, signature: author)
         } catch {
             throw HistoryError.failed("\(error)")
         }
@@ -80,7 +78,7 @@ extension GitHistory {
         do {
             guard let objectID = ObjectID(hex: id) else { throw HistoryError.failed("'\(id)' is not a commit id") }
             let target = try repository.commit(objectID)
-            try repository.createTag(named: name, target: target, tagger: Signature(tagger), message: message)
+            try repository.createTag(named: name, target: target, tagger: tagger, message: message)
         } catch let error as GitError where error.code == .exists {
             throw HistoryError.tagExists(name)
         } catch let error as HistoryError {
@@ -93,21 +91,5 @@ extension GitHistory {
     /// `10 s`, `0.5 s`: a wait as messages say it.
     static func seconds(_ value: Double) -> String {
         value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
-    }
-}
-
-extension Author {
-    /// The author a git signature names.
-    init(_ signature: Signature) {
-        self.init(
-            name: signature.name, email: signature.email, time: signature.time,
-            offsetMinutes: Int(signature.offsetMinutes))
-    }
-}
-
-extension Signature {
-    /// The git signature of an author.
-    init(_ author: Author) {
-        self.init(name: author.name, email: author.email, time: author.time, offsetMinutes: Int32(author.offsetMinutes))
     }
 }

@@ -1,4 +1,5 @@
 import CGit2
+import PlantrackCore
 
 extension Repository {
     /// Creates the annotated tag `refs/tags/<name>` on `target` (`git_tag_create`) and
@@ -6,7 +7,7 @@ extension Repository {
     /// ``GitError/Code/exists``.
     @discardableResult
     public func createTag(
-        named name: String, target: Commit, tagger: Signature, message: String, force: Bool = false
+        named name: String, target: Commit, tagger: Author, message: String, force: Bool = false
     ) throws -> ObjectID {
         var created = git_oid()
         try tagger.withGitSignature { signature in

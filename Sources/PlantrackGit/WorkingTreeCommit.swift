@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import CGit2
+import PlantrackCore
 
 /// How one path of the working tree stands against HEAD and the index (`git_status_file`).
 public struct PathStatus: Hashable, Sendable {
@@ -97,7 +98,7 @@ extension Repository {
     /// with `git add`); the commit through `git_commit_create`, which refuses when HEAD moved
     /// meanwhile. Returns the new commit's id.
     @discardableResult
-    public func commitWorkingFiles(_ paths: [String], message: String, signature: Signature) throws -> ObjectID {
+    public func commitWorkingFiles(_ paths: [String], message: String, signature: Author) throws -> ObjectID {
         guard let workdir else {
             throw GitError(code: .bareRepository, message: "a bare repository has no working files", function: "commitWorkingFiles")
         }

@@ -52,7 +52,7 @@ struct Generator {
                 documents.insert((file.folders + [file.name]).joined(separator: "/"))
             }
             let when = SwedishTime.timestamp(date, hour: hour, minute: minute, second: second)
-            let signature = Signature(name: Self.author, email: Self.email, time: when.time, offsetMinutes: when.offsetMinutes)
+            let signature = Author(name: Self.author, email: Self.email, time: when.time, offsetMinutes: when.offsetMinutes)
             let id = try repository.createCommit(
                 tree: try tree.writeTree(), parents: parent.map { [$0] } ?? [], author: signature,
                 committer: signature, message: message + "\n")
@@ -119,9 +119,9 @@ struct Generator {
             head: head)
     }
 
-    private func tagger(_ date: CalendarDate) -> Signature {
+    private func tagger(_ date: CalendarDate) -> Author {
         let when = SwedishTime.timestamp(date, hour: 17, minute: 0)
-        return Signature(name: Self.author, email: Self.email, time: when.time, offsetMinutes: when.offsetMinutes)
+        return Author(name: Self.author, email: Self.email, time: when.time, offsetMinutes: when.offsetMinutes)
     }
 
     private func workspaceYAML() -> String {

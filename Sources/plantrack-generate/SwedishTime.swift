@@ -27,14 +27,14 @@ enum SwedishTime {
     }
 
     /// Seconds since the epoch and offset for a local wall-clock time.
-    static func timestamp(_ date: CalendarDate, hour: Int, minute: Int, second: Int = 0) -> (time: Int64, offsetMinutes: Int32) {
+    static func timestamp(_ date: CalendarDate, hour: Int, minute: Int, second: Int = 0) -> (time: Int64, offsetMinutes: Int) {
         let summerStart = Int64(lastSunday(year: date.year, month: 3).daysSinceEpoch) * 86_400 + 3_600
         let summerEnd = Int64(lastSunday(year: date.year, month: 10).daysSinceEpoch) * 86_400 + 3_600
         let local = Int64(date.daysSinceEpoch) * 86_400 + Int64(hour * 3_600 + minute * 60 + second)
         // Local time minus two hours is the UTC instant if it is summer time; near the
         // switch-over this decides by that instant, which is exact except in the one
         // ambiguous autumn hour, where the generator never commits.
-        let offset: Int32 = local - 7_200 >= summerStart && local - 7_200 < summerEnd ? 120 : 60
+        let offset: Int = local - 7_200 >= summerStart && local - 7_200 < summerEnd ? 120 : 60
         return (local - Int64(offset) * 60, offset)
     }
 }

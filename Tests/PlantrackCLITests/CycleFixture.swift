@@ -22,7 +22,7 @@ final class CycleWorkspace {
         if bundled {
             try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("Plans"),
                                              to: folder.url.appendingPathComponent("Plans"))
-            let signature = Signature(name: "Test Samordnare", email: "samordnare@example.se", time: 1_609_459_200)
+            let signature = Author(name: "Test Samordnare", email: "samordnare@example.se", time: 1_609_459_200)
             try repository.commitWorkingFiles(try files(under: "Plans"), message: "bundled plans\n", signature: signature)
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PlantrackCore
 import PlantrackGit
 
 @Suite("Yearly cycle through the CLI")
@@ -142,7 +143,7 @@ struct CycleTests {
         #expect(try ws.head() == head)
         #expect(try ws.text(plan) == committedPlan)
         // Committed, the same approval goes through and the tag holds the edit.
-        let signature = Signature(name: "Test", email: "test@example.se", time: 1_609_459_200)
+        let signature = Author(name: "Test", email: "test@example.se", time: 1_609_459_200)
         try ws.repository.commitWorkingFiles([activity], message: "bu-l1 80\n", signature: signature)
         let done = try ws.run(["approve", "norrbotten/2026", "--date", "2026-03-05"])
         #expect(done.status == 0 && done.stdout.contains("tagged norrbotten/2026/v1"), "\(done.stderr)")
@@ -159,7 +160,7 @@ struct CycleTests {
         let path = "Plans/stockholm/2021/plan.md"
         let text = try ws.text(path)
         try ws.write(path, text.replacingOccurrences(of: "\nversion: 4\n", with: "\nversion: 9223372036854775807\n"))
-        let signature = Signature(name: "Test", email: "test@example.se", time: 1_609_459_200)
+        let signature = Author(name: "Test", email: "test@example.se", time: 1_609_459_200)
         try ws.repository.commitWorkingFiles([path], message: "huge version\n", signature: signature)
         let head = try ws.head()
         let revise = try ws.run(["revise", "stockholm", "--to", "2022"])
@@ -260,7 +261,7 @@ struct CycleTests {
             .replacingOccurrences(of: "progress: 100\n", with: "progress: 37.5\n")
         #expect(text.contains("progress: 37.5\n"))
         try ws.write(path, text)
-        let signature = Signature(name: "Test", email: "test@example.se", time: 1_609_459_200)
+        let signature = Author(name: "Test", email: "test@example.se", time: 1_609_459_200)
         try ws.repository.commitWorkingFiles([path], message: "bu-l1 halfway\n", signature: signature)
         let result = try ws.run(["revise", "stockholm", "--to", "2022"])
         #expect(result.status == 0, "\(result.stderr)")

@@ -1,4 +1,5 @@
 import Foundation
+import PlantrackCore
 import PlantrackGit
 import Testing
 
@@ -16,7 +17,7 @@ struct SchemasUpdateTests {
         let made = try ws.run(["init", ".", "--county", "orebro", "--county-name", "Örebro län", "--code", "18", "--no-commit"])
         #expect(made.status == 0, "\(made.stderr)")
         for (name, data) in schemas { try ws.folder.write("Schemas/" + name, data) }
-        let signature = Signature(name: "Förra versionen", email: "tidigare@example.se", time: 1_767_225_600)
+        let signature = Author(name: "Förra versionen", email: "tidigare@example.se", time: 1_767_225_600)
         let paths = try ws.files(under: "Plans") + ws.files(under: "Schemas") + [".vscode/settings.json", "README.md"]
         try ws.repository.commitWorkingFiles(paths, message: "init: workspace with orebro (Örebro län)\n", signature: signature)
         return ws

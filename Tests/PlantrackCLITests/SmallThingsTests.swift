@@ -1,4 +1,5 @@
 import Foundation
+import PlantrackCore
 import PlantrackGit
 import Testing
 
@@ -95,7 +96,7 @@ struct SmallThingsTests {
         try FileManager.default.removeItem(atPath: ws.path + "/Schemas/workspace.schema.json")
         try FileManager.default.copyItem(atPath: SchemasUpdateTests.fixtures.appendingPathComponent("workspace.schema.json").path,
                                          toPath: ws.path + "/Schemas/workspace.schema.json")
-        let signature = Signature(name: "Test", email: "test@example.se", time: 1_767_225_600)
+        let signature = Author(name: "Test", email: "test@example.se", time: 1_767_225_600)
         try ws.repository.commitWorkingFiles(["Schemas/workspace.schema.json"], message: "old schema\n", signature: signature)
         try ok(["schemas", "update"])
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import PlantrackCore
 import PlantrackGit
 
 /// The Stockholm coordinator's year, through the binary (issue #18's end-to-end test): the
@@ -387,7 +388,7 @@ struct StockholmCycleTests {
         calendar.timeZone = try #require(TimeZone(secondsFromGMT: 2 * 3600))
         let parts = date.split(separator: "-").compactMap { Int($0) }
         let day = try #require(calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: hour)))
-        let signature = Signature(name: "Åsa Öberg", email: "asa.oberg@example.se",
+        let signature = Author(name: "Åsa Öberg", email: "asa.oberg@example.se",
                                   time: Int64(day.timeIntervalSince1970), offsetMinutes: 120)
         return try Repository.open(at: ws.path).commitWorkingFiles(try ws.files(under: "Plans"), message: message,
                                                                     signature: signature)

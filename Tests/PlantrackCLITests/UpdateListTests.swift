@@ -104,7 +104,7 @@ struct UpdateListTests {
             Text.
 
             """)
-        let signature = Signature(name: "Test", email: "test@example.se", time: 1_609_459_200)
+        let signature = Author(name: "Test", email: "test@example.se", time: 1_609_459_200)
         try ws.repository.commitWorkingFiles([path], message: "bu-p9\n", signature: signature)
         var lines = try change(ws, path, ["stockholm/2021/bu-p9", "--add-goal", "bu-ft-st-2"])
         #expect(lines.removed == ["goals: [bu-ft-st-1]"] && lines.added == ["goals: [bu-ft-st-1, bu-ft-st-2]"], "\(lines)")
@@ -136,7 +136,7 @@ struct UpdateListTests {
             Text.
 
             """)
-        let signature = Signature(name: "Test", email: "test@example.se", time: 1_609_459_200)
+        let signature = Author(name: "Test", email: "test@example.se", time: 1_609_459_200)
         try ws.repository.commitWorkingFiles([path], message: "bu-p9\n", signature: signature)
         let lines = try change(ws, path, ["stockholm/2021/bu-p9", "--add-partner", "Röda Korset, Luleå 🎗"])
         #expect(lines.removed == ["partners: []  # fylls i när avtalen är klara"]

@@ -108,7 +108,7 @@ struct UpdateTests {
         let text = try ws.text(path)
         let progress = try #require(text.split(separator: "\n").first { $0.hasPrefix("progress: ") })
         try ws.write(path, text.replacingOccurrences(of: progress + "\n", with: "progress: 37.5\n"))
-        let signature = Signature(name: "Test", email: "test@example.se", time: 1_609_459_200)
+        let signature = Author(name: "Test", email: "test@example.se", time: 1_609_459_200)
         try ws.repository.commitWorkingFiles([path], message: "bu-p2 37.5\n", signature: signature)
         let result = try ws.run(["update", "stockholm/2021/bu-p2", "--status", "done", "--date", "2021-12-01"])
         #expect(result.status == 0, "\(result.stderr)")

@@ -1,4 +1,5 @@
 import Foundation
+import PlantrackCore
 import PlantrackGit
 import Testing
 
@@ -56,7 +57,7 @@ import Testing
 
     @Test func defaultSignatureWithoutConfigurationIsAClearError() throws {
         let test = try TestRepository()
-        let error = try #require(throws: GitError.self) { try Signature.default(in: test.repository) }
+        let error = try #require(throws: GitError.self) { try Author.default(in: test.repository) }
         #expect(error.code == .notFound)
         #expect(error.function == "git_signature_default")
         #expect(error.description.contains("no git identity is configured"))
@@ -73,7 +74,7 @@ import Testing
         #expect(commit.id.hex.hasPrefix(commit.shortID))
         #expect(commit.parentIDs == [first])
         #expect(try commit.parents().map(\.id) == [first])
-        #expect(commit.author == Signature(name: "Test Författare", email: "test@example.se", time: 1_704_070_800, offsetMinutes: 60))
+        #expect(commit.author == Author(name: "Test Författare", email: "test@example.se", time: 1_704_070_800, offsetMinutes: 60))
         #expect(commit.committer == commit.author)
         #expect(commit.time == 1_704_070_800)
         #expect(commit.timeOffsetMinutes == 60)

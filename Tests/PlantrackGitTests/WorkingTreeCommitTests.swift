@@ -35,7 +35,7 @@ import Testing
         try write(test, "Plans/a.md", "a2\n")
         try write(test, "Plans/b.md", "b2 (not to be committed)\n")
         try write(test, "Plans/c.md", "c\n")
-        let signature = Signature(name: "Åsa Öberg", email: "asa@example.se", time: 1_700_000_000, offsetMinutes: 60)
+        let signature = Author(name: "Åsa Öberg", email: "asa@example.se", time: 1_700_000_000, offsetMinutes: 60)
         let id = try test.repository.commitWorkingFiles(["Plans/a.md", "Plans/c.md"], message: "update a, add c\n",
                                                         signature: signature)
         let commit = try test.repository.head()
@@ -68,7 +68,7 @@ import Testing
     @Test func firstCommitOnAnUnbornBranch() throws {
         let test = try TestRepository()
         try write(test, "Plans/a.md", "a\n")
-        let signature = Signature(name: "A", email: "a@example.se", time: 1_700_000_000)
+        let signature = Author(name: "A", email: "a@example.se", time: 1_700_000_000)
         try test.repository.commitWorkingFiles(["Plans/a.md"], message: "init\n", signature: signature)
         #expect(try test.repository.head().parentIDs.isEmpty)
         #expect(try test.repository.status(ofPath: "Plans/a.md").isUnchanged)
@@ -76,10 +76,10 @@ import Testing
 
     @Test func configurationIdentityAndIndexLock() throws {
         let test = try TestRepository()
-        #expect(throws: GitError.self) { try Signature.default(in: test.repository) }
+        #expect(throws: GitError.self) { try Author.default(in: test.repository) }
         try test.repository.setConfiguration("user.name", to: "Åsa Öberg")
         try test.repository.setConfiguration("user.email", to: "asa@example.se")
-        let identity = try Signature.default(in: test.repository)
+        let identity = try Author.default(in: test.repository)
         #expect(identity.name == "Åsa Öberg" && identity.email == "asa@example.se")
         #expect(!test.repository.isIndexLocked)
         try Data().write(to: URL(fileURLWithPath: test.repository.path + "index.lock"))

@@ -2,15 +2,12 @@ import Foundation
 
 /// What one run of a program produced.
 public struct CLIResult: Sendable {
+    /// Everything it wrote to standard output, decoded as UTF-8.
     public var stdout: String
+    /// Everything it wrote to standard error, decoded as UTF-8.
     public var stderr: String
+    /// Its exit status.
     public var status: Int32
-
-    public init(stdout: String, stderr: String, status: Int32) {
-        self.stdout = stdout
-        self.stderr = stderr
-        self.status = status
-    }
 }
 
 /// A program that ran past its time; it was killed.

@@ -1,4 +1,5 @@
 import Foundation
+import PlantrackCore
 import PlantrackGit
 
 /// Makes libgit2 read no global, XDG or system git configuration in this test process, once.
@@ -39,10 +40,10 @@ public struct TestFile: Sendable {
 ///   ``sideCommit(_:parent:_:)`` makes a commit off the line from those files.
 public final class TestRepository {
     /// The author and committer of commits made from trees; its time is the first one's.
-    public static let author = Signature(
+    public static let author = Author(
         name: "Test Författare", email: "test@example.se", time: 1_704_067_200, offsetMinutes: 60)
     /// The author and committer of commits made through the working tree.
-    public static let workingTreeAuthor = Signature(
+    public static let workingTreeAuthor = Author(
         name: "Test Samordnare", email: "samordnare@example.se", time: 1_609_459_200)
 
     /// The folder holding the repository (its working tree unless bare).

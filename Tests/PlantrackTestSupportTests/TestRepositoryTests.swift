@@ -1,4 +1,5 @@
 import Foundation
+import PlantrackCore
 import PlantrackGit
 import PlantrackTestSupport
 import Testing
@@ -57,8 +58,8 @@ import Testing
     }
 }
 
-extension Signature {
-    fileprivate func withTime(_ time: Int64) -> Signature {
+extension Author {
+    fileprivate func withTime(_ time: Int64) -> Author {
         var signature = self
         signature.time = time
         return signature

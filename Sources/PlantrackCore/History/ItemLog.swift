@@ -16,6 +16,7 @@ public struct ItemLog: Hashable, Sendable {
         public var path: String
         /// The commit.
         public var commit: HistoryCommit
+        /// What the commit did to the file.
         public var change: Change
         /// The front-matter fields the commit changed (against its first parent).
         public var fields: [FieldChange]

@@ -19,21 +19,11 @@ struct LogCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Argument(help: ArgumentHelp("The item: county/year/id, county/year (a plan) or county.", valueName: "item"))
-    var item: String
-
-    @Option(help: "Output format.")
-    var format: ListFormat = .text
-
-    func validate() throws {
-        guard ItemReference(item) != nil else {
-            throw ValidationError("'\(item)' is not an item reference: write county, county/year or county/year/id (e.g. stockholm/2021/bu-p1).")
-        }
-    }
+    @OptionGroup var query: ItemQuery<LogCommand>
 
     func run() throws {
         try reportingErrors {
-            guard let start = ItemReference(item) else { throw CLIError("bad item reference '\(item)'") }
+            let start = try query.reference()
             let access = try WorkspaceAccess(workspace)
             let log: ItemLog
             do {
@@ -43,7 +33,7 @@ struct LogCommand: ParsableCommand {
             } catch let failure as ItemLog.Failure {
                 throw CLIError(failure.description)
             }
-            switch format {
+            switch query.format {
             case .json:
                 Terminal.standardOutput.write(Self.json(log).prettyText + "\n")
             case .text:
@@ -117,4 +107,8 @@ extension String {
     fileprivate func replacingT() -> String {
         split(separator: "T", maxSplits: 1).joined(separator: " ")
     }
+}
+
+extension LogCommand: ItemArgumentHelp {
+    static let text = "The item: county/year/id, county/year (a plan) or county."
 }

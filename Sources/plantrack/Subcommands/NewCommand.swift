@@ -303,7 +303,7 @@ struct NewCommand: ParsableCommand {
         }
         guard writing.commit else { return "written, not committed (--no-commit)\n" }
         do {
-            let signature = try Signature.default(in: access.repository)
+            let signature = try Author.default(in: access.repository)
             let id = try access.repository.commitWorkingFiles([path], message: CommitMessage.fitted("new \(kind.rawValue) \(reference)\n"),
                                                               signature: signature)
             return "committed \(String(id.hex.prefix(7)))\n"

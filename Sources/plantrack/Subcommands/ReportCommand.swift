@@ -44,12 +44,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Language: sv or en (default: workspace.yaml's language, else sv).", valueName: "lang"))
     var lang: ReportLanguage?
 
-    @Option(help: ArgumentHelp("Report on the workspace as committed at this revision.", valueName: "rev"))
-    var rev: String?
-
-    @Option(name: .customLong("as-of"),
-            help: ArgumentHelp("Report on the workspace as committed on this day (YYYY-MM-DD).", valueName: "date"))
-    var asOf: CalendarDate?
+    @OptionGroup var version: VersionOptions<ReportCommand>
 
     @Option(help: ArgumentHelp("Show what changed since this revision or day (YYYY-MM-DD).", valueName: "rev|date"))
     var since: String?
@@ -72,9 +67,7 @@ struct ReportCommand: ParsableCommand {
     var allowInvalid = false
 
     func validate() throws {
-        if rev != nil && asOf != nil {
-            throw ValidationError("--rev and --as-of cannot be used together: choose one version to report on.")
-        }
+        try version.checkOneVersion()
         if kind == .status && format == .csv {
             throw ValidationError("--format csv is for --kind redovisning; the status report is html or markdown.")
         }
@@ -92,7 +85,7 @@ struct ReportCommand: ParsableCommand {
             let access = try WorkspaceAccess(workspace)
             let history = GitHistory(repository: access.repository, root: access.root)
             let loaded = try FigureNotices.mappingErrors {
-                try WorkspaceVersion.read(rev: rev, asOf: asOf, in: history, today: .today(),
+                try WorkspaceVersion.read(rev: version.rev, asOf: version.asOf, in: history, today: .today(),
                                           filter: RollUp.Filter(counties: counties))
             }
             let snapshot = loaded.version.snapshot
@@ -225,4 +218,8 @@ struct ReportCommand: ParsableCommand {
         }
         return SteeringReport.Changes(since: label, result: result)
     }
+}
+
+extension ReportCommand: VersionAction {
+    static let action = "Report on"
 }

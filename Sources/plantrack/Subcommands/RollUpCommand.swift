@@ -27,12 +27,7 @@ struct RollUpCommand: ParsableCommand {
 
     @OptionGroup var workspace: WorkspaceOptions
 
-    @Option(help: ArgumentHelp("Roll up the workspace as committed at this revision.", valueName: "rev"))
-    var rev: String?
-
-    @Option(name: .customLong("as-of"),
-            help: ArgumentHelp("Roll up the workspace as committed on this day (YYYY-MM-DD).", valueName: "date"))
-    var asOf: CalendarDate?
+    @OptionGroup var version: VersionOptions<RollUpCommand>
 
     @Option(help: ArgumentHelp("Only plans of this year (default: the current plan year).", valueName: "year"))
     var year: Int?
@@ -58,9 +53,7 @@ struct RollUpCommand: ParsableCommand {
         if year != nil && allYears {
             throw ValidationError("--year and --all-years cannot be used together: choose one year, or every year.")
         }
-        if rev != nil && asOf != nil {
-            throw ValidationError("--rev and --as-of cannot be used together: choose one version to roll up.")
-        }
+        try version.checkOneVersion()
         try csv.checkDelimiter()
     }
 
@@ -69,11 +62,11 @@ struct RollUpCommand: ParsableCommand {
             let access = try WorkspaceAccess(workspace)
             // Commits are content-addressed, so what was worked out for them is kept; the
             // working tree is worked out every time.
-            let store = rev == nil && asOf == nil ? nil : RollUpMemoStore(gitFolder: access.repository.path)
+            let store = version.rev == nil && version.asOf == nil ? nil : RollUpMemoStore(gitFolder: access.repository.path)
             let history = GitHistory(repository: access.repository, root: access.root)
             let loaded = try FigureNotices.mappingErrors {
                 try WorkspaceVersion.figures(
-                    rev: rev, asOf: asOf, in: history, today: .today(), filter: RollUp.Filter(year: year, counties: counties),
+                    rev: version.rev, asOf: version.asOf, in: history, today: .today(), filter: RollUp.Filter(year: year, counties: counties),
                     grouping: by, memo: store)
             }
             let snapshot = loaded.version.snapshot
@@ -112,4 +105,8 @@ struct RollUpCommand: ParsableCommand {
             }
         }
     }
+}
+
+extension RollUpCommand: VersionAction {
+    static let action = "Roll up"
 }

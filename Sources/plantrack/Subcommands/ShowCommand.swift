@@ -13,21 +13,11 @@ struct ShowCommand: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var source: SourceOptions
 
-    @Argument(help: ArgumentHelp("The county, plan or item to show.", valueName: "item"))
-    var item: String
-
-    @Option(help: "Output format.")
-    var format: ListFormat = .text
-
-    func validate() throws {
-        guard ItemReference(item) != nil else {
-            throw ValidationError("'\(item)' is not an item reference: write county, county/year or county/year/id (e.g. stockholm/2021/bu-p1).")
-        }
-    }
+    @OptionGroup var query: ItemQuery<ShowCommand>
 
     func run() throws {
         try reportingErrors {
-            guard let reference = ItemReference(item) else { throw CLIError("bad item reference '\(item)'") }
+            let reference = try query.reference()
             let access = try WorkspaceAccess(workspace)
             let contents = try access.read(source.source)
             let matches = contents.documents.filter { $0.reference == reference }
@@ -41,10 +31,10 @@ struct ShowCommand: ParsableCommand {
                     FindingPrinter().print(problems)
                     throw ExitStatus.findings
                 }
-                throw CLIError.notFound(item, in: contents.label,
+                throw CLIError.notFound(query.item, in: contents.label,
                                         among: contents.documents.compactMap(\.reference))
             }
-            switch format {
+            switch query.format {
             case .json:
                 let values = matches.map { document -> JSONValue in
                     guard case .object(var object) = document.listJSON else { return document.listJSON }
@@ -111,4 +101,8 @@ enum FrontMatterText {
         case .string(let s): return " \(s)\n"
         }
     }
+}
+
+extension ShowCommand: ItemArgumentHelp {
+    static let text = "The county, plan or item to show."
 }

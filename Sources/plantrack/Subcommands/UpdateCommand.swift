@@ -129,10 +129,8 @@ struct UpdateCommand: ParsableCommand {
     var fields: [String] = []
 
     func validate() throws {
-        guard ItemReference(item) != nil else {
-            throw ValidationError("'\(item)' is not an item reference: write county, county/year or county/year/id (e.g. stockholm/2021/bu-p1).")
-        }
-        if let status, let reference = ItemReference(item) {
+        let reference = try ItemReference.argument(item)
+        if let status {
             // A plan's or an activity's status word; a Swedish one names the value meant.
             let allowed = reference.id == nil
                 ? ["draft", "adopted", "closed"] : ["planned", "in-progress", "done", "delayed", "cancelled"]
@@ -249,7 +247,7 @@ struct UpdateCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            guard let reference = ItemReference(item) else { throw CLIError("bad item reference '\(item)'") }
+            let reference = try ItemReference.argument(item)
             let access = try WorkspaceAccess(workspace)
             let author = try? access.history.configuredAuthor().name
             let update = try makeUpdate(by: author)
