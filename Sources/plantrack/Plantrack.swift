@@ -31,6 +31,12 @@ struct Plantrack: ParsableCommand {
             var command = try parseAsRoot(nil)
             try command.run()
         } catch {
+            // A damaged repository ends any command that reads it, in plantrack's own words,
+            // with the status of a bad environment (as CLIError gives it).
+            if let corrupted = HistoryError.corruption(in: error) {
+                Terminal.standardError.write("plantrack: error: \(corrupted)\n")
+                exit(withError: ExitStatus.usage)
+            }
             guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
             var text = fullMessage(for: error)
             if let hint = UsageHint.hint(for: message(for: error)) {

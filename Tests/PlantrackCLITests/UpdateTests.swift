@@ -9,7 +9,7 @@ struct UpdateTests {
     /// is equal, and the commit holds just that file.
     @Test func roundTripOnEveryBundledDocument() throws {
         let ws = try CycleWorkspace(bundled: true)
-        let workspace = Workspace.read(from: DirectorySnapshot(root: ws.path))
+        let workspace = try Workspace.read(from: DirectorySnapshot(root: ws.path))
         var checked = 0
         for document in workspace.documents {
             guard let reference = document.reference else { continue }
@@ -140,7 +140,7 @@ struct UpdateTests {
 
     @Test func measurementGoesIntoTheIndicator() throws {
         let ws = try CycleWorkspace(bundled: true)
-        let goal = try #require(Workspace.read(from: DirectorySnapshot(root: ws.path)).documents.first {
+        let goal = try #require(try Workspace.read(from: DirectorySnapshot(root: ws.path)).documents.first {
             $0.kind == .goal && !($0.frontMatter["indicators"]?.sequence ?? []).isEmpty
         })
         let indicator = try #require(goal.frontMatter["indicators"]?.sequence?.first?.mapping?["id"]?.string)

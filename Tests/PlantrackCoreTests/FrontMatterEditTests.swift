@@ -209,7 +209,7 @@ struct FrontMatterEditTests {
     /// Every bundled document: an update touches only the intended lines.
     @Test func roundTripOnEveryBundledDocument() throws {
         let snapshot = DirectorySnapshot(root: RulesFixtures.packageRoot)
-        let workspace = Workspace.read(from: snapshot)
+        let workspace = try Workspace.read(from: snapshot)
         var checked = 0
         for document in workspace.documents where document.kind != .workspace {
             let bytes = try snapshot.contents(of: SnapshotEntry(path: document.path, kind: .file))

@@ -9,6 +9,8 @@ private struct BlobSnapshot: Snapshot {
     var label: String { "memory" }
     /// Whether folders have ids (as git trees do), so plans are taken in by folder.
     var namesFolders = false
+    /// Files whose stored object is corrupted: reading them throws, as a damaged git blob does.
+    var damaged: Set<String> = []
 
     func folder(_ directory: String, id: String?) throws -> SnapshotFolder? {
         guard namesFolders else { return nil }
@@ -52,7 +54,12 @@ private struct BlobSnapshot: Snapshot {
         }
     }
 
-    func contents(of entry: SnapshotEntry) throws -> [UInt8] { try MemorySnapshot(bytes: files).contents(of: entry) }
+    func contents(of entry: SnapshotEntry) throws -> [UInt8] {
+        if damaged.contains(entry.path) {
+            throw HistoryError.corrupted(object: entry.contentID ?? "-", path: entry.path, detail: "its bytes hash to 0")
+        }
+        return try MemorySnapshot(bytes: files).contents(of: entry)
+    }
 
     /// A copy with `path`'s text edited by `edit` (or the file removed when it returns nil).
     func editing(_ path: String, _ edit: (String) -> String?) throws -> BlobSnapshot {
@@ -65,8 +72,8 @@ private struct BlobSnapshot: Snapshot {
 
 /// The roll-up the long way: read everything, validate everything, roll up.
 private func fullRollUp(of snapshot: BlobSnapshot, asOf: CalendarDate) throws -> RollUp {
-    let schemas = try #require(DocumentSchemas.load(from: snapshot).schemas)
-    let workspace = Workspace.read(from: snapshot)
+    let schemas = try #require(try DocumentSchemas.load(from: snapshot).schemas)
+    let workspace = try Workspace.read(from: snapshot)
     let report = WorkspaceValidator(schemas: schemas, asOf: asOf).validate(workspace)
     return RollUp(documents: workspace.documents, invalidPaths: report.invalidPaths,
                   unreadablePaths: report.unreadablePaths, asOf: asOf)
@@ -124,7 +131,7 @@ private func steps(namesFolders: Bool = false) throws -> [(String, BlobSnapshot)
 private func started(_ snapshot: some Snapshot, memo: RollUpMemo = RollUpMemo()) throws -> IncrementalRollUp {
     var incremental = IncrementalRollUp(memo: memo)
     incremental.apply(try IncrementalRollUp.allAdded(in: snapshot), from: snapshot)
-    incremental.use(try #require(DocumentSchemas.load(from: snapshot).schemas))
+    incremental.use(try #require(try DocumentSchemas.load(from: snapshot).schemas))
     return incremental
 }
 
@@ -136,11 +143,11 @@ private func walk(_ steps: [(String, BlobSnapshot)], with incremental: inout Inc
             incremental.apply(try previous.changes(to: snapshot, under: DocumentLayout.plansFolder), from: snapshot)
         } else {
             try incremental.start(from: snapshot)
-            incremental.use(try #require(DocumentSchemas.load(from: snapshot).schemas))
+            incremental.use(try #require(try DocumentSchemas.load(from: snapshot).schemas))
         }
         previous = snapshot
         for day in days {
-            expectSame(incremental.rollUp(asOf: day), try fullRollUp(of: snapshot, asOf: day), "\(note) on \(day)")
+            expectSame(try incremental.rollUp(asOf: day), try fullRollUp(of: snapshot, asOf: day), "\(note) on \(day)")
         }
     }
 }
@@ -175,7 +182,7 @@ struct IncrementalRollUpTests {
         let members = broken.skipped.filter { $0.path.hasPrefix("Plans/skane/2026/") && $0.path != unreadablePlan }
         #expect(!members.isEmpty && members.allSatisfy { $0.cause == .planLeftOut })
         // A filter that leaves the plan out leaves its documents out of the list too.
-        let other = RollUp(documents: Workspace.read(from: unreadable).documents,
+        let other = RollUp(documents: try Workspace.read(from: unreadable).documents,
                            invalidPaths: [unreadablePlan], unreadablePaths: [unreadablePlan], asOf: day,
                            filter: RollUp.Filter(counties: ["uppsala"]))
         #expect(!other.skipped.contains { $0.path.hasPrefix("Plans/skane/") })
@@ -230,7 +237,7 @@ struct IncrementalRollUpTests {
     func otherSources() throws {
         let bundled = try BlobSnapshot.bundled()
         var cold = try started(bundled)
-        let expected = cold.rollUp(asOf: days[1])
+        let expected = try cold.rollUp(asOf: days[1])
         // The fingerprint is made at build time: a SHA-256 in hexadecimal.
         #expect(RollUpMemo.sourceFingerprint.count == 64)
         #expect(RollUpMemo.sourceFingerprint.allSatisfy { "0123456789abcdef".contains($0) })
@@ -241,7 +248,7 @@ struct IncrementalRollUpTests {
         let current = try #require(RollUpMemo(decoding: cold.memo.encoded()))
         #expect(current.count == cold.memo.count)
         var warm = try started(bundled, memo: current)
-        expectSame(warm.rollUp(asOf: days[1]), expected, "warm")
+        expectSame(try warm.rollUp(asOf: days[1]), expected, "warm")
         #expect(warm.ruleRuns == 0)
         #expect(!warm.memo.hasNewEntries)
     }
@@ -250,7 +257,7 @@ struct IncrementalRollUpTests {
     func distrust() throws {
         let bundled = try BlobSnapshot.bundled()
         var cold = try started(bundled)
-        let expected = cold.rollUp(asOf: days[1])
+        let expected = try cold.rollUp(asOf: days[1])
         let bytes = cold.memo.encoded(fingerprint: "test 1")
         #expect(RollUpMemo(decoding: bytes, fingerprint: "test 2") == nil)
         #expect(RollUpMemo(decoding: Array(bytes.dropLast()), fingerprint: "test 1") == nil)
@@ -267,9 +274,33 @@ struct IncrementalRollUpTests {
             guard let memo = RollUpMemo(decoding: damaged, fingerprint: "test 1") else { continue }
             readable += 1
             var warm = try started(bundled, memo: memo)
-            expectSame(warm.rollUp(asOf: days[1]), expected, "byte \(offset) damaged")
+            expectSame(try warm.rollUp(asOf: days[1]), expected, "byte \(offset) damaged")
         }
         #expect(readable > 0)
+    }
+
+    @Test("a corrupted object fails the roll-up and leaves nothing in the memo", arguments: [false, true])
+    func corruptedObject(namesFolders: Bool) throws {
+        var bundled = try BlobSnapshot.bundled()
+        bundled.namesFolders = namesFolders
+        let path = "Plans/uppsala/2026/activities/sp-p1.md"
+        var damaged = bundled
+        damaged.damaged = [path]
+        var broken = IncrementalRollUp()
+        try broken.start(from: damaged)
+        broken.use(try #require(try DocumentSchemas.load(from: damaged).schemas))
+        #expect(throws: HistoryError.self) { _ = try broken.rollUp(asOf: days[1]) }
+        #expect(broken.verdicts[path] == nil)
+        // Reading and validating the whole snapshot fail the same way: no finding is made of it.
+        #expect(throws: HistoryError.self) { _ = try Workspace.read(from: damaged) }
+        let schemas = try #require(try DocumentSchemas.load(from: bundled).schemas)
+        #expect(throws: HistoryError.self) { _ = try WorkspaceValidator(schemas: schemas, asOf: days[1]).validate(damaged) }
+        // The memo of the failed run serves the repaired object (the same content id) its
+        // right figures.
+        var repaired = IncrementalRollUp(memo: broken.memo)
+        try repaired.start(from: bundled)
+        repaired.use(schemas)
+        expectSame(try repaired.rollUp(asOf: days[1]), try fullRollUp(of: bundled, asOf: days[1]), "repaired")
     }
 
     @Test("content without blob ids (the working tree) is worked out but never kept")
@@ -277,10 +308,10 @@ struct IncrementalRollUpTests {
         let bundled = try BlobSnapshot.bundled()
         let disk = MemorySnapshot(bytes: bundled.files)
         var incremental = try started(disk)
-        expectSame(incremental.rollUp(asOf: days[1]), try fullRollUp(of: bundled, asOf: days[1]), "working tree")
+        expectSame(try incremental.rollUp(asOf: days[1]), try fullRollUp(of: bundled, asOf: days[1]), "working tree")
         #expect(!incremental.memo.hasNewEntries)
         let runs = incremental.ruleRuns
-        _ = incremental.rollUp(asOf: days[2])
+        _ = try incremental.rollUp(asOf: days[2])
         #expect(incremental.ruleRuns == runs)
     }
 
@@ -288,17 +319,17 @@ struct IncrementalRollUpTests {
     func rulesRunOnlyForChangedPlans() throws {
         let bundled = try BlobSnapshot.bundled()
         var incremental = try started(bundled)
-        _ = incremental.rollUp(asOf: days[1])
+        _ = try incremental.rollUp(asOf: days[1])
         let plans = incremental.ruleRuns
         #expect(plans == 6)
         // Another day, nothing changed, no rule judges dates as an error: no plan runs.
-        _ = incremental.rollUp(asOf: days[2])
+        _ = try incremental.rollUp(asOf: days[2])
         #expect(incremental.ruleRuns == plans)
         // One Uppsala 2025 activity changes: its plan, and Uppsala 2026 (whose carried_from
         // names it), run again.
         let edited = try bundled.editing("Plans/uppsala/2025/activities/sam-p1.md") { $0 + "\nEn rad till.\n" }
         incremental.apply(try bundled.changes(to: edited, under: DocumentLayout.plansFolder), from: edited)
-        _ = incremental.rollUp(asOf: days[2])
+        _ = try incremental.rollUp(asOf: days[2])
         #expect(incremental.ruleRuns == plans + 2)
     }
 }

@@ -100,7 +100,7 @@ struct PlanRevisionTests {
 
     @Test func revisesPlanGoalsAndOpenActivities() throws {
         let revision = try PlanRevision.make(from: ItemReference("x/2024")!, to: 2025,
-                                             workspace: Workspace.read(from: snapshot), snapshot: snapshot)
+                                             workspace: try Workspace.read(from: snapshot), snapshot: snapshot)
         func text(_ path: String) -> String? { revision.files[path].map { String(decoding: $0, as: UTF8.self) } }
         #expect(text("Plans/x/2025/plan.md") == """
             ---
@@ -153,7 +153,7 @@ struct PlanRevisionTests {
     /// description, tasks, partners and body.
     @Test func theNewYearStartsWithNothingAchieved() throws {
         let revision = try PlanRevision.make(from: ItemReference("x/2024")!, to: 2025,
-                                             workspace: Workspace.read(from: snapshot), snapshot: snapshot)
+                                             workspace: try Workspace.read(from: snapshot), snapshot: snapshot)
         func text(_ path: String) -> String? { revision.files[path].map { String(decoding: $0, as: UTF8.self) } }
         let oldGoal = try #require(try? String(decoding: snapshot.contents(of: SnapshotEntry(path: "Plans/x/2024/goals/m.md", kind: .file)), as: UTF8.self))
         #expect(text("Plans/x/2025/goals/m.md")
@@ -201,7 +201,7 @@ struct PlanRevisionTests {
 
     @Test func carryAndLeaveOverrideTheDefaults() throws {
         let revision = try PlanRevision.make(
-            from: ItemReference("x/2024")!, to: 2025, workspace: Workspace.read(from: snapshot), snapshot: snapshot,
+            from: ItemReference("x/2024")!, to: 2025, workspace: try Workspace.read(from: snapshot), snapshot: snapshot,
             choices: .init(carry: ["x/2024/stopped", "done"], leave: ["loepande", "open"]))
         #expect(revision.carried.map(\.id) == ["done", "late", "next", "stopped"])
         #expect(revision.carried.first { $0.id == "stopped" }?.reason == .chosen)
@@ -218,7 +218,7 @@ struct PlanRevisionTests {
     @Test func carryAndLeaveNameActivitiesOfThePlanOnce() throws {
         func error(_ choices: PlanRevision.ActivityChoices) -> String {
             do {
-                _ = try PlanRevision.make(from: ItemReference("x/2024")!, to: 2025, workspace: Workspace.read(from: snapshot),
+                _ = try PlanRevision.make(from: ItemReference("x/2024")!, to: 2025, workspace: try Workspace.read(from: snapshot),
                                           snapshot: snapshot, choices: choices)
                 return ""
             } catch let error as PlanRevision.ChoiceError {
@@ -234,7 +234,7 @@ struct PlanRevisionTests {
 
     @Test func refusesAnEarlierYear() {
         #expect(throws: FrontMatterEditError.self) {
-            try PlanRevision.make(from: ItemReference("x/2024")!, to: 2024, workspace: Workspace.read(from: snapshot),
+            try PlanRevision.make(from: ItemReference("x/2024")!, to: 2024, workspace: try Workspace.read(from: snapshot),
                                   snapshot: snapshot)
         }
     }

@@ -8,7 +8,7 @@ struct RuleDescriptorTests {
     private func bundledDocuments() throws -> [Document] {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        return Workspace.read(from: DirectorySnapshot(root: root.path)).documents
+        return try Workspace.read(from: DirectorySnapshot(root: root.path)).documents
     }
 
     @Test("the rules whose findings change with the day are those whose descriptors say they depend on it")

@@ -118,7 +118,7 @@ struct MarkedWorkspace {
     }
 
     /// Reads the stripped files as a workspace.
-    func read() -> Workspace { Workspace.read(from: snapshot) }
+    func read() throws -> Workspace { try Workspace.read(from: snapshot) }
 }
 
 /// Where the test fixtures and the package are on disk.

@@ -47,11 +47,11 @@ struct SchemaReleasesTests {
             "Schemas/workspace.schema.json": Array(old),
             "Plans/workspace.yaml": Array("name: Test\nlanguage: sv\n".utf8),
         ])
-        let (schemas, problems) = DocumentSchemas.load(from: snapshot)
+        let (schemas, problems) = try DocumentSchemas.load(from: snapshot)
         #expect(problems.isEmpty)
         #expect(schemas?.outdatedFiles == ["Schemas/workspace.schema.json"])
         guard let schemas else { return }
-        let report = WorkspaceValidator(schemas: schemas, asOf: CalendarDate(year: 2026, month: 3, day: 1)!).validate(snapshot)
+        let report = try WorkspaceValidator(schemas: schemas, asOf: CalendarDate(year: 2026, month: 3, day: 1)!).validate(snapshot)
         let outdated = report.findings.filter { $0.rule == "schemas.outdated" }
         #expect(outdated.count == 1)
         #expect(outdated.first?.path == "Schemas/workspace.schema.json")

@@ -58,7 +58,7 @@ struct SnapshotTests {
             "Plans/s/2021/README.md": "notes for people",
             "Plans/s/logo.png": "png",
         ])
-        let workspace = Workspace.read(from: snapshot)
+        let workspace = try Workspace.read(from: snapshot)
         #expect(workspace.documents.map(\.kind) == [.activity, .goal, .plan, .county, .workspace])
         #expect(workspace.documents.compactMap(\.reference).map(\.description)
                 == ["s/2021/a-1", "s/2021/g-1", "s/2021", "s"])

@@ -46,8 +46,8 @@ private func history() throws -> (MemoryHistory, [HistoryCommit]) {
 /// The roll-up the long way: read everything at `id`, validate everything on `asOf`, roll up.
 private func fullRollUp(_ history: MemoryHistory, at id: String, asOf: CalendarDate, filter: RollUp.Filter) throws -> RollUp {
     let snapshot = try history.snapshot(at: id, label: nil)
-    let schemas = try #require(DocumentSchemas.load(from: snapshot).schemas)
-    let workspace = Workspace.read(from: snapshot)
+    let schemas = try #require(try DocumentSchemas.load(from: snapshot).schemas)
+    let workspace = try Workspace.read(from: snapshot)
     let report = WorkspaceValidator(schemas: schemas, asOf: asOf).validate(workspace)
     return RollUp(documents: workspace.documents, invalidPaths: report.invalidPaths,
                   unreadablePaths: report.unreadablePaths, asOf: asOf, filter: filter)

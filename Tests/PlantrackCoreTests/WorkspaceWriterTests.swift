@@ -63,8 +63,8 @@ struct WorkspaceWriterTests {
     @Test func theFixtureIsValid() throws {
         let history = committedWorkspace()
         let snapshot = history.workingTree()
-        let schemas = try #require(DocumentSchemas.load(from: snapshot).schemas)
-        let errors = WorkspaceValidator(schemas: schemas, asOf: march).validate(Workspace.read(from: snapshot))
+        let schemas = try #require(try DocumentSchemas.load(from: snapshot).schemas)
+        let errors = WorkspaceValidator(schemas: schemas, asOf: march).validate(try Workspace.read(from: snapshot))
             .findings.filter { $0.severity == .error }
         #expect(errors.isEmpty, "\(errors)")
     }

@@ -46,15 +46,16 @@ public struct EditCheck {
     }
 
     /// The error findings of `after` that `before` does not have (compared by file, rule,
-    /// place in the document and message, not by line, since an edit moves lines).
-    public func newErrors(before: some Snapshot, after: some Snapshot) -> [Finding] {
+    /// place in the document and message, not by line, since an edit moves lines). A
+    /// corrupted object is thrown (see ``Workspace``).
+    public func newErrors(before: some Snapshot, after: some Snapshot) throws -> [Finding] {
         let errors = { (workspace: Workspace, validator: WorkspaceValidator) in
             validator.validate(workspace).findings.filter { $0.severity == .error }
         }
-        let found = errors(Workspace.read(from: after), afterValidator ?? validator)
+        let found = errors(try Workspace.read(from: after), afterValidator ?? validator)
         // The usual case, a clean result, needs no second validation.
         guard !found.isEmpty else { return [] }
-        let old = Set(errors(Workspace.read(from: before), validator).map(FindingKey.init))
+        let old = Set(errors(try Workspace.read(from: before), validator).map(FindingKey.init))
         return found.filter { !old.contains(FindingKey($0)) }
     }
 }

@@ -16,7 +16,7 @@ extension PlanRevision {
     ) throws -> Written {
         var revision: PlanRevision?
         let write = try writer.perform { snapshot in
-            let contents = Workspace.read(from: snapshot)
+            let contents = try Workspace.read(from: snapshot)
             let years = contents.documents.compactMap { document -> Int? in
                 guard document.kind == .plan, document.reference?.county == county else { return nil }
                 return document.reference?.year

@@ -154,7 +154,7 @@ public struct WorkspaceWriter {
 
     /// Refuses a change that adds errors to the workspace.
     private func validate<Base: Snapshot>(_ files: [String: [UInt8]], on snapshot: Base) throws {
-        let (schemas, problems) = DocumentSchemas.load(from: snapshot)
+        let (schemas, problems) = try DocumentSchemas.load(from: snapshot)
         guard let schemas else {
             throw WorkspaceWriteError.unusableSchemas(
                 problems: problems,
@@ -164,7 +164,7 @@ public struct WorkspaceWriter {
         var afterValidator: WorkspaceValidator?
         // An edit of Schemas/ is judged by the schemas it writes.
         if files.keys.contains(where: { $0.hasPrefix(DocumentLayout.schemasFolder + "/") }) {
-            let (afterSchemas, afterProblems) = DocumentSchemas.load(from: after)
+            let (afterSchemas, afterProblems) = try DocumentSchemas.load(from: after)
             guard let afterSchemas else {
                 throw WorkspaceWriteError.unusableSchemas(
                     problems: afterProblems, message: "the new schemas cannot be used. Nothing was written.")
@@ -173,7 +173,7 @@ public struct WorkspaceWriter {
         }
         let check = EditCheck(
             validator: WorkspaceValidator(schemas: schemas, asOf: today), afterValidator: afterValidator)
-        let errors = check.newErrors(before: snapshot, after: after)
+        let errors = try check.newErrors(before: snapshot, after: after)
         guard errors.isEmpty else {
             throw WorkspaceWriteError.invalidChange(
                 errors.map { error in

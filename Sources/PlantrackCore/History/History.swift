@@ -109,9 +109,19 @@ public enum HistoryError: Error, Hashable, Sendable, CustomStringConvertible {
         case .locked(let detail): detail
         case .tagExists(let name): "the tag \(name) already exists"
         case .corrupted(let object, let path, let detail):
-            "object \(object)\(path.map { " (\($0))" } ?? "") is corrupted: \(detail)"
+            "\(path.map { "\($0): " } ?? "")object \(object) is corrupted: \(detail)"
         case .failed(let text): text
         }
+    }
+}
+
+extension HistoryError {
+    /// `error` when it is a corrupted object, else nil. Reading turns a file it cannot read
+    /// into a finding and goes on; a corrupted object is no property of a document but a
+    /// damaged repository, so readers let this one error through and the command fails.
+    public static func corruption(in error: any Error) -> HistoryError? {
+        guard let error = error as? HistoryError, case .corrupted = error else { return nil }
+        return error
     }
 }
 

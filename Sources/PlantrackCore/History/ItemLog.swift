@@ -219,6 +219,8 @@ private struct FileHistories {
         do {
             bytes = try history.contents(ofContent: content, path: path)
         } catch {
+            // A corrupted object says its path and id itself.
+            if let corrupted = HistoryError.corruption(in: error) { throw corrupted }
             throw ItemLog.Failure.content(path: path, id: content, detail: "\(error)")
         }
         return Self.frontMatter(bytes, path: path, reference: reference) ?? YAMLMapping()

@@ -6,9 +6,11 @@ public enum IncompleteFigures {
     public static func findings(leaving skipped: [RollUp.Skipped], outOf snapshot: some Snapshot, asOf: CalendarDate) -> [Finding] {
         guard !skipped.isEmpty else { return [] }
         let paths = Set(skipped.map(\.path))
-        let (schemas, problems) = DocumentSchemas.load(from: snapshot)
+        // The roll-up that left documents out read every one of them and the schemas first,
+        // so a corrupted object has ended the command before this is asked.
+        guard let (schemas, problems) = try? DocumentSchemas.load(from: snapshot) else { return [] }
         guard let schemas else { return problems }
-        let report = WorkspaceValidator(schemas: schemas, asOf: asOf).validate(snapshot)
+        guard let report = try? WorkspaceValidator(schemas: schemas, asOf: asOf).validate(snapshot) else { return [] }
         // The command ends after saying this; the report is left to the OS.
         keepUntilExit(report)
         return report.findings.filter { $0.severity == .error && paths.contains($0.path) }

@@ -53,6 +53,10 @@ extension IncrementalRollUp {
             do {
                 listed += try snapshot.entries(under: folder)
             } catch {
+                if let corrupted = HistoryError.corruption(in: error) {
+                    if damage == nil { damage = corrupted }
+                    continue
+                }
                 layoutFindings[folder] = Finding(.error, rule: "file.unreadable", path: folder, message: "\(error)")
             }
         }
@@ -63,6 +67,10 @@ extension IncrementalRollUp {
             do {
                 listed += try listing.get() ?? snapshot.entries(under: folder)
             } catch {
+                if let corrupted = HistoryError.corruption(in: error) {
+                    if damage == nil { damage = corrupted }
+                    continue
+                }
                 layoutFindings[folder] = Finding(.error, rule: "file.unreadable", path: folder, message: "\(error)")
             }
         }

@@ -15,6 +15,8 @@ extension IncrementalRollUp {
         }
         expand(missing.map(\.0))
         readVerdicts(of: missing.flatMap { plans[$0.0]?.paths ?? [] }, schemas: schemas)
+        // A corrupted object: no summary is recorded (the roll-up throws it).
+        guard damage == nil else { return result }
         // Each plan's documents are looked up on all cores (the tables are only read there).
         let verdicts = self.verdicts
         let layoutFindings = self.layoutFindings
@@ -90,6 +92,7 @@ extension IncrementalRollUp {
         let scopePlans = Set(stale.flatMap(\.scope))
         expand(scopePlans)
         readVerdicts(of: scopePlans.flatMap { plans[$0]?.paths ?? [] }, schemas: schemas)
+        guard damage == nil else { return errors }
         // One index over the stale plans and the plans they refer to, judged a plan at a
         // time on all cores: every rule judges a plan on its own, looking only at the plans
         // it refers to (see ``RuleDescriptor``), so this finds per plan what judging it with
@@ -153,6 +156,7 @@ extension IncrementalRollUp {
         if !stale.isEmpty {
             expand(stale.map(\.plan))
             readVerdicts(of: stale.flatMap { plans[$0.plan]?.paths ?? [] }, schemas: schemas)
+            guard damage == nil else { return [] }
             // Each plan's documents are looked up on all cores (the tables are only read there).
             let verdicts = self.verdicts
             let recorder = memo.parts.recorder

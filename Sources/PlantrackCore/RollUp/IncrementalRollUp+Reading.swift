@@ -24,14 +24,18 @@ extension IncrementalRollUp {
     /// Reads and judges the documents of `paths` that have no verdict yet, on all cores: the
     /// bytes with them when the snapshot has a ``Snapshot/concurrentReader``, else in order
     /// on this thread (snapshots need not be thread-safe) while the last batch is parsed.
+    ///
+    /// A corrupted object gets no verdict: it becomes ``damage`` (the first one met), and
+    /// nothing of it can reach the memo.
     mutating func readVerdicts(of paths: [String], schemas: DocumentSchemas) {
+        guard damage == nil else { return }
         let wanted = Self.unread(paths, verdicts: verdicts, entries: entries)
         guard !wanted.isEmpty, let snapshot else { return }
         struct Work: Sendable {
             var entry: SnapshotEntry
             var kind: DocumentKind
             var reference: ItemReference?
-            var bytes: Result<[UInt8], Finding>?
+            var bytes: Result<[UInt8], ReadFailure>?
         }
         let concurrent = snapshot.concurrentReader
         let reader = self.reader
@@ -49,22 +53,33 @@ extension IncrementalRollUp {
                 start += 1024
                 return work
             },
-            transform: { item -> (Verdict, Document?) in
-                let bytes = item.bytes ?? concurrent.map { Self.load(item.entry, with: $0.contents(of:)) } ?? .failure(
-                    Finding(.error, rule: "file.unreadable", path: item.entry.path, message: "could not be read"))
+            transform: { item -> Result<(Verdict, Document?), HistoryError> in
+                let loaded = item.bytes ?? concurrent.map { Self.load(item.entry, with: $0.contents(of:)) } ?? .failure(
+                    .finding(Finding(.error, rule: "file.unreadable", path: item.entry.path, message: "could not be read")))
+                let bytes: Result<[UInt8], Finding>
+                switch loaded {
+                case .success(let read): bytes = .success(read)
+                case .failure(.finding(let finding)): bytes = .failure(finding)
+                case .failure(.corrupted(let error)): return .failure(error)
+                }
                 let result = bytes.flatMap { bytes in
                     reader.read(bytes, path: item.entry.path, kind: item.kind, reference: item.reference,
                                 contentID: item.entry.contentID)
                 }
                 let verdict = Self.verdict(of: result, schemas: schemas)
                 // Only the settings document is kept: the rule options read it.
-                return (verdict, item.kind == .workspace ? try? result.get() : nil)
+                return .success((verdict, item.kind == .workspace ? try? result.get() : nil))
             },
             consume: { work, results in
                 parseCount += work.count
-                for (item, (verdict, document)) in zip(work, results) {
-                    verdicts[item.entry.path] = verdict
-                    if item.kind == .workspace { settings = document }
+                for (item, outcome) in zip(work, results) {
+                    switch outcome {
+                    case .success(let (verdict, document)):
+                        verdicts[item.entry.path] = verdict
+                        if item.kind == .workspace { settings = document }
+                    case .failure(let error):
+                        if damage == nil { damage = error }
+                    }
                 }
             })
     }
@@ -78,11 +93,20 @@ extension IncrementalRollUp {
         }.compactMap { $0 }
     }
 
-    static func load(_ entry: SnapshotEntry, with read: (SnapshotEntry) throws -> [UInt8]) -> Result<[UInt8], Finding> {
+    /// Why a file's bytes were not read.
+    enum ReadFailure: Error {
+        /// The file cannot be read (a finding, as ``Workspace`` reports it).
+        case finding(Finding)
+        /// Its object is corrupted: no finding, the roll-up fails.
+        case corrupted(HistoryError)
+    }
+
+    static func load(_ entry: SnapshotEntry, with read: (SnapshotEntry) throws -> [UInt8]) -> Result<[UInt8], ReadFailure> {
         do {
             return .success(try read(entry))
         } catch {
-            return .failure(Workspace.finding(for: error, path: entry.path))
+            if let corrupted = HistoryError.corruption(in: error) { return .failure(.corrupted(corrupted)) }
+            return .failure(.finding(Workspace.finding(for: error, path: entry.path)))
         }
     }
 

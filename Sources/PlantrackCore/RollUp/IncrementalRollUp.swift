@@ -52,6 +52,9 @@ public struct IncrementalRollUp {
     var hasFolderIDs = false
     /// Numbers the versions of content without blob ids, which no other run can know.
     var volatileCount = 0
+    /// The first corrupted object met reading the current snapshot: its file gets no
+    /// verdict, no memo record is made after it, and ``rollUp(asOf:filter:withGroups:)`` throws it.
+    var damage: HistoryError?
     /// What was worked out, by content; load it from an earlier run, save it for the next.
     public internal(set) var memo: RollUpMemo
     /// Per plan, the last summary, rule errors and part used (see ``LastAnswers``).
@@ -164,12 +167,18 @@ public struct IncrementalRollUp {
     /// The roll-up of the workspace as it stands, judged on `asOf`.
     ///
     /// `withGroups: false` leaves out what ``RollUp/groups(by:)`` needs for areas,
-    /// priorities and streams (`trend` reads totals only).
-    public mutating func rollUp(asOf: CalendarDate, filter: RollUp.Filter = RollUp.Filter(), withGroups: Bool = true) -> RollUp {
+    /// priorities and streams (`trend` reads totals only). A corrupted object is thrown
+    /// (``HistoryError/corrupted(object:path:detail:)``): it is no finding, and nothing
+    /// about it is memoised, so the object repaired is read afresh.
+    public mutating func rollUp(
+        asOf: CalendarDate, filter: RollUp.Filter = RollUp.Filter(), withGroups: Bool = true
+    ) throws -> RollUp {
+        if let damage { throw damage }
         guard let schemas else { return RollUp(parts: [], invalidPaths: [], asOf: asOf) }
         // Every plan gets its digest; plans whose folder is gone are dropped.
         for plan in Array(plans.keys) { _ = digest(of: plan) }
         readVerdicts(of: Array(otherPaths), schemas: schemas)
+        if let damage { throw damage }
         let options = RuleOptions(asOf: asOf, settings: settings, otherRuleIDs: WorkspaceValidator.readerAndSchemaRules)
         func isError(_ rule: String, _ severity: Finding.Severity = .error) -> Bool {
             options.severity(of: rule, default: severity) == .error
@@ -186,6 +195,7 @@ public struct IncrementalRollUp {
             invalid.insert(path)
         }
         let summaries = self.summaries(schemas: schemas)
+        if let damage { throw damage }
         for summary in summaries.values {
             for (path, rules) in summary.errorRules where rules.contains(where: { isError($0) }) {
                 invalid.insert(path)
@@ -193,8 +203,10 @@ public struct IncrementalRollUp {
             }
         }
         invalid.formUnion(ruleErrors(options: options, summaries: summaries, schemas: schemas))
+        if let damage { throw damage }
         let parts = self.parts(asOf: asOf, filter: filter, invalid: invalid, summaries: summaries, schemas: schemas,
                                withGroups: withGroups, thresholds: TrafficLight.Thresholds(settings: settings))
+        if let damage { throw damage }
         return RollUp(parts: parts, invalidPaths: invalid, unreadablePaths: unreadable, asOf: asOf, filter: filter)
     }
 }

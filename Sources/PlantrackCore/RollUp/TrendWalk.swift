@@ -80,7 +80,7 @@ public struct TrendWalk {
             }
             previous = (commit.id, snapshot)
             if schemasChanged { state.use(try WorkspaceVersion.schemas(of: snapshot)) }
-            let rollUp = state.rollUp(asOf: date, filter: filter, withGroups: false)
+            let rollUp = try state.rollUp(asOf: date, filter: filter, withGroups: false)
             // One plan year per point (the year asked for, else the current one): years are never added up.
             points.append(Trend.Point(date: date, commit: commit.id, rollUp: rollUp, year: filter.year))
         }

@@ -48,7 +48,7 @@ public struct WorkspaceVersion {
     /// The schemas `snapshot` validates against; throws
     /// ``WorkspaceVersionError/unusableSchemas(label:problems:)`` when they cannot be used.
     public static func schemas(of snapshot: some Snapshot) throws -> DocumentSchemas {
-        let (schemas, problems) = DocumentSchemas.load(from: snapshot)
+        let (schemas, problems) = try DocumentSchemas.load(from: snapshot)
         guard let schemas else { throw WorkspaceVersionError.unusableSchemas(label: snapshot.label, problems: problems) }
         return schemas
     }
@@ -118,7 +118,7 @@ extension WorkspaceVersion {
         rev: String?, asOf: CalendarDate?, in history: any History, today: CalendarDate, filter: RollUp.Filter
     ) throws -> Read {
         let version = try WorkspaceVersion(rev: rev, asOf: asOf, in: history, today: today)
-        let workspace = Workspace.read(from: version.snapshot)
+        let workspace = try Workspace.read(from: version.snapshot)
         let report = WorkspaceValidator(schemas: try schemas(of: version.snapshot), asOf: version.day).validate(workspace)
         let rollUp = RollUp(
             documents: workspace.documents, invalidPaths: report.invalidPaths,
@@ -133,7 +133,7 @@ extension WorkspaceVersion {
         var state = IncrementalRollUp(memo: memo?.load() ?? RollUpMemo())
         try state.start(from: snapshot)
         state.use(schemas)
-        let rollUp = state.rollUp(asOf: day, filter: filter, withGroups: grouping != nil && grouping != .county)
+        let rollUp = try state.rollUp(asOf: day, filter: filter, withGroups: grouping != nil && grouping != .county)
         memo?.save(state.memo)
         // A command prints and ends: the verdicts of a whole workspace need not be released
         // one by one first.

@@ -23,8 +23,9 @@ public struct DocumentSchemas: Sendable {
     }
 
     /// The built-in schemas with the workspace's own `Schemas/*.json` from `snapshot` in
-    /// their place; unreadable or malformed workspace schemas are reported as findings.
-    public static func load(from snapshot: some Snapshot) -> (schemas: DocumentSchemas?, findings: [Finding]) {
+    /// their place; unreadable or malformed workspace schemas are reported as findings. A
+    /// corrupted object is thrown instead (``HistoryError/corrupted(object:path:detail:)``).
+    public static func load(from snapshot: some Snapshot) throws -> (schemas: DocumentSchemas?, findings: [Finding]) {
         var overrides: [String: JSONValue] = [:]
         var overrideBytes: [String: [UInt8]] = [:]
         var findings: [Finding] = []
@@ -41,10 +42,12 @@ public struct DocumentSchemas: Sendable {
                                             location: SourceLocation(line: error.line, column: error.column),
                                             message: "the schema is not valid JSON: \(error.message)"))
                 } catch {
+                    if let corrupted = HistoryError.corruption(in: error) { throw corrupted }
                     findings.append(Finding(.error, rule: "schema.unreadable", path: entry.path, message: "\(error)"))
                 }
             }
         } catch {
+            if let corrupted = HistoryError.corruption(in: error) { throw corrupted }
             findings.append(Finding(.error, rule: "schema.unreadable", path: DocumentLayout.schemasFolder, message: "\(error)"))
         }
         do {

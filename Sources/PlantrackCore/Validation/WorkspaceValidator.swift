@@ -62,9 +62,10 @@ public struct WorkspaceValidator: Sendable {
 
     /// Reads the documents of `snapshot` and validates them. Each document is checked on
     /// the thread that parsed it, right after parsing, and only its findings and the facts
-    /// the rules read are kept: the workspace's trees are never all held at once.
-    public func validate(_ snapshot: some Snapshot, reader: DocumentReader = DocumentReader()) -> ValidationReport {
-        let read = Workspace.read(from: snapshot, reader: reader, keeping: check)
+    /// the rules read are kept: the workspace's trees are never all held at once. A
+    /// corrupted object is thrown, not reported (see ``Workspace``).
+    public func validate(_ snapshot: some Snapshot, reader: DocumentReader = DocumentReader()) throws -> ValidationReport {
+        let read = try Workspace.read(from: snapshot, reader: reader, keeping: check)
         return report(read.kept, readingFindings: read.findings)
     }
 

@@ -2,7 +2,8 @@
 /// findings met while reading them.
 ///
 /// Reading never stops at a bad file: each unreadable or unparsable file becomes a finding
-/// and the others are read.
+/// and the others are read. A corrupted object of a commit or the index is no bad file but a
+/// damaged repository: reading throws it (``HistoryError/corrupted(object:path:detail:)``).
 public struct Workspace: Sendable {
     /// Where the documents were read from (`working tree`, `index`, `HEAD (1a2b3c4)`).
     public var label: String
@@ -21,9 +22,10 @@ public struct Workspace: Sendable {
     /// Reads every document below `Plans/` of a snapshot.
     ///
     /// Listing errors become a finding on the folder; each file's read or parse error
-    /// becomes a finding on that file. Parsing runs on all cores.
-    public static func read(from snapshot: some Snapshot, reader: DocumentReader = DocumentReader()) -> Workspace {
-        let read = Self.read(from: snapshot, reader: reader) { $0 }
+    /// becomes a finding on that file. Parsing runs on all cores. Throws only for a
+    /// corrupted object (``HistoryError/corrupted(object:path:detail:)``).
+    public static func read(from snapshot: some Snapshot, reader: DocumentReader = DocumentReader()) throws -> Workspace {
+        let read = try Self.read(from: snapshot, reader: reader) { $0 }
         return Workspace(label: read.label, documents: read.kept, findings: read.findings)
     }
 
@@ -43,16 +45,18 @@ public struct Workspace: Sendable {
     ///
     /// `keep` runs on the thread that parsed the document, right after parsing: a command
     /// that needs only a little of each document (``WorkspaceValidator``) never holds the
-    /// whole workspace's trees, and works on each while it is still in the cache.
+    /// whole workspace's trees, and works on each while it is still in the cache. Throws
+    /// only for a corrupted object (``HistoryError/corrupted(object:path:detail:)``).
     public static func read<Kept: Sendable>(
         from snapshot: some Snapshot, reader: DocumentReader = DocumentReader(),
         keeping keep: @Sendable (Document) -> Kept
-    ) -> (label: String, kept: [Kept], findings: [Finding]) {
+    ) throws -> (label: String, kept: [Kept], findings: [Finding]) {
         var findings: [Finding] = []
         let entries: [SnapshotEntry]
         do {
             entries = try snapshot.entries(under: DocumentLayout.plansFolder)
         } catch {
+            if let corrupted = HistoryError.corruption(in: error) { throw corrupted }
             findings.append(Self.finding(for: error, path: DocumentLayout.plansFolder))
             return (snapshot.label, [], findings)
         }
@@ -82,27 +86,30 @@ public struct Workspace: Sendable {
                     let bytes = try snapshot.contents(of: entry)
                     pending.append((entry, kind, reference, bytes))
                 } catch {
+                    if let corrupted = HistoryError.corruption(in: error) { throw corrupted }
                     findings.append(Self.finding(for: error, path: entry.path))
                 }
             }
         }
 
-        let results = ParallelMap.map(pending) { item -> Result<Kept, Finding> in
+        // The outer failure is a corrupted object, which ends the reading.
+        let results = ParallelMap.map(pending) { item -> Result<Result<Kept, Finding>, HistoryError> in
             var bytes = item.bytes ?? []
             if item.bytes == nil, let concurrent {
                 do {
                     bytes = try concurrent.contents(of: item.entry)
                 } catch {
-                    return .failure(Self.finding(for: error, path: item.entry.path))
+                    if let corrupted = HistoryError.corruption(in: error) { return .failure(corrupted) }
+                    return .success(.failure(Self.finding(for: error, path: item.entry.path)))
                 }
             }
-            return reader.read(bytes, path: item.entry.path, kind: item.kind, reference: item.reference,
-                               contentID: item.entry.contentID).map(keep)
+            return .success(reader.read(bytes, path: item.entry.path, kind: item.kind, reference: item.reference,
+                                        contentID: item.entry.contentID).map(keep))
         }
         var kept: [Kept] = []
         kept.reserveCapacity(results.count)
         for result in results {
-            switch result {
+            switch try result.get() {
             case .success(let value): kept.append(value)
             case .failure(let finding): findings.append(finding)
             }

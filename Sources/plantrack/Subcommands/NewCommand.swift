@@ -133,7 +133,7 @@ struct NewCommand: ParsableCommand {
             if editing { options.commit = false }
             let body = try self.body(for: documentKind)
             let outcome = try WorkspaceWrite(access: access, options: options).perform { snapshot in
-                let contents = Workspace.read(from: snapshot)
+                let contents = try Workspace.read(from: snapshot)
                 try checkPlace(reference, kind: documentKind, in: contents, root: access.root)
                 let bytes: [UInt8]
                 do {
@@ -293,9 +293,9 @@ struct NewCommand: ParsableCommand {
     /// After editing: validate and commit the file if it is still valid.
     private func commitAfterEditing(_ path: String, reference: ItemReference, access: WorkspaceAccess) throws -> String {
         let snapshot = DirectorySnapshot(root: access.root)
-        let (schemas, _) = DocumentSchemas.load(from: snapshot)
+        let (schemas, _) = try DocumentSchemas.load(from: snapshot)
         guard let schemas else { return "written, not committed (the schemas cannot be used)\n" }
-        let report = WorkspaceValidator(schemas: schemas, asOf: .today()).validate(Workspace.read(from: snapshot))
+        let report = WorkspaceValidator(schemas: schemas, asOf: .today()).validate(try Workspace.read(from: snapshot))
         let errors = report.findings.filter { $0.path == path && $0.severity == .error }
         guard errors.isEmpty else {
             FindingPrinter().print(errors)

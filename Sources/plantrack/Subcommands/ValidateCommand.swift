@@ -41,13 +41,13 @@ struct ValidateCommand: ParsableCommand {
         try reportingErrors {
             let access = try WorkspaceAccess(workspace)
             let snapshot = try access.snapshot(source.source)
-            let (schemas, schemaProblems) = DocumentSchemas.load(from: snapshot)
+            let (schemas, schemaProblems) = try DocumentSchemas.load(from: snapshot)
             guard let schemas else {
                 FindingPrinter().print(schemaProblems)
                 throw CLIError("the schemas cannot be used; fix Schemas/ in the workspace")
             }
             let validator = WorkspaceValidator(schemas: schemas, asOf: asOf ?? .today())
-            var report = validator.validate(snapshot)
+            var report = try validator.validate(snapshot)
             keepUntilExit(report)
             // "0 documents, 0 errors" would read as a clean bill of health for nothing.
             if report.documentCount == 0 && report.findings.isEmpty {

@@ -64,7 +64,7 @@ struct WorkspaceAccess {
 
     /// Reads every document of the source.
     func read(_ source: DocumentSource) throws -> Workspace {
-        Workspace.read(from: try snapshot(source))
+        try Workspace.read(from: snapshot(source))
     }
 
     /// The error for a revision that cannot be read: an unknown one names the nearest tags
