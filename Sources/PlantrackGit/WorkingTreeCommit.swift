@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CGit2
 import PlantrackCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// How one path of the working tree stands against HEAD and the index (`git_status_file`).
 public struct PathStatus: Hashable, Sendable {
@@ -21,14 +22,16 @@ public struct PathStatus: Hashable, Sendable {
 
     /// Whether the file has changes staged in the index.
     public var hasStagedChanges: Bool {
-        flags & (GIT_STATUS_INDEX_NEW.rawValue | GIT_STATUS_INDEX_MODIFIED.rawValue | GIT_STATUS_INDEX_DELETED.rawValue
-            | GIT_STATUS_INDEX_RENAMED.rawValue | GIT_STATUS_INDEX_TYPECHANGE.rawValue) != 0
+        flags
+            & (GIT_STATUS_INDEX_NEW.rawValue | GIT_STATUS_INDEX_MODIFIED.rawValue | GIT_STATUS_INDEX_DELETED.rawValue
+                | GIT_STATUS_INDEX_RENAMED.rawValue | GIT_STATUS_INDEX_TYPECHANGE.rawValue) != 0
     }
 
     /// Whether the working-tree file differs from the index (or is untracked).
     public var hasUnstagedChanges: Bool {
-        flags & (GIT_STATUS_WT_NEW.rawValue | GIT_STATUS_WT_MODIFIED.rawValue | GIT_STATUS_WT_DELETED.rawValue
-            | GIT_STATUS_WT_RENAMED.rawValue | GIT_STATUS_WT_TYPECHANGE.rawValue) != 0
+        flags
+            & (GIT_STATUS_WT_NEW.rawValue | GIT_STATUS_WT_MODIFIED.rawValue | GIT_STATUS_WT_DELETED.rawValue
+                | GIT_STATUS_WT_RENAMED.rawValue | GIT_STATUS_WT_TYPECHANGE.rawValue) != 0
     }
 
     /// Whether the path has an unresolved merge conflict.
@@ -78,8 +81,9 @@ extension Repository {
         try GitError.check(git_config_open_level(&local, handle, GIT_CONFIG_LEVEL_LOCAL), "git_config_open_level")
         let localHandle = try unwrap(local, "git_config_open_level")
         defer { git_config_free(localHandle) }
-        try GitError.check(git_config_set_string(localHandle, name, value), "git_config_set_string",
-                           context: "cannot set \(name)")
+        try GitError.check(
+            git_config_set_string(localHandle, name, value), "git_config_set_string",
+            context: "cannot set \(name)")
     }
 
     /// Whether another program holds the index lock (`.git/index.lock` exists), as `git`
@@ -110,8 +114,9 @@ extension Repository {
             var status = stat()
             if lstat(workdir + path, &status) == 0 {
                 var blob = git_oid()
-                try GitError.check(git_blob_create_from_workdir(&blob, pointer, path), "git_blob_create_from_workdir",
-                                   context: "cannot store '\(path)'")
+                try GitError.check(
+                    git_blob_create_from_workdir(&blob, pointer, path), "git_blob_create_from_workdir",
+                    context: "cannot store '\(path)'")
                 try staging.add(path: path, id: ObjectID(blob), mode: .file, fileSize: Int(status.st_size))
                 present.append(path)
             } else if staging.entry(atPath: path) != nil {
@@ -119,8 +124,9 @@ extension Repository {
             }
         }
         let tree = try staging.writeTree()
-        let id = try createCommit(tree: tree, parents: parent.map { [$0.id] } ?? [], author: signature,
-                                  committer: signature, message: message, updating: "HEAD")
+        let id = try createCommit(
+            tree: tree, parents: parent.map { [$0.id] } ?? [], author: signature,
+            committer: signature, message: message, updating: "HEAD")
         // The repository's index now agrees with the commit for these paths. Another program
         // may hold index.lock for a moment: retry briefly rather than leave the index behind.
         let deadline = RepositoryWriteLock.now() + 2
@@ -129,8 +135,9 @@ extension Repository {
                 let index = try self.index()
                 for path in paths {
                     if present.contains(path) {
-                        try GitError.check(git_index_add_bypath(index.pointer, path), "git_index_add_bypath",
-                                           context: "cannot stage '\(path)'")
+                        try GitError.check(
+                            git_index_add_bypath(index.pointer, path), "git_index_add_bypath",
+                            context: "cannot stage '\(path)'")
                     } else if index.entry(atPath: path) != nil {
                         try index.remove(path: path)
                     }
@@ -160,8 +167,9 @@ public final class RepositoryWriteLock {
         let path = repository.path + "plantrack-write.lock"
         let fd = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
-            throw GitError(code: .other(-1), message: "cannot open \(path): \(String(cString: strerror(errno)))",
-                           function: "open")
+            throw GitError(
+                code: .other(-1), message: "cannot open \(path): \(String(cString: strerror(errno)))",
+                function: "open")
         }
         let deadline = Self.now() + max(0, timeout)
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
@@ -172,8 +180,9 @@ public final class RepositoryWriteLock {
             }
             if Self.now() >= deadline {
                 close(fd)
-                throw GitError(code: .locked, message: "another plantrack command is writing to this repository (\(path))",
-                               function: "RepositoryWriteLock")
+                throw GitError(
+                    code: .locked, message: "another plantrack command is writing to this repository (\(path))",
+                    function: "RepositoryWriteLock")
             }
             usleep(20_000)
         }

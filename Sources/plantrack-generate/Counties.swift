@@ -11,25 +11,36 @@ struct County {
 }
 
 let counties: [County] = [
-    County(code: "01", name: "Stockholms län", regionName: "Region Stockholm", municipalities: 26, population: 2_391_990, seat: "Stockholm"),
+    County(
+        code: "01", name: "Stockholms län", regionName: "Region Stockholm", municipalities: 26, population: 2_391_990, seat: "Stockholm"),
     County(code: "03", name: "Uppsala län", regionName: "Region Uppsala", municipalities: 8, population: 388_394, seat: "Uppsala"),
     County(code: "04", name: "Södermanlands län", regionName: "Region Sörmland", municipalities: 9, population: 299_401, seat: "Nyköping"),
-    County(code: "05", name: "Östergötlands län", regionName: "Region Östergötland", municipalities: 13, population: 467_158, seat: "Linköping"),
-    County(code: "06", name: "Jönköpings län", regionName: "Region Jönköpings län", municipalities: 13, population: 365_010, seat: "Jönköping"),
+    County(
+        code: "05", name: "Östergötlands län", regionName: "Region Östergötland", municipalities: 13, population: 467_158, seat: "Linköping"
+    ),
+    County(
+        code: "06", name: "Jönköpings län", regionName: "Region Jönköpings län", municipalities: 13, population: 365_010, seat: "Jönköping"),
     County(code: "07", name: "Kronobergs län", regionName: "Region Kronoberg", municipalities: 8, population: 202_263, seat: "Växjö"),
     County(code: "08", name: "Kalmar län", regionName: "Region Kalmar län", municipalities: 12, population: 246_010, seat: "Kalmar"),
     County(code: "09", name: "Gotlands län", regionName: "Region Gotland", municipalities: 1, population: 60_124, seat: "Gotland"),
     County(code: "10", name: "Blekinge län", regionName: "Region Blekinge", municipalities: 5, population: 159_056, seat: "Karlskrona"),
     County(code: "12", name: "Skåne län", regionName: "Region Skåne", municipalities: 33, population: 1_389_336, seat: "Malmö"),
     County(code: "13", name: "Hallands län", regionName: "Region Halland", municipalities: 6, population: 336_748, seat: "Halmstad"),
-    County(code: "14", name: "Västra Götalands län", regionName: "Västra Götalandsregionen", municipalities: 49, population: 1_734_443, seat: "Göteborg"),
+    County(
+        code: "14", name: "Västra Götalands län", regionName: "Västra Götalandsregionen", municipalities: 49, population: 1_734_443,
+        seat: "Göteborg"),
     County(code: "17", name: "Värmlands län", regionName: "Region Värmland", municipalities: 16, population: 282_885, seat: "Karlstad"),
     County(code: "18", name: "Örebro län", regionName: "Region Örebro län", municipalities: 12, population: 305_643, seat: "Örebro"),
-    County(code: "19", name: "Västmanlands län", regionName: "Region Västmanland", municipalities: 10, population: 277_141, seat: "Västerås"),
+    County(
+        code: "19", name: "Västmanlands län", regionName: "Region Västmanland", municipalities: 10, population: 277_141, seat: "Västerås"),
     County(code: "20", name: "Dalarnas län", regionName: "Region Dalarna", municipalities: 15, population: 287_676, seat: "Falun"),
     County(code: "21", name: "Gävleborgs län", regionName: "Region Gävleborg", municipalities: 10, population: 287_502, seat: "Gävle"),
-    County(code: "22", name: "Västernorrlands län", regionName: "Region Västernorrland", municipalities: 7, population: 244_554, seat: "Härnösand"),
-    County(code: "23", name: "Jämtlands län", regionName: "Region Jämtland Härjedalen", municipalities: 8, population: 131_155, seat: "Östersund"),
+    County(
+        code: "22", name: "Västernorrlands län", regionName: "Region Västernorrland", municipalities: 7, population: 244_554,
+        seat: "Härnösand"),
+    County(
+        code: "23", name: "Jämtlands län", regionName: "Region Jämtland Härjedalen", municipalities: 8, population: 131_155,
+        seat: "Östersund"),
     County(code: "24", name: "Västerbottens län", regionName: "Region Västerbotten", municipalities: 15, population: 273_192, seat: "Umeå"),
     County(code: "25", name: "Norrbottens län", regionName: "Region Norrbotten", municipalities: 14, population: 249_614, seat: "Luleå"),
 ]

@@ -143,7 +143,8 @@ struct EntityHistory {
         }
         let funding = streams.map { stream in
             let needed = budgets[stream] ?? 0
-            let amount = needed == 0
+            let amount =
+                needed == 0
                 ? random.int(2...10) * 50_000
                 : (needed * random.int(105...130) / 100 + 49_999) / 50_000 * 50_000
             return (stream: stream, amount: amount)

@@ -32,9 +32,14 @@ let allAreaTemplates: [AreaTemplate] = [
             "Ökad kunskap om psykisk hälsa hos personal i förskola och skola",
         ],
         indicators: [
-            IndicatorTemplate(title: "Andel elever i årskurs 9 som mår bra", unit: "percent", increase: true, baseline: 55...70, source: "Elevhälsoenkäten"),
-            IndicatorTemplate(title: "Väntetid till första bedömning i BUP", unit: "days", increase: false, baseline: 30...90, source: "Väntetider i vården"),
-            IndicatorTemplate(title: "Antal skolor med samverkansavtal", unit: "count", increase: true, baseline: 4...20, source: "Egen uppföljning"),
+            IndicatorTemplate(
+                title: "Andel elever i årskurs 9 som mår bra", unit: "percent", increase: true, baseline: 55...70,
+                source: "Elevhälsoenkäten"),
+            IndicatorTemplate(
+                title: "Väntetid till första bedömning i BUP", unit: "days", increase: false, baseline: 30...90,
+                source: "Väntetider i vården"),
+            IndicatorTemplate(
+                title: "Antal skolor med samverkansavtal", unit: "count", increase: true, baseline: 4...20, source: "Egen uppföljning"),
         ],
         activities: [
             "Utbildning i psykisk första hjälp för skolpersonal", "Gemensam elevhälsomodell i grundskolan",
@@ -51,8 +56,11 @@ let allAreaTemplates: [AreaTemplate] = [
             "Strukturerad uppföljning efter suicidförsök",
         ],
         indicators: [
-            IndicatorTemplate(title: "Antal utbildade i suicidprevention", unit: "count", increase: true, baseline: 20...200, source: "Egen uppföljning"),
-            IndicatorTemplate(title: "Andel patienter med uppföljning inom sju dagar efter suicidförsök", unit: "percent", increase: true, baseline: 40...65, source: "Journaluppföljning"),
+            IndicatorTemplate(
+                title: "Antal utbildade i suicidprevention", unit: "count", increase: true, baseline: 20...200, source: "Egen uppföljning"),
+            IndicatorTemplate(
+                title: "Andel patienter med uppföljning inom sju dagar efter suicidförsök", unit: "percent", increase: true,
+                baseline: 40...65, source: "Journaluppföljning"),
         ],
         activities: [
             "Utbildning i suicidprevention för vård och omsorg", "Regional handlingsplan för suicidprevention",
@@ -68,8 +76,12 @@ let allAreaTemplates: [AreaTemplate] = [
             "Stärkt samverkan i ledningsgrupper på länsnivå",
         ],
         indicators: [
-            IndicatorTemplate(title: "Antal upprättade samordnade individuella planer", unit: "count", increase: true, baseline: 50...400, source: "Kolada"),
-            IndicatorTemplate(title: "Andel utskrivningar med planering inom tre dagar", unit: "percent", increase: true, baseline: 50...75, source: "Egen uppföljning"),
+            IndicatorTemplate(
+                title: "Antal upprättade samordnade individuella planer", unit: "count", increase: true, baseline: 50...400,
+                source: "Kolada"),
+            IndicatorTemplate(
+                title: "Andel utskrivningar med planering inom tre dagar", unit: "percent", increase: true, baseline: 50...75,
+                source: "Egen uppföljning"),
         ],
         activities: [
             "Gemensam rutin för samordnad individuell plan", "Länsgemensamt forum för chefer inom psykiatri och socialtjänst",
@@ -84,7 +96,8 @@ let allAreaTemplates: [AreaTemplate] = [
             "Brukarorganisationer deltar i planering och uppföljning",
         ],
         indicators: [
-            IndicatorTemplate(title: "Antal genomförda brukarrevisioner", unit: "count", increase: true, baseline: 1...8, source: "Egen uppföljning"),
+            IndicatorTemplate(
+                title: "Antal genomförda brukarrevisioner", unit: "count", increase: true, baseline: 1...8, source: "Egen uppföljning")
         ],
         activities: [
             "Brukarrevision i socialpsykiatrin", "Stöd till brukarorganisationernas samverkansråd",
@@ -99,7 +112,9 @@ let allAreaTemplates: [AreaTemplate] = [
             "Minskad ensamhet bland äldre i ordinärt boende",
         ],
         indicators: [
-            IndicatorTemplate(title: "Andel äldre som ofta känner sig ensamma", unit: "percent", increase: false, baseline: 12...25, source: "Vad tycker de äldre om äldreomsorgen"),
+            IndicatorTemplate(
+                title: "Andel äldre som ofta känner sig ensamma", unit: "percent", increase: false, baseline: 12...25,
+                source: "Vad tycker de äldre om äldreomsorgen")
         ],
         activities: [
             "Screening för depression i hemtjänsten", "Träffpunkter för äldre",
@@ -114,8 +129,11 @@ let allAreaTemplates: [AreaTemplate] = [
             "Kortare tid till behandling vid beroende",
         ],
         indicators: [
-            IndicatorTemplate(title: "Antal personer i integrerad behandling", unit: "count", increase: true, baseline: 20...150, source: "Egen uppföljning"),
-            IndicatorTemplate(title: "Väntetid till beroendebehandling", unit: "days", increase: false, baseline: 14...60, source: "Egen uppföljning"),
+            IndicatorTemplate(
+                title: "Antal personer i integrerad behandling", unit: "count", increase: true, baseline: 20...150,
+                source: "Egen uppföljning"),
+            IndicatorTemplate(
+                title: "Väntetid till beroendebehandling", unit: "days", increase: false, baseline: 14...60, source: "Egen uppföljning"),
         ],
         activities: [
             "Integrerat mottagningsteam för samsjuklighet", "Gemensam utbildning i motiverande samtal",
@@ -130,7 +148,9 @@ let allAreaTemplates: [AreaTemplate] = [
             "Fler arbetsplatser arbetar främjande med psykisk hälsa",
         ],
         indicators: [
-            IndicatorTemplate(title: "Andel invånare med gott psykiskt välbefinnande", unit: "percent", increase: true, baseline: 60...75, source: "Hälsa på lika villkor"),
+            IndicatorTemplate(
+                title: "Andel invånare med gott psykiskt välbefinnande", unit: "percent", increase: true, baseline: 60...75,
+                source: "Hälsa på lika villkor")
         ],
         activities: [
             "Föreläsningsserie om psykisk hälsa", "Friskvårdsinsatser på arbetsplatser",
@@ -145,8 +165,12 @@ let allAreaTemplates: [AreaTemplate] = [
             "Minskad personalomsättning i socialpsykiatrin",
         ],
         indicators: [
-            IndicatorTemplate(title: "Andel medarbetare med grundutbildning", unit: "percent", increase: true, baseline: 30...60, source: "Personalsystem"),
-            IndicatorTemplate(title: "Personalomsättning i socialpsykiatrin", unit: "percent", increase: false, baseline: 12...25, source: "Personalsystem"),
+            IndicatorTemplate(
+                title: "Andel medarbetare med grundutbildning", unit: "percent", increase: true, baseline: 30...60, source: "Personalsystem"
+            ),
+            IndicatorTemplate(
+                title: "Personalomsättning i socialpsykiatrin", unit: "percent", increase: false, baseline: 12...25,
+                source: "Personalsystem"),
         ],
         activities: [
             "Introduktionsprogram för nya medarbetare", "Handledning för personal i boenden",

@@ -53,7 +53,8 @@ struct ConformanceTests {
                         } else {
                             tally.failed += 1
                             tally.failures.append(
-                                "\(label): expected \(test.valid ? "valid" : "invalid"), isValid=\(fast), errors=\(errors.map(\.description))")
+                                "\(label): expected \(test.valid ? "valid" : "invalid"), isValid=\(fast), errors=\(errors.map(\.description))"
+                            )
                         }
                     }
                 }

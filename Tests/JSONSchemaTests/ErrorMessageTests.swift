@@ -136,7 +136,8 @@ struct ErrorMessageTests {
         #expect(errors.count == 1)
         #expect(errors.first?.keyword == "format")
         #expect(errors.first?.message == "\"2021-02-30\" is not a valid date")
-        #expect(try Self.plan(options: ValidationOptions(assertFormat: true)).isValid(["title": "x", "status": "done", "due": "2024-02-29"]))
+        #expect(
+            try Self.plan(options: ValidationOptions(assertFormat: true)).isValid(["title": "x", "status": "done", "due": "2024-02-29"]))
     }
 
     @Test func constMessage() throws {
@@ -226,7 +227,9 @@ struct ErrorMessageTests {
 
     @Test func descriptionReadsWell() throws {
         let error = try #require(try Self.plan().validate(["title": "x", "status": "Done"]).first)
-        #expect(error.description == "/status: must be one of planned, in-progress, done, delayed, cancelled; got \"Done\" (did you mean \"done\"?)")
+        #expect(
+            error.description
+                == "/status: must be one of planned, in-progress, done, delayed, cancelled; got \"Done\" (did you mean \"done\"?)")
     }
 
     @Test func lengthsCountCodePoints() throws {

@@ -1,5 +1,6 @@
-@testable import JSONSchema
 import Testing
+
+@testable import JSONSchema
 
 /// Regular expressions (ECMA-262 meanings) and the asserted formats.
 @Suite("Patterns and formats")

@@ -19,7 +19,8 @@ enum TestSuiteFiles {
         if FileManager.default.fileExists(atPath: testsDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue {
             return nil
         }
-        return "JSON Schema Test Suite not found at \(testsDirectory.path); the conformance test needs shared/jsonschema-test-suite beside the package checkout"
+        return
+            "JSON Schema Test Suite not found at \(testsDirectory.path); the conformance test needs shared/jsonschema-test-suite beside the package checkout"
     }
 
     static func read(_ url: URL) throws -> JSONValue {

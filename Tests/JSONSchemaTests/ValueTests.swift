@@ -32,7 +32,9 @@ struct ValueTests {
     }
 
     @Test func parserRejectsMalformedInput() {
-        for text in ["", "{", "[1,]", "{\"a\":1,}", "01", "1.", "tru", "\"abc", "{\"a\":1 \"b\":2}", "[1] 2", "{\"a\":1,\"a\":2}", "\"\u{1}\""] {
+        for text in [
+            "", "{", "[1,]", "{\"a\":1,}", "01", "1.", "tru", "\"abc", "{\"a\":1 \"b\":2}", "[1] 2", "{\"a\":1,\"a\":2}", "\"\u{1}\"",
+        ] {
             #expect(throws: JSONParseError.self, "\(text)") { try JSONValue(parsing: text) }
         }
     }

@@ -9,14 +9,20 @@ struct BundledPlansTests {
             var kind: String
             var item: String?
             var path: String
-            var front_matter: [String: FieldValue]
+            var frontMatter: [String: FieldValue]
+
+            enum CodingKeys: String, CodingKey {
+                case kind, item, path
+                case frontMatter = "front_matter"
+            }
         }
         var documents: [Entry]
     }
 
     /// Only the scalar fields the test reads.
     private enum FieldValue: Decodable {
-        case text(String), other
+        case text(String)
+        case other
 
         init(from decoder: Decoder) throws {
             let container = try decoder.singleValueContainer()
@@ -37,13 +43,13 @@ struct BundledPlansTests {
         let activities = listing.documents.filter { $0.kind == "activity" }
 
         // Seed 002: long-term goals 2 + 1 + 2 + 1, short-term goals 3 + 3 + 7 + 4.
-        #expect(goals.filter { $0.front_matter["term"]?.text == "long" }.count == 6)
-        #expect(goals.filter { $0.front_matter["term"]?.text == "short" }.count == 17)
+        #expect(goals.filter { $0.frontMatter["term"]?.text == "long" }.count == 6)
+        #expect(goals.filter { $0.frontMatter["term"]?.text == "short" }.count == 17)
         // Prioritized activities 2 + 0 + 2 + 1, ongoing 2 + 4 + 2 + 2.
-        #expect(activities.filter { $0.front_matter["priority"]?.text == "prioritized" }.count == 5)
-        #expect(activities.filter { $0.front_matter["priority"]?.text == "ongoing" }.count == 10)
+        #expect(activities.filter { $0.frontMatter["priority"]?.text == "prioritized" }.count == 5)
+        #expect(activities.filter { $0.frontMatter["priority"]?.text == "ongoing" }.count == 10)
 
-        let titles = Set((goals + activities).compactMap { $0.front_matter["title"]?.text })
+        let titles = Set((goals + activities).compactMap { $0.frontMatter["title"]?.text })
         let fromTheSeed = [
             "Ge stöd i arbetet med att utveckla samverkan kring tidig upptäckt och tidigt stöd",
             "Sprida metoder för främjande av psykisk hälsa hos unga",
@@ -59,12 +65,13 @@ struct BundledPlansTests {
         for title in fromTheSeed {
             #expect(titles.contains(title), "missing: \(title)")
         }
-        #expect(listing.documents.first { $0.kind == "activity" && $0.item == "stockholm/2021/bu-p1" }?.path
+        #expect(
+            listing.documents.first { $0.kind == "activity" && $0.item == "stockholm/2021/bu-p1" }?.path
                 == "Plans/stockholm/2021/activities/bu-p1.md")
 
         let plan = try #require(listing.documents.first { $0.kind == "plan" })
         #expect(plan.item == "stockholm/2021")
-        #expect(plan.front_matter["revises"]?.text == "stockholm/2020")
+        #expect(plan.frontMatter["revises"]?.text == "stockholm/2020")
     }
 
     @Test func showPrintsTheBodyAndFields() throws {

@@ -20,8 +20,9 @@ final class CycleWorkspace {
             try repository.setConfiguration("user.email", to: "asa.oberg@example.se")
         }
         if bundled {
-            try FileManager.default.copyItem(at: CLI.packageRoot.appendingPathComponent("Plans"),
-                                             to: folder.url.appendingPathComponent("Plans"))
+            try FileManager.default.copyItem(
+                at: CLI.packageRoot.appendingPathComponent("Plans"),
+                to: folder.url.appendingPathComponent("Plans"))
             let signature = Author(name: "Test Samordnare", email: "samordnare@example.se", time: 1_609_459_200)
             try repository.commitWorkingFiles(try files(under: "Plans"), message: "bundled plans\n", signature: signature)
         }
@@ -89,6 +90,7 @@ func lineChanges(_ before: String, _ after: String) -> (removed: [Substring], ad
     while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
     var suffix = 0
     while suffix < old.count - prefix, suffix < new.count - prefix,
-          old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
+        old[old.count - 1 - suffix] == new[new.count - 1 - suffix]
+    { suffix += 1 }
     return (Array(old[prefix..<(old.count - suffix)]), Array(new[prefix..<(new.count - suffix)]))
 }

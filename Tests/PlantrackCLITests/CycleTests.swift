@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import PlantrackCore
 import PlantrackGit
+import Testing
 
 @Suite("Yearly cycle through the CLI")
 struct CycleTests {
@@ -22,19 +22,29 @@ struct CycleTests {
         #expect(FileManager.default.fileExists(atPath: ws.path + "/README.md"))
         #expect(try ws.messages() == ["init: workspace with orebro (Örebro län)"])
 
-        _ = try ok(["new", "plan", "orebro/2026", "--title", "Länsgemensam handlingsplan 2026",
-                    "--area", "bu=Barn och unga", "--area", "bu-sk=Skolan som arena@bu"])
+        _ = try ok([
+            "new", "plan", "orebro/2026", "--title", "Länsgemensam handlingsplan 2026",
+            "--area", "bu=Barn och unga", "--area", "bu-sk=Skolan som arena@bu",
+        ])
         _ = try ok(["new", "goal", "orebro/2026/bu-lt-1", "--title", "Fler unga mår bra", "--term", "long", "--area", "bu"])
-        _ = try ok(["new", "goal", "orebro/2026/bu-st-1", "--title", "Elevhälsan når fler", "--term", "short",
-                    "--area", "bu-sk", "--serves", "bu-lt-1"])
-        _ = try ok(["new", "activity", "orebro/2026/bu-p1", "--title", "Utbilda elevhälsan", "--area", "bu-sk",
-                    "--goal", "bu-st-1", "--start", "2026-02-01", "--due", "2026-06-30", "--budget", "200000"])
-        _ = try ok(["new", "activity", "orebro/2026/bu-p2", "--title", "Föräldrastöd", "--area", "bu",
-                    "--goal", "bu-st-1", "--start", "2026-03-01", "--due", "2026-12-15"])
+        _ = try ok([
+            "new", "goal", "orebro/2026/bu-st-1", "--title", "Elevhälsan når fler", "--term", "short",
+            "--area", "bu-sk", "--serves", "bu-lt-1",
+        ])
+        _ = try ok([
+            "new", "activity", "orebro/2026/bu-p1", "--title", "Utbilda elevhälsan", "--area", "bu-sk",
+            "--goal", "bu-st-1", "--start", "2026-02-01", "--due", "2026-06-30", "--budget", "200000",
+        ])
+        _ = try ok([
+            "new", "activity", "orebro/2026/bu-p2", "--title", "Föräldrastöd", "--area", "bu",
+            "--goal", "bu-st-1", "--start", "2026-03-01", "--due", "2026-12-15",
+        ])
         #expect(try ok(["validate", "--as-of", "2026-01-15"]).contains("0 errors"))
 
-        out = try ok(["update", "orebro/2026/bu-p1", "--status", "done", "--date", "2026-06-20", "--progress", "100",
-                      "--spent", "180000", "--note", "Alla skolor har deltagit"])
+        out = try ok([
+            "update", "orebro/2026/bu-p1", "--status", "done", "--date", "2026-06-20", "--progress", "100",
+            "--spent", "180000", "--note", "Alla skolor har deltagit",
+        ])
         #expect(out.contains("~ status: planned → done"))
         #expect(out.contains("+ completed: 2026-06-20"))
         _ = try ok(["update", "orebro/2026/bu-p2", "--status", "in-progress", "--progress", "40"])
@@ -62,17 +72,24 @@ struct CycleTests {
 
         out = try ok(["revise", "orebro", "--to", "2027"])
         #expect(out.contains("revise orebro/2026 → orebro/2027: version 3, draft"))
-        #expect(out.contains("  bu-p2 carried (open, in-progress)\n"
-                                 + "    progress 40 → 0, start 2026-03-01 → 2027-01-01,\n    due 2026-12-15 → 2027-12-15\n"))
+        #expect(
+            out.contains(
+                "  bu-p2 carried (open, in-progress)\n"
+                    + "    progress 40 → 0, start 2026-03-01 → 2027-01-01,\n    due 2026-12-15 → 2027-12-15\n"))
         #expect(out.contains("  bu-p1 left (done 2026-06-20)\n"))
         let plan = try ws.text("Plans/orebro/2027/plan.md")
-        #expect(plan.contains("year: 2027\ntitle: Länsgemensam handlingsplan 2027\nversion: 3\nstatus: draft\nperiod:\n  start: 2027-01-01\n  end: 2027-12-31\nrevises: orebro/2026\n"))
+        #expect(
+            plan.contains(
+                "year: 2027\ntitle: Länsgemensam handlingsplan 2027\nversion: 3\nstatus: draft\nperiod:\n  start: 2027-01-01\n  end: 2027-12-31\nrevises: orebro/2026\n"
+            ))
         #expect(!plan.contains("adopted"))
         #expect(!FileManager.default.fileExists(atPath: ws.path + "/Plans/orebro/2027/activities/bu-p1.md"))
         #expect(try ws.text("Plans/orebro/2027/activities/bu-p2.md").contains("carried_from: orebro/2026/bu-p2"))
         // The goal is copied with its assessment reset: 2027 has achieved nothing yet.
-        #expect(try ws.text("Plans/orebro/2027/goals/bu-st-1.md")
-            == ws.text("Plans/orebro/2026/goals/bu-st-1.md").replacingOccurrences(of: "assessment: on-track", with: "assessment: not-assessed"))
+        #expect(
+            try ws.text("Plans/orebro/2027/goals/bu-st-1.md")
+                == ws.text("Plans/orebro/2026/goals/bu-st-1.md").replacingOccurrences(
+                    of: "assessment: on-track", with: "assessment: not-assessed"))
         #expect(out.contains("assessments reset to not-assessed (1): bu-st-1 (was on-track)\n"))
         #expect(try ok(["validate", "--as-of", "2027-01-15"]).contains("0 errors"))
         #expect(try ws.dirtyPaths(ws.files(under: "Plans")).isEmpty)
@@ -89,8 +106,11 @@ struct CycleTests {
         let value = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
         let history = value?["history"] as? [[String: Any]] ?? []
         #expect(value?["item"] as? String == "orebro/2027/bu-p2")
-        #expect(history.map { $0["item"] as? String ?? "" } == ["orebro/2027/bu-p2", "orebro/2027/bu-p2",
-                                                               "orebro/2026/bu-p2", "orebro/2026/bu-p2"])
+        #expect(
+            history.map { $0["item"] as? String ?? "" } == [
+                "orebro/2027/bu-p2", "orebro/2027/bu-p2",
+                "orebro/2026/bu-p2", "orebro/2026/bu-p2",
+            ])
         #expect(history.first?["change"] as? String == "modified")
         let fields = history.first?["fields"] as? [[String: Any]] ?? []
         #expect(fields.first?["field"] as? String == "progress")
@@ -106,8 +126,10 @@ struct CycleTests {
             (["new", "goal", "stockholm/2021/bu-p1", "--title", "x", "--area", "bu", "--term", "long"], "already exists"),
             (["new", "activity", "stockholm/2021/ny", "--title", "x", "--area", "saknas"], "has no area 'saknas'"),
             (["new", "activity", "stockholm/2021/ny", "--title", "x", "--area", "bu", "--goal", "saknas"], "has no goal 'saknas'"),
-            (["new", "goal", "stockholm/2021/ny", "--title", "x", "--area", "bu", "--term", "short", "--serves", "bu-ft-st-1"],
-             "is not a long-term goal"),
+            (
+                ["new", "goal", "stockholm/2021/ny", "--title", "x", "--area", "bu", "--term", "short", "--serves", "bu-ft-st-1"],
+                "is not a long-term goal"
+            ),
             (["new", "activity", "stockholm/2030/ny", "--title", "x", "--area", "bu"], "there is no plan stockholm/2030"),
         ] {
             let result = try ws.run(arguments)
@@ -174,11 +196,13 @@ struct CycleTests {
         try ws.write(uppsala, plan.replacingOccurrences(of: "\n" + version + "\n", with: "\nversion: 9223372036854775807\n"))
         try ws.repository.commitWorkingFiles([uppsala], message: "huge version\n", signature: signature)
         let repo = try Repository.open(at: ws.path)
-        _ = try repo.createTag(named: "uppsala/2026/v9223372036854775807", target: repo.head(),
-                           tagger: signature, message: "taken\n")
+        _ = try repo.createTag(
+            named: "uppsala/2026/v9223372036854775807", target: repo.head(),
+            tagger: signature, message: "taken\n")
         let approve = try ws.run(["approve", "uppsala/2026", "--date", "2026-02-01"])
-        #expect(approve.status == 2 && approve.stderr.contains("the tag uppsala/2026/v9223372036854775807 already exists"),
-                "\(approve.stderr)")
+        #expect(
+            approve.status == 2 && approve.stderr.contains("the tag uppsala/2026/v9223372036854775807 already exists"),
+            "\(approve.stderr)")
     }
 
     @Test func approveRefusesAnExistingTag() throws {
@@ -201,19 +225,22 @@ struct CycleTests {
             var environment = ws.environment
             environment["EDITOR"] = editor
             // script(1) gives the command a pseudo-terminal, as a coordinator's shell would.
-            return try CLI.run(["-qec", "\(binary) \(arguments)", "/dev/null"], in: ws.folder.url,
-                               environment: environment, executable: "/usr/bin/script")
+            return try CLI.run(
+                ["-qec", "\(binary) \(arguments)", "/dev/null"], in: ws.folder.url,
+                environment: environment, executable: "/usr/bin/script")
         }
         let path = "Plans/stockholm/2021/activities/ny.md"
-        var result = try inTerminal("new activity stockholm/2021/ny --title Ny --area bu --edit",
-                                    editor: "sed -i s/Vad/Detta/")
+        var result = try inTerminal(
+            "new activity stockholm/2021/ny --title Ny --area bu --edit",
+            editor: "sed -i s/Vad/Detta/")
         #expect(result.status == 0, "\(result.stdout)")
         #expect(try ws.text(path).contains("Detta aktiviteten är"))
         #expect(try ws.messages().first == "new activity stockholm/2021/ny")
         #expect(try ws.dirtyPaths([path]).isEmpty)
         // An edit that breaks the document leaves it written but not committed.
-        result = try inTerminal("new activity stockholm/2021/ny2 --title Ny --area bu --edit",
-                                editor: "sed -i 's/status: planned/status: klar/'")
+        result = try inTerminal(
+            "new activity stockholm/2021/ny2 --title Ny --area bu --edit",
+            editor: "sed -i 's/status: planned/status: klar/'")
         #expect(result.stdout.contains("written, not committed: fix the errors above"))
         #expect(try ws.text("Plans/stockholm/2021/activities/ny2.md").contains("status: klar"))
         #expect(try ws.messages().first == "new activity stockholm/2021/ny")
@@ -267,8 +294,9 @@ struct CycleTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("  bu-l1 carried (ongoing)\n    progress 37.5 → 0, spent_sek 270000 → 0"), "\(result.stdout)")
         let carried = try ws.text("Plans/stockholm/2022/activities/bu-l1.md")
-        #expect(carried.contains("status: in-progress\n") && carried.contains("progress: 0\n") && !carried.contains("37.5"),
-                "\(carried)")
+        #expect(
+            carried.contains("status: in-progress\n") && carried.contains("progress: 0\n") && !carried.contains("37.5"),
+            "\(carried)")
     }
 
     /// `--carry` and `--leave` choose per activity; a mistyped or doubly named id stops the
@@ -277,9 +305,11 @@ struct CycleTests {
         let ws = try CycleWorkspace(bundled: true)
         let unknown = try ws.run(["revise", "stockholm", "--to", "2022", "--carry", "bu-l7"])
         #expect(unknown.status == 2)
-        #expect(unknown.stderr.contains("--carry bu-l7: stockholm/2021 has no activity bu-l7; "
-                                        + "nearest: stockholm/2021/bu-l1, stockholm/2021/bu-l2, stockholm/2021/bu-l3"),
-                "\(unknown.stderr)")
+        #expect(
+            unknown.stderr.contains(
+                "--carry bu-l7: stockholm/2021 has no activity bu-l7; "
+                    + "nearest: stockholm/2021/bu-l1, stockholm/2021/bu-l2, stockholm/2021/bu-l3"),
+            "\(unknown.stderr)")
         let goal = try ws.run(["revise", "stockholm", "--to", "2022", "--leave", "kk-st-1"])
         #expect(goal.status == 2 && goal.stderr.contains("stockholm/2021/kk-st-1 is a goal"), "\(goal.stderr)")
         let both = try ws.run(["revise", "stockholm", "--to", "2022", "--carry", "bu-l2", "--leave", "stockholm/2021/bu-l2"])
@@ -288,8 +318,10 @@ struct CycleTests {
         #expect(try ws.messages().count == 1)
 
         // Several ids after one option, the county/year/id form, and a repeated option.
-        let result = try ws.run(["revise", "stockholm", "--to", "2022", "--carry", "bu-p1", "stockholm/2021/kk-p1",
-                                 "--leave", "bu-l2", "bu-l3", "--leave", "bu-p2"])
+        let result = try ws.run([
+            "revise", "stockholm", "--to", "2022", "--carry", "bu-p1", "stockholm/2021/kk-p1",
+            "--leave", "bu-l2", "bu-l3", "--leave", "bu-p2",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("  bu-p1 carried (--carry)\n"))
         #expect(result.stdout.contains("  kk-p1 carried (--carry)\n"))

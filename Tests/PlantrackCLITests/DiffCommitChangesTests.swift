@@ -11,13 +11,14 @@ struct DiffCommitChangesTests {
         let old = try repo.repository.snapshot(revision: "HEAD~1")
         let new = try repo.repository.snapshot(revision: "HEAD")
         let changes = try old.changes(to: new, under: "Plans")
-        #expect(changes.map(\.path) == [
-            "Plans/sthlm/2021/activities/bu-p1.md",
-            "Plans/sthlm/2021/activities/bu-p2.md",
-            "Plans/sthlm/2021/activities/bu-p3.md",
-            "Plans/sthlm/2021/activities/bu-p4.md",
-            "Plans/sthlm/2022/activities/bu-p2.md",
-        ])
+        #expect(
+            changes.map(\.path) == [
+                "Plans/sthlm/2021/activities/bu-p1.md",
+                "Plans/sthlm/2021/activities/bu-p2.md",
+                "Plans/sthlm/2021/activities/bu-p3.md",
+                "Plans/sthlm/2021/activities/bu-p4.md",
+                "Plans/sthlm/2022/activities/bu-p2.md",
+            ])
         #expect(changes.map(\.kind) == [.modified, .removed, .removed, .added, .added])
         #expect(changes.allSatisfy { ($0.old ?? $0.new)?.contentID != nil })
         // The same answer as the generic listing comparison, through the index.

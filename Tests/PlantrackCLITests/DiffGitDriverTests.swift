@@ -10,11 +10,12 @@ struct DiffGitDriverTests {
         let folder = try TemporaryFolder()
         try folder.write("old.md", DiffHistory.activity("bu-p1", status: "planned"))
         try folder.write("new.md", DiffHistory.activity("bu-p1", status: "done", extra: "completed: 2021-06-01\n"))
-        let result = try CLI.run([
-            "diff", "--lang", "en", "--git-external-diff", Self.path,
-            folder.path + "/old.md", String(repeating: "a", count: 40), "100644",
-            folder.path + "/new.md", String(repeating: "b", count: 40), "100644",
-        ], in: folder.url)
+        let result = try CLI.run(
+            [
+                "diff", "--lang", "en", "--git-external-diff", Self.path,
+                folder.path + "/old.md", String(repeating: "a", count: 40), "100644",
+                folder.path + "/new.md", String(repeating: "b", count: 40), "100644",
+            ], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("modified activity sthlm/2021/bu-p1"))
         #expect(result.stdout.contains("~ status: planned → done"))
@@ -24,10 +25,11 @@ struct DiffGitDriverTests {
     @Test func externalDiffOfANewFileAndARelativeWorkingTreePath() throws {
         let folder = try TemporaryFolder()
         try folder.write(Self.path, DiffHistory.activity("bu-p1", status: "planned"))
-        let result = try CLI.run([
-            "diff", "--lang", "en", "--git-external-diff", Self.path,
-            "/dev/null", ".", ".", Self.path, String(repeating: "0", count: 40), "100644",
-        ], in: folder.url)
+        let result = try CLI.run(
+            [
+                "diff", "--lang", "en", "--git-external-diff", Self.path,
+                "/dev/null", ".", ".", Self.path, String(repeating: "0", count: 40), "100644",
+            ], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("added activity sthlm/2021/bu-p1"))
     }
@@ -36,10 +38,11 @@ struct DiffGitDriverTests {
         let folder = try TemporaryFolder()
         try folder.write("old.md", DiffHistory.activity("bu-p1", status: "planned"))
         try folder.write("new.md", "---\nkind: activity\nid: [bu-p1\n---\n")
-        let result = try CLI.run([
-            "diff", "--lang", "en", "--git-external-diff", Self.path,
-            folder.path + "/old.md", "x", "100644", folder.path + "/new.md", "y", "100644",
-        ], in: folder.url)
+        let result = try CLI.run(
+            [
+                "diff", "--lang", "en", "--git-external-diff", Self.path,
+                folder.path + "/old.md", "x", "100644", folder.path + "/new.md", "y", "100644",
+            ], in: folder.url)
         #expect(result.status == 0)
         #expect(result.stdout.contains("warning: \(Self.path):"))
     }
@@ -52,8 +55,11 @@ struct DiffGitDriverTests {
 
     @Test func textconvRendersCanonicalFieldLines() throws {
         let folder = try TemporaryFolder()
-        try folder.write("a.md", DiffHistory.activity("bu-p1", status: "planned",
-                                                      extra: "tasks:\n  - title: Ta fram stödmaterial\n    done: true\n"))
+        try folder.write(
+            "a.md",
+            DiffHistory.activity(
+                "bu-p1", status: "planned",
+                extra: "tasks:\n  - title: Ta fram stödmaterial\n    done: true\n"))
         let result = try CLI.run(["diff", "--textconv", folder.path + "/a.md"])
         #expect(result.status == 0)
         #expect(result.stdout.hasPrefix("kind: activity\n"))

@@ -20,11 +20,12 @@ struct DiffGitIntegrationDocTests {
         let folder = try TemporaryFolder()
         try folder.write("old.md", DiffHistory.activity("bu-p1", status: "in-progress"))
         try folder.write("new.md", DiffHistory.activity("bu-p1", status: "done"))
-        let result = try CLI.run(Array(words.dropFirst()) + [
-            "Plans/stockholm/2021/activities/bu-p1.md",
-            folder.path + "/old.md", String(repeating: "1", count: 40), "100644",
-            folder.path + "/new.md", String(repeating: "2", count: 40), "100644",
-        ], in: folder.url)
+        let result = try CLI.run(
+            Array(words.dropFirst()) + [
+                "Plans/stockholm/2021/activities/bu-p1.md",
+                folder.path + "/old.md", String(repeating: "1", count: 40), "100644",
+                folder.path + "/new.md", String(repeating: "2", count: 40), "100644",
+            ], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("~ status: in-progress → done"))
     }

@@ -21,16 +21,28 @@ struct DiffReviewTests {
         let new = "Plans/lan/2022/activities/"
         try repo.stage("Plans/lan/2021/plan.md", plan(2021))
         try repo.stage("Plans/lan/2022/plan.md", plan(2022))
-        try repo.stage(old + "bu-p1.md", activity("bu-p1", "Föräldrastöd i alla kommuner",
-                                                  "status: done\ncompleted: 2021-11-25\n"))
-        try repo.stage(old + "bu-p2.md", activity("bu-p2", "Kampanj om psykisk hälsa",
-                                                  "status: cancelled\ncancelled_reason: Ingen budget\n"))
-        try repo.stage(old + "bu-p3.md", activity("bu-p3", "Nätverk för elevhälsan",
-                                                  "status: in-progress\npartners:\n  - Region\ntasks:\n  - title: Starta nätverket\n    done: true\n"))
-        try repo.stage(new + "bu-p3.md", activity("bu-p3", "Nätverk för elevhälsan",
-                                                  "status: planned\npartners:\n  - Region\n  - Skolverket\n"
-                                                  + "tasks:\n  - title: Starta nätverket\n    done: true\n  - title: Bjuda in friskolorna\n    done: false\n"
-                                                  + "followups:\n  - date: 2022-03-01\n    note: Första mötet hållet\n    by: Kansliet\n"))
+        try repo.stage(
+            old + "bu-p1.md",
+            activity(
+                "bu-p1", "Föräldrastöd i alla kommuner",
+                "status: done\ncompleted: 2021-11-25\n"))
+        try repo.stage(
+            old + "bu-p2.md",
+            activity(
+                "bu-p2", "Kampanj om psykisk hälsa",
+                "status: cancelled\ncancelled_reason: Ingen budget\n"))
+        try repo.stage(
+            old + "bu-p3.md",
+            activity(
+                "bu-p3", "Nätverk för elevhälsan",
+                "status: in-progress\npartners:\n  - Region\ntasks:\n  - title: Starta nätverket\n    done: true\n"))
+        try repo.stage(
+            new + "bu-p3.md",
+            activity(
+                "bu-p3", "Nätverk för elevhälsan",
+                "status: planned\npartners:\n  - Region\n  - Skolverket\n"
+                    + "tasks:\n  - title: Starta nätverket\n    done: true\n  - title: Bjuda in friskolorna\n    done: false\n"
+                    + "followups:\n  - date: 2022-03-01\n    note: Första mötet hållet\n    by: Kansliet\n"))
         try repo.stage(new + "bu-p4.md", activity("bu-p4", "Ungdomsråd", "status: planned\n"))
         try repo.commit("två planår")
         return repo
@@ -76,7 +88,8 @@ struct DiffReviewTests {
 
     @Test func theBundledPlansSayWhichActivitiesWereNotCarriedAndWhen() throws {
         // The completed date is read from the 2020 file, not written into the test.
-        let text = try String(contentsOf: CLI.packageRoot.appendingPathComponent("Plans/stockholm/2020/activities/bu-p4.md"), encoding: .utf8)
+        let text = try String(
+            contentsOf: CLI.packageRoot.appendingPathComponent("Plans/stockholm/2020/activities/bu-p4.md"), encoding: .utf8)
         let completed = try #require(text.split(separator: "\n").first { $0.hasPrefix("completed: ") }).dropFirst("completed: ".count)
         let title = try #require(text.split(separator: "\n").first { $0.hasPrefix("title: ") }).dropFirst("title: ".count)
         let result = try CLI.run(["diff", "--plans", "stockholm/2020", "stockholm/2021", "--lang", "en"])
@@ -88,8 +101,9 @@ struct DiffReviewTests {
         let years = try run(repo, ["--lang", "en"])
         #expect(years.stdout.contains("added activity lan/2022/bu-p4 — Ungdomsråd\n"))
         // Between revisions too.
-        try repo.stage("Plans/lan/2022/activities/bu-p5.md",
-                       "---\nkind: activity\nid: bu-p5\ntitle: Utbildning i SIP\narea: bu\npriority: prioritized\nstatus: planned\n---\n")
+        try repo.stage(
+            "Plans/lan/2022/activities/bu-p5.md",
+            "---\nkind: activity\nid: bu-p5\ntitle: Utbildning i SIP\narea: bu\npriority: prioritized\nstatus: planned\n---\n")
         try DiffHistory.unstage(repo, "Plans/lan/2022/activities/bu-p4.md")
         try repo.commit("byt aktivitet")
         let revisions = try CLI.run(["diff", "HEAD~1", "HEAD", "--lang", "en"], in: repo.url)
@@ -116,7 +130,9 @@ struct DiffReviewTests {
         let swedish = try Self.twoYears(language: "sv")
         let sv = try run(swedish, [])
         #expect(sv.status == 0)
-        #expect(sv.stdout.contains("inte överförd aktivitet lan/2021/bu-p1 (Genomförd 2021-11-25) — Föräldrastöd i alla kommuner\n"), "\(sv.stdout)")
+        #expect(
+            sv.stdout.contains("inte överförd aktivitet lan/2021/bu-p1 (Genomförd 2021-11-25) — Föräldrastöd i alla kommuner\n"),
+            "\(sv.stdout)")
         #expect(sv.stdout.contains("inte överförd aktivitet lan/2021/bu-p2 (Avbruten: Ingen budget)"))
         #expect(sv.stdout.contains("tillagd aktivitet lan/2022/bu-p4 — Ungdomsråd\n"))
         #expect(sv.stdout.contains("ändrad aktivitet lan/2022/bu-p3 ← lan/2021/bu-p3\n"))
@@ -139,8 +155,9 @@ struct DiffReviewTests {
 
     @Test func aGoalGetsTheNeuterSwedishForms() throws {
         let repo = try TestRepository()
-        try repo.stage("Plans/lan/2021/goals/bu-st-1.md",
-                       "---\nkind: goal\nid: bu-st-1\ntitle: Fler unga mår bra\nterm: short\narea: bu\nassessment: achieved\n---\n")
+        try repo.stage(
+            "Plans/lan/2021/goals/bu-st-1.md",
+            "---\nkind: goal\nid: bu-st-1\ntitle: Fler unga mår bra\nterm: short\narea: bu\nassessment: achieved\n---\n")
         try repo.commit("mål")
         try DiffHistory.unstage(repo, "Plans/lan/2021/goals/bu-st-1.md")
         try repo.commit("bort")

@@ -15,10 +15,12 @@ struct FiguresReviewTests {
         try repo.stage("\(base)/goals/bu-lt-1.md", RollUpFixture.longGoal)
         try repo.stage("\(base)/goals/bu-st-1.md", RollUpFixture.shortGoal)
         let huge = 9_000_000_000_000_000_000
-        try repo.stage("\(base)/activities/a1.md",
-                       RollUpFixture.activity("a1", status: "in-progress", due: "2021-12-31", budget: huge, spent: huge))
-        try repo.stage("\(base)/activities/a2.md",
-                       RollUpFixture.activity("a2", status: "in-progress", due: "2021-12-31", budget: huge, spent: huge))
+        try repo.stage(
+            "\(base)/activities/a1.md",
+            RollUpFixture.activity("a1", status: "in-progress", due: "2021-12-31", budget: huge, spent: huge))
+        try repo.stage(
+            "\(base)/activities/a2.md",
+            RollUpFixture.activity("a2", status: "in-progress", due: "2021-12-31", budget: huge, spent: huge))
         _ = try repo.commit("Plan 2021")
         return repo
     }
@@ -41,8 +43,10 @@ struct FiguresReviewTests {
         #expect(byStream.stdout.contains("\(Int.max)"), "\(byStream.stdout)")
         let trend = try CLI.run(["trend", "--year", "2021", "--since", "2021-01-01", "--until", "2021-12-31"], in: repo.url)
         #expect(trend.status == 0, "\(trend.stderr)")
-        for arguments in [["report", "--year", "2021"], ["report", "--year", "2021", "--format", "markdown"],
-                          ["report", "--kind", "redovisning", "--year", "2021", "--format", "csv"]] {
+        for arguments in [
+            ["report", "--year", "2021"], ["report", "--year", "2021", "--format", "markdown"],
+            ["report", "--kind", "redovisning", "--year", "2021", "--format", "csv"],
+        ] {
             let report = try CLI.run(arguments, in: repo.url)
             #expect(report.status == 0, "\(arguments): \(report.stderr)")
         }
@@ -56,7 +60,9 @@ struct FiguresReviewTests {
         try repo.stage("Plans/stockholm/county.md", RollUpFixture.county)
         try repo.stage("\(base)/plan.md", RollUpFixture.plan)
         try repo.stage("\(base)/goals/bu-lt-1.md", RollUpFixture.longGoal)
-        try repo.stage("\(base)/goals/bu-st-1.md", """
+        try repo.stage(
+            "\(base)/goals/bu-st-1.md",
+            """
             ---
             kind: goal
             id: bu-st-1
@@ -83,8 +89,9 @@ struct FiguresReviewTests {
             ---
 
             """)
-        try repo.stage("\(base)/activities/a1.md",
-                       RollUpFixture.activity("a1", status: "in-progress", due: "2021-12-31", budget: 1000, spent: 10))
+        try repo.stage(
+            "\(base)/activities/a1.md",
+            RollUpFixture.activity("a1", status: "in-progress", due: "2021-12-31", budget: 1000, spent: 10))
         _ = try repo.commit("Plan 2021")
         return repo
     }
@@ -95,9 +102,11 @@ struct FiguresReviewTests {
         let validate = try CLI.run(["validate"], in: repo.url)
         #expect(validate.status == 0, "\(validate.stdout)\(validate.stderr)")
         for lang in ["sv", "en"] {
-            for arguments in [["report", "--kind", "redovisning", "--format", "csv"],
-                              ["report", "--kind", "redovisning"], ["report", "--kind", "redovisning", "--format", "markdown"],
-                              ["report"], ["report", "--format", "markdown"]] {
+            for arguments in [
+                ["report", "--kind", "redovisning", "--format", "csv"],
+                ["report", "--kind", "redovisning"], ["report", "--kind", "redovisning", "--format", "markdown"],
+                ["report"], ["report", "--format", "markdown"],
+            ] {
                 let report = try CLI.run(arguments + ["--year", "2021", "--lang", lang], in: repo.url)
                 #expect(report.status == 0, "\(arguments) \(lang): \(report.stderr)")
                 if arguments.contains("redovisning") {
@@ -133,13 +142,17 @@ struct FiguresReviewTests {
         try repo.stage("\(base)/plan.md", RollUpFixture.plan)
         try repo.stage("\(base)/goals/bu-lt-1.md", RollUpFixture.longGoal)
         try repo.stage("\(base)/goals/bu-st-1.md", RollUpFixture.shortGoal.replacingOccurrences(of: "at-risk", with: "on-track"))
-        try repo.stage("\(base)/activities/a1.md",
-                       RollUpFixture.activity("a1", status: "in-progress", due: "2021-03-31", budget: 1000, spent: 10,
-                                              extra: "progress: 90\n"))
+        try repo.stage(
+            "\(base)/activities/a1.md",
+            RollUpFixture.activity(
+                "a1", status: "in-progress", due: "2021-03-31", budget: 1000, spent: 10,
+                extra: "progress: 90\n"))
         for id in ["a2", "a3"] {
-            try repo.stage("\(base)/activities/\(id).md",
-                           RollUpFixture.activity(id, status: "in-progress", due: "2021-11-30", budget: 1000, spent: 10,
-                                                  extra: "progress: 50\n"))
+            try repo.stage(
+                "\(base)/activities/\(id).md",
+                RollUpFixture.activity(
+                    id, status: "in-progress", due: "2021-11-30", budget: 1000, spent: 10,
+                    extra: "progress: 50\n"))
         }
         _ = try repo.commit("Plan 2021", time: 1_618_488_000)  // 2021-04-15 12:00 UTC
         func light() throws -> String? {
@@ -166,14 +179,18 @@ struct FiguresReviewTests {
         let repo = try TestRepository()
         let base = "Plans/stockholm/2021"
         try repo.stage("Plans/stockholm/county.md", RollUpFixture.county)
-        try repo.stage("\(base)/plan.md", RollUpFixture.plan.replacingOccurrences(of: "amount_sek: 1000000",
-                                                                                 with: "amount_sek: 1000000.0"))
+        try repo.stage(
+            "\(base)/plan.md",
+            RollUpFixture.plan.replacingOccurrences(
+                of: "amount_sek: 1000000",
+                with: "amount_sek: 1000000.0"))
         try repo.stage("\(base)/goals/bu-lt-1.md", RollUpFixture.longGoal)
         try repo.stage("\(base)/goals/bu-st-1.md", RollUpFixture.shortGoal)
-        try repo.stage("\(base)/activities/a1.md",
-                       RollUpFixture.activity("a1", status: "in-progress", due: "2021-12-31", budget: 300_000, spent: 1000)
-                           .replacingOccurrences(of: "budget_sek: 300000", with: "budget_sek: 1300000.0")
-                           .replacingOccurrences(of: "spent_sek: 1000", with: "spent_sek: 1000.0"))
+        try repo.stage(
+            "\(base)/activities/a1.md",
+            RollUpFixture.activity("a1", status: "in-progress", due: "2021-12-31", budget: 300_000, spent: 1000)
+                .replacingOccurrences(of: "budget_sek: 300000", with: "budget_sek: 1300000.0")
+                .replacingOccurrences(of: "spent_sek: 1000", with: "spent_sek: 1000.0"))
         _ = try repo.commit("Plan 2021")
         // The rules read the same amounts: the budget exceeds the stream's funding.
         let validate = try CLI.run(["validate"], in: repo.url)

@@ -7,8 +7,9 @@ import Testing
 /// and a6 (unreadable).
 private func brokenFixture() throws -> RollUpFixture {
     let fixture = try RollUpFixture()
-    try fixture.repo.stage("Plans/stockholm/2021/activities/a6.md",
-                           "---\nkind: activity\nid: a6\ntitle: Trasig\n\tstatus: planned\n---\n")
+    try fixture.repo.stage(
+        "Plans/stockholm/2021/activities/a6.md",
+        "---\nkind: activity\nid: a6\ntitle: Trasig\n\tstatus: planned\n---\n")
     try fixture.repo.commit("C5", time: 1_609_891_200 + 3600)  // 2021-01-06
     return fixture
 }
@@ -50,24 +51,32 @@ struct IncompleteFiguresTests {
         // JSON: keys in English, for machines.
         let json = try rollUpJSON(run(["--format", "json"]))
         #expect(json["incomplete"] as? Bool == true)
-        #expect((json["excluded"] as? [[String: String]]) == [["path": a5, "reason": "errors"],
-                                                               ["path": a6, "reason": "unreadable"]])
+        #expect(
+            (json["excluded"] as? [[String: String]]) == [
+                ["path": a5, "reason": "errors"],
+                ["path": a6, "reason": "unreadable"],
+            ])
         // The table: the notice first.
         let table = try run([]).stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        #expect(Array(table.prefix(4)) == [
-            "SIFFRORNA ÄR OFULLSTÄNDIGA: 2 dokument saknas i siffrorna. Kör plantrack validate för detaljer.",
-            "  \(a5): har fel", "  \(a6): kunde inte läsas", "",
-        ])
+        #expect(
+            Array(table.prefix(4)) == [
+                "SIFFRORNA ÄR OFULLSTÄNDIGA: 2 dokument saknas i siffrorna. Kör plantrack validate för detaljer.",
+                "  \(a5): har fel", "  \(a6): kunde inte läsas", "",
+            ])
         #expect(table.contains { $0.hasPrefix("1 plan för 2021 (HEAD") && $0.hasSuffix("— ofullständigt") })
         // CSV: the notice is what a spreadsheet shows first; then the documents, an empty row, the header.
         let csv = try run(["--format", "csv", "--delimiter", ";", "--bom"]).stdout
-        #expect(csv.hasPrefix("\u{FEFF}SIFFRORNA ÄR OFULLSTÄNDIGA: 2 dokument saknas i siffrorna. Kör plantrack validate för detaljer.\r\n"
-                              + "\(a5);har fel\r\n\(a6);kunde inte läsas\r\n\r\nPLAN;TRAFIKLJUS;"), "\(csv)")
+        #expect(
+            csv.hasPrefix(
+                "\u{FEFF}SIFFRORNA ÄR OFULLSTÄNDIGA: 2 dokument saknas i siffrorna. Kör plantrack validate för detaljer.\r\n"
+                    + "\(a5);har fel\r\n\(a6);kunde inte läsas\r\n\r\nPLAN;TRAFIKLJUS;"), "\(csv)")
         // Markdown: a quote block before the table.
         let markdown = try run(["--format", "markdown", "--lang", "en"]).stdout
-        #expect(markdown.hasPrefix("> **The figures are incomplete.** 2 documents are missing from the figures. "
-                                   + "Run plantrack validate for details.\n>\n> - `\(a5)`: has errors\n> - `\(a6)`: could not be read\n\n| ITEM |"),
-                "\(markdown)")
+        #expect(
+            markdown.hasPrefix(
+                "> **The figures are incomplete.** 2 documents are missing from the figures. "
+                    + "Run plantrack validate for details.\n>\n> - `\(a5)`: has errors\n> - `\(a6)`: could not be read\n\n| ITEM |"),
+            "\(markdown)")
         // Complete figures carry no notice, and JSON says so.
         let whole = try CLI.run(["rollup", "--rev", fixture.commits[2].hex, "--format", "json"], in: fixture.repo.url)
         #expect(whole.status == 0)
@@ -82,8 +91,9 @@ struct IncompleteFiguresTests {
         #expect(refused.status == 1)
         #expect(refused.stdout.isEmpty)
         #expect(refused.stderr.contains("\(a6):5:1: error: [yaml.syntax]"), "\(refused.stderr)")
-        let refusedFollowUp = try CLI.run(["report", "--kind", "redovisning", "--year", "2021", "--format", "csv"],
-                                          in: fixture.repo.url)
+        let refusedFollowUp = try CLI.run(
+            ["report", "--kind", "redovisning", "--year", "2021", "--format", "csv"],
+            in: fixture.repo.url)
         #expect(refusedFollowUp.status == 1)
 
         func report(_ arguments: [String]) throws -> String {
@@ -108,31 +118,39 @@ struct IncompleteFiguresTests {
             for (lang, heading, reason) in [("sv", swedishNotice, "kunde inte läsas"), ("en", englishNotice, "could not be read")] {
                 let html = try report(kind + ["--format", "html", "--lang", lang])
                 let main = try #require(html.range(of: "<main>\n"))
-                #expect(html[main.upperBound...].hasPrefix("<section class=\"incomplete\" role=\"alert\" aria-labelledby=\"incomplete\">"
-                                                           + "<h2 id=\"incomplete\">\(heading)</h2>"), "\(kind) \(lang)")
+                #expect(
+                    html[main.upperBound...].hasPrefix(
+                        "<section class=\"incomplete\" role=\"alert\" aria-labelledby=\"incomplete\">"
+                            + "<h2 id=\"incomplete\">\(heading)</h2>"), "\(kind) \(lang)")
                 #expect(html.contains("<li><code>\(a6)</code>: \(reason)</li>"))
             }
         }
         // The follow-up's CSV: the notice first, in the report's language.
         let csv = try report(["--kind", "redovisning", "--year", "2021", "--format", "csv", "--lang", "en"])
-        #expect(csv.hasPrefix("THE FIGURES ARE INCOMPLETE: 2 documents are missing from the figures. Run plantrack validate for details.\r\n"
-                              + "\(a5),has errors\r\n\(a6),could not be read\r\n\r\ncounty,year,section,"), "\(csv)")
+        #expect(
+            csv.hasPrefix(
+                "THE FIGURES ARE INCOMPLETE: 2 documents are missing from the figures. Run plantrack validate for details.\r\n"
+                    + "\(a5),has errors\r\n\(a6),could not be read\r\n\r\ncounty,year,section,"), "\(csv)")
     }
 
     @Test("the report's trend marks the months whose figures left a document out")
     func reportTrendMarksIncompleteMonths() throws {
         let fixture = try RollUpFixture()
         // C4 (2021-01-05) added a5 without a status; fixed on 2021-02-10.
-        try fixture.repo.stage("Plans/stockholm/2021/activities/a5.md",
-                               RollUpFixture.activity("a5", status: "planned", due: "2021-06-30", budget: 1, spent: nil))
+        try fixture.repo.stage(
+            "Plans/stockholm/2021/activities/a5.md",
+            RollUpFixture.activity("a5", status: "planned", due: "2021-06-30", budget: 1, spent: nil))
         try fixture.repo.commit("a5 fixed", time: 1_612_915_200)  // 2021-02-10
         // The figures of the report date are whole: no --allow-invalid needed.
-        let markdown = try CLI.run(["report", "--as-of", "2021-02-28", "--format", "markdown", "--lang", "en"],
-                                   in: fixture.repo.url)
+        let markdown = try CLI.run(
+            ["report", "--as-of", "2021-02-28", "--format", "markdown", "--lang", "en"],
+            in: fixture.repo.url)
         #expect(markdown.status == 0, "\(markdown.stderr)")
         #expect(!markdown.stdout.contains("> **⚠ The figures are incomplete.**"))
-        #expect(markdown.stdout.contains("⚠ The figures are incomplete on 31 January 2021: documents that could not be read "
-                                         + "or had errors then are missing from them."), "\(markdown.stdout)")
+        #expect(
+            markdown.stdout.contains(
+                "⚠ The figures are incomplete on 31 January 2021: documents that could not be read "
+                    + "or had errors then are missing from them."), "\(markdown.stdout)")
         #expect(markdown.stdout.contains("| 31 January 2021 ⚠ |"))
         #expect(markdown.stdout.contains("| 28 February 2021 |"))
         let html = try CLI.run(["report", "--as-of", "2021-02-28", "--lang", "sv"], in: fixture.repo.url)
@@ -143,8 +161,10 @@ struct IncompleteFiguresTests {
     @Test("a report of another year is not held up by a broken document of this one")
     func reportOfOtherYear() throws {
         let fixture = try brokenFixture()
-        try fixture.repo.stage("Plans/stockholm/2022/plan.md", RollUpFixture.plan
-            .replacingOccurrences(of: "2021", with: "2022"))
+        try fixture.repo.stage(
+            "Plans/stockholm/2022/plan.md",
+            RollUpFixture.plan
+                .replacingOccurrences(of: "2021", with: "2022"))
         try fixture.repo.commit("2022", time: 1_609_891_200 + 7200)
         let result = try CLI.run(["report", "--year", "2022", "--format", "markdown"], in: fixture.repo.url)
         #expect(result.status == 0, "\(result.stderr)")
@@ -169,8 +189,9 @@ struct IncompleteFiguresTests {
         try repo.write("Plans/workspace.yaml", "language: sv\n")
         let asOf = try CLI.run(["rollup", "--as-of", "2026-01-01"], in: repo.url)
         #expect(asOf.status == 2)
-        #expect(asOf.stderr.contains("--as-of 2026-01-01: nothing is committed yet") && asOf.stderr.contains("leave out --as-of"),
-                "\(asOf.stderr)")
+        #expect(
+            asOf.stderr.contains("--as-of 2026-01-01: nothing is committed yet") && asOf.stderr.contains("leave out --as-of"),
+            "\(asOf.stderr)")
         let trend = try CLI.run(["trend"], in: repo.url)
         #expect(trend.status == 2)
         #expect(trend.stderr.contains("nothing is committed yet") && trend.stderr.contains("plantrack rollup"), "\(trend.stderr)")
@@ -183,8 +204,9 @@ struct FigureSourceAndWordsTests {
     func workingTreeSource() throws {
         let fixture = try RollUpFixture()
         // Make HEAD whole: a5 gets its status.
-        try fixture.repo.stage("Plans/stockholm/2021/activities/a5.md",
-                               RollUpFixture.activity("a5", status: "planned", due: "2021-06-30", budget: 1, spent: nil))
+        try fixture.repo.stage(
+            "Plans/stockholm/2021/activities/a5.md",
+            RollUpFixture.activity("a5", status: "planned", due: "2021-06-30", budget: 1, spent: nil))
         let head = try fixture.repo.commit("C5")
         let short = head.abbreviated
         let clean = try CLI.run(["report", "--format", "markdown", "--year", "2021"], in: fixture.repo.url)
@@ -194,8 +216,9 @@ struct FigureSourceAndWordsTests {
         let english = try CLI.run(["report", "--format", "markdown", "--year", "2021", "--lang", "en"], in: fixture.repo.url)
         #expect(english.stdout.contains("Source: working tree, the same as commit \(short)"))
         // A change in the working tree only.
-        try fixture.repo.write("Plans/stockholm/2021/activities/a5.md",
-                               RollUpFixture.activity("a5", status: "in-progress", due: "2021-06-30", budget: 1, spent: nil))
+        try fixture.repo.write(
+            "Plans/stockholm/2021/activities/a5.md",
+            RollUpFixture.activity("a5", status: "in-progress", due: "2021-06-30", budget: 1, spent: nil))
         let dirty = try CLI.run(["report", "--format", "markdown", "--year", "2021", "--lang", "en"], in: fixture.repo.url)
         #expect(dirty.stdout.contains("Source: working tree, with changes not committed since \(short)"), "\(dirty.stdout)")
         // A commit read names the commit.
@@ -207,21 +230,25 @@ struct FigureSourceAndWordsTests {
     func statusLabels() throws {
         let fixture = try RollUpFixture()
         try fixture.repo.stage("Plans/workspace.yaml", "language: sv\nstatus_labels:\n  done: Klar\n  planned: Planerad\n")
-        try fixture.repo.stage("Plans/stockholm/2021/activities/a5.md",
-                               RollUpFixture.activity("a5", status: "planned", due: "2021-06-30", budget: 1, spent: nil))
+        try fixture.repo.stage(
+            "Plans/stockholm/2021/activities/a5.md",
+            RollUpFixture.activity("a5", status: "planned", due: "2021-06-30", budget: 1, spent: nil))
         try fixture.repo.commit("Egna ord")
         let renamed = try CLI.run(["report", "--format", "markdown", "--rev", "HEAD", "--year", "2021"], in: fixture.repo.url)
         #expect(renamed.status == 0, "\(renamed.stderr)")
         #expect(renamed.stdout.contains("Klar 1, Pågående 1, Planerad 2, Avbruten 1"), "\(renamed.stdout)")
         // The labels are Swedish: an English report keeps the English words.
-        let englishReport = try CLI.run(["report", "--format", "markdown", "--rev", "HEAD", "--year", "2021", "--lang", "en"],
-                                        in: fixture.repo.url)
+        let englishReport = try CLI.run(
+            ["report", "--format", "markdown", "--rev", "HEAD", "--year", "2021", "--lang", "en"],
+            in: fixture.repo.url)
         #expect(englishReport.stdout.contains("Done 1, In progress 1, Planned 2, Cancelled 1"), "\(englishReport.stdout)")
         let csv = try CLI.run(["rollup", "--rev", "HEAD", "--format", "csv"], in: fixture.repo.url)
         #expect(csv.stdout.hasPrefix("PLAN,TRAFIKLJUS,PLANERAD,PÅGÅENDE,KLAR,FÖRSENAD,AVBRUTEN,"), "\(csv.stdout)")
         let english = try CLI.run(["rollup", "--rev", "HEAD", "--format", "csv", "--lang", "en"], in: fixture.repo.url)
-        #expect(english.stdout.hasPrefix("ITEM,TRAFFIC LIGHT,PLANNED,IN PROGRESS,DONE,DELAYED,CANCELLED,SHARE DONE %,OVERDUE,BEHIND,"
-                                         + "BUDGETED SEK,SPENT SEK,GRANTED SEK,ON TRACK,AT RISK,OFF TRACK,ACHIEVED,NOT ASSESSED,"
-                                         + "GOALS BEHIND\r\n"))
+        #expect(
+            english.stdout.hasPrefix(
+                "ITEM,TRAFFIC LIGHT,PLANNED,IN PROGRESS,DONE,DELAYED,CANCELLED,SHARE DONE %,OVERDUE,BEHIND,"
+                    + "BUDGETED SEK,SPENT SEK,GRANTED SEK,ON TRACK,AT RISK,OFF TRACK,ACHIEVED,NOT ASSESSED,"
+                    + "GOALS BEHIND\r\n"))
     }
 }

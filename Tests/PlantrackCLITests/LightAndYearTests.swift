@@ -83,7 +83,8 @@ struct LightCLITests {
         let result = try CLI.run(["rollup", "--as-of", "2021-04-15", "--format", "json"], in: workspace.repo.url)
         #expect(result.status == 0, "\(result.stderr)")
         let plan = try #require(try plansByReference(rollUpJSON(result))["stockholm/2021"])
-        #expect(plan["schedule"] as? [String: Int]
+        #expect(
+            plan["schedule"] as? [String: Int]
                 == ["on-schedule": 3, "behind": 0, "overdue": 0, "delayed": 0, "not-judged": 0])
         #expect(plan["done_share"] as? Double == 0)
         #expect(plan["light"] as? String == "green")
@@ -106,7 +107,9 @@ struct LightCLITests {
         let first = try CLI.run(["rollup", "--rev", "HEAD", "--format", "json"], in: workspace.repo.url)
         #expect(try plansByReference(rollUpJSON(first))["stockholm/2021"]?["light"] as? String == "green")
         // With no tolerance a1 (30 < 31.4) is behind on 2021-04-15: 1 of 3 = 33.3 % ≥ 30 % → red.
-        try workspace.repo.stage("Plans/workspace.yaml", """
+        try workspace.repo.stage(
+            "Plans/workspace.yaml",
+            """
             name: Test
             traffic_light:
               tolerance: 0
@@ -193,12 +196,15 @@ struct YearTotalCLITests {
     @Test("--year chooses, --all-years gives a total per year and none across years")
     func chosenYears() throws {
         let history = try BundledPlansHistory()
-        let y2021 = try rollUpJSON(CLI.run(["rollup", "--rev", "HEAD", "--year", "2021", "--format", "json"],
-                                           in: history.repo.url))
+        let y2021 = try rollUpJSON(
+            CLI.run(
+                ["rollup", "--rev", "HEAD", "--year", "2021", "--format", "json"],
+                in: history.repo.url))
         #expect(try plansByReference(y2021).keys.sorted() == ["stockholm/2021"])
         #expect((y2021["total"] as? [String: Any])?["year"] as? Int == 2021)
         // Stockholm 2021: 13 done, 1 delayed, 1 cancelled (seed 002).
-        #expect(activityCounts(y2021["total"] as? [String: Any])
+        #expect(
+            activityCounts(y2021["total"] as? [String: Any])
                 == ["planned": 0, "in-progress": 0, "done": 13, "delayed": 1, "cancelled": 1])
 
         let all = try CLI.run(["rollup", "--rev", "HEAD", "--all-years", "--format", "json"], in: history.repo.url)
@@ -213,7 +219,8 @@ struct YearTotalCLITests {
 
         let csv = try CLI.run(["rollup", "--rev", "HEAD", "--all-years", "--format", "csv", "--lang", "en"], in: history.repo.url)
         let rows = csv.stdout.split(separator: "\r\n").map(String.init)
-        #expect(rows.filter { $0.hasPrefix("total") }.map { String($0.prefix(10)) }
+        #expect(
+            rows.filter { $0.hasPrefix("total") }.map { String($0.prefix(10)) }
                 == ["total 2020", "total 2021", "total 2025", "total 2026"])
         // Each year's plans come before its total.
         #expect(rows.firstIndex { $0.hasPrefix("stockholm/2021,") } ?? 99 < rows.firstIndex { $0.hasPrefix("total 2021,") } ?? 0)
@@ -228,22 +235,29 @@ struct YearTotalCLITests {
     @Test("--by groups one year; with --all-years each group names its year")
     func grouped() throws {
         let history = try BundledPlansHistory()
-        let markdown = try CLI.run(["rollup", "--rev", "HEAD", "--by", "county", "--format", "markdown", "--lang", "en"], in: history.repo.url)
+        let markdown = try CLI.run(
+            ["rollup", "--rev", "HEAD", "--by", "county", "--format", "markdown", "--lang", "en"], in: history.repo.url)
         let lines = markdown.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.dropFirst(2).map { $0.split(separator: "|").first.map { $0.trimmingCharacters(in: .whitespaces) } }
+        #expect(
+            lines.dropFirst(2).map { $0.split(separator: "|").first.map { $0.trimmingCharacters(in: .whitespaces) } }
                 == ["norrbotten", "skane", "uppsala", "total 2026"])
-        let json = try rollUpJSON(CLI.run(["rollup", "--rev", "HEAD", "--by", "county", "--all-years", "--format", "json"],
-                                          in: history.repo.url))
+        let json = try rollUpJSON(
+            CLI.run(
+                ["rollup", "--rev", "HEAD", "--by", "county", "--all-years", "--format", "json"],
+                in: history.repo.url))
         let groups = try #require(json["groups"] as? [[String: Any]])
-        #expect(groups.map { "\($0["key"] as? String ?? "?") \($0["year"] as? Int ?? 0)" }
+        #expect(
+            groups.map { "\($0["key"] as? String ?? "?") \($0["year"] as? Int ?? 0)" }
                 == ["stockholm 2020", "stockholm 2021", "uppsala 2025", "norrbotten 2026", "skane 2026", "uppsala 2026"])
         let table = try CLI.run(["rollup", "--rev", "HEAD", "--by", "area", "--all-years", "--lang", "en"], in: history.repo.url)
         #expect(table.stdout.contains("total 2020"))
         #expect(table.stdout.contains(" (2021) "))
         // Priority and stream groups of the current year add up to that year's total, no more.
         for grouping in ["priority", "stream"] {
-            let json = try rollUpJSON(CLI.run(["rollup", "--rev", "HEAD", "--by", grouping, "--format", "json"],
-                                              in: history.repo.url))
+            let json = try rollUpJSON(
+                CLI.run(
+                    ["rollup", "--rev", "HEAD", "--by", grouping, "--format", "json"],
+                    in: history.repo.url))
             let groups = try #require(json["groups"] as? [[String: Any]])
             #expect(groups.allSatisfy { $0["year"] as? Int == 2026 }, "\(grouping)")
             #expect(groups.map { activityCounts($0).values.reduce(0, +) }.reduce(0, +) == 26, "\(grouping)")
@@ -254,13 +268,17 @@ struct YearTotalCLITests {
     @Test("report's headline figures are rollup's total of the same plan year")
     func reportAgrees() throws {
         let history = try BundledPlansHistory()
-        let total = try #require(try rollUpJSON(CLI.run(["rollup", "--as-of", "2026-11-20", "--format", "json"],
-                                                        in: history.repo.url))["total"] as? [String: Any])
+        let total = try #require(
+            try rollUpJSON(
+                CLI.run(
+                    ["rollup", "--as-of", "2026-11-20", "--format", "json"],
+                    in: history.repo.url))["total"] as? [String: Any])
         #expect(total["year"] as? Int == 2026)
         #expect(total["spent_sek"] as? Int == 6_997_000)
         #expect(total["funding_sek"] as? Int == 18_700_000)
-        let report = try CLI.run(["report", "--as-of", "2026-11-20", "--lang", "en", "--format", "markdown"],
-                                 in: history.repo.url)
+        let report = try CLI.run(
+            ["report", "--as-of", "2026-11-20", "--lang", "en", "--format", "markdown"],
+            in: history.repo.url)
         #expect(report.stdout.contains("Plan year 2026"))
         // Behind: norrbotten 1, skane 2, uppsala 1 (the bundled 2026 plans' lights, below).
         #expect(report.stdout.contains("| 3 | 26 | 30% | 0 | 3 | 4 | SEK 18,700,000 | SEK 6,997,000 |"))
@@ -298,11 +316,13 @@ struct YearTotalCLITests {
             .replacingOccurrences(of: "status: adopted", with: "status: draft")
             .replacingOccurrences(of: "adopted: {date: 2022-01-01, by: Styrgruppen}\n", with: "")
         try repo.stage("Plans/stockholm/2022/plan.md", plan2022)
-        try repo.stage("Plans/stockholm/2022/activities/b1.md",
-                       activity("b1", status: "planned").replacingOccurrences(of: "2021-", with: "2022-"))
+        try repo.stage(
+            "Plans/stockholm/2022/activities/b1.md",
+            activity("b1", status: "planned").replacingOccurrences(of: "2021-", with: "2022-"))
         try repo.commit("Draft 2022", time: noon("2021-12-10"))
-        let result = try CLI.run(["trend", "--since", "2021-11-01", "--until", "2022-01-31", "--format", "json"],
-                                 in: repo.url)
+        let result = try CLI.run(
+            ["trend", "--since", "2021-11-01", "--until", "2022-01-31", "--format", "json"],
+            in: repo.url)
         #expect(result.status == 0, "\(result.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
         let points = try #require(object?["points"] as? [[String: Any]])
@@ -313,8 +333,11 @@ struct YearTotalCLITests {
         // rollup --as-of agrees with each point.
         let december = try rollUpJSON(CLI.run(["rollup", "--as-of", "2021-12-31", "--format", "json"], in: repo.url))
         #expect((december["total"] as? [String: Any])?["year"] as? Int == 2021)
-        let fixed = try CLI.run(["trend", "--since", "2021-11-01", "--until", "2022-01-31", "--year", "2022",
-                                 "--format", "csv"], in: repo.url)
+        let fixed = try CLI.run(
+            [
+                "trend", "--since", "2021-11-01", "--until", "2022-01-31", "--year", "2022",
+                "--format", "csv",
+            ], in: repo.url)
         #expect(fixed.stdout.contains("\r\n2021-12-31,"))
         #expect(fixed.stdout.split(separator: "\r\n").dropFirst().allSatisfy { $0.split(separator: ",")[2] == "2022" })
     }
@@ -366,11 +389,13 @@ struct IndicatorYearCLITests {
         var csv = try CLI.run(["report", "--kind", "redovisning", "--year", "2022", "--format", "csv"], in: repo.url)
         #expect(csv.status == 0, "\(csv.stderr)")
         // The year's baseline is 2021's last measurement; no value of the year yet.
-        #expect(csv.stdout.contains("stockholm,2022,indicator,bu-st-1/i1,Andel kommuner med avtal,,,,,,18 →  → 20"),
-                "\(csv.stdout)")
+        #expect(
+            csv.stdout.contains("stockholm,2022,indicator,bu-st-1/i1,Andel kommuner med avtal,,,,,,18 →  → 20"),
+            "\(csv.stdout)")
 
-        try repo.stage("Plans/stockholm/2022/goals/bu-st-1.md",
-                       Self.goal(measurements: [("2021-06-30", 15), ("2021-12-31", 18), ("2022-06-30", 19)]))
+        try repo.stage(
+            "Plans/stockholm/2022/goals/bu-st-1.md",
+            Self.goal(measurements: [("2021-06-30", 15), ("2021-12-31", 18), ("2022-06-30", 19)]))
         try repo.commit("Measured 2022-06-30", time: noon("2022-07-01"))
         // (19 − 18) / (20 − 18) = 50 %; 2022-06-30 is day 181 of the 365 to the target date.
         let measured = try indicator()
@@ -378,8 +403,9 @@ struct IndicatorYearCLITests {
         #expect(measured?["expected"] as? Double == 49.6)
         #expect(measured?["behind"] as? Bool == false)
         csv = try CLI.run(["report", "--kind", "redovisning", "--year", "2022", "--format", "csv"], in: repo.url)
-        #expect(csv.stdout.contains("stockholm,2022,indicator,bu-st-1/i1,Andel kommuner med avtal,50,,,,2022-06-30,18 → 19 → 20"),
-                "\(csv.stdout)")
+        #expect(
+            csv.stdout.contains("stockholm,2022,indicator,bu-st-1/i1,Andel kommuner med avtal,50,,,,2022-06-30,18 → 19 → 20"),
+            "\(csv.stdout)")
     }
 }
 
@@ -423,17 +449,20 @@ struct LightExplainedTests {
         let csv = try CLI.run(["rollup", "--as-of", "2021-04-15", "--format", "csv", "--lang", "en"], in: workspace.repo.url)
         #expect(csv.status == 0, "\(csv.stderr)")
         let lines = csv.stdout.components(separatedBy: "\r\n")
-        #expect(lines.first == "ITEM,TRAFFIC LIGHT,PLANNED,IN PROGRESS,DONE,DELAYED,CANCELLED,SHARE DONE %,OVERDUE,BEHIND,"
+        #expect(
+            lines.first == "ITEM,TRAFFIC LIGHT,PLANNED,IN PROGRESS,DONE,DELAYED,CANCELLED,SHARE DONE %,OVERDUE,BEHIND,"
                 + "BUDGETED SEK,SPENT SEK,GRANTED SEK,ON TRACK,AT RISK,OFF TRACK,ACHIEVED,NOT ASSESSED,GOALS BEHIND")
         // Yellow with 0 overdue and 0 delayed: the 1 behind and the 1 goal behind say why.
         #expect(lines.contains("stockholm/2021,yellow,1,2,0,0,0,0.0,0,1,0,0,1000000,2,0,0,0,0,1"), "\(csv.stdout)")
         // Per group, over the group's own activities and goals: the area has both (no funding
         // of its own), a priority has no goals.
-        let byArea = try CLI.run(["rollup", "--as-of", "2021-04-15", "--by", "area", "--format", "csv", "--lang", "en"],
-                                 in: workspace.repo.url)
+        let byArea = try CLI.run(
+            ["rollup", "--as-of", "2021-04-15", "--by", "area", "--format", "csv", "--lang", "en"],
+            in: workspace.repo.url)
         #expect(byArea.stdout.contains("\r\nbu,,1,2,0,0,0,0.0,0,1,0,0,0,2,0,0,0,0,1\r\n"), "\(byArea.stdout)")
-        let byPriority = try CLI.run(["rollup", "--as-of", "2021-04-15", "--by", "priority", "--format", "csv", "--lang", "en"],
-                                     in: workspace.repo.url)
+        let byPriority = try CLI.run(
+            ["rollup", "--as-of", "2021-04-15", "--by", "priority", "--format", "csv", "--lang", "en"],
+            in: workspace.repo.url)
         #expect(byPriority.stdout.contains("\r\nprioritized,,1,2,0,0,0,0.0,0,1,0,0,0,0,0,0,0,0,0\r\n"), "\(byPriority.stdout)")
         let table = try CLI.run(["rollup", "--as-of", "2021-04-15"], in: workspace.repo.url)
         let rows = table.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true) }
@@ -448,16 +477,21 @@ struct LightExplainedTests {
     @Test("the status report names the activity and the goal behind, with progress against the share expected")
     func reportNamesThem() throws {
         let workspace = try workspace()
-        let markdown = try CLI.run(["report", "--as-of", "2021-04-15", "--format", "markdown", "--lang", "en"],
-                                   in: workspace.repo.url)
+        let markdown = try CLI.run(
+            ["report", "--as-of", "2021-04-15", "--format", "markdown", "--lang", "en"],
+            in: workspace.repo.url)
         #expect(markdown.status == 0, "\(markdown.stderr)")
         let text = markdown.stdout
         #expect(text.contains("## What is behind"), "\(text)")
-        #expect(text.contains("| Aktivitet a1 — för äldre i Södertälje (`stockholm/2021/a1`) | Stockholms län | none given "
-                              + "| 30 November 2021 | In progress, 10% of 31% expected |"), "\(text)")
+        #expect(
+            text.contains(
+                "| Aktivitet a1 — för äldre i Södertälje (`stockholm/2021/a1`) | Stockholms län | none given "
+                    + "| 30 November 2021 | In progress, 10% of 31% expected |"), "\(text)")
         #expect(!text.contains("stockholm/2021/a2`) |") && !text.contains("stockholm/2021/a3`) |"), "\(text)")
-        #expect(text.contains("| Fler skolor har en elevhälsoplan (`stockholm/2021/bu-st-2`) | Stockholms län | On track "
-                              + "| Andel skolor med elevhälsoplan: 0% of 28% expected |"), "\(text)")
+        #expect(
+            text.contains(
+                "| Fler skolor har en elevhälsoplan (`stockholm/2021/bu-st-2`) | Stockholms län | On track "
+                    + "| Andel skolor med elevhälsoplan: 0% of 28% expected |"), "\(text)")
         #expect(!text.contains("(`stockholm/2021/bu-st-1`) | Stockholms län | On track"), "\(text)")
         #expect(text.contains("The traffic light is based on how the activities keep to their schedules"))
         // Headline: overdue 0, delayed 0, behind 1.

@@ -106,8 +106,9 @@ struct ListShowTests {
         try repo.write("Plans/stockholm/county.md", county)
         try repo.write("Plans/stockholm/2021/activities/ok.md", activity("ok", status: "done"))
         // Not UTF-8: a Latin-1 "å" in the title.
-        try repo.folder.write("Plans/stockholm/2021/activities/latin1.md",
-                              Data("---\nid: latin1\ntitle: F".utf8) + Data([0xE5]) + Data("r\n---\n".utf8))
+        try repo.folder.write(
+            "Plans/stockholm/2021/activities/latin1.md",
+            Data("---\nid: latin1\ntitle: F".utf8) + Data([0xE5]) + Data("r\n---\n".utf8))
         // Over 1 MiB.
         try repo.write("Plans/stockholm/2021/activities/huge.md", "---\nid: huge\n---\n" + String(repeating: "x", count: 1_100_000))
         // A link to a file outside the workspace.

@@ -52,12 +52,18 @@ struct MessageTests {
         try ws.write(Self.plan, try ws.text(Self.plan).replacingOccurrences(of: "\nstatus: closed\n", with: "\nstatus: antagen\n"))
         let goalAt = try place(in: try ws.text(Self.goal), line: "assessment:", at: "Enligt")
         let goalErrors = try validate(ws, Self.goal).errors
-        #expect(goalErrors.contains { $0.hasPrefix("\(Self.goal):\(goalAt): error: [schema.enum] assessment:")
-            && $0.contains("write on-track (Enligt plan)") }, "\(goalErrors)")
+        #expect(
+            goalErrors.contains {
+                $0.hasPrefix("\(Self.goal):\(goalAt): error: [schema.enum] assessment:")
+                    && $0.contains("write on-track (Enligt plan)")
+            }, "\(goalErrors)")
         let planAt = try place(in: try ws.text(Self.plan), line: "status: antagen", at: "antagen")
         let planErrors = try validate(ws, Self.plan).errors
-        #expect(planErrors.contains { $0.hasPrefix("\(Self.plan):\(planAt): error: [schema.enum] status:")
-            && $0.contains("write adopted (antagen)") }, "\(planErrors)")
+        #expect(
+            planErrors.contains {
+                $0.hasPrefix("\(Self.plan):\(planAt): error: [schema.enum] status:")
+                    && $0.contains("write adopted (antagen)")
+            }, "\(planErrors)")
     }
 
     @Test func theWorkspacesOwnStatusLabelNamesTheValueToo() throws {
@@ -67,8 +73,10 @@ struct MessageTests {
         let (errors, _) = try validate(ws)
         #expect(errors.count == 1)
         #expect(errors.first?.hasPrefix("\(Self.activity):\(at): error: [schema.enum] status:") == true)
-        #expect(errors.first?.hasSuffix("got \"Avklarad\": write done (Avklarad is the label workspace.yaml gives done; "
-            + "labels are what reports show, the files use the English words)") == true, "\(errors)")
+        #expect(
+            errors.first?.hasSuffix(
+                "got \"Avklarad\": write done (Avklarad is the label workspace.yaml gives done; "
+                    + "labels are what reports show, the files use the English words)") == true, "\(errors)")
     }
 
     @Test func swedishStatusOnTheCommandLineIsAUsageErrorNamingTheValue() throws {
@@ -91,7 +99,8 @@ struct MessageTests {
         let (errors, status) = try validate(ws)
         #expect(status == 1)
         // The schema's pattern and format both fail; the coordinator reads one finding.
-        #expect(errors == ["\(Self.activity):\(at): error: [schema.format] due: \"15/12/2021\" is not a date; write YYYY-MM-DD: 2021-12-15"])
+        #expect(
+            errors == ["\(Self.activity):\(at): error: [schema.format] due: \"15/12/2021\" is not a date; write YYYY-MM-DD: 2021-12-15"])
         #expect(!errors.joined().contains("^"), "no regular expression in the message")
     }
 
@@ -100,7 +109,9 @@ struct MessageTests {
         let at = try place(in: try ws.text(Self.activity), line: "start:", at: "2021")
         let (errors, _) = try validate(ws)
         #expect(errors.count == 1)
-        #expect(errors.first?.hasPrefix("\(Self.activity):\(at): error: [schema.format] start: \"2021-02-30\" is not a date; write YYYY-MM-DD") == true, "\(errors)")
+        #expect(
+            errors.first?.hasPrefix("\(Self.activity):\(at): error: [schema.format] start: \"2021-02-30\" is not a date; write YYYY-MM-DD")
+                == true, "\(errors)")
     }
 
     @Test func aDateWrittenAsANumberIsOneFindingWithTheDateRewritten() throws {
@@ -157,11 +168,16 @@ struct MessageTests {
     }
 
     @Test func aValueHoldingColonSpaceSaysToQuoteIt() throws {
-        let ws = try workspace { $0.replacingOccurrences(of: "\nowner: Samverkanskansliet\n", with: "\nowner: Region: Samverkanskansliet\n") }
+        let ws = try workspace {
+            $0.replacingOccurrences(of: "\nowner: Samverkanskansliet\n", with: "\nowner: Region: Samverkanskansliet\n")
+        }
         let at = try place(in: try ws.text(Self.activity), line: "owner:", at: ": Samverk")
         let (errors, _) = try validate(ws)
-        #expect(errors == ["\(Self.activity):\(at): error: [yaml.syntax] mapping values are not allowed in this context: "
-            + "the value holds ': ', which YAML reads as another key; put the whole value in quotes (owner: \"…\")"])
+        #expect(
+            errors == [
+                "\(Self.activity):\(at): error: [yaml.syntax] mapping values are not allowed in this context: "
+                    + "the value holds ': ', which YAML reads as another key; put the whole value in quotes (owner: \"…\")"
+            ])
     }
 
     @Test func anUnclosedQuoteIsReportedAtTheQuote() throws {
@@ -185,8 +201,14 @@ struct MessageTests {
         let spentAt = try place(in: text, line: "spent_sek:", at: "845")
         let (errors, status) = try validate(ws)
         #expect(status == 1)
-        #expect(errors.contains("\(Self.activity):\(budgetAt): error: [schema.type] budget_sek: must be an integer; got a string (\"900 000 kr\"); write 900000 (whole kronor, digits only)"), "\(errors)")
-        #expect(errors.contains("\(Self.activity):\(spentAt): error: [schema.type] spent_sek: must be an integer; got a string (\"845,000\"); write 845000 (whole kronor, digits only)"), "\(errors)")
+        #expect(
+            errors.contains(
+                "\(Self.activity):\(budgetAt): error: [schema.type] budget_sek: must be an integer; got a string (\"900 000 kr\"); write 900000 (whole kronor, digits only)"
+            ), "\(errors)")
+        #expect(
+            errors.contains(
+                "\(Self.activity):\(spentAt): error: [schema.type] spent_sek: must be an integer; got a string (\"845,000\"); write 845000 (whole kronor, digits only)"
+            ), "\(errors)")
         let cli = try ws.run(["update", "stockholm/2021/bu-p1", "--spent", "300 000"])
         #expect(cli.status == 2)
         #expect(cli.stderr.contains("Hint: write 300000 (whole kronor, digits only)."), "\(cli.stderr)")
@@ -204,10 +226,16 @@ struct MessageTests {
             spaced.append(digit)
         }
         #expect(spaced.contains(" "))
-        try ws.write(Self.plan, text.replacingOccurrences(of: String(line), with: line.replacingOccurrences(of: amount, with: String(spaced))))
-        let at = try place(in: try ws.text(Self.plan), line: String(line.replacingOccurrences(of: amount, with: String(spaced))), at: String(spaced))
+        try ws.write(
+            Self.plan, text.replacingOccurrences(of: String(line), with: line.replacingOccurrences(of: amount, with: String(spaced))))
+        let at = try place(
+            in: try ws.text(Self.plan), line: String(line.replacingOccurrences(of: amount, with: String(spaced))), at: String(spaced))
         let errors = try validate(ws, Self.plan).errors
-        #expect(errors.contains { $0.hasPrefix("\(Self.plan):\(at): error: [schema.type] funding[0].amount_sek:") && $0.hasSuffix("write \(amount) (whole kronor, digits only)") }, "\(errors)")
+        #expect(
+            errors.contains {
+                $0.hasPrefix("\(Self.plan):\(at): error: [schema.type] funding[0].amount_sek:")
+                    && $0.hasSuffix("write \(amount) (whole kronor, digits only)")
+            }, "\(errors)")
     }
 
     // MARK: (e) Unknown ids
@@ -244,8 +272,10 @@ struct MessageTests {
 
     @Test func goalIdsAndCountiesGivenToNewAndReviseSuggestTheNearest() throws {
         let ws = try CycleWorkspace(bundled: true)
-        let goal = try ws.run(["new", "activity", "stockholm/2021/bu-p99", "--title", "X", "--area", "bu-ft",
-                               "--goal", "bu-ft-st-9"])
+        let goal = try ws.run([
+            "new", "activity", "stockholm/2021/bu-p99", "--title", "X", "--area", "bu-ft",
+            "--goal", "bu-ft-st-9",
+        ])
         #expect(goal.status == 2)
         #expect(goal.stderr.contains("the plan stockholm/2021 has no goal 'bu-ft-st-9'; did you mean bu-ft-st-1?"), "\(goal.stderr)")
         let plan = try ws.run(["new", "goal", "stockholm/2022/x-st-1", "--title", "X", "--term", "short", "--area", "bu"])

@@ -37,7 +37,8 @@ enum ReadmeExamples {
     static func singleCommandBlocks(_ command: String) throws -> [Step] {
         try blocks().compactMap { steps in
             guard steps.count == 1, steps[0].words.count >= 2,
-                  steps[0].words[0] == "plantrack", steps[0].words[1] == command else { return nil }
+                steps[0].words[0] == "plantrack", steps[0].words[1] == command
+            else { return nil }
             return steps[0]
         }
     }
@@ -85,8 +86,10 @@ enum ReadmeExamples {
     /// Runs the step's `plantrack` command in `directory` and expects the exit status and,
     /// line for line, the output the README shows (stdout; or the prefix shown when the
     /// README leaves the rest out).
-    static func expectBinaryPrints(_ step: Step, in directory: URL? = nil, status: Int32 = 0,
-                                   sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expectBinaryPrints(
+        _ step: Step, in directory: URL? = nil, status: Int32 = 0,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
         #expect(step.words.first == "plantrack", "\(step.commandLine)", sourceLocation: sourceLocation)
         let result = try CLI.run(Array(step.words.dropFirst()), in: directory)
         #expect(result.status == status, "\(step.commandLine): \(result.stderr)", sourceLocation: sourceLocation)
@@ -100,7 +103,8 @@ enum ReadmeExamples {
 @Suite("README examples")
 struct ReadmeExamplesTests {
     @Test func theReaderSplitsWordsAndSteps() {
-        #expect(ReadmeExamples.words(of: #"plantrack new plan x/2026 --title "Plan 2026" --area bu="Barn och unga""#)
+        #expect(
+            ReadmeExamples.words(of: #"plantrack new plan x/2026 --title "Plan 2026" --area bu="Barn och unga""#)
                 == ["plantrack", "new", "plan", "x/2026", "--title", "Plan 2026", "--area", "bu=Barn och unga"])
         let steps = ReadmeExamples.steps(of: "$ plantrack a\none\n  two\n$ plantrack b\nthree\n  ...\n")
         #expect(steps.map(\.commandLine) == ["plantrack a", "plantrack b"])

@@ -7,12 +7,15 @@ struct ReportTests {
     @Test("status report of the hand-worked fixture: overdue, money, skipped documents, trend point (markdown, en)")
     func fixtureFigures() throws {
         let fixture = try RollUpFixture()
-        let result = try CLI.run(["report", "--as-of", "2021-01-05", "--format", "markdown", "--lang", "en", "--allow-invalid"],
-                                 in: fixture.repo.url)
+        let result = try CLI.run(
+            ["report", "--as-of", "2021-01-05", "--format", "markdown", "--lang", "en", "--allow-invalid"],
+            in: fixture.repo.url)
         #expect(result.status == 0, "\(result.stderr)")
         let text = result.stdout
         // a2 was due 2021-01-04 and is in progress: one day late on the 5th.
-        #expect(text.contains("| Aktivitet a2 (`stockholm/2021/a2`) | Stockholms län | none given | 4 January 2021 | In progress, 1 day late |"))
+        #expect(
+            text.contains("| Aktivitet a2 (`stockholm/2021/a2`) | Stockholms län | none given | 4 January 2021 | In progress, 1 day late |")
+        )
         // Granted 1,000,000; budgets 100+200+300 thousand (a4 is cancelled: its budget does not count); spent 90+50+10 thousand.
         #expect(text.contains("| Stimulansmedel | SEK 1,000,000 | SEK 600,000 | SEK 150,000 | SEK 850,000 |"), "\(text)")
         // a5 has errors: left out and listed.
@@ -34,8 +37,9 @@ struct ReportTests {
         try fixture.repo.commit("English", time: 1_609_891_200 + 3600)  // 2021-01-06
         let english = try CLI.run(["report", "--format", "markdown", "--as-of", "2021-01-06", "--allow-invalid"], in: fixture.repo.url)
         #expect(english.stdout.hasPrefix("# Status report for the steering group"), "\(english.stderr)")
-        let forced = try CLI.run(["report", "--format", "markdown", "--as-of", "2021-01-06", "--lang", "sv", "--allow-invalid"],
-                                 in: fixture.repo.url)
+        let forced = try CLI.run(
+            ["report", "--format", "markdown", "--as-of", "2021-01-06", "--lang", "sv", "--allow-invalid"],
+            in: fixture.repo.url)
         #expect(forced.stdout.hasPrefix("# Lägesrapport till styrgruppen"))
     }
 
@@ -61,8 +65,9 @@ struct ReportTests {
         try repo.write("Plans/stockholm/2021/plan.md", RollUpFixture.plan)
         try repo.write("Plans/stockholm/2021/goals/bu-lt-1.md", RollUpFixture.longGoal)
         try repo.write("Plans/stockholm/2021/goals/bu-st-1.md", RollUpFixture.shortGoal)
-        try repo.write("Plans/stockholm/2021/activities/a1.md",
-                       RollUpFixture.activity("a1", status: "planned", due: "2021-03-31", budget: 1, spent: nil))
+        try repo.write(
+            "Plans/stockholm/2021/activities/a1.md",
+            RollUpFixture.activity("a1", status: "planned", due: "2021-03-31", budget: 1, spent: nil))
         let result = try CLI.run(["report", "--format", "markdown", "--lang", "en", "--year", "2021"], in: repo.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("No version in git from the plan year to show the development from."))
@@ -91,8 +96,11 @@ struct ReportTests {
     @Test("redovisning CSV with semicolons and a BOM for a Swedish Excel")
     func csvForExcel() throws {
         let fixture = try RollUpFixture()
-        let result = try CLI.run(["report", "--kind", "redovisning", "--year", "2021", "--rev", "HEAD~1",
-                                  "--format", "csv", "--delimiter", ";", "--bom"], in: fixture.repo.url)
+        let result = try CLI.run(
+            [
+                "report", "--kind", "redovisning", "--year", "2021", "--rev", "HEAD~1",
+                "--format", "csv", "--delimiter", ";", "--bom",
+            ], in: fixture.repo.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("\u{FEFF}county;year;section;id;title;status;funding_sek;budget_sek;spent_sek;date;note\r\n"))
         #expect(result.stdout.contains("\r\nstockholm;2021;stream;Stimulansmedel;Stimulansmedel;;1000000;600000;150000;;\r\n"))
@@ -104,8 +112,11 @@ struct ReportTests {
     @Test("--county keeps only those counties, in the figures and in the changes")
     func countyFilter() throws {
         let history = try BundledPlansHistory()
-        let result = try CLI.run(["report", "--as-of", "2026-11-20", "--since", "2026-03-01", "--county", "skane",
-                                  "--format", "markdown", "--lang", "en"], in: history.repo.url)
+        let result = try CLI.run(
+            [
+                "report", "--as-of", "2026-11-20", "--since", "2026-03-01", "--county", "skane",
+                "--format", "markdown", "--lang", "en",
+            ], in: history.repo.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("| Skåne län |"))
         #expect(!result.stdout.contains("Uppsala län"))
@@ -121,30 +132,39 @@ struct ReportEscapingTests {
     /// A workspace whose texts try to inject HTML everywhere a document's text reaches the report.
     static func hostileWorkspace() throws -> TestRepository {
         let repo = try TestRepository()
-        try repo.stage("Plans/stockholm/county.md", RollUpFixture.county.replacingOccurrences(
-            of: "name: Stockholms län", with: "name: \"Län \\\"><img src=x onerror=alert(2)>\""))
-        try repo.stage("Plans/stockholm/2021/plan.md", RollUpFixture.plan
-            .replacingOccurrences(of: "title: Handlingsplan 2021", with: "title: \"Plan \(script)\"")
-            .replacingOccurrences(of: "stream: Stimulansmedel", with: "stream: \"Medel & <b>fet</b>\""))
-        try repo.stage("Plans/stockholm/2021/goals/bu-lt-1.md", RollUpFixture.longGoal
-            .replacingOccurrences(of: "title: Samverkan ökar", with: "title: \"Mål \(script)\"")
-            .replacingOccurrences(of: "title: Andel kommuner med avtal", with: "title: \"Indikator '\\\" onmouseover=alert(3)\"")
-            + """
-            Text med \(script) och <img src="https://example.com/spårning.png" onerror="alert(4)">.
+        try repo.stage(
+            "Plans/stockholm/county.md",
+            RollUpFixture.county.replacingOccurrences(
+                of: "name: Stockholms län", with: "name: \"Län \\\"><img src=x onerror=alert(2)>\""))
+        try repo.stage(
+            "Plans/stockholm/2021/plan.md",
+            RollUpFixture.plan
+                .replacingOccurrences(of: "title: Handlingsplan 2021", with: "title: \"Plan \(script)\"")
+                .replacingOccurrences(of: "stream: Stimulansmedel", with: "stream: \"Medel & <b>fet</b>\""))
+        try repo.stage(
+            "Plans/stockholm/2021/goals/bu-lt-1.md",
+            RollUpFixture.longGoal
+                .replacingOccurrences(of: "title: Samverkan ökar", with: "title: \"Mål \(script)\"")
+                .replacingOccurrences(of: "title: Andel kommuner med avtal", with: "title: \"Indikator '\\\" onmouseover=alert(3)\"")
+                    + """
+                    Text med \(script) och <img src="https://example.com/spårning.png" onerror="alert(4)">.
 
-            <div onclick="alert(5)">block</div>
+                    <div onclick="alert(5)">block</div>
 
-            [klicka](javascript:alert(6)) och [riktig länk](https://example.se/plan) och ![bild](https://example.com/x.png)
+                    [klicka](javascript:alert(6)) och [riktig länk](https://example.se/plan) och ![bild](https://example.com/x.png)
 
-            > Ett citat med **fetstil** & <i>kursiv</i>.
+                    > Ett citat med **fetstil** & <i>kursiv</i>.
 
-            """)
+                    """)
         try repo.stage("Plans/stockholm/2021/goals/bu-st-1.md", RollUpFixture.shortGoal)
-        try repo.stage("Plans/stockholm/2021/activities/a1.md",
-                       RollUpFixture.activity("a1", status: "delayed", due: "2021-01-01", budget: 1, spent: 1,
-                                              extra: "owner: \"Ägare </td><script>alert(7)</script>\"\n"
-                                                  + "followups:\n  - {date: 2021-01-02, note: \"Notis \(script)\"}\n")
-                           .replacingOccurrences(of: "funding_stream: Stimulansmedel", with: "funding_stream: \"Medel & <b>fet</b>\""))
+        try repo.stage(
+            "Plans/stockholm/2021/activities/a1.md",
+            RollUpFixture.activity(
+                "a1", status: "delayed", due: "2021-01-01", budget: 1, spent: 1,
+                extra: "owner: \"Ägare </td><script>alert(7)</script>\"\n"
+                    + "followups:\n  - {date: 2021-01-02, note: \"Notis \(script)\"}\n"
+            )
+            .replacingOccurrences(of: "funding_stream: Stimulansmedel", with: "funding_stream: \"Medel & <b>fet</b>\""))
         try repo.commit("hostile")
         return repo
     }

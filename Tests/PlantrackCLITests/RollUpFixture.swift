@@ -119,19 +119,27 @@ struct RollUpFixture {
         try repo.stage("\(base)/plan.md", Self.plan)
         try repo.stage("\(base)/goals/bu-lt-1.md", Self.longGoal)
         try repo.stage("\(base)/goals/bu-st-1.md", Self.shortGoal)
-        try repo.stage("\(base)/activities/a1.md", Self.activity("a1", status: "in-progress", due: "2021-03-31", budget: 100_000, spent: 90_000))
+        try repo.stage(
+            "\(base)/activities/a1.md", Self.activity("a1", status: "in-progress", due: "2021-03-31", budget: 100_000, spent: 90_000))
         try repo.stage("\(base)/activities/a2.md", Self.activity("a2", status: "planned", due: "2021-01-04", budget: 200_000, spent: nil))
         try repo.stage("\(base)/activities/a3.md", Self.activity("a3", status: "planned", due: "2021-06-30", budget: 300_000, spent: nil))
         try repo.stage("\(base)/activities/a4.md", Self.activity("a4", status: "planned", due: "2021-01-03", budget: 50_000, spent: nil))
         commits.append(try repo.commit("C1"))
         // C2, 2021-01-03: a1 done.
-        try repo.stage("\(base)/activities/a1.md", Self.activity("a1", status: "done", due: "2021-03-31", budget: 100_000, spent: 90_000,
-                                                                 extra: "completed: 2021-01-03\n"))
+        try repo.stage(
+            "\(base)/activities/a1.md",
+            Self.activity(
+                "a1", status: "done", due: "2021-03-31", budget: 100_000, spent: 90_000,
+                extra: "completed: 2021-01-03\n"))
         commits.append(try repo.commit("C2"))
         // C3, 2021-01-04: a2 in progress, a4 cancelled.
-        try repo.stage("\(base)/activities/a2.md", Self.activity("a2", status: "in-progress", due: "2021-01-04", budget: 200_000, spent: 50_000))
-        try repo.stage("\(base)/activities/a4.md", Self.activity("a4", status: "cancelled", due: "2021-01-03", budget: 50_000, spent: 10_000,
-                                                                 extra: "cancelled_reason: Ingen personal\n"))
+        try repo.stage(
+            "\(base)/activities/a2.md", Self.activity("a2", status: "in-progress", due: "2021-01-04", budget: 200_000, spent: 50_000))
+        try repo.stage(
+            "\(base)/activities/a4.md",
+            Self.activity(
+                "a4", status: "cancelled", due: "2021-01-03", budget: 50_000, spent: 10_000,
+                extra: "cancelled_reason: Ingen personal\n"))
         commits.append(try repo.commit("C3"))
         // C4, 2021-01-05: an invalid activity (no status) is added.
         try repo.stage("\(base)/activities/a5.md", Self.invalidActivity)

@@ -41,7 +41,8 @@ struct RollUpFixtureTests {
         #expect(streams.first?["stream"] as? String == "Stimulansmedel")
         #expect(streams.first?["budget_sek"] as? Int == 650_000)
         #expect(streams.first?["funding_sek"] as? Int == 1_000_000)
-        #expect(plan["goals"] as? [String: Int]
+        #expect(
+            plan["goals"] as? [String: Int]
                 == ["not-assessed": 0, "on-track": 1, "at-risk": 1, "off-track": 0, "achieved": 0])
         let indicators = try #require(plan["indicators"] as? [[String: Any]])
         #expect(indicators.map { $0["id"] as? String } == ["i1", "i2"])
@@ -117,8 +118,10 @@ struct RollUpFixtureTests {
         #expect(result.stderr.contains("--as-of 2020-12-31 is before the first commit"), "\(result.stderr)")
         // Says when the history starts, and how to read that first commit.
         let first = fixture.commits[0].abbreviated
-        #expect(result.stderr.contains("the first commit (\(first)) is dated 2021-01-02: use --as-of 2021-01-02 or later, "
-                                       + "or --rev \(first) to read that commit"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains(
+                "the first commit (\(first)) is dated 2021-01-02: use --as-of 2021-01-02 or later, "
+                    + "or --rev \(first) to read that commit"), "\(result.stderr)")
     }
 
     @Test("--rev and --as-of together are refused")
@@ -146,16 +149,20 @@ struct RollUpFormatTests {
     @Test("csv for a Swedish Excel: semicolons, BOM, CRLF, RFC 4180 quoting")
     func csv() throws {
         let fixture = try RollUpFixture()
-        let result = try CLI.run(["rollup", "--rev", fixture.commits[2].hex, "--format", "csv", "--delimiter", ";", "--bom"],
-                                 in: fixture.repo.url)
+        let result = try CLI.run(
+            ["rollup", "--rev", fixture.commits[2].hex, "--format", "csv", "--delimiter", ";", "--bom"],
+            in: fixture.repo.url)
         #expect(result.status == 0)
         // No language in the workspace: Swedish headings, words and decimal comma.
-        #expect(result.stdout.hasPrefix("\u{FEFF}PLAN;TRAFIKLJUS;EJ PÅBÖRJAD;PÅGÅENDE;GENOMFÖRD;FÖRSENAD;AVBRUTEN;"
-                                        + "ANDEL GENOMFÖRDA %;FÖRFALLNA;EFTER PLAN;BUDGETERAT KR;FÖRBRUKAT KR;TILLDELAT KR;"
-                                        + "ENLIGT PLAN;RISK FÖR AVVIKELSE;AVVIKELSE;UPPNÅTT;EJ BEDÖMT;MÅL EFTER PLAN\r\n"), "\(result.stdout)")
+        #expect(
+            result.stdout.hasPrefix(
+                "\u{FEFF}PLAN;TRAFIKLJUS;EJ PÅBÖRJAD;PÅGÅENDE;GENOMFÖRD;FÖRSENAD;AVBRUTEN;"
+                    + "ANDEL GENOMFÖRDA %;FÖRFALLNA;EFTER PLAN;BUDGETERAT KR;FÖRBRUKAT KR;TILLDELAT KR;"
+                    + "ENLIGT PLAN;RISK FÖR AVVIKELSE;AVVIKELSE;UPPNÅTT;EJ BEDÖMT;MÅL EFTER PLAN\r\n"), "\(result.stdout)")
         // Yellow by the at-risk goal bu-st-1; nothing behind (a2 is in progress without a progress).
-        #expect(result.stdout.contains("\r\nstockholm/2021;gul;1;1;1;0;1;33,3;0;0;600000;150000;1000000;1;1;0;0;0;0\r\n"),
-                "\(result.stdout)")
+        #expect(
+            result.stdout.contains("\r\nstockholm/2021;gul;1;1;1;0;1;33,3;0;0;600000;150000;1000000;1;1;0;0;0;0\r\n"),
+            "\(result.stdout)")
         #expect(result.stdout.contains("\r\ntotalt 2021;;1;1;1;0;1;33,3;"))
         #expect(result.stdout.hasSuffix("\r\n"))
     }
@@ -166,16 +173,20 @@ struct RollUpFormatTests {
         // A comma as delimiter makes the Swedish done share "33,3" hold it; a period the English "33.3".
         let swedish = try CLI.run(["rollup", "--rev", fixture.commits[2].hex, "--format", "csv"], in: fixture.repo.url)
         #expect(swedish.stdout.contains(",\"33,3\","))
-        let english = try CLI.run(["rollup", "--rev", fixture.commits[2].hex, "--format", "csv", "--delimiter", ".",
-                                   "--lang", "en"], in: fixture.repo.url)
+        let english = try CLI.run(
+            [
+                "rollup", "--rev", fixture.commits[2].hex, "--format", "csv", "--delimiter", ".",
+                "--lang", "en",
+            ], in: fixture.repo.url)
         #expect(english.stdout.contains(".\"33.3\"."))
     }
 
     @Test("markdown is a pipe table")
     func markdown() throws {
         let fixture = try RollUpFixture()
-        let result = try CLI.run(["rollup", "--rev", fixture.commits[2].hex, "--format", "markdown", "--lang", "en"],
-                                 in: fixture.repo.url)
+        let result = try CLI.run(
+            ["rollup", "--rev", fixture.commits[2].hex, "--format", "markdown", "--lang", "en"],
+            in: fixture.repo.url)
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("| ITEM | TRAFFIC LIGHT | PLANNED | IN PROGRESS | DONE |") == true)
@@ -186,8 +197,9 @@ struct RollUpFormatTests {
     @Test("--by area and --by priority group the figures")
     func grouping() throws {
         let fixture = try RollUpFixture()
-        let result = try CLI.run(["rollup", "--rev", fixture.commits[2].hex, "--format", "json", "--by", "priority"],
-                                 in: fixture.repo.url)
+        let result = try CLI.run(
+            ["rollup", "--rev", fixture.commits[2].hex, "--format", "json", "--by", "priority"],
+            in: fixture.repo.url)
         let json = try rollUpJSON(result)
         let groups = try #require(json["groups"] as? [[String: Any]])
         #expect(groups.map { $0["key"] as? String } == ["prioritized"])
@@ -197,12 +209,14 @@ struct RollUpFormatTests {
     @Test("--county and --year filter the plans")
     func filters() throws {
         let fixture = try RollUpFixture()
-        let other = try CLI.run(["rollup", "--rev", fixture.commits[2].hex, "--format", "json", "--county", "uppsala"],
-                                in: fixture.repo.url)
+        let other = try CLI.run(
+            ["rollup", "--rev", fixture.commits[2].hex, "--format", "json", "--county", "uppsala"],
+            in: fixture.repo.url)
         #expect(try rollUpJSON(other)["plans"] as? [Any] != nil)
         #expect((try rollUpJSON(other)["plans"] as? [Any])?.isEmpty == true)
-        let year = try CLI.run(["rollup", "--rev", fixture.commits[2].hex, "--format", "json", "--year", "2021"],
-                               in: fixture.repo.url)
+        let year = try CLI.run(
+            ["rollup", "--rev", fixture.commits[2].hex, "--format", "json", "--year", "2021"],
+            in: fixture.repo.url)
         #expect((try rollUpJSON(year)["plans"] as? [Any])?.count == 1)
     }
 }

@@ -48,10 +48,14 @@ struct SchemasUpdateTests {
         let lines = update.stdout.split(separator: "\n")
         let removed = Set(lines.filter { $0.hasPrefix("  - ") }.map { String($0.dropFirst(4)) })
         let added = Set(lines.filter { $0.hasPrefix("  + ") }.map { String($0.dropFirst(4)) })
-        let oldLines = Set(String(decoding: try #require(Self.fixtureSchemas()["workspace.schema.json"]), as: UTF8.self)
-            .split(separator: "\n").map(String.init))
-        let newLines = Set(try String(contentsOf: CLI.packageRoot.appendingPathComponent("Schemas/workspace.schema.json"),
-                                      encoding: .utf8).split(separator: "\n").map(String.init))
+        let oldLines = Set(
+            String(decoding: try #require(Self.fixtureSchemas()["workspace.schema.json"]), as: UTF8.self)
+                .split(separator: "\n").map(String.init))
+        let newLines = Set(
+            try String(
+                contentsOf: CLI.packageRoot.appendingPathComponent("Schemas/workspace.schema.json"),
+                encoding: .utf8
+            ).split(separator: "\n").map(String.init))
         // Every line only one side has is shown, and nothing that neither side has.
         #expect(removed.isSuperset(of: oldLines.subtracting(newLines)) && removed.isSubset(of: oldLines), "\(update.stdout)")
         #expect(added.isSuperset(of: newLines.subtracting(oldLines)) && added.isSubset(of: newLines), "\(update.stdout)")
@@ -119,7 +123,8 @@ struct SchemasUpdateTests {
         var schemas = try Self.fixtureSchemas()
         let current = try Data(contentsOf: CLI.packageRoot.appendingPathComponent("Schemas/activity.schema.json"))
         let text = String(decoding: current, as: UTF8.self)
-        let edited = text.replacingOccurrences(of: "\"properties\": {\n", with: "\"properties\": {\n    \"x-diarienummer\": { \"type\": \"string\" },\n")
+        let edited = text.replacingOccurrences(
+            of: "\"properties\": {\n", with: "\"properties\": {\n    \"x-diarienummer\": { \"type\": \"string\" },\n")
         #expect(edited != text)
         schemas["activity.schema.json"] = Data(edited.utf8)
         let ws = try Self.workspace(schemas: schemas)
@@ -149,7 +154,8 @@ struct SchemasUpdateTests {
         let current = try Data(contentsOf: CLI.packageRoot.appendingPathComponent("Schemas/activity.schema.json"))
         let text = String(decoding: current, as: UTF8.self)
         // The county allowed a field of its own without the x- prefix.
-        let edited = text.replacingOccurrences(of: "\"properties\": {\n", with: "\"properties\": {\n    \"diarienummer\": { \"type\": \"string\" },\n")
+        let edited = text.replacingOccurrences(
+            of: "\"properties\": {\n", with: "\"properties\": {\n    \"diarienummer\": { \"type\": \"string\" },\n")
         schemas["activity.schema.json"] = Data(edited.utf8)
         let ws = try Self.workspace(schemas: schemas)
         for arguments in [
@@ -162,8 +168,10 @@ struct SchemasUpdateTests {
             #expect(result.status == 0, "\(arguments): \(result.stderr)")
         }
         let activity = try ws.text("Plans/orebro/2026/activities/bu-p1.md")
-        let line = try #require(activity.split(separator: "\n", omittingEmptySubsequences: false)
-            .firstIndex { $0.hasPrefix("diarienummer:") }) + 1
+        let line =
+            try #require(
+                activity.split(separator: "\n", omittingEmptySubsequences: false)
+                    .firstIndex { $0.hasPrefix("diarienummer:") }) + 1
         let commits = try ws.messages().count
 
         let refused = try ws.run(["schemas", "update", "--replace-edited"])
@@ -172,8 +180,12 @@ struct SchemasUpdateTests {
         #expect(refused.stderr.contains("diarienummer"))
         #expect(refused.stderr.contains("Nothing was written."))
         #expect(try ws.text("Schemas/activity.schema.json") == edited)
-        #expect(try ws.text("Schemas/workspace.schema.json") != String(decoding: try Data(contentsOf:
-            CLI.packageRoot.appendingPathComponent("Schemas/workspace.schema.json")), as: UTF8.self))
+        #expect(
+            try ws.text("Schemas/workspace.schema.json")
+                != String(
+                    decoding: try Data(
+                        contentsOf:
+                            CLI.packageRoot.appendingPathComponent("Schemas/workspace.schema.json")), as: UTF8.self))
         #expect(try ws.messages().count == commits)
     }
 }

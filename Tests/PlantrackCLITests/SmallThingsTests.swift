@@ -17,8 +17,9 @@ struct SmallThingsTests {
     @Test func approveOfAnApprovedVersionSuggestsRaisingTheVersion() throws {
         let ws = try CycleWorkspace(bundled: true)
         #expect(try ws.run(["approve", "uppsala/2026", "--date", "2026-02-01", "--by", "Styrgruppen"]).status == 0)
-        let version = try #require(try ws.text("Plans/uppsala/2026/plan.md")
-            .split(separator: "\n").first { $0.hasPrefix("version: ") }.flatMap { Int($0.dropFirst(9)) })
+        let version = try #require(
+            try ws.text("Plans/uppsala/2026/plan.md")
+                .split(separator: "\n").first { $0.hasPrefix("version: ") }.flatMap { Int($0.dropFirst(9)) })
         let again = try ws.run(["approve", "uppsala/2026", "--date", "2026-03-01"])
         #expect(again.status == 2)
         let suggestion = "plantrack update uppsala/2026 --set version=\(version + 1)"
@@ -42,14 +43,16 @@ struct SmallThingsTests {
         _ = try ok(["init", ".", "--county", "orebro", "--county-name", "Örebro län", "--code", "18"])
         _ = try ok(["new", "plan", "orebro/2026", "--title", "Länsgemensam handlingsplan 2026", "--area", "bu=Barn och unga"])
         _ = try ok(["new", "goal", "orebro/2026/bu-st-1", "--title", "Fler unga mår bra", "--term", "short", "--area", "bu"])
-        _ = try ok(["new", "activity", "orebro/2026/bu-p1", "--title", "Föräldrastöd", "--area", "bu", "--goal", "bu-st-1",
-                    "--start", "2026-03-01", "--due", "2026-12-15"])
+        _ = try ok([
+            "new", "activity", "orebro/2026/bu-p1", "--title", "Föräldrastöd", "--area", "bu", "--goal", "bu-st-1",
+            "--start", "2026-03-01", "--due", "2026-12-15",
+        ])
         _ = try ok(["update", "orebro/2026/bu-p1", "--progress", "10"])
-        _ = try ok(["approve", "orebro/2026", "--date", "2026-02-15", "--by", "Styrgruppen"])       // v1 holds progress 10
+        _ = try ok(["approve", "orebro/2026", "--date", "2026-02-15", "--by", "Styrgruppen"])  // v1 holds progress 10
         _ = try ok(["update", "orebro/2026/bu-p1", "--progress", "40"])
         _ = try ok(["update", "orebro/2026", "--set", "version=2"])
-        _ = try ok(["approve", "orebro/2026", "--date", "2026-09-01"])                              // v2 holds progress 40
-        _ = try ok(["update", "orebro/2026/bu-p1", "--progress", "60"])                             // in no adopted version
+        _ = try ok(["approve", "orebro/2026", "--date", "2026-09-01"])  // v2 holds progress 40
+        _ = try ok(["update", "orebro/2026/bu-p1", "--progress", "60"])  // in no adopted version
 
         let log = try ok(["log", "orebro/2026/bu-p1"]).split(separator: "\n")
         let commits = log.filter { $0.hasPrefix("  ") && !$0.hasPrefix("      ") }
@@ -85,17 +88,22 @@ struct SmallThingsTests {
         try ok(["init", ".", "--county", "orebro", "--county-name", longCounty, "--code", "18"])
         try ok(["new", "plan", "orebro/2026", "--title", "Länsgemensam handlingsplan 2026 — " + longTitle, "--area", "bu=Barn och unga"])
         try ok(["new", "goal", "orebro/2026/bu-st-1", "--title", longTitle, "--term", "short", "--area", "bu"])
-        try ok(["new", "activity", "orebro/2026/bu-p1", "--title", longTitle, "--area", "bu", "--goal", "bu-st-1",
-                "--start", "2026-03-01", "--due", "2026-12-15"])
-        try ok(["update", "orebro/2026/bu-p1", "--set", "title=" + longTitle + " och förskola",
-                "--set", "owner=" + longCounty, "--progress", "20"])
+        try ok([
+            "new", "activity", "orebro/2026/bu-p1", "--title", longTitle, "--area", "bu", "--goal", "bu-st-1",
+            "--start", "2026-03-01", "--due", "2026-12-15",
+        ])
+        try ok([
+            "update", "orebro/2026/bu-p1", "--set", "title=" + longTitle + " och förskola",
+            "--set", "owner=" + longCounty, "--progress", "20",
+        ])
         try ok(["update", "orebro/2026/bu-p1", "--note", longTitle])
         try ok(["update", "orebro/2026/bu-p1", "--status", "delayed", "--progress", "40", "--note", "Halvtid"])
         try ok(["approve", "orebro/2026", "--date", "2026-02-15", "--by", longCounty])
         try ok(["revise", "orebro", "--to", "2027"])
         try FileManager.default.removeItem(atPath: ws.path + "/Schemas/workspace.schema.json")
-        try FileManager.default.copyItem(atPath: SchemasUpdateTests.fixtures.appendingPathComponent("workspace.schema.json").path,
-                                         toPath: ws.path + "/Schemas/workspace.schema.json")
+        try FileManager.default.copyItem(
+            atPath: SchemasUpdateTests.fixtures.appendingPathComponent("workspace.schema.json").path,
+            toPath: ws.path + "/Schemas/workspace.schema.json")
         let signature = Author(name: "Test", email: "test@example.se", time: 1_767_225_600)
         try ws.repository.commitWorkingFiles(["Schemas/workspace.schema.json"], message: "old schema\n", signature: signature)
         try ok(["schemas", "update"])
@@ -116,8 +124,9 @@ struct SmallThingsTests {
         let update = try #require(messages.first { $0.hasPrefix("update orebro/2026/bu-p1: title") })
         #expect(update.contains("~ progress: 0 → 20"), "details stay in the body: \(update)")
         // update names the changes that fit, whole, and "…" for the rest.
-        #expect(messages.contains { $0.hasPrefix("update orebro/2026/bu-p1: status delayed, progress 40, …\n\n") },
-                "\(messages)")
+        #expect(
+            messages.contains { $0.hasPrefix("update orebro/2026/bu-p1: status delayed, progress 40, …\n\n") },
+            "\(messages)")
     }
 
     /// init's README names files the workspace has, and the help it points at works.

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import PlantrackCore
 import PlantrackGit
+import Testing
 
 /// The Stockholm coordinator's year, through the binary (issue #18's end-to-end test): the
 /// bundled 2021 plan revised into 2022, three updates, adopted, and reported on. What is
@@ -50,22 +50,31 @@ struct StockholmCycleTests {
     /// progress, money and a follow-up (one gains a partner), one goal gets a 2022 target, a
     /// 2022 measurement and an assessment.
     static let spring: [SpringUpdate] = [
-        SpringUpdate(arguments: ["update", "stockholm/2022/bu-p2", "--progress", "25", "--spent", "45000",
-                                 "--note", "Två utbildningsdagar för elevhälsan genomförda", "--date", "2022-03-28",
-                                 "--add-partner", "Elevhälsan i Järfälla"],
-                     activity: "bu-p2", spent: 45_000, note: "Två utbildningsdagar för elevhälsan genomförda",
-                     date: "2022-03-28"),
+        SpringUpdate(
+            arguments: [
+                "update", "stockholm/2022/bu-p2", "--progress", "25", "--spent", "45000",
+                "--note", "Två utbildningsdagar för elevhälsan genomförda", "--date", "2022-03-28",
+                "--add-partner", "Elevhälsan i Järfälla",
+            ],
+            activity: "bu-p2", spent: 45_000, note: "Två utbildningsdagar för elevhälsan genomförda",
+            date: "2022-03-28"),
         // A planned activity with progress and money recorded starts (in-progress).
-        SpringUpdate(arguments: ["update", "stockholm/2022/kk-l2", "--progress", "20", "--spent", "120000",
-                                 "--note", "Första nätverksträffen hållen, 40 deltagare", "--date", "2022-04-08"],
-                     activity: "kk-l2", spent: 120_000, note: "Första nätverksträffen hållen, 40 deltagare",
-                     date: "2022-04-08"),
+        SpringUpdate(
+            arguments: [
+                "update", "stockholm/2022/kk-l2", "--progress", "20", "--spent", "120000",
+                "--note", "Första nätverksträffen hållen, 40 deltagare", "--date", "2022-04-08",
+            ],
+            activity: "kk-l2", spent: 120_000, note: "Första nätverksträffen hållen, 40 deltagare",
+            date: "2022-04-08"),
         // The newsletter goal: the 2021 target (1800, met with 1870 on 2021-12-01) is replaced by
         // a 2022 one, and the first 2022 count is recorded.
-        SpringUpdate(arguments: ["update", "stockholm/2022/kk-st-2", "--indicator", "nyhetsbrev",
-                                 "--target", "2100@2022-12-31", "--measure", "nyhetsbrev=1985@2022-04-05",
-                                 "--assessment", "on-track"],
-                     activity: nil, spent: 0, note: nil, date: nil),
+        SpringUpdate(
+            arguments: [
+                "update", "stockholm/2022/kk-st-2", "--indicator", "nyhetsbrev",
+                "--target", "2100@2022-12-31", "--measure", "nyhetsbrev=1985@2022-04-05",
+                "--assessment", "on-track",
+            ],
+            activity: nil, spent: 0, note: nil, date: nil),
     ]
 
     /// `revise stockholm --to 2022` on the bundled plans.
@@ -91,9 +100,10 @@ struct StockholmCycleTests {
         let ws = try CycleWorkspace(bundled: true)
         let old = try ws.files(under: "Plans/stockholm/2021/activities").map { path in
             let text = try ws.text(path)
-            return OldActivity(id: Self.fileID(path), priority: Self.field("priority", text) ?? "",
-                               status: Self.field("status", text) ?? "", completed: Self.field("completed", text),
-                               text: text)
+            return OldActivity(
+                id: Self.fileID(path), priority: Self.field("priority", text) ?? "",
+                status: Self.field("status", text) ?? "", completed: Self.field("completed", text),
+                text: text)
         }
         let oldBytes = try ws.files(under: "Plans/stockholm/2021").map { try ws.bytes($0) }
         let carried = old.filter(\.isCarried).map(\.id)
@@ -123,8 +133,9 @@ struct StockholmCycleTests {
         // Nothing achieved yet: every carried activity starts afresh, keeping what describes it.
         for activity in old where activity.isCarried {
             let text = try ws.text("Plans/stockholm/2022/activities/\(activity.id).md")
-            #expect(Self.field("status", text) == (["in-progress", "delayed"].contains(activity.status) ? "in-progress" : "planned"),
-                    "\(activity.id)")
+            #expect(
+                Self.field("status", text) == (["in-progress", "delayed"].contains(activity.status) ? "in-progress" : "planned"),
+                "\(activity.id)")
             #expect(Self.field("progress", text) == (Self.field("progress", activity.text) == nil ? nil : "0"), "\(activity.id)")
             #expect(Self.field("spent_sek", text) == (Self.field("spent_sek", activity.text) == nil ? nil : "0"), "\(activity.id)")
             for gone in ["followups", "completed", "cancelled_reason"] {
@@ -157,14 +168,17 @@ struct StockholmCycleTests {
         #expect(!validate.stdout.contains("dates.outside-period"), "\(validate.stdout)")
         let goal = "Plans/stockholm/2022/goals/bu-ft-lt-1.md"
         let target = try #require(Self.targetDatePosition(try ws.text(goal)))
-        #expect(validate.stdout.contains("\(goal):\(target.line):\(target.column): warning: [dates.target-before-period] "
-                                         + "the target of indicator familjecentraler is dated \(target.date)"),
-                "\(validate.stdout)")
+        #expect(
+            validate.stdout.contains(
+                "\(goal):\(target.line):\(target.column): warning: [dates.target-before-period] "
+                    + "the target of indicator familjecentraler is dated \(target.date)"),
+            "\(validate.stdout)")
 
         // The roll-up of 2022: nothing spent, nothing achieved.
         let rollup = try ws.run(["rollup", "--year", "2022", "--format", "json"])
         #expect(rollup.status == 0, "\(rollup.stderr)")
-        let plans = (try JSONSerialization.jsonObject(with: Data(rollup.stdout.utf8)) as? [String: Any])?["plans"]
+        let plans =
+            (try JSONSerialization.jsonObject(with: Data(rollup.stdout.utf8)) as? [String: Any])?["plans"]
             as? [[String: Any]] ?? []
         let plan2022 = try #require(plans.first { $0["county"] as? String == "stockholm" && $0["year"] as? Int == 2022 })
         #expect(plan2022["spent_sek"] as? Int == 0)
@@ -177,7 +191,8 @@ struct StockholmCycleTests {
         #expect(recordedSpent == 165_000)
         // The partner is added in 2022 only; 2021 keeps every byte.
         let oldPartners = Self.list("partners", try ws.text("Plans/stockholm/2021/activities/bu-p2.md"))
-        #expect(Self.list("partners", try ws.text("Plans/stockholm/2022/activities/bu-p2.md"))
+        #expect(
+            Self.list("partners", try ws.text("Plans/stockholm/2022/activities/bu-p2.md"))
                 == oldPartners + ["Elevhälsan i Järfälla"])
         #expect(try ws.files(under: "Plans/stockholm/2021").map { try ws.bytes($0) } == oldBytes)
 
@@ -185,8 +200,11 @@ struct StockholmCycleTests {
         // achieved (one on track), and indicator progress only where 2022 measured.
         let after = try Self.stockholm2022(try ws.run(["rollup", "--year", "2022", "--format", "json"]))
         #expect(after["spent_sek"] as? Int == recordedSpent)
-        #expect(after["goals"] as? [String: Int] == ["not-assessed": 22, "on-track": 1, "at-risk": 0,
-                                                      "off-track": 0, "achieved": 0])
+        #expect(
+            after["goals"] as? [String: Int] == [
+                "not-assessed": 22, "on-track": 1, "at-risk": 0,
+                "off-track": 0, "achieved": 0,
+            ])
         // Judged today (after 2022-12-31) the working tree's eleven activities are all past
         // due and none is done: 11 overdue ≥ 3, red.
         #expect(after["overdue"] as? Int == carried.count)
@@ -228,9 +246,11 @@ struct StockholmCycleTests {
         #expect(rows.filter { $0[section] == "area" }.compactMap { Int($0[spent]) }.reduce(0, +) == recordedSpent)
         // No 2021 follow-ups: exactly the notes added in 2022.
         let followups = rows.filter { $0[section] == "followup" }.map { [$0[id], $0[date], $0[note]] }
-        #expect(followups == Self.spring.compactMap { update in
-            update.note.map { [update.activity ?? "", update.date ?? "", $0] }
-        }, "\(report.stdout)")
+        #expect(
+            followups
+                == Self.spring.compactMap { update in
+                    update.note.map { [update.activity ?? "", update.date ?? "", $0] }
+                }, "\(report.stdout)")
         for activity in old {
             for note in Self.followupNotes(activity.text) {
                 #expect(!report.stdout.contains(note), "\(activity.id): \(note)")
@@ -304,7 +324,8 @@ struct StockholmCycleTests {
         // The indicator is judged as of its measurement (5 April, day 95): expected 95/365 =
         // 26.0 %, progress 50, not behind.
         let aprilNewsletter = try #require(Self.indicator("nyhetsbrev", in: green))
-        #expect(aprilNewsletter["expected"] as? Int == 26 && aprilNewsletter["progress"] as? Int == 50
+        #expect(
+            aprilNewsletter["expected"] as? Int == 26 && aprilNewsletter["progress"] as? Int == 50
                 && aprilNewsletter["behind"] as? Bool == false, "\(aprilNewsletter)")
         #expect(try Self.statusLight(ws, ["--as-of", "2022-04-30"]) == "🟢")
 
@@ -388,10 +409,12 @@ struct StockholmCycleTests {
         calendar.timeZone = try #require(TimeZone(secondsFromGMT: 2 * 3600))
         let parts = date.split(separator: "-").compactMap { Int($0) }
         let day = try #require(calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2], hour: hour)))
-        let signature = Author(name: "Åsa Öberg", email: "asa.oberg@example.se",
-                                  time: Int64(day.timeIntervalSince1970), offsetMinutes: 120)
-        return try Repository.open(at: ws.path).commitWorkingFiles(try ws.files(under: "Plans"), message: message,
-                                                                    signature: signature)
+        let signature = Author(
+            name: "Åsa Öberg", email: "asa.oberg@example.se",
+            time: Int64(day.timeIntervalSince1970), offsetMinutes: 120)
+        return try Repository.open(at: ws.path).commitWorkingFiles(
+            try ws.files(under: "Plans"), message: message,
+            signature: signature)
     }
 
     /// The stockholm 2022 plan of `rollup --format json`, with the top-level `revision` and `as_of`.
@@ -399,8 +422,9 @@ struct StockholmCycleTests {
         #expect(result.status == 0, "\(result.stderr)")
         let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
         let plans = object["plans"] as? [[String: Any]] ?? []
-        var plan = try #require(plans.first { $0["county"] as? String == "stockholm" && $0["year"] as? Int == 2022 },
-                                "\(result.stdout)")
+        var plan = try #require(
+            plans.first { $0["county"] as? String == "stockholm" && $0["year"] as? Int == 2022 },
+            "\(result.stdout)")
         plan["revision"] = object["revision"]
         plan["as_of"] = object["as_of"]
         return plan

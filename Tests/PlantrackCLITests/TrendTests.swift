@@ -12,8 +12,11 @@ struct TrendTests {
     @Test("weekly points on the fixture take the last commit on or before each Sunday")
     func fixtureWeeks() throws {
         let fixture = try RollUpFixture()
-        let result = try CLI.run(["trend", "--since", "2021-01-01", "--until", "2021-01-17", "--every", "week", "--format", "json",
-                                  "--allow-invalid"], in: fixture.repo.url)
+        let result = try CLI.run(
+            [
+                "trend", "--since", "2021-01-01", "--until", "2021-01-17", "--every", "week", "--format", "json",
+                "--allow-invalid",
+            ], in: fixture.repo.url)
         #expect(result.status == 0, "\(result.stderr)")
         let points = try trendPoints(result)
         // From C4 on, a5 (no status) is left out: those points say so, the first does not.
@@ -25,15 +28,19 @@ struct TrendTests {
         #expect(points.map { $0["date"] as? String } == ["2021-01-03", "2021-01-10", "2021-01-17"])
         #expect(points.map { $0["commit"] as? String } == [fixture.commits[1].hex, fixture.commits[3].hex, fixture.commits[3].hex])
         #expect(points.map { $0["done_share"] as? Double } == [25, 33.3, 33.3])
-        #expect(points.first?["activities"] as? [String: Int]
+        #expect(
+            points.first?["activities"] as? [String: Int]
                 == ["planned": 3, "in-progress": 0, "done": 1, "delayed": 0, "cancelled": 0])
     }
 
     @Test("a point before the first commit has no commit")
     func beforeHistory() throws {
         let fixture = try RollUpFixture()
-        let result = try CLI.run(["trend", "--since", "2020-12-01", "--until", "2021-01-31", "--format", "json",
-                                  "--allow-invalid"], in: fixture.repo.url)
+        let result = try CLI.run(
+            [
+                "trend", "--since", "2020-12-01", "--until", "2021-01-31", "--format", "json",
+                "--allow-invalid",
+            ], in: fixture.repo.url)
         let points = try trendPoints(result)
         #expect(points.count == 2)
         #expect(points.first?["commit"] is NSNull)
@@ -43,8 +50,9 @@ struct TrendTests {
     @Test("table ends with a sparkline; no progress bar off a terminal")
     func table() throws {
         let fixture = try RollUpFixture()
-        let result = try CLI.run(["trend", "--since", "2021-01-01", "--until", "2021-01-03", "--every", "week", "--lang", "en"],
-                                 in: fixture.repo.url)
+        let result = try CLI.run(
+            ["trend", "--since", "2021-01-01", "--until", "2021-01-03", "--every", "week", "--lang", "en"],
+            in: fixture.repo.url)
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("DATE ") == true)
@@ -55,8 +63,11 @@ struct TrendTests {
     @Test("csv with semicolons and a BOM")
     func csv() throws {
         let fixture = try RollUpFixture()
-        let result = try CLI.run(["trend", "--since", "2021-01-01", "--until", "2021-01-04", "--every", "week",
-                                  "--format", "csv", "--delimiter", ";", "--bom"], in: fixture.repo.url)
+        let result = try CLI.run(
+            [
+                "trend", "--since", "2021-01-01", "--until", "2021-01-04", "--every", "week",
+                "--format", "csv", "--delimiter", ";", "--bom",
+            ], in: fixture.repo.url)
         // Swedish headings (the workspace names no language) and the decimal comma.
         #expect(result.stdout.hasPrefix("\u{FEFF}DATUM;INCHECKNING;ÅR;EJ PÅBÖRJAD;PÅGÅENDE;GENOMFÖRD;"))
         // On 2021-01-03 a2 (due 01-04: 75 % of its time passed) and a4 (due that day: 100 %)
@@ -68,11 +79,17 @@ struct TrendTests {
     func matchesRollUp() throws {
         let folder = try TemporaryFolder()
         let out = folder.url.appendingPathComponent("repo")
-        let generated = try CLI.run(["--out", out.path, "--entities", "3", "--years", "1", "--commits-per-year", "40",
-                                     "--first-year", "2021"], executable: "plantrack-generate")
+        let generated = try CLI.run(
+            [
+                "--out", out.path, "--entities", "3", "--years", "1", "--commits-per-year", "40",
+                "--first-year", "2021",
+            ], executable: "plantrack-generate")
         try #require(generated.status == 0, "\(generated.stderr)")
-        let result = try CLI.run(["trend", "--since", "2020-12-01", "--until", "2022-01-31", "--every", "week",
-                                  "--format", "json", "--allow-invalid"], in: out)
+        let result = try CLI.run(
+            [
+                "trend", "--since", "2020-12-01", "--until", "2022-01-31", "--every", "week",
+                "--format", "json", "--allow-invalid",
+            ], in: out)
         #expect(result.status == 0, "\(result.stderr)")
         let points = try trendPoints(result)
         #expect(points.count > 50)
@@ -124,9 +141,11 @@ struct TrendTests {
 
         let csv = try CLI.run(arguments + ["--allow-invalid", "--format", "csv", "--lang", "en"], in: fixture.repo.url)
         #expect(csv.status == 0)
-        #expect(csv.stdout.hasPrefix("THE FIGURES ARE INCOMPLETE: 1 document is missing from the figures. "
-                                     + "Run plantrack validate for details.\r\n"
-                                     + "Plans/stockholm/2021/activities/a5.md,has errors\r\n\r\nDATE,COMMIT,YEAR,PLANNED,"), "\(csv.stdout)")
+        #expect(
+            csv.stdout.hasPrefix(
+                "THE FIGURES ARE INCOMPLETE: 1 document is missing from the figures. "
+                    + "Run plantrack validate for details.\r\n"
+                    + "Plans/stockholm/2021/activities/a5.md,has errors\r\n\r\nDATE,COMMIT,YEAR,PLANNED,"), "\(csv.stdout)")
         #expect(csv.stdout.contains(",MISSING DOCUMENTS\r\n"))
     }
 
@@ -144,8 +163,9 @@ struct TrendTests {
         #expect(early.stderr.contains("nothing was committed on or before 2020-12-31"), "\(early.stderr)")
         #expect(early.stderr.contains("the first commit is dated 2021-01-02: try --until 2021-01-02 or later"))
         // A filter that matches no plan.
-        let none = try CLI.run(["trend", "--since", "2021-01-01", "--until", "2021-01-04", "--every", "week", "--year", "2030"],
-                               in: fixture.repo.url)
+        let none = try CLI.run(
+            ["trend", "--since", "2021-01-01", "--until", "2021-01-04", "--every", "week", "--year", "2030"],
+            in: fixture.repo.url)
         #expect(none.status == 0)
         #expect(none.stderr.contains("no plan figures at any point") && none.stderr.contains("--year 2030"), "\(none.stderr)")
         // Figures: no note.

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import PlantrackCore
 import PlantrackGit
+import Testing
 
 /// `update` on list fields (issue #18 item 6), through the binary: each change is committed
 /// alone and the commit changes only the lines of the entries concerned.
@@ -9,8 +9,10 @@ import PlantrackGit
 struct UpdateListTests {
     /// Runs `update` and returns the lines the commit removed and added in `path`,
     /// checking it succeeded and that the commit holds that one file.
-    private func change(_ ws: CycleWorkspace, _ path: String, _ arguments: [String],
-                        sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> (removed: [Substring], added: [Substring]) {
+    private func change(
+        _ ws: CycleWorkspace, _ path: String, _ arguments: [String],
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws -> (removed: [Substring], added: [Substring]) {
         let before = try ws.text(path)
         let head = try ws.head()
         let result = try ws.run(["update"] + arguments)
@@ -36,26 +38,37 @@ struct UpdateListTests {
         let head = try ws.head()
         let missing = try ws.run(["update", "stockholm/2021/bu-p2", "--add-goal", "bu-ft-st-9"])
         #expect(missing.status == 1)
-        #expect(missing.stderr.contains("\(path):9:5: error: [ref.goal-missing] the plan stockholm/2021 has no goal bu-ft-st-9 (did you mean \"bu-ft-st-1\"?)"),
-                "\(missing.stderr)")
+        #expect(
+            missing.stderr.contains(
+                "\(path):9:5: error: [ref.goal-missing] the plan stockholm/2021 has no goal bu-ft-st-9 (did you mean \"bu-ft-st-1\"?)"),
+            "\(missing.stderr)")
         #expect(missing.stderr.contains("    9 |   - bu-ft-st-9\n"), "\(missing.stderr)")
         let longTerm = try ws.run(["update", "stockholm/2021/bu-p2", "--add-goal", "bu-ft-lt-1"])
         #expect(longTerm.status == 1 && longTerm.stderr.contains("[goal.activity-long-term-goal]"), "\(longTerm.stderr)")
         let absent = try ws.run(["update", "stockholm/2021/bu-p2", "--remove-goal", "bu-ft-st-3"])
         #expect(absent.status == 2)
-        #expect(absent.stderr.contains("there is no goal 'bu-ft-st-3' to remove (did you mean \"bu-ft-st-2\"?); there are: bu-ft-st-2"),
-                "\(absent.stderr)")
+        #expect(
+            absent.stderr.contains("there is no goal 'bu-ft-st-3' to remove (did you mean \"bu-ft-st-2\"?); there are: bu-ft-st-2"),
+            "\(absent.stderr)")
         #expect(try ws.head() == head)
     }
 
     @Test func activityPartnersTasksAndFollowups() throws {
         let ws = try CycleWorkspace(bundled: true)
         let path = "Plans/stockholm/2021/activities/bu-p2.md"
-        var lines = try change(ws, path, ["stockholm/2021/bu-p2", "--add-partner", "Länsstyrelsen i Stockholms län",
-                                          "--remove-partner", "Storsthlm"])
+        var lines = try change(
+            ws, path,
+            [
+                "stockholm/2021/bu-p2", "--add-partner", "Länsstyrelsen i Stockholms län",
+                "--remove-partner", "Storsthlm",
+            ])
         #expect(lines.removed == ["  - Storsthlm"] && lines.added == ["  - Länsstyrelsen i Stockholms län"], "\(lines)")
-        lines = try change(ws, path, ["stockholm/2021/bu-p2", "--remove-partner", "Samverkanskansliet",
-                                      "--remove-partner", "Länsstyrelsen i Stockholms län"])
+        lines = try change(
+            ws, path,
+            [
+                "stockholm/2021/bu-p2", "--remove-partner", "Samverkanskansliet",
+                "--remove-partner", "Länsstyrelsen i Stockholms län",
+            ])
         #expect(lines.removed == ["partners:", "  - Samverkanskansliet", "  - Länsstyrelsen i Stockholms län"] && lines.added.isEmpty)
         lines = try change(ws, path, ["stockholm/2021/bu-p2", "--add-partner", "Storsthlm"])
         #expect(lines.removed.isEmpty && lines.added == ["partners:", "  - Storsthlm"])
@@ -73,9 +86,12 @@ struct UpdateListTests {
         #expect(noTask.status == 2 && noTask.stderr.contains("its tasks are: 1. Sprida information"), "\(noTask.stderr)")
 
         lines = try change(ws, path, ["stockholm/2021/bu-p2", "--remove-followup", "2021-06-10"])
-        #expect(lines.removed == ["  - date: 2021-06-10",
-                                  "    note: Behovet av stöd för samverkan kring det geografiska samordningsansvaret är undersökt.",
-                                  "    by: Samverkanskansliet"] && lines.added.isEmpty, "\(lines)")
+        #expect(
+            lines.removed == [
+                "  - date: 2021-06-10",
+                "    note: Behovet av stöd för samverkan kring det geografiska samordningsansvaret är undersökt.",
+                "    by: Samverkanskansliet",
+            ] && lines.added.isEmpty, "\(lines)")
         let noFollowup = try ws.run(["update", "stockholm/2021/bu-p2", "--remove-followup", "2021-06-11"])
         #expect(noFollowup.status == 2 && noFollowup.stderr.contains("its follow-ups are: 1. 2021-10-14"), "\(noFollowup.stderr)")
         let wrongKind = try ws.run(["update", "stockholm/2021/bu-ft-st-1", "--add-partner", "X"])
@@ -86,7 +102,9 @@ struct UpdateListTests {
     @Test func flowListsKeepTheirStyle() throws {
         let ws = try CycleWorkspace(bundled: true)
         let path = "Plans/stockholm/2021/activities/bu-p9.md"
-        try ws.write(path, """
+        try ws.write(
+            path,
+            """
             ---
             kind: activity
             id: bu-p9
@@ -109,7 +127,8 @@ struct UpdateListTests {
         var lines = try change(ws, path, ["stockholm/2021/bu-p9", "--add-goal", "bu-ft-st-2"])
         #expect(lines.removed == ["goals: [bu-ft-st-1]"] && lines.added == ["goals: [bu-ft-st-1, bu-ft-st-2]"], "\(lines)")
         lines = try change(ws, path, ["stockholm/2021/bu-p9", "--remove-partner", "Storsthlm", "--add-partner", "Länsstyrelsen"])
-        #expect(lines.removed == ["partners: [Storsthlm, \"Region Stockholm, HSF\"]  # båda bidrar"]
+        #expect(
+            lines.removed == ["partners: [Storsthlm, \"Region Stockholm, HSF\"]  # båda bidrar"]
                 && lines.added == ["partners: [\"Region Stockholm, HSF\", Länsstyrelsen]  # båda bidrar"], "\(lines)")
     }
 
@@ -118,7 +137,9 @@ struct UpdateListTests {
     @Test func emptyFlowListKeepsItsComment() throws {
         let ws = try CycleWorkspace(bundled: true)
         let path = "Plans/stockholm/2021/activities/bu-p9.md"
-        try ws.write(path, """
+        try ws.write(
+            path,
+            """
             ---
             kind: activity
             id: bu-p9
@@ -139,7 +160,8 @@ struct UpdateListTests {
         let signature = Author(name: "Test", email: "test@example.se", time: 1_609_459_200)
         try ws.repository.commitWorkingFiles([path], message: "bu-p9\n", signature: signature)
         let lines = try change(ws, path, ["stockholm/2021/bu-p9", "--add-partner", "Röda Korset, Luleå 🎗"])
-        #expect(lines.removed == ["partners: []  # fylls i när avtalen är klara"]
+        #expect(
+            lines.removed == ["partners: []  # fylls i när avtalen är klara"]
                 && lines.added == ["partners: # fylls i när avtalen är klara", "  - Röda Korset, Luleå 🎗"], "\(lines)")
         let shown = try ws.run(["show", "stockholm/2021/bu-p9", "--format", "json"])
         #expect(shown.status == 0 && shown.stdout.contains("Röda Korset, Luleå 🎗"), "\(shown.stderr)")
@@ -156,8 +178,9 @@ struct UpdateListTests {
             let done = try ws.run(["update", "stockholm/2021/bu-p2", "--task-done=\(number)"])
             #expect(done.status == 2 && done.stderr.contains("the activity has no task '\(number)'"), "\(number): \(done.stderr)")
             let followup = try ws.run(["update", "stockholm/2021/bu-p2", "--remove-followup=\(number)"])
-            #expect(followup.status == 2 && followup.stderr.contains("the activity has no follow-up '\(number)'"),
-                    "\(number): \(followup.stderr)")
+            #expect(
+                followup.status == 2 && followup.stderr.contains("the activity has no follow-up '\(number)'"),
+                "\(number): \(followup.stderr)")
         }
         #expect(try ws.head() == head)
     }
@@ -173,13 +196,20 @@ struct UpdateListTests {
         #expect(shortTerm.status == 1 && shortTerm.stderr.contains("[ref.serves-not-long-term]"))
 
         // bu-ft-st-2 has no indicators: the list is created after assessment.
-        lines = try change(ws, path, ["stockholm/2021/bu-ft-st-2", "--indicator", "andel-kommuner", "--title", "Andel kommuner",
-                                      "--unit", "percent", "--direction", "increase", "--baseline", "20@2021-01-01",
-                                      "--target", "60@2021-12-31"])
+        lines = try change(
+            ws, path,
+            [
+                "stockholm/2021/bu-ft-st-2", "--indicator", "andel-kommuner", "--title", "Andel kommuner",
+                "--unit", "percent", "--direction", "increase", "--baseline", "20@2021-01-01",
+                "--target", "60@2021-12-31",
+            ])
         #expect(lines.removed.isEmpty)
-        #expect(lines.added == ["indicators:", "  - id: andel-kommuner", "    title: Andel kommuner", "    unit: percent",
-                                "    direction: increase", "    baseline:", "      value: 20", "      date: 2021-01-01",
-                                "    target:", "      value: 60", "      date: 2021-12-31"], "\(lines)")
+        #expect(
+            lines.added == [
+                "indicators:", "  - id: andel-kommuner", "    title: Andel kommuner", "    unit: percent",
+                "    direction: increase", "    baseline:", "      value: 20", "      date: 2021-01-01",
+                "    target:", "      value: 60", "      date: 2021-12-31",
+            ], "\(lines)")
         #expect(try ws.text(path).contains("assessment: at-risk\nindicators:\n"))
         lines = try change(ws, path, ["stockholm/2021/bu-ft-st-2", "--indicator", "andel-kommuner", "--target", "75.5@2021-12-31"])
         #expect(lines.removed == ["      value: 60"] && lines.added == ["      value: 75.5"], "\(lines)")
@@ -233,45 +263,52 @@ struct UpdateListTests {
 
     @Test func newTakesADescriptionPartnersAndTasks() throws {
         let ws = try CycleWorkspace(bundled: true)
-        let result = try ws.run(["new", "activity", "stockholm/2021/bu-p9", "--title", "Föräldraskapsstöd", "--area", "bu-ft",
-                                 "--goal", "bu-ft-st-1", "--owner", "Storsthlm", "--partner", "Region Stockholm HSF",
-                                 "--partner", "Länsstyrelsen, Stockholm", "--task", "Kartlägga utbudet", "--task", "Sprida: goda exempel",
-                                 "--description", "## Syfte\n\nStärka föräldrar i länet."])
+        let result = try ws.run([
+            "new", "activity", "stockholm/2021/bu-p9", "--title", "Föräldraskapsstöd", "--area", "bu-ft",
+            "--goal", "bu-ft-st-1", "--owner", "Storsthlm", "--partner", "Region Stockholm HSF",
+            "--partner", "Länsstyrelsen, Stockholm", "--task", "Kartlägga utbudet", "--task", "Sprida: goda exempel",
+            "--description", "## Syfte\n\nStärka föräldrar i länet.",
+        ])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(try ws.text("Plans/stockholm/2021/activities/bu-p9.md") == """
-            ---
-            kind: activity
-            id: bu-p9
-            title: Föräldraskapsstöd
-            area: bu-ft
-            priority: prioritized
-            goals:
-              - bu-ft-st-1
-            status: planned
-            owner: Storsthlm
-            partners:
-              - Region Stockholm HSF
-              - Länsstyrelsen, Stockholm
-            progress: 0
-            tasks:
-              - title: Kartlägga utbudet
-                done: false
-              - title: "Sprida: goda exempel"
-                done: false
-            ---
+        #expect(
+            try ws.text("Plans/stockholm/2021/activities/bu-p9.md") == """
+                ---
+                kind: activity
+                id: bu-p9
+                title: Föräldraskapsstöd
+                area: bu-ft
+                priority: prioritized
+                goals:
+                  - bu-ft-st-1
+                status: planned
+                owner: Storsthlm
+                partners:
+                  - Region Stockholm HSF
+                  - Länsstyrelsen, Stockholm
+                progress: 0
+                tasks:
+                  - title: Kartlägga utbudet
+                    done: false
+                  - title: "Sprida: goda exempel"
+                    done: false
+                ---
 
-            ## Syfte
+                ## Syfte
 
-            Stärka föräldrar i länet.
+                Stärka föräldrar i länet.
 
-            """)
+                """)
         try ws.write("beskrivning.md", "Målet beskrivs här.\n")
-        let goal = try ws.run(["new", "goal", "stockholm/2021/bu-ft-st-9", "--title", "Nytt mål", "--term", "short",
-                               "--area", "bu-ft", "--serves", "bu-ft-lt-1", "--body-file", "beskrivning.md"])
+        let goal = try ws.run([
+            "new", "goal", "stockholm/2021/bu-ft-st-9", "--title", "Nytt mål", "--term", "short",
+            "--area", "bu-ft", "--serves", "bu-ft-lt-1", "--body-file", "beskrivning.md",
+        ])
         #expect(goal.status == 0, "\(goal.stderr)")
         #expect(try ws.text("Plans/stockholm/2021/goals/bu-ft-st-9.md").hasSuffix("---\n\nMålet beskrivs här.\n"))
-        let wrong = try ws.run(["new", "goal", "stockholm/2021/bu-ft-st-8", "--title", "X", "--term", "short",
-                                "--area", "bu-ft", "--task", "Y"])
+        let wrong = try ws.run([
+            "new", "goal", "stockholm/2021/bu-ft-st-8", "--title", "X", "--term", "short",
+            "--area", "bu-ft", "--task", "Y",
+        ])
         #expect(wrong.status != 0 && wrong.stderr.contains("--partner and --task are for an activity"))
     }
 }

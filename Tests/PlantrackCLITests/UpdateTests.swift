@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import PlantrackCore
 import PlantrackGit
+import Testing
 
 @Suite("update: in-place edits, refusals, concurrency")
 struct UpdateTests {
@@ -82,8 +82,9 @@ struct UpdateTests {
         #expect(badMeasure.status == 2 && badMeasure.stderr.contains("has no indicator 'nope'"))
         #expect(try ws.bytes(path) == before)
         #expect(try ws.head() == head)
-        #expect(!(try FileManager.default.contentsOfDirectory(atPath: ws.path + "/Plans/stockholm/2021/activities"))
-            .contains { $0.contains(".tmp") })
+        #expect(
+            !(try FileManager.default.contentsOfDirectory(atPath: ws.path + "/Plans/stockholm/2021/activities"))
+                .contains { $0.contains(".tmp") })
     }
 
     @Test func cancellingNeedsAReasonAndDoneSetsCompleted() throws {
@@ -128,8 +129,9 @@ struct UpdateTests {
         let message = try repo.head().message
         let subject = try #require(message.split(separator: "\n", omittingEmptySubsequences: false).first)
         #expect(message.hasPrefix(subject + "\n\n"), "\(message)")
-        #expect(subject.count <= 72 && subject.hasPrefix("update stockholm/2021/bu-p2: title Sprida") && subject.hasSuffix("…"),
-                "\(subject)")
+        #expect(
+            subject.count <= 72 && subject.hasPrefix("update stockholm/2021/bu-p2: title Sprida") && subject.hasSuffix("…"),
+            "\(subject)")
         #expect(try ws.messages().first == String(subject))
         #expect(message.contains("\n\nupdate stockholm/2021/bu-p2: title " + title + "\n\n~ title: "), "\(message)")
         // Short enough joined: the subject is the value on one line.
@@ -140,9 +142,10 @@ struct UpdateTests {
 
     @Test func measurementGoesIntoTheIndicator() throws {
         let ws = try CycleWorkspace(bundled: true)
-        let goal = try #require(try Workspace.read(from: DirectorySnapshot(root: ws.path)).documents.first {
-            $0.kind == .goal && !($0.frontMatter["indicators"]?.sequence ?? []).isEmpty
-        })
+        let goal = try #require(
+            try Workspace.read(from: DirectorySnapshot(root: ws.path)).documents.first {
+                $0.kind == .goal && !($0.frontMatter["indicators"]?.sequence ?? []).isEmpty
+            })
         let indicator = try #require(goal.frontMatter["indicators"]?.sequence?.first?.mapping?["id"]?.string)
         let before = try ws.text(goal.path)
         let result = try ws.run(["update", try #require(goal.reference?.description), "--measure", "\(indicator)=12.5@2021-06-30"])
@@ -167,8 +170,11 @@ struct UpdateTests {
         let ws = try CycleWorkspace(bundled: true)
         #expect(try ws.run(["update", "stockholm", "--set", "code=02"]).status == 0)
         #expect(try ws.text("Plans/stockholm/county.md").contains("code: \"02\"\n"))
-        #expect(try ws.run(["update", "stockholm/2021/bu-p2", "--set", "budget_sek=999999", "--set", "x-granskad=true",
-                            "--set", "owner=no"]).status == 0)
+        #expect(
+            try ws.run([
+                "update", "stockholm/2021/bu-p2", "--set", "budget_sek=999999", "--set", "x-granskad=true",
+                "--set", "owner=no",
+            ]).status == 0)
         let text = try ws.text("Plans/stockholm/2021/activities/bu-p2.md")
         #expect(text.contains("budget_sek: 999999\n"))
         #expect(text.contains("x-granskad: true\n"))

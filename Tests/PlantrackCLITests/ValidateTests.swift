@@ -120,7 +120,9 @@ struct ValidateTests {
 
     @Test func schemaFindingsPointAtTheKeyOrValue() throws {
         let repo = try validWorkspace()
-        try repo.write("Plans/stockholm/2021/activities/bu-p1.md", """
+        try repo.write(
+            "Plans/stockholm/2021/activities/bu-p1.md",
+            """
             ---
             kind: activity
             id: bu-p1
@@ -139,10 +141,10 @@ struct ValidateTests {
         let unknown = try #require(byRule["schema.additionalProperties"]?.first)
         #expect((unknown.line, unknown.column) == (4, 1))
         #expect(unknown.message == "unknown field \"titel\" (did you mean \"title\"?)")
-        let status_ = try #require(byRule["schema.enum"]?.first)
-        #expect((status_.line, status_.column) == (8, 9))
-        #expect(status_.pointer == "/status")
-        #expect(status_.message.hasPrefix("status: must be one of planned, in-progress, done, delayed, cancelled; got \"klar\""))
+        let statusFinding = try #require(byRule["schema.enum"]?.first)
+        #expect((statusFinding.line, statusFinding.column) == (8, 9))
+        #expect(statusFinding.pointer == "/status")
+        #expect(statusFinding.message.hasPrefix("status: must be one of planned, in-progress, done, delayed, cancelled; got \"klar\""))
         let date = try #require(byRule["schema.format"]?.first)
         #expect((date.line, date.column) == (9, 8))
         let missing = try #require(byRule["schema.required"]?.first)
@@ -180,17 +182,22 @@ struct ValidateTests {
 
     @Test func badInputsBecomeFindings() throws {
         let repo = try validWorkspace()
-        try repo.folder.write("Plans/stockholm/2021/goals/latin1.md", Data("---\nid: x\ntitle: F".utf8) + Data([0xE5]) + Data("\n---\n".utf8))
+        try repo.folder.write(
+            "Plans/stockholm/2021/goals/latin1.md", Data("---\nid: x\ntitle: F".utf8) + Data([0xE5]) + Data("\n---\n".utf8))
         try repo.write("Plans/stockholm/2021/goals/huge.md", "---\nid: huge\n---\n" + String(repeating: "x", count: 1_100_000))
         try repo.write("Plans/stockholm/2021/goals/broken.md", "---\nid: [\n---\n")
         try repo.write("Plans/stockholm/2021/goals/unclosed.md", "---\nid: unclosed\n")
-        try FileManager.default.createSymbolicLink(atPath: repo.url.appendingPathComponent("Plans/stockholm/2021/goals/link.md").path,
-                                                   withDestinationPath: "/etc/passwd")
+        try FileManager.default.createSymbolicLink(
+            atPath: repo.url.appendingPathComponent("Plans/stockholm/2021/goals/link.md").path,
+            withDestinationPath: "/etc/passwd")
         let (report, status) = try validateJSON([], in: repo)
         #expect(status == 1)
         let rules = Set(report.findings.map { "\($0.path.split(separator: "/").last ?? ""):\($0.rule)" })
-        #expect(rules.isSuperset(of: ["latin1.md:file.not-utf8", "huge.md:file.too-large", "broken.md:yaml.syntax",
-                                      "unclosed.md:frontmatter.unclosed", "link.md:file.symlink"]))
+        #expect(
+            rules.isSuperset(of: [
+                "latin1.md:file.not-utf8", "huge.md:file.too-large", "broken.md:yaml.syntax",
+                "unclosed.md:frontmatter.unclosed", "link.md:file.symlink",
+            ]))
         #expect(report.documents == 10)
     }
 
@@ -230,7 +237,8 @@ struct ValidateTests {
         let results = runs?.first?["results"] as? [[String: Any]]
         #expect(results?.first?["ruleId"] as? String == "schema.enum")
         let github = try CLI.run(["validate", "--format", "github"], in: repo.url)
-        #expect(github.stdout.hasPrefix("::error file=Plans/stockholm/2021/activities/bu-p1.md,line=8,col=9,title=schema.enum::status%3A")
+        #expect(
+            github.stdout.hasPrefix("::error file=Plans/stockholm/2021/activities/bu-p1.md,line=8,col=9,title=schema.enum::status%3A")
                 || github.stdout.hasPrefix("::error file=Plans/stockholm/2021/activities/bu-p1.md,line=8,col=9,title=schema.enum::status:"))
     }
 
@@ -242,7 +250,8 @@ struct ValidateTests {
         #expect(before.stdout.contains("unknown field \"risk\""))
         // The workspace's own activity schema allows `risk`.
         let builtIn = try String(contentsOf: CLI.packageRoot.appendingPathComponent("Schemas/activity.schema.json"), encoding: .utf8)
-        let extended = builtIn.replacingOccurrences(of: "\"properties\": {", with: "\"properties\": {\n    \"risk\": {\"type\": \"string\"},")
+        let extended = builtIn.replacingOccurrences(
+            of: "\"properties\": {", with: "\"properties\": {\n    \"risk\": {\"type\": \"string\"},")
         try repo.write("Schemas/activity.schema.json", extended)
         let after = try CLI.run(["validate", "--as-of", "2021-06-01"], in: repo.url)
         #expect(after.status == 0, "\(after.stdout)")

@@ -13,9 +13,11 @@ struct WholeFloatFiguresTests {
         try repo.stage("\(base)/plan.md", RollUpFixture.plan)
         try repo.stage("\(base)/goals/bu-lt-1.md", RollUpFixture.longGoal)
         try repo.stage("\(base)/goals/bu-st-1.md", RollUpFixture.shortGoal)
-        let activity = RollUpFixture.activity("a1", status: "in-progress", due: "2021-12-31", budget: 0, spent: 250_000,
-                                              extra: "progress: 50.0\n")
-            .replacingOccurrences(of: "budget_sek: 0", with: "budget_sek: 1e6")
+        let activity = RollUpFixture.activity(
+            "a1", status: "in-progress", due: "2021-12-31", budget: 0, spent: 250_000,
+            extra: "progress: 50.0\n"
+        )
+        .replacingOccurrences(of: "budget_sek: 0", with: "budget_sek: 1e6")
         try repo.stage("\(base)/activities/a1.md", activity)
         _ = try repo.commit("C1")
 

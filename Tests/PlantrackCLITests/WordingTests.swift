@@ -20,8 +20,10 @@ struct WordingTests {
         #expect(!validate.stdout.contains("1 documents"))
 
         // One error: the summary says "1 error", the write refusal too.
-        try ws.write("Plans/stockholm/county.md", try ws.text("Plans/stockholm/county.md")
-            .replacingOccurrences(of: "\ncode: \"01\"", with: "\ncode: \"1\""))
+        try ws.write(
+            "Plans/stockholm/county.md",
+            try ws.text("Plans/stockholm/county.md")
+                .replacingOccurrences(of: "\ncode: \"01\"", with: "\ncode: \"1\""))
         let invalid = try ws.run(["validate", "Plans/stockholm/county.md"])
         #expect(invalid.status == 1)
         #expect(invalid.stdout.contains("1 document checked (working tree): 1 error,"), "\(invalid.stdout)")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlantrackCore
 
 /// The block-style reader must give exactly libyaml's tree, locations included, for every
@@ -23,8 +24,9 @@ struct BlockYAMLReaderTests {
     static func agree(_ text: [UInt8], _ comment: Comment? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Bool {
         guard let direct = direct(text) else { return false }
         let expected = libyaml(text)
-        #expect(expected == .success(direct), "\(comment?.description ?? "")\n\(String(decoding: text, as: UTF8.self))",
-                sourceLocation: sourceLocation)
+        #expect(
+            expected == .success(direct), "\(comment?.description ?? "")\n\(String(decoding: text, as: UTF8.self))",
+            sourceLocation: sourceLocation)
         return true
     }
 
@@ -156,7 +158,8 @@ struct BlockYAMLReaderTests {
     static func bundledFrontMatters() throws -> [(path: String, text: [UInt8])] {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Plans")
-        let files = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
+        let files =
+            FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil)?
             .compactMap { $0 as? URL }
             .filter { $0.pathExtension == "md" || $0.pathExtension == "yaml" }
             .sorted { $0.path < $1.path } ?? []

@@ -1,5 +1,6 @@
 import JSONSchema
 import Testing
+
 @testable import PlantrackCore
 
 @Suite("Diff")
@@ -99,10 +100,11 @@ struct DiffTests {
 
     @Test func plainListsReportAddedAndRemovedElements() throws {
         let changes = FieldDiff.compare(try mapping("partners: [A, B, C]\n"), try mapping("partners: [C, A, D]\n"))
-        #expect(changes == [
-            FieldChange(field: "partners[]", old: .string("B"), new: nil),
-            FieldChange(field: "partners[]", old: nil, new: .string("D")),
-        ])
+        #expect(
+            changes == [
+                FieldChange(field: "partners[]", old: .string("B"), new: nil),
+                FieldChange(field: "partners[]", old: nil, new: .string("D")),
+            ])
     }
 
     @Test func equalValuesAtOtherPositionsAreNoChange() throws {
@@ -221,23 +223,36 @@ struct DiffTests {
         ]
         let all = SemanticDiff.compare(old: F.files(old), new: F.files(new), mode: .revisions)
         #expect(all.changes.count == 2)
-        #expect(SemanticDiff.compare(old: F.files(old), new: F.files(new), mode: .revisions,
-                                     filter: DiffFilter(county: "b")).changes.map(\.item) == ["b/2021/y"])
-        #expect(SemanticDiff.compare(old: F.files(old), new: F.files(new), mode: .revisions,
-                                     filter: DiffFilter(kind: .activity)).changes.map(\.item) == ["a/2021/x"])
-        #expect(SemanticDiff.compare(old: F.files(old), new: F.files(new), mode: .revisions,
-                                     filter: DiffFilter(item: "y")).changes.map(\.item) == ["b/2021/y"])
+        #expect(
+            SemanticDiff.compare(
+                old: F.files(old), new: F.files(new), mode: .revisions,
+                filter: DiffFilter(county: "b")
+            ).changes.map(\.item) == ["b/2021/y"])
+        #expect(
+            SemanticDiff.compare(
+                old: F.files(old), new: F.files(new), mode: .revisions,
+                filter: DiffFilter(kind: .activity)
+            ).changes.map(\.item) == ["a/2021/x"])
+        #expect(
+            SemanticDiff.compare(
+                old: F.files(old), new: F.files(new), mode: .revisions,
+                filter: DiffFilter(item: "y")
+            ).changes.map(\.item) == ["b/2021/y"])
     }
 
     @Test func snapshotsAreComparedThroughTheirChanges() throws {
-        let old = MemorySnapshot(label: "old", files: [
-            "Plans/a/2021/activities/x.md": F.activity("x"),
-            "Plans/a/2021/activities/same.md": F.activity("same"),
-        ])
-        let new = MemorySnapshot(label: "new", files: [
-            "Plans/a/2021/activities/x.md": F.activity("x", status: "delayed"),
-            "Plans/a/2021/activities/same.md": F.activity("same"),
-        ])
+        let old = MemorySnapshot(
+            label: "old",
+            files: [
+                "Plans/a/2021/activities/x.md": F.activity("x"),
+                "Plans/a/2021/activities/same.md": F.activity("same"),
+            ])
+        let new = MemorySnapshot(
+            label: "new",
+            files: [
+                "Plans/a/2021/activities/x.md": F.activity("x", status: "delayed"),
+                "Plans/a/2021/activities/same.md": F.activity("same"),
+            ])
         let result = try SemanticDiff.compare(from: old, to: new)
         #expect(result.from == "old")
         #expect(result.to == "new")

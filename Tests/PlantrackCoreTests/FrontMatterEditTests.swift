@@ -1,13 +1,14 @@
 import Foundation
 import Testing
+
 @testable import PlantrackCore
 
 private func editor(_ text: String) throws -> FrontMatterEditor {
     try FrontMatterEditor(Array(text.utf8))
 }
 
-private extension FrontMatterEditor {
-    var text: String { String(decoding: bytes, as: UTF8.self) }
+extension FrontMatterEditor {
+    fileprivate var text: String { String(decoding: bytes, as: UTF8.self) }
 }
 
 /// The lines of `after` that differ from `before` when both have the same number of lines;
@@ -19,7 +20,8 @@ private func changedLines(_ before: String, _ after: String) -> (removed: [Strin
     while prefix < old.count, prefix < new.count, old[prefix] == new[prefix] { prefix += 1 }
     var suffix = 0
     while suffix < old.count - prefix, suffix < new.count - prefix,
-          old[old.count - 1 - suffix] == new[new.count - 1 - suffix] { suffix += 1 }
+        old[old.count - 1 - suffix] == new[new.count - 1 - suffix]
+    { suffix += 1 }
     return (Array(old[prefix..<(old.count - suffix)]), Array(new[prefix..<(new.count - suffix)]))
 }
 
@@ -43,18 +45,19 @@ struct FrontMatterEditTests {
         try e.set(["title"], to: .string("Stöd åt skolan"))
         try e.set(["owner"], to: .string("Region's kansli"))
         try e.set(["progress"], to: .integer(55))
-        #expect(e.text == """
-            ---
-            kind: activity   # the kind
-            id: a
-            title: "Stöd åt skolan"
-            status: in-progress  # ändras vid uppföljning
-            owner: 'Region''s kansli'
+        #expect(
+            e.text == """
+                ---
+                kind: activity   # the kind
+                id: a
+                title: "Stöd åt skolan"
+                status: in-progress  # ändras vid uppföljning
+                owner: 'Region''s kansli'
 
-            progress: 55
-            ---
-            Body text
-            """)
+                progress: 55
+                ---
+                Body text
+                """)
         #expect(e.frontMatter["owner"]?.string == "Region's kansli")
     }
 
@@ -79,22 +82,32 @@ struct FrontMatterEditTests {
         var e = try editor("---\nkind: plan\nstatus: draft\nadopted:\n    date: 2021-01-01\nperiod:\n  start: 2021-01-01\n---\n")
         try e.set(["adopted", "by"], to: .string("Styrgruppen"), order: FieldOrder.nested("adopted"))
         try e.set(["period", "end"], to: .string("2021-12-31"), order: FieldOrder.nested("period"))
-        #expect(e.text == "---\nkind: plan\nstatus: draft\nadopted:\n    date: 2021-01-01\n    by: Styrgruppen\nperiod:\n  start: 2021-01-01\n  end: 2021-12-31\n---\n")
+        #expect(
+            e.text
+                == "---\nkind: plan\nstatus: draft\nadopted:\n    date: 2021-01-01\n    by: Styrgruppen\nperiod:\n  start: 2021-01-01\n  end: 2021-12-31\n---\n"
+        )
     }
 
     @Test func createsAMissingMapping() throws {
         var e = try editor("---\nkind: plan\nstatus: draft\nperiod:\n  start: 2021-01-01\n---\n")
-        try e.set(["adopted"], to: .mapping([EditField("date", .string("2021-02-11")), EditField("by", .string("Styrgruppen"))]),
-                  order: FieldOrder.topLevel(.plan))
-        #expect(e.text == "---\nkind: plan\nstatus: draft\nadopted:\n  date: 2021-02-11\n  by: Styrgruppen\nperiod:\n  start: 2021-01-01\n---\n")
+        try e.set(
+            ["adopted"], to: .mapping([EditField("date", .string("2021-02-11")), EditField("by", .string("Styrgruppen"))]),
+            order: FieldOrder.topLevel(.plan))
+        #expect(
+            e.text == "---\nkind: plan\nstatus: draft\nadopted:\n  date: 2021-02-11\n  by: Styrgruppen\nperiod:\n  start: 2021-01-01\n---\n"
+        )
     }
 
     @Test func appendsToABlockListWithItsIndentation() throws {
         let text = "---\nfollowups:\n- date: 2021-01-01\n  note: Start # kommentar\ncarried_from: x/2020/a\n---\n"
         var e = try editor(text)
-        try e.append(.mapping([EditField("date", .string("2021-06-01")), EditField("note", .string("Klart"))]),
-                     to: ["followups"])
-        #expect(e.text == "---\nfollowups:\n- date: 2021-01-01\n  note: Start # kommentar\n- date: 2021-06-01\n  note: Klart\ncarried_from: x/2020/a\n---\n")
+        try e.append(
+            .mapping([EditField("date", .string("2021-06-01")), EditField("note", .string("Klart"))]),
+            to: ["followups"])
+        #expect(
+            e.text
+                == "---\nfollowups:\n- date: 2021-01-01\n  note: Start # kommentar\n- date: 2021-06-01\n  note: Klart\ncarried_from: x/2020/a\n---\n"
+        )
     }
 
     @Test func appendsToAnEmptyFlowListAndToAMissingOne() throws {
@@ -108,10 +121,12 @@ struct FrontMatterEditTests {
 
     @Test func appendsToAnEmptyFlowListKeepingItsComment() throws {
         var e = try editor("---\r\nkind: goal\r\nindicators: [] # mäts från 2022\r\nserves: []\r\n---\r\n")
-        try e.append(.mapping([EditField("id", .string("i")), EditField("baseline", .mapping([EditField("value", .integer(1))]))]),
-                     to: ["indicators"])
+        try e.append(
+            .mapping([EditField("id", .string("i")), EditField("baseline", .mapping([EditField("value", .integer(1))]))]),
+            to: ["indicators"])
         try e.append(.string("lt-1"), to: ["serves"])
-        #expect(e.text == "---\r\nkind: goal\r\nindicators: # mäts från 2022\r\n  - id: i\r\n    baseline:\r\n      value: 1\r\n"
+        #expect(
+            e.text == "---\r\nkind: goal\r\nindicators: # mäts från 2022\r\n  - id: i\r\n    baseline:\r\n      value: 1\r\n"
                 + "serves:\r\n  - lt-1\r\n---\r\n")
     }
 
@@ -120,8 +135,9 @@ struct FrontMatterEditTests {
     @Test func emptyFlowListInsideAFlowMapping() throws {
         var e = try editor("---\nindicators:\n  - {id: a, measurements: []}\n---\n")
         do {
-            try e.append(.mapping([EditField("date", .string("2021-01-01")), EditField("value", .integer(3))]),
-                         to: ["indicators", "0", "measurements"])
+            try e.append(
+                .mapping([EditField("date", .string("2021-01-01")), EditField("value", .integer(3))]),
+                to: ["indicators", "0", "measurements"])
             let measurements = e.frontMatter["indicators"]?.sequence?.first?.mapping?["measurements"]?.sequence
             #expect(measurements?.count == 1 && measurements?.first?.mapping?["value"]?.integer == 3, "\(e.text)")
         } catch {
@@ -196,7 +212,10 @@ struct FrontMatterEditTests {
         // Only insertions: every old line is still there, in order.
         var newLines = e.text.split(separator: "\n", omittingEmptySubsequences: false)[...]
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            guard let at = newLines.firstIndex(of: line) else { Issue.record("lost line \(line)"); break }
+            guard let at = newLines.firstIndex(of: line) else {
+                Issue.record("lost line \(line)")
+                break
+            }
             newLines = newLines[(at + 1)...]
         }
         #expect(e.frontMatter["indicators"]?.sequence?[1].mapping?["measurements"]?.sequence?.count == 2)
@@ -224,8 +243,9 @@ struct FrontMatterEditTests {
             try e.set([titleKey], to: .string(title + " (ändrad)"))
             var changes = changedLines(original, String(decoding: e.bytes, as: UTF8.self))
             #expect(changes.removed.count == 1 && changes.added.count == 1, "\(document.path)")
-            #expect(changes.added.first?.hasSuffix(" (ändrad)") == true || changes.added.first?.hasSuffix(" (ändrad)\"") == true,
-                    "\(document.path)")
+            #expect(
+                changes.added.first?.hasSuffix(" (ändrad)") == true || changes.added.first?.hasSuffix(" (ändrad)\"") == true,
+                "\(document.path)")
             // A new key: one added line, nothing removed.
             e = try FrontMatterEditor(bytes)
             try e.set(["x-granskad"], to: .string("2021-06-30"), order: FieldOrder.topLevel(document.kind))
@@ -233,8 +253,10 @@ struct FrontMatterEditTests {
             #expect(changes.removed.isEmpty && changes.added == ["x-granskad: 2021-06-30"], "\(document.path)")
             // The re-read document equals the old one but for the edit.
             var expected = document.frontMatter
-            expected.entries.append(YAMLMapping.Entry(key: "x-granskad", keyLocation: .init(line: 0, column: 0),
-                                                      value: YAMLNode(.string("2021-06-30"), at: .init(line: 0, column: 0))))
+            expected.entries.append(
+                YAMLMapping.Entry(
+                    key: "x-granskad", keyLocation: .init(line: 0, column: 0),
+                    value: YAMLNode(.string("2021-06-30"), at: .init(line: 0, column: 0))))
             #expect(FieldDiff.compare(expected, e.frontMatter).isEmpty, "\(document.path)")
             checked += 1
         }
@@ -345,31 +367,34 @@ struct FrontMatterEditEdgeTests {
             """
         var e = try editor(text)
         var update = ItemUpdate(today: CalendarDate(year: 2021, month: 6, day: 30)!)
-        update.listEdits = [.addGoal("st-2"), .addPartner("Storsthlm"), .addTask("Utvärdera"), .markTaskDone("Sprida"),
-                            .removeGoal("st-1"), .removeTask("1"), .removeFollowup("2021-03-01")]
+        update.listEdits = [
+            .addGoal("st-2"), .addPartner("Storsthlm"), .addTask("Utvärdera"), .markTaskDone("Sprida"),
+            .removeGoal("st-1"), .removeTask("1"), .removeFollowup("2021-03-01"),
+        ]
         try update.apply(to: &e, kind: .activity)
-        #expect(e.text == """
-            ---
-            kind: activity
-            id: a
-            goals:
-              - st-2
-            status: in-progress
-            owner: X
-            partners:
-              - Storsthlm
-            progress: 50
-            tasks:
-              - title: Sprida
-                done: true
-              - title: Utvärdera
-                done: false
-            followups:
-              - date: 2021-06-01
-                note: Hälften.
-            ---
+        #expect(
+            e.text == """
+                ---
+                kind: activity
+                id: a
+                goals:
+                  - st-2
+                status: in-progress
+                owner: X
+                partners:
+                  - Storsthlm
+                progress: 50
+                tasks:
+                  - title: Sprida
+                    done: true
+                  - title: Utvärdera
+                    done: false
+                followups:
+                  - date: 2021-06-01
+                    note: Hälften.
+                ---
 
-            """)
+                """)
         // Adding what is there changes nothing; removing what is absent names what exists.
         var again = ItemUpdate(today: update.today)
         again.listEdits = [.addGoal("st-2"), .addPartner("Storsthlm")]
@@ -398,26 +423,33 @@ struct FrontMatterEditEdgeTests {
         let point = try #require(IndicatorChange.Point(parsing: "12.5@2021-12-31"))
         update.listEdits = [.setIndicator(IndicatorChange(id: "andel", title: "Andel", unit: "percent", target: point))]
         try update.apply(to: &e, kind: .goal)
-        #expect(e.text == """
-            ---
-            kind: goal
-            id: g
-            assessment: on-track
-            indicators:
-              - id: andel
-                title: Andel
-                unit: percent
-                target:
-                  value: 12.5
-                  date: 2021-12-31
-            carried_from: x/2020/g
-            ---
+        #expect(
+            e.text == """
+                ---
+                kind: goal
+                id: g
+                assessment: on-track
+                indicators:
+                  - id: andel
+                    title: Andel
+                    unit: percent
+                    target:
+                      value: 12.5
+                      date: 2021-12-31
+                carried_from: x/2020/g
+                ---
 
-            """)
-        update.listEdits = [.setIndicator(IndicatorChange(id: "andel", direction: "increase",
-                                                          baseline: IndicatorChange.Point(parsing: "3@2021-01-01")))]
+                """)
+        update.listEdits = [
+            .setIndicator(
+                IndicatorChange(
+                    id: "andel", direction: "increase",
+                    baseline: IndicatorChange.Point(parsing: "3@2021-01-01")))
+        ]
         try update.apply(to: &e, kind: .goal)
-        #expect(e.text.contains("    unit: percent\n    direction: increase\n    baseline:\n      value: 3\n      date: 2021-01-01\n    target:\n"))
+        #expect(
+            e.text.contains(
+                "    unit: percent\n    direction: increase\n    baseline:\n      value: 3\n      date: 2021-01-01\n    target:\n"))
         update.listEdits = [.setIndicator(IndicatorChange(id: "nytt"))]
         #expect(throws: FrontMatterEditError.self) { try update.apply(to: &e, kind: .goal) }
         update.listEdits = [.removeIndicator("andel")]

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlantrackCore
 
 /// Reads `text` as the activity document at a fixed path.
@@ -8,8 +9,9 @@ private func read(_ text: String) -> Result<Document, Finding> {
 }
 
 private func read(_ bytes: [UInt8]) -> Result<Document, Finding> {
-    DocumentReader().read(bytes, path: "Plans/x/2021/activities/a.md", kind: .activity,
-                          reference: ItemReference("x/2021/a"))
+    DocumentReader().read(
+        bytes, path: "Plans/x/2021/activities/a.md", kind: .activity,
+        reference: ItemReference("x/2021/a"))
 }
 
 private func failure(_ text: String) -> Finding? {
@@ -91,7 +93,8 @@ struct FrontMatterTests {
     }
 
     @Test func yaml12CoreSchemaScalars() throws {
-        let doc = try document("""
+        let doc = try document(
+            """
             ---
             title: no
             a: yes
@@ -225,8 +228,9 @@ struct FrontMatterTests {
     }
 
     @Test func workspaceSettingsAreWholeYAMLFiles() throws {
-        let result = DocumentReader().read(Array("name: Exempel\nlanguage: sv\n".utf8), path: "Plans/workspace.yaml",
-                                           kind: .workspace, reference: nil)
+        let result = DocumentReader().read(
+            Array("name: Exempel\nlanguage: sv\n".utf8), path: "Plans/workspace.yaml",
+            kind: .workspace, reference: nil)
         let doc = try result.get()
         #expect(doc.frontMatter["language"]?.string == "sv")
         #expect(doc.frontMatter["name"]?.location == SourceLocation(line: 1, column: 7))

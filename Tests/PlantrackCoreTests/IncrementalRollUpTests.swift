@@ -1,6 +1,7 @@
 import Foundation
-@testable import PlantrackCore
 import Testing
+
+@testable import PlantrackCore
 
 /// The bundled Plans/ as files in memory, with content ids (git-like) on every entry so the
 /// incremental roll-up can memoise by blob.
@@ -27,8 +28,12 @@ private struct BlobSnapshot: Snapshot {
         }
         // A folder's id names everything below it, as a git tree id does.
         let subfolders = below.keys.sorted().map { path in
-            (path: path, id: String(below[path, default: []].sorted().joined(separator: "\n").utf8
-                .reduce(UInt64(14_695_981_039_346_656_037)) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 }, radix: 16))
+            (
+                path: path,
+                id: String(
+                    below[path, default: []].sorted().joined(separator: "\n").utf8
+                        .reduce(UInt64(14_695_981_039_346_656_037)) { ($0 ^ UInt64($1)) &* 1_099_511_628_211 }, radix: 16)
+            )
         }
         return SnapshotFolder(files: files, subfolders: subfolders)
     }
@@ -75,8 +80,9 @@ private func fullRollUp(of snapshot: BlobSnapshot, asOf: CalendarDate) throws ->
     let schemas = try #require(try DocumentSchemas.load(from: snapshot).schemas)
     let workspace = try Workspace.read(from: snapshot)
     let report = WorkspaceValidator(schemas: schemas, asOf: asOf).validate(workspace)
-    return RollUp(documents: workspace.documents, invalidPaths: report.invalidPaths,
-                  unreadablePaths: report.unreadablePaths, asOf: asOf)
+    return RollUp(
+        documents: workspace.documents, invalidPaths: report.invalidPaths,
+        unreadablePaths: report.unreadablePaths, asOf: asOf)
 }
 
 private func expectSame(_ a: RollUp, _ b: RollUp, _ note: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
@@ -182,9 +188,10 @@ struct IncrementalRollUpTests {
         let members = broken.skipped.filter { $0.path.hasPrefix("Plans/skane/2026/") && $0.path != unreadablePlan }
         #expect(!members.isEmpty && members.allSatisfy { $0.cause == .planLeftOut })
         // A filter that leaves the plan out leaves its documents out of the list too.
-        let other = RollUp(documents: try Workspace.read(from: unreadable).documents,
-                           invalidPaths: [unreadablePlan], unreadablePaths: [unreadablePlan], asOf: day,
-                           filter: RollUp.Filter(counties: ["uppsala"]))
+        let other = RollUp(
+            documents: try Workspace.read(from: unreadable).documents,
+            invalidPaths: [unreadablePlan], unreadablePaths: [unreadablePlan], asOf: day,
+            filter: RollUp.Filter(counties: ["uppsala"]))
         #expect(!other.skipped.contains { $0.path.hasPrefix("Plans/skane/") })
         // The bundled plans are whole.
         #expect(!(try fullRollUp(of: all[0].1, asOf: day)).isIncomplete)

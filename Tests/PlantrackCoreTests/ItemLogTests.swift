@@ -1,5 +1,6 @@
 import JSONSchema
 import Testing
+
 @testable import PlantrackCore
 
 /// The item log on ``MemoryHistory``: no libgit2, the same rules `plantrack log` follows.
@@ -50,14 +51,22 @@ struct ItemLogTests {
         var ids: [String] = []
         ids.append(build.commit("new activity stockholm/2024/bu-p1", [p2024: activity("bu-p1", progress: 0)]))
         ids.append(build.commit("update stockholm/2024/bu-p1", [p2024: activity("bu-p1", progress: 50)]))
-        ids.append(build.commit("revise stockholm/2024 → stockholm/2025",
-                                [p2025: activity("bu-p1", progress: 0, carriedFrom: "stockholm/2024/bu-p1")]))
-        ids.append(build.commit("update stockholm/2025/bu-p1",
-                                [p2025: activity("bu-p1", progress: 30, carriedFrom: "stockholm/2024/bu-p1")]))
-        ids.append(build.commit("revise stockholm/2025 → stockholm/2026",
-                                [p2026: activity("bu-p1", progress: 0, carriedFrom: "stockholm/2025/bu-p1")]))
-        ids.append(build.commit("update stockholm/2026/bu-p1",
-                                [p2026: activity("bu-p1", progress: 10, carriedFrom: "stockholm/2025/bu-p1")]))
+        ids.append(
+            build.commit(
+                "revise stockholm/2024 → stockholm/2025",
+                [p2025: activity("bu-p1", progress: 0, carriedFrom: "stockholm/2024/bu-p1")]))
+        ids.append(
+            build.commit(
+                "update stockholm/2025/bu-p1",
+                [p2025: activity("bu-p1", progress: 30, carriedFrom: "stockholm/2024/bu-p1")]))
+        ids.append(
+            build.commit(
+                "revise stockholm/2025 → stockholm/2026",
+                [p2026: activity("bu-p1", progress: 0, carriedFrom: "stockholm/2025/bu-p1")]))
+        ids.append(
+            build.commit(
+                "update stockholm/2026/bu-p1",
+                [p2026: activity("bu-p1", progress: 10, carriedFrom: "stockholm/2025/bu-p1")]))
         // Tagged after the file last changed: the tag marks the version it holds.
         build.tag("stockholm/2024/v1", at: ids[2])
         build.tag("stockholm/2025/v1", at: ids[3])
@@ -71,10 +80,11 @@ struct ItemLogTests {
         let (build, ids) = Self.carriedHistory()
         let log = try ItemLog.read(Self.reference("stockholm/2026/bu-p1"), in: build.history)
         #expect(log.item == (try Self.reference("stockholm/2026/bu-p1")))
-        #expect(log.entries.map(\.item.description) == [
-            "stockholm/2026/bu-p1", "stockholm/2026/bu-p1", "stockholm/2025/bu-p1", "stockholm/2025/bu-p1",
-            "stockholm/2024/bu-p1", "stockholm/2024/bu-p1",
-        ])
+        #expect(
+            log.entries.map(\.item.description) == [
+                "stockholm/2026/bu-p1", "stockholm/2026/bu-p1", "stockholm/2025/bu-p1", "stockholm/2025/bu-p1",
+                "stockholm/2024/bu-p1", "stockholm/2024/bu-p1",
+            ])
         #expect(log.entries.map(\.commit.id) == ids.reversed())
         #expect(log.entries.map(\.path) == [Self.p2026, Self.p2026, Self.p2025, Self.p2025, Self.p2024, Self.p2024])
         #expect(log.entries.map(\.change) == [.modified, .added, .modified, .added, .modified, .added])
@@ -143,14 +153,19 @@ struct ItemLogTests {
         let (build, _) = Self.carriedHistory()
         build.history.workingFiles = build.files
         let wanted = try Self.reference("stockholm/2026/bu-p9")
-        #expect(throws: ItemLog.Failure.notFound(wanted, existing: [
-            try Self.reference("stockholm/2024/bu-p1"), try Self.reference("stockholm/2025/bu-p1"),
-            try Self.reference("stockholm/2026/bu-p1"),
-        ])) {
+        #expect(
+            throws: ItemLog.Failure.notFound(
+                wanted,
+                existing: [
+                    try Self.reference("stockholm/2024/bu-p1"), try Self.reference("stockholm/2025/bu-p1"),
+                    try Self.reference("stockholm/2026/bu-p1"),
+                ])
+        ) {
             try ItemLog.read(wanted, in: build.history)
         }
-        #expect(ItemLog.Failure.notFound(wanted, existing: []).description
-            == "no stockholm/2026/bu-p9 in the working tree, HEAD or its history")
+        #expect(
+            ItemLog.Failure.notFound(wanted, existing: []).description
+                == "no stockholm/2026/bu-p9 in the working tree, HEAD or its history")
     }
 
     @Test func nothingCommittedYet() throws {

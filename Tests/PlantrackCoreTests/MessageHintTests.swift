@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlantrackCore
 
 /// The pieces behind #18 item 8's messages; the messages themselves are tested through the
@@ -39,16 +40,21 @@ struct MessageHintTests {
     }
 
     @Test func nearestReferencesPreferTheSamePlanThenTheNearestYear() {
-        let existing = ["stockholm", "stockholm/2020", "stockholm/2021", "stockholm/2020/bu-p1", "stockholm/2021/bu-p1",
-                        "stockholm/2021/bu-p2", "stockholm/2021/kk-l1", "uppsala/2026/bu-p1"].compactMap(ItemReference.init)
-        #expect(ItemSuggestions.nearest(to: "stockholm/2021/bu-p9", among: existing).map(\.description)
-            == ["stockholm/2021/bu-p1", "stockholm/2021/bu-p2", "stockholm/2020/bu-p1"])
+        let existing = [
+            "stockholm", "stockholm/2020", "stockholm/2021", "stockholm/2020/bu-p1", "stockholm/2021/bu-p1",
+            "stockholm/2021/bu-p2", "stockholm/2021/kk-l1", "uppsala/2026/bu-p1",
+        ].compactMap(ItemReference.init)
+        #expect(
+            ItemSuggestions.nearest(to: "stockholm/2021/bu-p9", among: existing).map(\.description)
+                == ["stockholm/2021/bu-p1", "stockholm/2021/bu-p2", "stockholm/2020/bu-p1"])
         #expect(ItemSuggestions.nearest(to: "stockholm/2022", among: existing).first?.description == "stockholm/2021")
         // The same id in another year comes before one-letter typos in the same plan.
-        #expect(ItemSuggestions.nearest(to: "stockholm/2021/kk-l2", among: existing + [ItemReference("stockholm/2020/kk-l2")].compactMap { $0 })
-            .map(\.description).prefix(2) == ["stockholm/2020/kk-l2", "stockholm/2021/kk-l1"])
-        #expect(ItemSuggestions.nearest(to: "bu-p1", among: existing).map(\.description)
-            == ["stockholm/2020/bu-p1", "stockholm/2021/bu-p1", "uppsala/2026/bu-p1"])
+        #expect(
+            ItemSuggestions.nearest(to: "stockholm/2021/kk-l2", among: existing + [ItemReference("stockholm/2020/kk-l2")].compactMap { $0 })
+                .map(\.description).prefix(2) == ["stockholm/2020/kk-l2", "stockholm/2021/kk-l1"])
+        #expect(
+            ItemSuggestions.nearest(to: "bu-p1", among: existing).map(\.description)
+                == ["stockholm/2020/bu-p1", "stockholm/2021/bu-p1", "uppsala/2026/bu-p1"])
         #expect(ItemSuggestions.nearest(to: "stokholm", among: existing).first?.description == "stockholm")
         #expect(ItemSuggestions.nearest(to: "norrbotten/2026/x", among: existing).isEmpty)
         #expect(ItemSuggestions.hint(for: "norrbotten/2026/x", among: existing).contains("items are named county/year/id"))

@@ -53,7 +53,8 @@ struct ReportFormatTests {
 
     @Test("HTML escaping covers element content and quoted attributes")
     func htmlEscaping() {
-        #expect(ReportEscaping.html("<script>\"a\" & 'b'</script>")
+        #expect(
+            ReportEscaping.html("<script>\"a\" & 'b'</script>")
                 == "&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/script&gt;")
         // An entity in a document is text, not markup: it is shown as written.
         #expect(ReportEscaping.html("&amp;") == "&amp;amp;")
@@ -68,7 +69,8 @@ struct ReportFormatTests {
 
     @Test("Markdown bodies render without raw HTML, unsafe links or network images")
     func markdownBody() {
-        let html = ReportEscaping.markdownBody("""
+        let html = ReportEscaping.markdownBody(
+            """
             # Rubrik
 
             Text <script>alert(1)</script> och <b>fet</b> & mer.

@@ -9,16 +9,19 @@ private func document(_ path: String, _ yaml: String) throws -> Document {
 }
 
 private func plan2021(status: String = "adopted") throws -> Plan {
-    try Plan(document: document("Plans/stockholm/2021/plan.md", """
-        kind: plan
-        county: stockholm
-        year: 2021
-        title: P
-        version: 1
-        status: \(status)
-        period: {start: 2021-01-01, end: 2021-12-31}
+    try Plan(
+        document: document(
+            "Plans/stockholm/2021/plan.md",
+            """
+            kind: plan
+            county: stockholm
+            year: 2021
+            title: P
+            version: 1
+            status: \(status)
+            period: {start: 2021-01-01, end: 2021-12-31}
 
-        """))
+            """))
 }
 
 @Suite("RollUp core")
@@ -26,16 +29,19 @@ struct RollUpCoreTests {
     @Test("a closed plan is judged at its period end")
     func closedPlan() throws {
         let plan = try plan2021(status: "closed")
-        let activity = try Activity(document: document("Plans/stockholm/2021/activities/a.md", """
-            kind: activity
-            id: a
-            title: A
-            area: bu
-            priority: ongoing
-            status: planned
-            due: 2021-12-31
+        let activity = try Activity(
+            document: document(
+                "Plans/stockholm/2021/activities/a.md",
+                """
+                kind: activity
+                id: a
+                title: A
+                area: bu
+                priority: ongoing
+                status: planned
+                due: 2021-12-31
 
-            """))
+                """))
         let later = try #require(CalendarDate("2023-01-01"))
         let status = PlanStatus(plan: plan, goals: [], activities: [activity], asOf: later)
         #expect(status.judgedOn == plan.period?.end)
@@ -46,19 +52,24 @@ struct RollUpCoreTests {
     func streamsAddUp() {
         var total = StatusFigures()
         var a = StatusFigures()
-        a.streams = [.init(stream: "suicidprevention", fundingSEK: 100, budgetSEK: 50, spentSEK: 10),
-                     .init(stream: "barn-unga", fundingSEK: 200)]
+        a.streams = [
+            .init(stream: "suicidprevention", fundingSEK: 100, budgetSEK: 50, spentSEK: 10),
+            .init(stream: "barn-unga", fundingSEK: 200),
+        ]
         var b = StatusFigures()
-        b.streams = [.init(stream: "barn-unga", budgetSEK: 30, spentSEK: 5), .init(stream: "äldre", fundingSEK: 7),
-                     .init(stream: "barn-unga", budgetSEK: 1)]
+        b.streams = [
+            .init(stream: "barn-unga", budgetSEK: 30, spentSEK: 5), .init(stream: "äldre", fundingSEK: 7),
+            .init(stream: "barn-unga", budgetSEK: 1),
+        ]
         total.add(a)
         total.add(b)
         total.add(StatusFigures())
-        #expect(total.streams == [
-            .init(stream: "barn-unga", fundingSEK: 200, budgetSEK: 31, spentSEK: 5),
-            .init(stream: "suicidprevention", fundingSEK: 100, budgetSEK: 50, spentSEK: 10),
-            .init(stream: "äldre", fundingSEK: 7),
-        ])
+        #expect(
+            total.streams == [
+                .init(stream: "barn-unga", fundingSEK: 200, budgetSEK: 31, spentSEK: 5),
+                .init(stream: "suicidprevention", fundingSEK: 100, budgetSEK: 50, spentSEK: 10),
+                .init(stream: "äldre", fundingSEK: 7),
+            ])
     }
 
     @Test("done share leaves cancelled activities out")
@@ -79,7 +90,8 @@ struct RollUpCoreTests {
         #expect(Trend.periodEnds(since: since, until: until, every: .quarter).map(\.description) == ["2021-03-31", "2021-06-30"])
         #expect(Trend.periodEnds(since: since, until: until, every: .month).first?.description == "2021-01-31")
         #expect(Trend.periodEnds(since: since, until: until, every: .month).last?.description == "2021-06-30")
-        #expect(Trend.periodEnds(since: since, until: since.adding(days: 14), every: .week).map(\.description)
+        #expect(
+            Trend.periodEnds(since: since, until: since.adding(days: 14), every: .week).map(\.description)
                 == ["2021-01-03", "2021-01-10"])
     }
 

@@ -32,8 +32,10 @@ struct MarkedText {
                 if scalar == "⟧" {
                     let body = String(open)
                     let parts = body.split(separator: " ", maxSplits: 1).map(String.init)
-                    markers.append(Marker(rule: parts.first ?? "", pointer: parts.count > 1 ? parts[1] : nil,
-                                          line: line, column: column))
+                    markers.append(
+                        Marker(
+                            rule: parts.first ?? "", pointer: parts.count > 1 ? parts[1] : nil,
+                            line: line, column: column))
                     marker = nil
                 } else {
                     open.append(scalar)
@@ -80,8 +82,9 @@ struct MarkedWorkspace {
         }
 
         init(_ finding: Finding) {
-            self.init(rule: finding.rule, path: finding.path, line: finding.location?.line ?? 0,
-                      column: finding.location?.column ?? 0, pointer: finding.pointer)
+            self.init(
+                rule: finding.rule, path: finding.path, line: finding.location?.line ?? 0,
+                column: finding.location?.column ?? 0, pointer: finding.pointer)
         }
     }
 
@@ -96,8 +99,10 @@ struct MarkedWorkspace {
             let text = MarkedText(marked)
             stripped[path] = text.text
             for marker in text.markers {
-                expected.insert(Expectation(rule: marker.rule, path: path, line: marker.line,
-                                            column: marker.column, pointer: marker.pointer))
+                expected.insert(
+                    Expectation(
+                        rule: marker.rule, path: path, line: marker.line,
+                        column: marker.column, pointer: marker.pointer))
             }
         }
         snapshot = MemorySnapshot(files: stripped)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlantrackCore
 
 /// The as-of day of the fault fixture: mid-year, so some 2026 dates are past and some ahead.
@@ -64,8 +65,9 @@ struct RulesFaultTests {
         func message(_ rule: String, _ path: String) -> String {
             findings.first { $0.rule == rule && $0.path.hasSuffix(path) }?.message ?? ""
         }
-        #expect(message("budget.stream-over-funding", "alfa/2026/plan.md")
-            .contains("1 100 000 kr > 1 000 000 kr"))
+        #expect(
+            message("budget.stream-over-funding", "alfa/2026/plan.md")
+                .contains("1 100 000 kr > 1 000 000 kr"))
         #expect(message("budget.overspent", "a-p9.md").contains("spent 150 000 kr > budget 100 000 kr"))
         #expect(message("budget.stream-unknown", "a-p11.md").contains("did you mean \"Stärkt samverkan\"?"))
         #expect(message("settings.unknown-rule", "workspace.yaml").contains("did you mean \"dates.overdue\"?"))
@@ -75,15 +77,17 @@ struct RulesFaultTests {
         #expect(message("ref.goal-missing", "a-p14.md").isEmpty == false)
         #expect(findings.contains { $0.rule == "ref.goal-missing" && $0.message.contains("a-p1 is an activity") })
         #expect(message("dates.overdue", "a-p15.md").contains("91 days before 2026-06-30"))
-        #expect(message("dates.target-before-period", "a-st-1.md")
-            .contains("indicator kommuner is dated 2025-12-31, before the plan's period 2026-01-01 – 2026-12-31; set a new target"))
+        #expect(
+            message("dates.target-before-period", "a-st-1.md")
+                .contains("indicator kommuner is dated 2025-12-31, before the plan's period 2026-01-01 – 2026-12-31; set a new target"))
         #expect(message("status.done-progress", "a-p19.md").contains("done but its progress is 30; set progress: 100"))
         let planned = findings.filter { $0.rule == "status.planned-with-progress" }.map(\.message)
         #expect(planned.contains { $0.contains("planned (not started) but its progress is 20") })
         #expect(planned.contains { $0.contains("planned (not started) but 5 000 kr is spent") })
         // a-st-1 serves a-lt-1 and is named as the goal to use instead.
-        #expect(message("goal.activity-long-term-goal", "a-p21.md")
-            .contains("a-lt-1 is a long-term goal; an activity contributes to short-term goals"))
+        #expect(
+            message("goal.activity-long-term-goal", "a-p21.md")
+                .contains("a-lt-1 is a long-term goal; an activity contributes to short-term goals"))
         #expect(message("goal.activity-long-term-goal", "a-p21.md").contains("a-st-1"))
     }
 }
@@ -98,9 +102,11 @@ struct RulesBehaviourTests {
     @Test func offRemovesAndErrorUpgrades() throws {
         let workspace = try MarkedWorkspace(fixture: "faults").read()
         let plain = PlanRules.check(workspace.documents, options: RuleOptions(asOf: fixtureDay))
-        let overridden = PlanRules.check(workspace.documents, options: RuleOptions(
-            asOf: fixtureDay,
-            severityOverrides: ["dates.overdue": .off, "goal.activity-without-goal": .error, "budget.overspent": .warning]))
+        let overridden = PlanRules.check(
+            workspace.documents,
+            options: RuleOptions(
+                asOf: fixtureDay,
+                severityOverrides: ["dates.overdue": .off, "goal.activity-without-goal": .error, "budget.overspent": .warning]))
         #expect(plain.contains { $0.rule == "dates.overdue" })
         #expect(!overridden.contains { $0.rule == "dates.overdue" })
         let upgraded = overridden.filter { $0.rule == "goal.activity-without-goal" }
@@ -182,33 +188,33 @@ struct RulesBehaviourTests {
     static func overduePlan(status: String) -> [String: String] {
         [
             "Plans/o/2026/plan.md": """
-                ---
-                kind: plan
-                county: o
-                year: 2026
-                title: O
-                version: 1
-                status: \(status)
-                adopted: {date: 2026-01-20, by: Styrgruppen}
-                period: {start: 2026-01-01, end: 2026-12-31}
-                areas: [{id: a, title: A}]
-                ---
-                """,
+            ---
+            kind: plan
+            county: o
+            year: 2026
+            title: O
+            version: 1
+            status: \(status)
+            adopted: {date: 2026-01-20, by: Styrgruppen}
+            period: {start: 2026-01-01, end: 2026-12-31}
+            areas: [{id: a, title: A}]
+            ---
+            """,
             "Plans/o/2026/goals/g-lt.md": "---\nkind: goal\nid: g-lt\ntitle: L\nterm: long\narea: a\n---\n",
             "Plans/o/2026/goals/g-st.md":
                 "---\nkind: goal\nid: g-st\ntitle: S\nterm: short\narea: a\nserves: [g-lt]\n---\n",
             "Plans/o/2026/activities/p1.md": """
-                ---
-                kind: activity
-                id: p1
-                title: P
-                area: a
-                priority: prioritized
-                goals: [g-st]
-                status: in-progress
-                due: 2026-03-31
-                ---
-                """,
+            ---
+            kind: activity
+            id: p1
+            title: P
+            area: a
+            priority: prioritized
+            goals: [g-st]
+            status: in-progress
+            due: 2026-03-31
+            ---
+            """,
         ]
     }
 }
@@ -222,74 +228,76 @@ struct RulesInvalidDocumentTests {
             "Plans/workspace.yaml": "rules: [1, 2]\n",
             "Plans/x/county.md": "---\nkind: 7\nid: [x]\n---\n",
             "Plans/x/2026/plan.md": """
-                ---
-                kind: plan
-                county: 12
-                year: "2026"
-                status: 42
-                period: "all year"
-                revises: 2025
-                areas: 5
-                funding: "a lot"
-                ---
-                """,
+            ---
+            kind: plan
+            county: 12
+            year: "2026"
+            status: 42
+            period: "all year"
+            revises: 2025
+            areas: 5
+            funding: "a lot"
+            ---
+            """,
             "Plans/x/2026/goals/g.md": """
-                ---
-                kind: goal
-                id: 3
-                term: [long]
-                area: {a: 1}
-                serves: "g2"
-                indicators: [1, {measurements: "x"}, {measurements: [7, {date: 2026-02-30}, {date: 99}]}]
-                carried_from: x/2026
-                ---
-                """,
+            ---
+            kind: goal
+            id: 3
+            term: [long]
+            area: {a: 1}
+            serves: "g2"
+            indicators: [1, {measurements: "x"}, {measurements: [7, {date: 2026-02-30}, {date: 99}]}]
+            carried_from: x/2026
+            ---
+            """,
             "Plans/x/2026/goals/h.md": """
-                ---
-                kind: goal
-                id: h
-                term: short
-                area: q
-                serves: [1, null, {a: b}]
-                ---
-                """,
+            ---
+            kind: goal
+            id: h
+            term: short
+            area: q
+            serves: [1, null, {a: b}]
+            ---
+            """,
             "Plans/x/2026/activities/a.md": """
-                ---
-                kind: activity
-                status: 42
-                goals: "x"
-                start: 2026-13-01
-                due: 2026-01-01
-                completed: yes
-                budget_sek: "100"
-                spent_sek: 1e9
-                funding_stream: [s]
-                followups: [3, {date: [1]}]
-                carried_from: 2025
-                tasks: {a: 1}
-                ---
-                """,
+            ---
+            kind: activity
+            status: 42
+            goals: "x"
+            start: 2026-13-01
+            due: 2026-01-01
+            completed: yes
+            budget_sek: "100"
+            spent_sek: 1e9
+            funding_stream: [s]
+            followups: [3, {date: [1]}]
+            carried_from: 2025
+            tasks: {a: 1}
+            ---
+            """,
             "Plans/x/2026/activities/b.md": """
-                ---
-                ⟦status.completed-missing /completed⟧kind: activity
-                status: done
-                completed:
-                goals: [h, 5, ⟦ref.goal-missing /goals/2⟧nope]
-                budget_sek: 9223372036854775807
-                spent_sek: 9223372036854775807
-                ---
-                """,
+            ---
+            ⟦status.completed-missing /completed⟧kind: activity
+            status: done
+            completed:
+            goals: [h, 5, ⟦ref.goal-missing /goals/2⟧nope]
+            budget_sek: 9223372036854775807
+            spent_sek: 9223372036854775807
+            ---
+            """,
             // An empty front matter still says, by its place, that it is an activity.
             "Plans/x/2026/activities/c.md": "---\n⟦goal.activity-without-goal /goals⟧---\n",
-            "Plans/y/2026/activities/d.md": "---\nkind: activity\nid: d\nstatus: in-progress\ngoals: [⟦ref.goal-missing /goals/0⟧g]\ndue: ⟦dates.overdue /due⟧2026-01-01\n---\n",
+            "Plans/y/2026/activities/d.md":
+                "---\nkind: activity\nid: d\nstatus: in-progress\ngoals: [⟦ref.goal-missing /goals/0⟧g]\ndue: ⟦dates.overdue /due⟧2026-01-01\n---\n",
         ])
         let workspace = try marked.read()
         #expect(workspace.findings.isEmpty, "\(workspace.findings)")
         let settings = workspace.documents.first { $0.kind == .workspace }
         let findings = PlanRules.check(workspace.documents, options: RuleOptions(asOf: fixtureDay, settings: settings))
         let actual = Set(findings.map(MarkedWorkspace.Expectation.init))
-        #expect(actual == marked.expected,
-                "missing \(marked.expected.subtracting(actual)), extra \(actual.subtracting(marked.expected))")
+        #expect(
+            actual == marked.expected,
+            "missing \(marked.expected.subtracting(actual)), extra \(actual.subtracting(marked.expected))")
     }
 
     @Test func noDocumentsNoFindings() {

@@ -17,7 +17,9 @@ struct SchemaReleasesTests {
 
     @Test func everyBuiltInSchemaIsRecorded() {
         let missing = SchemaReleases.unrecorded
-        #expect(missing.isEmpty, """
+        #expect(
+            missing.isEmpty,
+            """
             Schemas/ changed without recording the new version: append these ids to \
             SchemaReleases.shipped (keep the old ones): \(missing.map { "\($0.name): \($0.id)" }.joined(separator: ", "))
             """)
@@ -43,10 +45,12 @@ struct SchemaReleasesTests {
     @Test func oneFindingForAllOutdatedFiles() throws {
         let fixtures = RulesFixtures.packageRoot + "/Tests/Fixtures/schemas-2130ba6"
         let old = try Data(contentsOf: URL(fileURLWithPath: fixtures + "/workspace.schema.json"))
-        let snapshot = MemorySnapshot(label: "test", bytes: [
-            "Schemas/workspace.schema.json": Array(old),
-            "Plans/workspace.yaml": Array("name: Test\nlanguage: sv\n".utf8),
-        ])
+        let snapshot = MemorySnapshot(
+            label: "test",
+            bytes: [
+                "Schemas/workspace.schema.json": Array(old),
+                "Plans/workspace.yaml": Array("name: Test\nlanguage: sv\n".utf8),
+            ])
         let (schemas, problems) = try DocumentSchemas.load(from: snapshot)
         #expect(problems.isEmpty)
         #expect(schemas?.outdatedFiles == ["Schemas/workspace.schema.json"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import PlantrackCore
 
 @Suite("Snapshots")
@@ -60,7 +61,8 @@ struct SnapshotTests {
         ])
         let workspace = try Workspace.read(from: snapshot)
         #expect(workspace.documents.map(\.kind) == [.activity, .goal, .plan, .county, .workspace])
-        #expect(workspace.documents.compactMap(\.reference).map(\.description)
+        #expect(
+            workspace.documents.compactMap(\.reference).map(\.description)
                 == ["s/2021/a-1", "s/2021/g-1", "s/2021", "s"])
         #expect(workspace.findings.map(\.rule) == ["layout.misplaced"])
         #expect(workspace.findings.first?.path == "Plans/s/2021/notes/n.md")

@@ -1,6 +1,7 @@
 import Foundation
-@testable import PlantrackCore
 import Testing
+
+@testable import PlantrackCore
 
 @Suite("The sources' fingerprint")
 struct SourceFingerprintTests {
@@ -11,7 +12,9 @@ struct SourceFingerprintTests {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sha256sum") else { return }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "find Sources/PlantrackCore Sources/JSONSchema -name '*.swift' | LC_ALL=C sort | xargs sha256sum | sha256sum"]
+        process.arguments = [
+            "-c", "find Sources/PlantrackCore Sources/JSONSchema -name '*.swift' | LC_ALL=C sort | xargs sha256sum | sha256sum",
+        ]
         process.currentDirectoryURL = root
         let output = Pipe()
         process.standardOutput = output

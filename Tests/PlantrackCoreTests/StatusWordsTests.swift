@@ -1,6 +1,7 @@
 import Foundation
-@testable import PlantrackCore
 import Testing
+
+@testable import PlantrackCore
 
 @Suite("status words: one table for reports, roll-up and the schemas' help")
 struct StatusWordsTests {
@@ -50,15 +51,17 @@ struct StatusWordsTests {
             #expect(one.contains("\"\(word)\""), "status_labels.\(value): \(one)")
         }
         // Every value the labels can rename is one of the table's, and no other.
-        let properties = try #require(((workspace["properties"] as? [String: Any])?["status_labels"] as? [String: Any])?["properties"]
-            as? [String: Any])
+        let properties = try #require(
+            ((workspace["properties"] as? [String: Any])?["status_labels"] as? [String: Any])?["properties"]
+                as? [String: Any])
         #expect(Set(properties.keys) == Set(Self.values))
     }
 
     @Test("status_labels rename the words of the workspace's own language only")
     func labels() throws {
-        let settings = try #require(try YAMLParser().parse(
-            Array("language: sv\nstatus_labels:\n  done: Klar\n  at-risk: '  '\n  bogus: X\n".utf8)[...], firstLine: 1)?.mapping)
+        let settings = try #require(
+            try YAMLParser().parse(
+                Array("language: sv\nstatus_labels:\n  done: Klar\n  at-risk: '  '\n  bogus: X\n".utf8)[...], firstLine: 1)?.mapping)
         let swedish = StatusWords(language: .sv, settings: settings)
         #expect(swedish.activity(.done) == "Klar")
         // Blank and unknown labels are ignored.

@@ -8,9 +8,12 @@ private func document(_ path: String, _ yaml: String) throws -> Document {
     return try DocumentReader().read(Array("---\n\(yaml)---\n".utf8), path: path, kind: kind, reference: reference).get()
 }
 
-private func activity(_ id: String, status: String, start: String = "2021-01-01", due: String = "2021-11-30",
-                      progress: Int? = nil) throws -> Document {
-    var yaml = "kind: activity\nid: \(id)\ntitle: Aktivitet \(id)\narea: bu\npriority: prioritized\nstatus: \(status)\n"
+private func activity(
+    _ id: String, status: String, start: String = "2021-01-01", due: String = "2021-11-30",
+    progress: Int? = nil
+) throws -> Document {
+    var yaml =
+        "kind: activity\nid: \(id)\ntitle: Aktivitet \(id)\narea: bu\npriority: prioritized\nstatus: \(status)\n"
         + "start: \(start)\ndue: \(due)\n"
     if let progress { yaml += "progress: \(progress)\n" }
     if status == "cancelled" { yaml += "cancelled_reason: Ingen personal\n" }
@@ -46,7 +49,9 @@ private func goal(_ id: String, assessment: String, indicator: Bool) throws -> D
 ///   (its assessment stands); g4 on track without indicators.
 private func report(tolerance: Int?) throws -> SteeringReport {
     var documents = [
-        try document("Plans/stockholm/2021/plan.md", """
+        try document(
+            "Plans/stockholm/2021/plan.md",
+            """
             kind: plan
             county: stockholm
             year: 2021
@@ -67,12 +72,16 @@ private func report(tolerance: Int?) throws -> SteeringReport {
         try goal("g4", assessment: "on-track", indicator: false),
     ]
     if let tolerance {
-        documents.append(try DocumentReader().read(Array("name: T\ntraffic_light:\n  tolerance: \(tolerance)\n".utf8),
-                                                   path: "Plans/workspace.yaml", kind: .workspace, reference: nil).get())
+        documents.append(
+            try DocumentReader().read(
+                Array("name: T\ntraffic_light:\n  tolerance: \(tolerance)\n".utf8),
+                path: "Plans/workspace.yaml", kind: .workspace, reference: nil
+            ).get())
     }
     let rollUp = RollUp(documents: documents, invalidPaths: [], asOf: try #require(CalendarDate("2021-04-15")))
-    return SteeringReport(rollUp: rollUp, year: 2021, counties: [], workspaceName: nil, source: "test",
-                          trend: .unavailable, changes: nil)
+    return SteeringReport(
+        rollUp: rollUp, year: 2021, counties: [], workspaceName: nil, source: "test",
+        trend: .unavailable, changes: nil)
 }
 
 @Suite("status report: what is behind, as the light judges it")
@@ -119,8 +128,10 @@ struct SteeringReportBehindTests {
         #expect(html.contains("Pågående · 30\u{00A0}% av väntade 31\u{00A0}%"), "\(html)")
         #expect(html.contains("Andel: 0\u{00A0}% av väntade 28\u{00A0}%"), "\(html)")
         let markdown = ReportMarkdown.steering(strict, language: .en)
-        #expect(markdown.contains("| Aktivitet a1 (`stockholm/2021/a1`) | stockholm | none given | 30 November 2021 "
-                                  + "| In progress, 30% of 31% expected |"), "\(markdown)")
+        #expect(
+            markdown.contains(
+                "| Aktivitet a1 (`stockholm/2021/a1`) | stockholm | none given | 30 November 2021 "
+                    + "| In progress, 30% of 31% expected |"), "\(markdown)")
         #expect(markdown.contains("| Mål g2 (`stockholm/2021/g2`) | stockholm | At risk | – |"), "\(markdown)")
     }
 }

@@ -8,8 +8,10 @@ private func document(_ path: String, _ yaml: String) throws -> Document {
     return try DocumentReader().read(Array("---\n\(yaml)---\n".utf8), path: path, kind: kind, reference: reference).get()
 }
 
-private func activity(_ id: String, status: String = "in-progress", start: String? = "2021-01-01",
-                      due: String? = "2021-11-30", progress: Int? = nil) throws -> Activity {
+private func activity(
+    _ id: String, status: String = "in-progress", start: String? = "2021-01-01",
+    due: String? = "2021-11-30", progress: Int? = nil
+) throws -> Activity {
     var yaml = "kind: activity\nid: \(id)\ntitle: A\narea: bu\npriority: prioritized\nstatus: \(status)\n"
     if let start { yaml += "start: \(start)\n" }
     if let due { yaml += "due: \(due)\n" }
@@ -19,21 +21,26 @@ private func activity(_ id: String, status: String = "in-progress", start: Strin
 }
 
 private func goal(_ id: String, assessment: String, indicators: String = "") throws -> Goal {
-    try Goal(document: document("Plans/stockholm/2021/goals/\(id).md",
-                                "kind: goal\nid: \(id)\ntitle: G\nterm: short\narea: bu\nassessment: \(assessment)\n" + indicators))
+    try Goal(
+        document: document(
+            "Plans/stockholm/2021/goals/\(id).md",
+            "kind: goal\nid: \(id)\ntitle: G\nterm: short\narea: bu\nassessment: \(assessment)\n" + indicators))
 }
 
 private func plan(year: Int = 2021) throws -> Plan {
-    try Plan(document: document("Plans/stockholm/\(year)/plan.md", """
-        kind: plan
-        county: stockholm
-        year: \(year)
-        title: P
-        version: 1
-        status: adopted
-        period: {start: \(year)-01-01, end: \(year)-12-31}
+    try Plan(
+        document: document(
+            "Plans/stockholm/\(year)/plan.md",
+            """
+            kind: plan
+            county: stockholm
+            year: \(year)
+            title: P
+            version: 1
+            status: adopted
+            period: {start: \(year)-01-01, end: \(year)-12-31}
 
-        """))
+            """))
 }
 
 /// The settings document of `yaml` (a plain YAML file, as Plans/workspace.yaml is).
@@ -44,8 +51,10 @@ private func settings(_ yaml: String) throws -> Document {
 private func day(_ text: String) throws -> CalendarDate { try #require(CalendarDate(text)) }
 
 /// The status of stockholm/2021 with these items on `on`.
-private func status(_ activities: [Activity], goals: [Goal] = [], on: String,
-                    thresholds: TrafficLight.Thresholds = .standard) throws -> PlanStatus {
+private func status(
+    _ activities: [Activity], goals: [Goal] = [], on: String,
+    thresholds: TrafficLight.Thresholds = .standard
+) throws -> PlanStatus {
     PlanStatus(plan: try plan(), goals: goals, activities: activities, asOf: try day(on), thresholds: thresholds)
 }
 
@@ -56,8 +65,10 @@ private func status(_ activities: [Activity], goals: [Goal] = [], on: String,
 /// - a3 in progress 2021-02-01 → 11-30 (303 days): day 74 of them, 24.4 %; progress 25: on schedule.
 /// None is done: the old rule (done share 0 below half the 28.8 % of the year passed) made this red.
 private func aprilPlan(a1: Int = 30, a3: Int = 25) throws -> [Activity] {
-    [try activity("a1", progress: a1), try activity("a2", status: "planned", start: "2021-06-01"),
-     try activity("a3", start: "2021-02-01", progress: a3)]
+    [
+        try activity("a1", progress: a1), try activity("a2", status: "planned", start: "2021-06-01"),
+        try activity("a3", start: "2021-02-01", progress: a3),
+    ]
 }
 
 @Suite("Traffic light: activities against their own time, goals by assessment and indicators")
@@ -164,20 +175,24 @@ struct TrafficLightTests {
 
     @Test("thresholds from workspace.yaml change the light")
     func thresholdsFromSettings() throws {
-        let strict = TrafficLight.Thresholds(settings: try settings("""
-            traffic_light:
-              tolerance: 0
-              red_overdue: 1
-              red_off_schedule_percent: 30
-            """))
+        let strict = TrafficLight.Thresholds(
+            settings: try settings(
+                """
+                traffic_light:
+                  tolerance: 0
+                  red_overdue: 1
+                  red_off_schedule_percent: 30
+                """))
         #expect(strict == TrafficLight.Thresholds(tolerance: 0, redOverdue: 1, redOffSchedulePercent: 30))
         // a1 at 30 is under 31.4 with no tolerance: 1 of 3 = 33.3 % ≥ 30 % → red.
         #expect(try status(aprilPlan(), on: "2021-04-15", thresholds: strict).light == .red)
         #expect(try status(aprilPlan(), on: "2021-04-15").light == .green)
         // One overdue is red with red_overdue: 1.
-        let overdue = try aprilPlan() + [try activity("o", due: "2021-03-31", progress: 99)] + (1...4).map {
-            try activity("x\($0)", progress: 50)
-        }
+        let overdue =
+            try aprilPlan() + [try activity("o", due: "2021-03-31", progress: 99)]
+            + (1...4).map {
+                try activity("x\($0)", progress: 50)
+            }
         let onlyOverdue = TrafficLight.Thresholds(settings: try settings("traffic_light: {red_overdue: 1}\n"))
         #expect(onlyOverdue == TrafficLight.Thresholds(tolerance: 20, redOverdue: 1, redOffSchedulePercent: 50))
         #expect(try status(overdue, on: "2021-04-15", thresholds: onlyOverdue).light == .red)
@@ -192,17 +207,19 @@ struct TrafficLightTests {
 struct IndicatorYearTests {
     private func indicator(_ measurements: [(String, Int)]) throws -> Indicator {
         let lines = measurements.map { "      - {date: \($0.0), value: \($0.1)}" }.joined(separator: "\n")
-        let g = try goal("g", assessment: "on-track", indicators: """
-            indicators:
-              - id: i
-                title: I
-                unit: count
-                baseline: {value: 10, date: 2020-12-31}
-                target: {value: 20, date: 2022-12-31}
-                measurements:
-            \(lines)
+        let g = try goal(
+            "g", assessment: "on-track",
+            indicators: """
+                indicators:
+                  - id: i
+                    title: I
+                    unit: count
+                    baseline: {value: 10, date: 2020-12-31}
+                    target: {value: 20, date: 2022-12-31}
+                    measurements:
+                \(lines)
 
-            """)
+                """)
         return try #require(g.indicators.first)
     }
 

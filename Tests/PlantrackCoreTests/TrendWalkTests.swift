@@ -34,8 +34,9 @@ private func history() throws -> (MemoryHistory, [HistoryCommit]) {
     var files = try norrbotten()
     let first = history.record(files: files, message: "plan", author: author(on: "2026-02-10"))
     let good = try #require(files[activity])
-    files[activity] = Array(String(decoding: good, as: UTF8.self)
-        .replacingOccurrences(of: "status: in-progress", with: "status: sideways").utf8)
+    files[activity] = Array(
+        String(decoding: good, as: UTF8.self)
+            .replacingOccurrences(of: "status: in-progress", with: "status: sideways").utf8)
     let broken = history.record(files: files, message: "broken", author: author(on: "2026-04-05"))
     files[activity] = good
     files[removedActivity] = nil
@@ -49,8 +50,9 @@ private func fullRollUp(_ history: MemoryHistory, at id: String, asOf: CalendarD
     let schemas = try #require(try DocumentSchemas.load(from: snapshot).schemas)
     let workspace = try Workspace.read(from: snapshot)
     let report = WorkspaceValidator(schemas: schemas, asOf: asOf).validate(workspace)
-    return RollUp(documents: workspace.documents, invalidPaths: report.invalidPaths,
-                  unreadablePaths: report.unreadablePaths, asOf: asOf, filter: filter)
+    return RollUp(
+        documents: workspace.documents, invalidPaths: report.invalidPaths,
+        unreadablePaths: report.unreadablePaths, asOf: asOf, filter: filter)
 }
 
 /// A memo kept in memory between walks, counting what was saved.
@@ -72,7 +74,8 @@ struct TrendWalkTests {
         let filter = RollUp.Filter()
         let series = try TrendWalk(history: history, filter: filter)
             .series(since: day("2026-01-01"), until: day("2026-07-15"), every: .month)
-        #expect(series.points.map(\.date.description)
+        #expect(
+            series.points.map(\.date.description)
                 == ["2026-01-31", "2026-02-28", "2026-03-31", "2026-04-30", "2026-05-31", "2026-06-30"])
         // January is before the first commit; the others sample the commit of their date.
         let expected: [String?] = [nil, commits[0].id, commits[0].id, commits[1].id, commits[1].id, commits[2].id]
@@ -118,8 +121,9 @@ struct TrendWalkTests {
         #expect(series.points.map { $0.skipped.map(\.path) } == [[], [], [activity], [activity], []])
         let first = try #require(series.firstIncomplete)
         #expect(first.point.date == (day("2026-04-30")) && first.commit == commits[1].id && first.later == 1)
-        let findings = IncompleteFigures.findings(leaving: first.point.skipped, outOf: first.commit, in: history,
-                                                  asOf: first.point.date)
+        let findings = IncompleteFigures.findings(
+            leaving: first.point.skipped, outOf: first.commit, in: history,
+            asOf: first.point.date)
         #expect(!findings.isEmpty)
         #expect(findings.allSatisfy { $0.path == activity && $0.severity == .error })
     }
@@ -162,7 +166,8 @@ struct WorkspaceVersionTests {
         let error = #expect(throws: WorkspaceVersionError.self) {
             try WorkspaceVersion(rev: nil, asOf: day("2026-01-15"), in: history, today: day("2027-01-01"))
         }
-        #expect(error?.description == "--as-of 2026-01-15 is before the first commit: nothing was committed on or before "
+        #expect(
+            error?.description == "--as-of 2026-01-15 is before the first commit: nothing was committed on or before "
                 + "that day on the history of HEAD; the first commit (\(commits[0].shortID)) is dated 2026-02-10: "
                 + "use --as-of 2026-02-10 or later, or --rev \(commits[0].shortID) to read that commit")
     }
@@ -173,7 +178,8 @@ struct WorkspaceVersionTests {
         let error = #expect(throws: WorkspaceVersionError.self) {
             try WorkspaceVersion(rev: nil, asOf: day("2026-01-15"), in: history, today: day("2027-01-01"))
         }
-        #expect(error?.description == "--as-of 2026-01-15: nothing is committed yet, so there is no version of that day; "
+        #expect(
+            error?.description == "--as-of 2026-01-15: nothing is committed yet, so there is no version of that day; "
                 + "leave out --as-of to read the working tree")
     }
 
@@ -184,8 +190,9 @@ struct WorkspaceVersionTests {
         #expect(version.revision == commits[1].id)
         #expect(version.day == (day("2026-04-05")))
         #expect(version.label == "HEAD~1 (\(commits[1].shortID))")
-        let byID = try WorkspaceVersion(rev: String(commits[0].id.prefix(10)).uppercased(), asOf: nil, in: history,
-                                        today: day("2027-01-01"))
+        let byID = try WorkspaceVersion(
+            rev: String(commits[0].id.prefix(10)).uppercased(), asOf: nil, in: history,
+            today: day("2027-01-01"))
         #expect(byID.revision == commits[0].id && byID.label == commits[0].shortID)
         #expect(throws: HistoryError.self) {
             try WorkspaceVersion(rev: "no-such-tag", asOf: nil, in: history, today: day("2027-01-01"))
@@ -208,10 +215,12 @@ struct WorkspaceVersionTests {
         let (history, commits) = try history()
         let filter = RollUp.Filter(year: 2026)
         for asOf in ["2026-03-01", "2026-04-30", "2026-09-30"] {
-            let figures = try WorkspaceVersion.figures(rev: nil, asOf: day(asOf), in: history, today: day("2027-01-01"),
-                                                       filter: filter, grouping: .area, memo: MemoryMemoStorage())
-            let read = try WorkspaceVersion.read(rev: nil, asOf: day(asOf), in: history, today: day("2027-01-01"),
-                                                 filter: filter)
+            let figures = try WorkspaceVersion.figures(
+                rev: nil, asOf: day(asOf), in: history, today: day("2027-01-01"),
+                filter: filter, grouping: .area, memo: MemoryMemoStorage())
+            let read = try WorkspaceVersion.read(
+                rev: nil, asOf: day(asOf), in: history, today: day("2027-01-01"),
+                filter: filter)
             let full = try fullRollUp(history, at: try #require(read.version.revision), asOf: day(asOf), filter: filter)
             #expect(figures.rollUp.plans == full.plans && figures.rollUp.total(of: 2026) == full.total(of: 2026), "\(asOf)")
             #expect(figures.rollUp.skipped == full.skipped && read.rollUp.skipped == full.skipped, "\(asOf)")
@@ -219,7 +228,8 @@ struct WorkspaceVersionTests {
             #expect(read.rollUp.plans == full.plans && read.rollUp.total(of: 2026) == full.total(of: 2026), "\(asOf)")
             #expect(read.version.revision == figures.version.revision)
         }
-        #expect(try WorkspaceVersion(rev: nil, asOf: day("2026-04-30"), in: history, today: day("2027-01-01"))
-            .revision == commits[1].id)
+        #expect(
+            try WorkspaceVersion(rev: nil, asOf: day("2026-04-30"), in: history, today: day("2027-01-01"))
+                .revision == commits[1].id)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import PlantrackCore
 
 /// A committed workspace with one county and its 2024 plan (a long-term goal, a
@@ -9,40 +10,40 @@ private func committedWorkspace(planStatus: String = "draft") -> MemoryHistory {
         "Plans/workspace.yaml": "name: Test\nlanguage: sv\n",
         "Plans/x/county.md": "---\nkind: county\nid: x\nname: X län\ncode: \"01\"\n---\n",
         "Plans/x/2024/plan.md": """
-            ---
-            kind: plan
-            county: x
-            year: 2024
-            title: Handlingsplan 2024
-            version: 3
-            status: \(planStatus)
-            period:
-              start: 2024-01-01
-              end: 2024-12-31
-            areas:
-              - id: a
-                title: A
-            ---
-            Text.
+        ---
+        kind: plan
+        county: x
+        year: 2024
+        title: Handlingsplan 2024
+        version: 3
+        status: \(planStatus)
+        period:
+          start: 2024-01-01
+          end: 2024-12-31
+        areas:
+          - id: a
+            title: A
+        ---
+        Text.
 
-            """,
+        """,
         "Plans/x/2024/goals/g.md": "---\nkind: goal\nid: g\ntitle: G\nterm: long\narea: a\nassessment: not-assessed\n---\n",
         "Plans/x/2024/goals/s.md":
             "---\nkind: goal\nid: s\ntitle: S\nterm: short\narea: a\nserves:\n  - g\nassessment: not-assessed\n---\n",
         "Plans/x/2024/activities/p1.md": """
-            ---
-            kind: activity
-            id: p1
-            title: Utbildning
-            area: a
-            priority: prioritized
-            goals:
-              - s
-            status: in-progress
-            progress: 40
-            ---
+        ---
+        kind: activity
+        id: p1
+        title: Utbildning
+        area: a
+        priority: prioritized
+        goals:
+          - s
+        status: in-progress
+        progress: 40
+        ---
 
-            """,
+        """,
     ]
     let bytes = files.mapValues { Array($0.utf8) }
     let history = MemoryHistory(workingFiles: bytes, identity: clerk)

@@ -1,7 +1,8 @@
 import Foundation
-@testable import PlantrackCore
 import PlantrackGit
 import Testing
+
+@testable import PlantrackCore
 
 /// Runs the built `plantrack-generate` binary, which sits beside the test bundle.
 @Suite struct GeneratorTests {
@@ -86,8 +87,10 @@ import Testing
     @Test func everyGeneratedDocumentVersionIsReadDirectlyToLibyamlsTree() throws {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("plantrack-generate-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: base) }
-        let run = try GeneratorTests.generate(["--out", base.path, "--seed", "11", "--entities", "6", "--years", "3",
-                                               "--commits-per-year", "30"])
+        let run = try GeneratorTests.generate([
+            "--out", base.path, "--seed", "11", "--entities", "6", "--years", "3",
+            "--commits-per-year", "30",
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         let repository = try Repository.open(at: base.path)
         var seen: Set<String> = []

@@ -1,6 +1,7 @@
-@testable import PlantrackCore
 import PlantrackGit
 import Testing
+
+@testable import PlantrackCore
 
 /// The reading half of the seam on a git repository: the same expectations as on
 /// ``MemoryHistory`` (below), so the two implementations cannot drift apart.
@@ -15,13 +16,18 @@ import Testing
         let merge = try test.commit("Sammanfogad\n", ["Plans/c.md": TestFile("c")], parents: [side])
         var tagger = TestRepository.author
         tagger.time += 4 * 3600
-        try test.repository.createTag(named: "stockholm/2024/v1", target: test.repository.commit(ids[1]), tagger: tagger,
-                                      message: "Fastställd\n")
-        try test.repository.createTag(named: "stockholm/2025/v1", target: test.repository.commit(merge), tagger: tagger,
-                                      message: "Fastställd\n")
+        try test.repository.createTag(
+            named: "stockholm/2024/v1", target: test.repository.commit(ids[1]), tagger: tagger,
+            message: "Fastställd\n")
+        try test.repository.createTag(
+            named: "stockholm/2025/v1", target: test.repository.commit(merge), tagger: tagger,
+            message: "Fastställd\n")
         let history = GitHistory(repository: test.repository, root: test.directory.path)
-        try expectReading(history, ReadingCase(first: ids[0].hex, second: ids[1].hex, third: ids[2].hex, side: side.hex,
-                                               merge: merge.hex))
+        try expectReading(
+            history,
+            ReadingCase(
+                first: ids[0].hex, second: ids[1].hex, third: ids[2].hex, side: side.hex,
+                merge: merge.hex))
     }
 
     @Test func nothingCommittedYet() throws {
@@ -58,8 +64,9 @@ struct MemoryHistoryReadingTests {
         var files: [String: [UInt8]] = [:]
         var ids: [String] = []
         func author(_ seconds: Int64) -> Author {
-            Author(name: ReadingCase.authorName, email: "test@example.se", time: ReadingCase.firstTime + seconds,
-                   offsetMinutes: 60)
+            Author(
+                name: ReadingCase.authorName, email: "test@example.se", time: ReadingCase.firstTime + seconds,
+                offsetMinutes: 60)
         }
         for (index, step) in ReadingCase.files.enumerated() {
             for (path, text) in step.changes { files[path] = text.map { Array($0.utf8) } }
@@ -68,11 +75,15 @@ struct MemoryHistoryReadingTests {
         // As TestRepository.sideCommit does: today's files on top of an older parent.
         var sideFiles = files
         sideFiles["Plans/c.md"] = Array("c".utf8)
-        let side = history.record(files: sideFiles, message: "Sidospår", author: author(3 * 3600 + 1800),
-                                  parents: [ids[1]], movingHead: false).id
+        let side = history.record(
+            files: sideFiles, message: "Sidospår", author: author(3 * 3600 + 1800),
+            parents: [ids[1]], movingHead: false
+        ).id
         files["Plans/c.md"] = Array("c".utf8)
-        let merge = history.record(files: files, message: "Sammanfogad\n", author: author(3 * 3600),
-                                   parents: [ids[2], side]).id
+        let merge = history.record(
+            files: files, message: "Sammanfogad\n", author: author(3 * 3600),
+            parents: [ids[2], side]
+        ).id
         let tagger = author(4 * 3600)
         history.tagRecords["stockholm/2024/v1"] = (ids[1], tagger, "Fastställd\n")
         history.tagRecords["stockholm/2025/v1"] = (merge, tagger, "Fastställd\n")
@@ -151,8 +162,12 @@ func expectReading(_ history: any History, _ ids: ReadingCase) throws {
     let one = GitBlobID.of(Array("1".utf8))
     let two = GitBlobID.of(Array("2".utf8))
     let added = try history.changes(from: nil, to: ids.first, under: "Plans")
-    #expect(added == [SnapshotChange(path: "Plans/a.md", kind: .added, old: nil,
-                                     new: SnapshotEntry(path: "Plans/a.md", kind: .file, contentID: one))])
+    #expect(
+        added == [
+            SnapshotChange(
+                path: "Plans/a.md", kind: .added, old: nil,
+                new: SnapshotEntry(path: "Plans/a.md", kind: .file, contentID: one))
+        ])
     let second = try history.changes(from: ids.first, to: ids.second, under: "Plans")
     #expect(second.map(\.path) == ["Plans/a.md", "Plans/b.md"])
     #expect(second.map(\.kind) == [.modified, .added])
@@ -180,8 +195,11 @@ func expectReading(_ history: any History, _ ids: ReadingCase) throws {
     #expect(try entries.map { try snapshot.contents(of: $0) } == [Array("2".utf8), Array("1".utf8)])
 
     // Tags, in name order, with the commits they name.
-    #expect(try history.tags(matching: nil) == [HistoryTag(name: "stockholm/2024/v1", commitID: ids.second),
-                                                HistoryTag(name: "stockholm/2025/v1", commitID: ids.merge)])
+    #expect(
+        try history.tags(matching: nil) == [
+            HistoryTag(name: "stockholm/2024/v1", commitID: ids.second),
+            HistoryTag(name: "stockholm/2025/v1", commitID: ids.merge),
+        ])
     #expect(try history.tags(matching: "stockholm/2024/*") == [HistoryTag(name: "stockholm/2024/v1", commitID: ids.second)])
     #expect(try history.tags(matching: "göteborg/*").isEmpty)
 

@@ -30,9 +30,10 @@ import Testing
         #expect(files.map(\.path) == files.map(\.path).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
         #expect(files.first?.path == "Plans/region-a/2024/activities/bu-p1.md")
         #expect(files.contains { $0.path == "Plans/region-c/2024/run.sh" && $0.mode == .executable })
-        #expect(try tree.files(under: "Plans/region-b/").map(\.path) == [
-            "Plans/region-b/2024/activities/bu-p1.md", "Plans/region-b/2024/plan.md", "Plans/region-b/county.md",
-        ])
+        #expect(
+            try tree.files(under: "Plans/region-b/").map(\.path) == [
+                "Plans/region-b/2024/activities/bu-p1.md", "Plans/region-b/2024/plan.md", "Plans/region-b/county.md",
+            ])
         #expect(try tree.files(under: "Saknas").isEmpty)
         #expect(try tree.files().count == 12)
 
@@ -80,7 +81,8 @@ import Testing
         let snapshot = CommitSnapshot(commit: try test.repository.head())
         let reader = try #require(snapshot.concurrentReader)
         // The same pool for every snapshot of the repository.
-        #expect((snapshot.concurrentReader as? BlobPool) === (CommitSnapshot(commit: try test.repository.head()).concurrentReader as? BlobPool))
+        #expect(
+            (snapshot.concurrentReader as? BlobPool) === (CommitSnapshot(commit: try test.repository.head()).concurrentReader as? BlobPool))
         let entries = try snapshot.entries(under: "Plans").filter { $0.kind == .file }
         #expect(entries.count == 311)
         let serial = try entries.map { try snapshot.contents(of: $0) }
@@ -137,13 +139,14 @@ import Testing
 
         var statistics = TreeComparisonStatistics()
         let changes = try repository.changes(from: old, to: new, under: "Plans", statistics: &statistics)
-        #expect(changes.map(\.path) == [
-            "Plans/region-a/2024/goals/bu-lt-2.md",
-            "Plans/region-a/2024/plan.md",
-            "Plans/region-b/2024/activities/bu-p1.md",
-            "Plans/region-b/2024/activities/bu-p9.md",
-            "Plans/region-c/2024/run.sh",
-        ])
+        #expect(
+            changes.map(\.path) == [
+                "Plans/region-a/2024/goals/bu-lt-2.md",
+                "Plans/region-a/2024/plan.md",
+                "Plans/region-b/2024/activities/bu-p1.md",
+                "Plans/region-b/2024/activities/bu-p9.md",
+                "Plans/region-c/2024/run.sh",
+            ])
         #expect(changes.map(\.kind) == [.added, .modified, .deleted, .added, .modified])
         #expect(changes[0].oldID == nil && changes[0].newMode == .file)
         #expect(changes[2].newID == nil && changes[2].oldID == changes[3].newID)

@@ -36,8 +36,9 @@ import Testing
         try write(test, "Plans/b.md", "b2 (not to be committed)\n")
         try write(test, "Plans/c.md", "c\n")
         let signature = Author(name: "Åsa Öberg", email: "asa@example.se", time: 1_700_000_000, offsetMinutes: 60)
-        let id = try test.repository.commitWorkingFiles(["Plans/a.md", "Plans/c.md"], message: "update a, add c\n",
-                                                        signature: signature)
+        let id = try test.repository.commitWorkingFiles(
+            ["Plans/a.md", "Plans/c.md"], message: "update a, add c\n",
+            signature: signature)
         let commit = try test.repository.head()
         #expect(commit.id == id)
         #expect(commit.parentIDs == [test.commits[0]])

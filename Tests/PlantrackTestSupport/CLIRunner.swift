@@ -58,7 +58,8 @@ public enum CLI {
     ) throws -> CLIResult {
         let process = Process()
         // A built product by name, or any program by absolute path.
-        process.executableURL = executable.hasPrefix("/")
+        process.executableURL =
+            executable.hasPrefix("/")
             ? URL(fileURLWithPath: executable) : productsFolder.appendingPathComponent(executable)
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot

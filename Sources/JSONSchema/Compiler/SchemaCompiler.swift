@@ -334,7 +334,9 @@ final class SchemaCompiler {
         return current
     }
 
-    private func locate(resource r: Int, fragment: String, reference: String) throws(SchemaError) -> (document: Int, tokens: [String], value: JSONValue) {
+    private func locate(resource r: Int, fragment: String, reference: String) throws(SchemaError) -> (
+        document: Int, tokens: [String], value: JSONValue
+    ) {
         let resource = resources[r]
         let tokens: [String]
         if let pointer = JSONPointer.tokens(fromFragment: fragment) {
@@ -350,7 +352,9 @@ final class SchemaCompiler {
         return (resource.document, tokens, value)
     }
 
-    private func resolve(_ reference: String, from r: Int, location: String) throws(SchemaError) -> (document: Int, tokens: [String], value: JSONValue, fragment: String) {
+    private func resolve(_ reference: String, from r: Int, location: String) throws(SchemaError) -> (
+        document: Int, tokens: [String], value: JSONValue, fragment: String
+    ) {
         let target = URIReference(resources[r].uri).resolving(URIReference(reference))
         let resourceURI = target.withoutFragment.description
         guard let found = try findResource(resourceURI) else {

@@ -97,9 +97,18 @@ struct SimpleRegex: Sendable {
             var item = Item(atom: atom, min: 1, max: 1)
             if let q = scalars.first {
                 switch q {
-                case "*": item.min = 0; item.max = Int.max; scalars = scalars.dropFirst()
-                case "+": item.min = 1; item.max = Int.max; scalars = scalars.dropFirst()
-                case "?": item.min = 0; item.max = 1; scalars = scalars.dropFirst()
+                case "*":
+                    item.min = 0
+                    item.max = Int.max
+                    scalars = scalars.dropFirst()
+                case "+":
+                    item.min = 1
+                    item.max = Int.max
+                    scalars = scalars.dropFirst()
+                case "?":
+                    item.min = 0
+                    item.max = 1
+                    scalars = scalars.dropFirst()
                 case "{":
                     guard let (lo, hi) = Self.parseBraces(&scalars) else { return nil }
                     item.min = lo
@@ -143,11 +152,24 @@ struct SimpleRegex: Sendable {
         var set = CharacterSet()
         switch e {
         case "d": set.insert(48...57)
-        case "D": set.insert(48...57); set.negated = true
-        case "w": set.insert(48...57); set.insert(65...90); set.insert(97...122); set.insert(95...95)
-        case "W": set.insert(48...57); set.insert(65...90); set.insert(97...122); set.insert(95...95); set.negated = true
+        case "D":
+            set.insert(48...57)
+            set.negated = true
+        case "w":
+            set.insert(48...57)
+            set.insert(65...90)
+            set.insert(97...122)
+            set.insert(95...95)
+        case "W":
+            set.insert(48...57)
+            set.insert(65...90)
+            set.insert(97...122)
+            set.insert(95...95)
+            set.negated = true
         case "s": insertWhitespace(&set)
-        case "S": insertWhitespace(&set); set.negated = true
+        case "S":
+            insertWhitespace(&set)
+            set.negated = true
         case "t": return .byte(9)
         case "n": return .byte(10)
         case "r": return .byte(13)
@@ -164,8 +186,10 @@ struct SimpleRegex: Sendable {
 
     // ECMA-262 WhiteSpace and LineTerminator code points.
     private static func insertWhitespace(_ set: inout CharacterSet) {
-        for r: ClosedRange<UInt32> in [9...13, 32...32, 0xA0...0xA0, 0x1680...0x1680, 0x2000...0x200A,
-                                       0x2028...0x2029, 0x202F...0x202F, 0x205F...0x205F, 0x3000...0x3000, 0xFEFF...0xFEFF] {
+        for r: ClosedRange<UInt32> in [
+            9...13, 32...32, 0xA0...0xA0, 0x1680...0x1680, 0x2000...0x200A,
+            0x2028...0x2029, 0x202F...0x202F, 0x205F...0x205F, 0x3000...0x3000, 0xFEFF...0xFEFF,
+        ] {
             set.insert(r)
         }
     }
@@ -298,8 +322,10 @@ struct SimpleRegex: Sendable {
             return ((b0 & 0x0F) << 12 | (UInt32(bytes[pos + 1]) & 0x3F) << 6 | UInt32(bytes[pos + 2]) & 0x3F, 3)
         }
         if pos + 3 < bytes.count {
-            return ((b0 & 0x07) << 18 | (UInt32(bytes[pos + 1]) & 0x3F) << 12
-                | (UInt32(bytes[pos + 2]) & 0x3F) << 6 | UInt32(bytes[pos + 3]) & 0x3F, 4)
+            return (
+                (b0 & 0x07) << 18 | (UInt32(bytes[pos + 1]) & 0x3F) << 12
+                    | (UInt32(bytes[pos + 2]) & 0x3F) << 6 | UInt32(bytes[pos + 3]) & 0x3F, 4
+            )
         }
         return (0xFFFD, 1)
     }

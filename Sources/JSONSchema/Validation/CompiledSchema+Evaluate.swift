@@ -14,7 +14,9 @@ extension CompiledSchema {
         }
     }
 
-    private func evaluate(_ node: SchemaNode, _ value: JSONValue, _ c: inout EvaluationContext, collect: Bool, _ annotations: inout Annotations) -> Bool {
+    private func evaluate(
+        _ node: SchemaNode, _ value: JSONValue, _ c: inout EvaluationContext, collect: Bool, _ annotations: inout Annotations
+    ) -> Bool {
         switch node.kind {
         case .alwaysValid:
             return true
@@ -28,7 +30,8 @@ extension CompiledSchema {
         }
         if c.inPlaceDepth >= Self.maximumInPlaceDepth || c.depth >= Self.maximumDepth {
             if c.reportErrors {
-                let message = c.depth >= Self.maximumDepth
+                let message =
+                    c.depth >= Self.maximumDepth
                     ? "the document is nested too deeply to validate (more than \(Self.maximumDepth) schema levels)"
                     : "the schema refers to itself here without ever reaching a value (a $ref cycle)"
                 report(&c, node, keyword: nil, message: message)
@@ -133,7 +136,9 @@ extension CompiledSchema {
     /// Evaluates without reporting errors (for `not`, `if`, `contains` and the first try of
     /// `anyOf`/`oneOf`, whose failures are not errors in themselves).
     @inline(__always)
-    func evaluateQuietly(_ index: Int, _ value: JSONValue, _ c: inout EvaluationContext, collect: Bool, _ annotations: inout Annotations) -> Bool {
+    func evaluateQuietly(_ index: Int, _ value: JSONValue, _ c: inout EvaluationContext, collect: Bool, _ annotations: inout Annotations)
+        -> Bool
+    {
         let reporting = c.reportErrors
         c.reportErrors = false
         defer { c.reportErrors = reporting }
@@ -156,7 +161,8 @@ extension CompiledSchema {
             if allowed.contains(value) { return true }
             if c.reportErrors {
                 let listed = allowed.map(Describe.listed).joined(separator: ", ")
-                let message = allowed.count == 1
+                let message =
+                    allowed.count == 1
                     ? "must be \(Describe.preview(allowed[0])); got \(Describe.preview(value))"
                     : "must be one of \(listed); got \(Describe.preview(value))"
                 report(&c, node, keyword: "enum", message: message, suggestion: suggestion(for: value, among: Array(allowed)))
@@ -226,9 +232,13 @@ extension CompiledSchema {
         let quoted = Describe.preview(.string(s))
         switch keyword {
         case .minLength(let limit):
-            report(&c, node, keyword: "minLength", message: "must be at least \(Describe.plural(limit, "character")) long; got \(s.unicodeScalarCount)")
+            report(
+                &c, node, keyword: "minLength",
+                message: "must be at least \(Describe.plural(limit, "character")) long; got \(s.unicodeScalarCount)")
         case .maxLength(let limit):
-            report(&c, node, keyword: "maxLength", message: "must be at most \(Describe.plural(limit, "character")) long; got \(s.unicodeScalarCount)")
+            report(
+                &c, node, keyword: "maxLength",
+                message: "must be at most \(Describe.plural(limit, "character")) long; got \(s.unicodeScalarCount)")
         case .pattern(let pattern):
             report(&c, node, keyword: "pattern", message: "\(quoted) does not match the pattern \(pattern.source)")
         case .format(let format):
@@ -272,13 +282,17 @@ extension CompiledSchema {
         case .minProperties(let limit):
             if object.count >= limit { return true }
             if c.reportErrors {
-                report(&c, node, keyword: "minProperties", message: "must have at least \(Describe.plural(limit, "field")); got \(object.count)")
+                report(
+                    &c, node, keyword: "minProperties",
+                    message: "must have at least \(Describe.plural(limit, "field")); got \(object.count)")
             }
             return false
         case .maxProperties(let limit):
             if object.count <= limit { return true }
             if c.reportErrors {
-                report(&c, node, keyword: "maxProperties", message: "must have at most \(Describe.plural(limit, "field")); got \(object.count)")
+                report(
+                    &c, node, keyword: "maxProperties", message: "must have at most \(Describe.plural(limit, "field")); got \(object.count)"
+                )
             }
             return false
         case .propertyNames(let child):
@@ -325,7 +339,9 @@ extension CompiledSchema {
                 if c.reportErrors && kind(of: child) == .alwaysInvalid {
                     // `"legacy": false` forbids a field by name; say so rather than "no value".
                     ok = false
-                    report(&c, node, keyword: "properties", message: "field \(JSONValue.quoted(entry.key)) is not allowed", at: .key(entry.key))
+                    report(
+                        &c, node, keyword: "properties", message: "field \(JSONValue.quoted(entry.key)) is not allowed", at: .key(entry.key)
+                    )
                 } else if !evaluateChild(child, entry.value, &c, at: .key(entry.key), schema: "properties", entry.key, into: &unused) {
                     if !c.reportErrors { return false }
                     ok = false
@@ -422,7 +438,8 @@ extension CompiledSchema {
                 if i >= prefix.count && kind(of: child) == .alwaysInvalid {
                     if !c.reportErrors { return false }
                     ok = false
-                    let message = prefix.isEmpty
+                    let message =
+                        prefix.isEmpty
                         ? "unexpected item; the array must be empty"
                         : "unexpected item; at most \(Describe.plural(prefix.count, "item")) allowed"
                     report(&c, node, keyword: "items", message: message, at: .index(i))
@@ -454,7 +471,8 @@ extension CompiledSchema {
             }
             if matches < minimum {
                 if c.reportErrors {
-                    let message = array.isEmpty
+                    let message =
+                        array.isEmpty
                         ? "must contain at least \(Describe.plural(minimum, "item")) matching the \"contains\" schema; the array is empty"
                         : "must contain at least \(Describe.plural(minimum, "item")) matching the \"contains\" schema; found \(matches)"
                     report(&c, node, keyword: minimum == 1 ? "contains" : "minContains", message: message)
@@ -465,7 +483,8 @@ extension CompiledSchema {
                 if c.reportErrors {
                     report(
                         &c, node, keyword: "maxContains",
-                        message: "must contain at most \(Describe.plural(maximum, "item")) matching the \"contains\" schema; found \(matches)")
+                        message:
+                            "must contain at most \(Describe.plural(maximum, "item")) matching the \"contains\" schema; found \(matches)")
                 }
                 return false
             }
@@ -483,7 +502,9 @@ extension CompiledSchema {
                 for j in (i + 1)..<array.count where array[i] == array[j] {
                     if !c.reportErrors { return false }
                     ok = false
-                    report(&c, node, keyword: "uniqueItems", message: "must not repeat items; items \(i) and \(j) are equal (\(Describe.preview(array[i])))")
+                    report(
+                        &c, node, keyword: "uniqueItems",
+                        message: "must not repeat items; items \(i) and \(j) are equal (\(Describe.preview(array[i])))")
                 }
             }
             return ok
@@ -493,7 +514,9 @@ extension CompiledSchema {
             if let earlier = firstSeen[item] {
                 if !c.reportErrors { return false }
                 ok = false
-                report(&c, node, keyword: "uniqueItems", message: "must not repeat items; items \(earlier) and \(i) are equal (\(Describe.preview(item)))")
+                report(
+                    &c, node, keyword: "uniqueItems",
+                    message: "must not repeat items; items \(earlier) and \(i) are equal (\(Describe.preview(item)))")
             } else {
                 firstSeen[item] = i
             }

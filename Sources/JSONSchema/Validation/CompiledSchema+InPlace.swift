@@ -68,7 +68,8 @@ extension CompiledSchema {
             if let first, let second {
                 report(
                     &c, node, keyword: "oneOf",
-                    message: "must match exactly one of \(list.count) alternatives, but matches alternatives \(first + 1) and \(second + 1)")
+                    message: "must match exactly one of \(list.count) alternatives, but matches alternatives \(first + 1) and \(second + 1)"
+                )
             } else {
                 reportAlternatives("oneOf", Array(list), value, node, &c, gather, &local)
             }

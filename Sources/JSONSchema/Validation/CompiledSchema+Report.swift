@@ -123,7 +123,8 @@ extension CompiledSchema {
     func describeNegation(_ child: Int, _ value: JSONValue) -> String {
         let negated = nodes[child]
         if negated.kind == .alwaysValid { return "no value is allowed here" }
-        let onlyGeneric = negated.forObject.isEmpty && negated.forArray.isEmpty && negated.forString.isEmpty
+        let onlyGeneric =
+            negated.forObject.isEmpty && negated.forArray.isEmpty && negated.forString.isEmpty
             && negated.forNumber.isEmpty && negated.inPlace.isEmpty && negated.generic.count == 1
         if onlyGeneric, let keyword = negated.generic.first {
             switch keyword {

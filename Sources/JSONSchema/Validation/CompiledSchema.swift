@@ -32,7 +32,10 @@ public final class CompiledSchema: @unchecked Sendable {
     /// stack use for absurdly deep documents.
     static let maximumDepth = 1000
 
-    init(nodes: [SchemaNode], keptAlive: [AnyObject], root: Int, dynamicAnchors: [[String: Int]], tracksDynamicScope: Bool, uri: String, options: ValidationOptions) {
+    init(
+        nodes: [SchemaNode], keptAlive: [AnyObject], root: Int, dynamicAnchors: [[String: Int]], tracksDynamicScope: Bool, uri: String,
+        options: ValidationOptions
+    ) {
         self.nodes = nodes
         self.keptAlive = keptAlive
         nodeReferences = .allocate(capacity: nodes.count)

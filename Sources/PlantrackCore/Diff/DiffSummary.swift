@@ -81,7 +81,8 @@ public struct DiffSummary: Hashable, Sendable {
             }
             byPlan[plan] = summary
             if let from = change.oldStatus, let to = change.newStatus, from != to,
-               change.change == .modified || change.change == .moved {
+                change.change == .modified || change.change == .moved
+            {
                 var list = transitions[plan] ?? []
                 if let i = list.firstIndex(where: { $0.kind == change.kind && $0.from == from && $0.to == to }) {
                     list[i].count += 1

@@ -89,7 +89,8 @@ public enum FieldDiff {
         }
     }
 
-    private static func compareSequences(_ old: [YAMLNode], _ new: [YAMLNode], path: String, name: String, into result: inout [FieldChange]) {
+    private static func compareSequences(_ old: [YAMLNode], _ new: [YAMLNode], path: String, name: String, into result: inout [FieldChange])
+    {
         if let keyFields = recordKeys[name], let oldKeyed = keyed(old, keyFields), let newKeyed = keyed(new, keyFields) {
             let newKeys = Set(newKeyed.map(\.key))
             let oldByKey = Dictionary(oldKeyed.map { ($0.key, $0.node) }, uniquingKeysWith: { first, _ in first })
@@ -123,8 +124,9 @@ public enum FieldDiff {
         }
         // Records without a known key: by position.
         for index in 0..<max(old.count, new.count) {
-            compare(index < old.count ? old[index] : nil, index < new.count ? new[index] : nil,
-                    path: "\(path)[\(index)]", name: name, into: &result)
+            compare(
+                index < old.count ? old[index] : nil, index < new.count ? new[index] : nil,
+                path: "\(path)[\(index)]", name: name, into: &result)
         }
     }
 

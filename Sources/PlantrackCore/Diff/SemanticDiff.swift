@@ -331,16 +331,17 @@ extension BodyDiff {
     /// A plain line diff, without word pairing: for whole files that could not be parsed.
     public static func lineDiff(_ old: String, _ new: String) -> BodyDiff {
         var line = 0
-        return BodyDiff(lines: SequenceDiff.diff(splitLines(old), splitLines(new)).map { operation in
-            switch operation {
-            case .same(let text):
-                line += 1
-                return .same(text, line: line)
-            case .removed(let text): return .removed(text)
-            case .added(let text):
-                line += 1
-                return .added(text)
-            }
-        })
+        return BodyDiff(
+            lines: SequenceDiff.diff(splitLines(old), splitLines(new)).map { operation in
+                switch operation {
+                case .same(let text):
+                    line += 1
+                    return .same(text, line: line)
+                case .removed(let text): return .removed(text)
+                case .added(let text):
+                    line += 1
+                    return .added(text)
+                }
+            })
     }
 }

@@ -7,14 +7,18 @@ public enum FieldOrder {
         case .county:
             return ["kind", "id", "name", "code", "region", "municipalities", "population", "contacts"]
         case .plan:
-            return ["kind", "county", "year", "title", "version", "status", "adopted", "period", "revises",
-                    "objectives", "areas", "funding", "steering_group"]
+            return [
+                "kind", "county", "year", "title", "version", "status", "adopted", "period", "revises",
+                "objectives", "areas", "funding", "steering_group",
+            ]
         case .goal:
             return ["kind", "id", "title", "term", "area", "serves", "assessment", "indicators", "carried_from"]
         case .activity:
-            return ["kind", "id", "title", "area", "priority", "goals", "status", "owner", "partners", "start", "due",
-                    "completed", "cancelled_reason", "progress", "funding_stream", "budget_sek", "spent_sek", "tasks",
-                    "followups", "carried_from"]
+            return [
+                "kind", "id", "title", "area", "priority", "goals", "status", "owner", "partners", "start", "due",
+                "completed", "cancelled_reason", "progress", "funding_stream", "budget_sek", "spent_sek", "tasks",
+                "followups", "carried_from",
+            ]
         case .workspace:
             return []
         }

@@ -168,7 +168,7 @@ public struct FrontMatterEditor: Sendable {
                 try set(path + [field.key], to: field.value, order: fields.map(\.key))
             }
         case (.string, _) where value.isScalar, (.integer, _) where value.isScalar, (.float, _) where value.isScalar,
-             (.bool, _) where value.isScalar:
+            (.bool, _) where value.isScalar:
             try replaceScalar(entry.value, with: value)
         case (.null, _) where value.isScalar && scalarLength(entry.value) > 0:
             try replaceScalar(entry.value, with: value)
@@ -180,7 +180,7 @@ public struct FrontMatterEditor: Sendable {
     /// Removes the key at `path` and its value (whole lines).
     public mutating func remove(_ path: [String]) throws(FrontMatterEditError) {
         guard let key = path.last, let parentNode = node(at: Array(path.dropLast())),
-              case .mapping(let parent) = parentNode.content, let entry = parent.entry(key)
+            case .mapping(let parent) = parentNode.content, let entry = parent.entry(key)
         else { return }
         guard !isSequenceItem(parentNode) || parent.entries.first?.key != key else {
             throw FrontMatterEditError("cannot remove the first field of a list item", at: entry.keyLocation)
@@ -202,7 +202,8 @@ public struct FrontMatterEditor: Sendable {
         }
         guard case .sequence(let items) = list.content else {
             if case .null = list.content, let key = path.last, let parentNode = node(at: Array(path.dropLast())),
-               case .mapping(let parent) = parentNode.content, let entry = parent.entry(key) {
+                case .mapping(let parent) = parentNode.content, let entry = parent.entry(key)
+            {
                 try replaceEntry(entry, in: parent, at: parentNode, with: .sequence([item]))
                 return
             }
@@ -210,7 +211,8 @@ public struct FrontMatterEditor: Sendable {
         }
         if spans.collections[list.location]?.isFlow == true {
             if items.isEmpty, let key = path.last, let parentNode = node(at: Array(path.dropLast())),
-               case .mapping(let parent) = parentNode.content, let entry = parent.entry(key) {
+                case .mapping(let parent) = parentNode.content, let entry = parent.entry(key)
+            {
                 try replaceEmptyFlowList(list, of: entry, in: parent, at: parentNode, with: item)
                 return
             }
@@ -264,7 +266,7 @@ public struct FrontMatterEditor: Sendable {
         _ list: YAMLNode, of entry: YAMLMapping.Entry, in parent: YAMLMapping, at parentNode: YAMLNode, with item: EditValue
     ) throws(FrontMatterEditError) {
         guard let span = spans.collections[list.location], span.end.line == list.location.line,
-              list.location.line == entry.keyLocation.line, spans.collections[parentNode.location]?.isFlow != true
+            list.location.line == entry.keyLocation.line, spans.collections[parentNode.location]?.isFlow != true
         else {
             try replaceEntry(entry, in: parent, at: parentNode, with: .sequence([item]))
             return
@@ -295,13 +297,15 @@ public struct FrontMatterEditor: Sendable {
     /// spread over lines is refused rather than reflowed.
     private mutating func rewriteFlowList(_ list: YAMLNode, path: [String], items: [EditValue]) throws(FrontMatterEditError) {
         guard let span = spans.collections[list.location], span.end.line == list.location.line,
-              items.allSatisfy(\.isFlowable)
+            items.allSatisfy(\.isFlowable)
         else {
-            throw FrontMatterEditError("\(path.joined(separator: ".")) is written as a [flow, list] over several lines; "
-                + "write it as a block list (one '- item' a line) to change it", at: list.location)
+            throw FrontMatterEditError(
+                "\(path.joined(separator: ".")) is written as a [flow, list] over several lines; "
+                    + "write it as a block list (one '- item' a line) to change it", at: list.location)
         }
-        content.replaceSubrange(offset(of: list.location)..<offset(of: span.end),
-                                with: Array(ScalarText.render(.sequence(items), quote: 0).utf8))
+        content.replaceSubrange(
+            offset(of: list.location)..<offset(of: span.end),
+            with: Array(ScalarText.render(.sequence(items), quote: 0).utf8))
         try reload()
     }
 

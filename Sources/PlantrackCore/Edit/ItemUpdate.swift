@@ -19,8 +19,8 @@ public struct ItemUpdate: Sendable {
             guard let equals = text.firstIndex(of: "="), let at = text.lastIndex(of: "@"), equals < at else { return nil }
             let indicator = String(text[..<equals])
             guard Identifier.isValid(indicator),
-                  let value = Double(text[text.index(after: equals)..<at]), value.isFinite,
-                  let date = CalendarDate(String(text[text.index(after: at)...]))
+                let value = Double(text[text.index(after: equals)..<at]), value.isFinite,
+                let date = CalendarDate(String(text[text.index(after: at)...]))
             else { return nil }
             self.init(indicator: indicator, value: value, date: date)
         }
@@ -71,7 +71,8 @@ public struct ItemUpdate: Sendable {
         }
         func require(_ wanted: DocumentKind, _ option: String) throws(FrontMatterEditError) {
             guard kind == wanted else {
-                throw FrontMatterEditError("\(option) applies to \(EnglishWords.withArticle(wanted.rawValue)), not to \(EnglishWords.withArticle(kind.rawValue))")
+                throw FrontMatterEditError(
+                    "\(option) applies to \(EnglishWords.withArticle(wanted.rawValue)), not to \(EnglishWords.withArticle(kind.rawValue))")
             }
         }
         for (path, text) in fields {
@@ -92,7 +93,8 @@ public struct ItemUpdate: Sendable {
         }
         if let status {
             guard kind == .activity || kind == .plan else {
-                throw FrontMatterEditError("--status applies to an activity or a plan, not to \(EnglishWords.withArticle(kind.rawValue)); goals have --assessment")
+                throw FrontMatterEditError(
+                    "--status applies to an activity or a plan, not to \(EnglishWords.withArticle(kind.rawValue)); goals have --assessment")
             }
             try set(["status"], .string(status))
         }
@@ -126,8 +128,9 @@ public struct ItemUpdate: Sendable {
         let current = editor.frontMatter["status"]?.string
         if status == "done" {
             if let progress, progress < 100 {
-                throw FrontMatterEditError("--status done with --progress \(progress): a done activity is at 100; "
-                    + "leave out --progress (done sets it to 100), or give another status")
+                throw FrontMatterEditError(
+                    "--status done with --progress \(progress): a done activity is at 100; "
+                        + "leave out --progress (done sets it to 100), or give another status")
             }
             // Progress is a number: 37.5 is as much below 100 as 37 is.
             if let existing = editor.frontMatter["progress"]?.number, existing != 100 {
@@ -169,10 +172,12 @@ public struct ItemUpdate: Sendable {
         let indicators = editor.frontMatter["indicators"]?.sequence ?? []
         guard let index = indicators.firstIndex(where: { $0.mapping?["id"]?.string == measurement.indicator }) else {
             let known = indicators.compactMap { $0.mapping?["id"]?.string }
-            throw FrontMatterEditError("the goal has no indicator '\(measurement.indicator)'"
-                + (known.isEmpty ? " (it has no indicators)" : " (it has: \(known.joined(separator: ", ")))"))
+            throw FrontMatterEditError(
+                "the goal has no indicator '\(measurement.indicator)'"
+                    + (known.isEmpty ? " (it has no indicators)" : " (it has: \(known.joined(separator: ", ")))"))
         }
-        let value: EditValue = measurement.value == measurement.value.rounded() && abs(measurement.value) < 1e15
+        let value: EditValue =
+            measurement.value == measurement.value.rounded() && abs(measurement.value) < 1e15
             ? .integer(Int(measurement.value)) : .number(measurement.value)
         let item = EditValue.mapping([EditField("date", .string(measurement.date.description)), EditField("value", value)])
         try editor.append(item, to: ["indicators", String(index), "measurements"], order: [])

@@ -80,7 +80,7 @@ public struct IndicatorChange: Hashable, Sendable {
         /// Parses `VALUE@DATE` (`42.5@2021-12-31`); nil when malformed.
         public init?(parsing text: String) {
             guard let at = text.lastIndex(of: "@"), let value = Double(text[..<at]), value.isFinite,
-                  let date = CalendarDate(String(text[text.index(after: at)...]))
+                let date = CalendarDate(String(text[text.index(after: at)...]))
             else { return nil }
             self.init(value: value, date: date)
         }
@@ -97,8 +97,10 @@ public struct IndicatorChange: Hashable, Sendable {
     public var baseline: Point?
     public var target: Point?
 
-    public init(id: String, title: String? = nil, unit: String? = nil, direction: String? = nil,
-                baseline: Point? = nil, target: Point? = nil) {
+    public init(
+        id: String, title: String? = nil, unit: String? = nil, direction: String? = nil,
+        baseline: Point? = nil, target: Point? = nil
+    ) {
         self.id = id
         self.title = title
         self.unit = unit
@@ -132,7 +134,8 @@ extension ItemUpdate {
         for edit in listEdits {
             let (wanted, option) = edit.target
             guard kind == wanted else {
-                throw FrontMatterEditError("\(option) applies to \(RuleText.indefinite(wanted.rawValue)), not to \(RuleText.indefinite(kind.rawValue))")
+                throw FrontMatterEditError(
+                    "\(option) applies to \(RuleText.indefinite(wanted.rawValue)), not to \(RuleText.indefinite(kind.rawValue))")
             }
             try apply(edit, to: &editor, kind: kind)
         }
@@ -150,8 +153,9 @@ extension ItemUpdate {
         case .addTask(let title):
             let tasks = records("tasks", in: editor)
             guard !tasks.contains(where: { $0["title"]?.string == title }) else { return }
-            try editor.append(.mapping([EditField("title", .string(title)), EditField("done", .bool(false))]),
-                              to: ["tasks"], order: order)
+            try editor.append(
+                .mapping([EditField("title", .string(title)), EditField("done", .bool(false))]),
+                to: ["tasks"], order: order)
         case .markTaskDone(let name):
             let index = try task(named: name, in: editor)
             try editor.set(["tasks", String(index), "done"], to: .bool(true), order: FieldOrder.nested("tasks"))
@@ -162,11 +166,13 @@ extension ItemUpdate {
         case .setFunding(let stream, let amount):
             let streams = records("funding", in: editor)
             if let index = streams.firstIndex(where: { $0["stream"]?.string == stream }) {
-                try editor.set(["funding", String(index), "amount_sek"], to: .integer(amount),
-                               order: FieldOrder.nested("funding"))
+                try editor.set(
+                    ["funding", String(index), "amount_sek"], to: .integer(amount),
+                    order: FieldOrder.nested("funding"))
             } else {
-                try editor.append(.mapping([EditField("stream", .string(stream)), EditField("amount_sek", .integer(amount))]),
-                                  to: ["funding"], order: order)
+                try editor.append(
+                    .mapping([EditField("stream", .string(stream)), EditField("amount_sek", .integer(amount))]),
+                    to: ["funding"], order: order)
             }
         case .removeFunding(let stream):
             let streams = records("funding", in: editor).map { $0["stream"]?.string ?? "" }
@@ -183,12 +189,14 @@ extension ItemUpdate {
                 }
             } else {
                 guard change.title != nil, change.unit != nil else {
-                    throw FrontMatterEditError("the goal has no indicator '\(change.id)' yet"
-                        + (ids.isEmpty ? "" : " (it has: \(ids.joined(separator: ", ")))")
-                        + "; a new indicator needs --title and --unit (percent, count, days, sek or ratio)")
+                    throw FrontMatterEditError(
+                        "the goal has no indicator '\(change.id)' yet"
+                            + (ids.isEmpty ? "" : " (it has: \(ids.joined(separator: ", ")))")
+                            + "; a new indicator needs --title and --unit (percent, count, days, sek or ratio)")
                 }
-                try editor.append(.mapping([EditField("id", .string(change.id))] + change.fields),
-                                  to: ["indicators"], order: order)
+                try editor.append(
+                    .mapping([EditField("id", .string(change.id))] + change.fields),
+                    to: ["indicators"], order: order)
             }
         case .removeIndicator(let id):
             let ids = records("indicators", in: editor).map { $0["id"]?.string ?? "" }
@@ -197,7 +205,8 @@ extension ItemUpdate {
         case .addArea(let id, let title, let parent):
             let ids = records("areas", in: editor).map { $0["id"]?.string ?? "" }
             guard !ids.contains(id) else {
-                throw FrontMatterEditError("the plan already has an area '\(id)'; change its title with --set areas.\(ids.firstIndex(of: id) ?? 0).title=…")
+                throw FrontMatterEditError(
+                    "the plan already has an area '\(id)'; change its title with --set areas.\(ids.firstIndex(of: id) ?? 0).title=…")
             }
             var fields = [EditField("id", .string(id)), EditField("title", .string(title))]
             if let parent { fields.append(EditField("parent", .string(parent))) }
@@ -219,7 +228,9 @@ extension ItemUpdate {
         try editor.append(.string(text), to: [key], order: order)
     }
 
-    private func removeText(_ text: String, from key: String, named: String, in editor: inout FrontMatterEditor) throws(FrontMatterEditError) {
+    private func removeText(_ text: String, from key: String, named: String, in editor: inout FrontMatterEditor)
+        throws(FrontMatterEditError)
+    {
         let entries = (editor.frontMatter[key]?.sequence ?? []).map { $0.string ?? "" }
         guard let index = entries.firstIndex(of: text) else { throw absent(named, text, among: entries) }
         try editor.removeItem(at: index, of: [key])
@@ -231,9 +242,12 @@ extension ItemUpdate {
         if let number = Int(name), number >= 1, titles.indices.contains(number - 1) { return number - 1 }
         if let index = titles.firstIndex(of: name) { return index }
         let listed = titles.enumerated().map { "\($0.offset + 1). \($0.element)" }
-        throw FrontMatterEditError("the activity has no task '\(name)'"
-            + (titles.isEmpty ? " (it has no tasks)" : "\(RuleText.didYouMean(name, among: titles)); its tasks are: \(listed.joined(separator: "; "))")
-            + "; name a task by its number or its title")
+        throw FrontMatterEditError(
+            "the activity has no task '\(name)'"
+                + (titles.isEmpty
+                    ? " (it has no tasks)"
+                    : "\(RuleText.didYouMean(name, among: titles)); its tasks are: \(listed.joined(separator: "; "))")
+                + "; name a task by its number or its title")
     }
 
     /// The position of the follow-up named by its number or by its date (when only one has it).
@@ -244,18 +258,22 @@ extension ItemUpdate {
         if matching.count == 1, let index = matching.first { return index }
         let listed = dates.enumerated().map { "\($0.offset + 1). \($0.element)" }.joined(separator: "; ")
         if matching.count > 1 {
-            throw FrontMatterEditError("\(matching.count) follow-ups are dated \(name) (numbers "
-                + "\(matching.map { String($0 + 1) }.joined(separator: ", "))); name the one to remove by its number")
+            throw FrontMatterEditError(
+                "\(matching.count) follow-ups are dated \(name) (numbers "
+                    + "\(matching.map { String($0 + 1) }.joined(separator: ", "))); name the one to remove by its number")
         }
-        throw FrontMatterEditError("the activity has no follow-up '\(name)'"
-            + (dates.isEmpty ? " (it has none)" : "; its follow-ups are: \(listed)")
-            + "; name a follow-up by its date (YYYY-MM-DD) or its number")
+        throw FrontMatterEditError(
+            "the activity has no follow-up '\(name)'"
+                + (dates.isEmpty ? " (it has none)" : "; its follow-ups are: \(listed)")
+                + "; name a follow-up by its date (YYYY-MM-DD) or its number")
     }
 
     /// "the … has no X 'y' (did you mean …); it has: …"
     private func absent(_ what: String, _ name: String, among existing: [String]) -> FrontMatterEditError {
         let known = existing.filter { !$0.isEmpty }
-        return FrontMatterEditError("there is no \(what) '\(name)' to remove"
-            + (known.isEmpty ? " (there are none)" : "\(RuleText.didYouMean(name, among: known)); there are: \(known.joined(separator: ", "))"))
+        return FrontMatterEditError(
+            "there is no \(what) '\(name)' to remove"
+                + (known.isEmpty
+                    ? " (there are none)" : "\(RuleText.didYouMean(name, among: known)); there are: \(known.joined(separator: ", "))"))
     }
 }

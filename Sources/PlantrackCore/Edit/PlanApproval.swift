@@ -96,7 +96,8 @@ public struct PlanApproval {
             } catch let error as FrontMatterEditError {
                 throw WorkspaceWriteError.refused("\(path): \(error)")
             }
-            let message = "approve \(plan) version \(approvedVersion)\n\n"
+            let message =
+                "approve \(plan) version \(approvedVersion)\n\n"
                 + CommitMessage.changeLines(changes).joined(separator: "\n") + "\n"
             return WorkspaceChange(files: editor.bytes == bytes ? [:] : [path: editor.bytes], message: message)
         }

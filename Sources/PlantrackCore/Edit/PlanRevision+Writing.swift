@@ -86,7 +86,8 @@ extension PlanRevision {
         for activity in leftBehind { out += "  \(activity.id) left (\(activity.reason))\n" }
         if !carried.isEmpty {
             // Said once so that no one looks for the old year's results in the new files.
-            out += "\(from) keeps what the carried activities did there (status, money,\n"
+            out +=
+                "\(from) keeps what the carried activities did there (status, money,\n"
                 + "follow-ups); carried_from names each.\n"
         }
         return out

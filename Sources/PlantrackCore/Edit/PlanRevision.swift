@@ -161,8 +161,9 @@ public struct PlanRevision: Sendable {
         // The largest whole number cannot be raised by one (it would trap).
         guard oldVersion < Int.max else {
             let place = planDocument.frontMatter.entry("version").map { "\($0.value.location):" } ?? ""
-            throw FrontMatterEditError("\(planDocument.path):\(place) version \(oldVersion) cannot be raised by one; "
-                + "write the plan's version as a small whole number (the count of its versions)")
+            throw FrontMatterEditError(
+                "\(planDocument.path):\(place) version \(oldVersion) cannot be raised by one; "
+                    + "write the plan's version as a small whole number (the count of its versions)")
         }
         let version = oldVersion + 1
         let order = FieldOrder.topLevel(.plan)
@@ -175,9 +176,11 @@ public struct PlanRevision: Sendable {
             try editor.set(["status"], to: .string("draft"), order: order)
             try editor.remove(["adopted"])
             let period = planDocument.frontMatter["period"]?.mapping
-            let start = period?["start"]?.string.flatMap(CalendarDate.init)?.movedBy(years: shift)
+            let start =
+                period?["start"]?.string.flatMap(CalendarDate.init)?.movedBy(years: shift)
                 ?? CalendarDate(year: year, month: 1, day: 1)
-            let end = period?["end"]?.string.flatMap(CalendarDate.init)?.movedBy(years: shift)
+            let end =
+                period?["end"]?.string.flatMap(CalendarDate.init)?.movedBy(years: shift)
                 ?? CalendarDate(year: year, month: 12, day: 31)
             if let start { try editor.set(["period", "start"], to: .string(start.description), order: order) }
             if let end { try editor.set(["period", "end"], to: .string(end.description), order: order) }
@@ -186,11 +189,13 @@ public struct PlanRevision: Sendable {
         files[DocumentLayout.path(of: .plan, target)] = editor.bytes
         let periodStart = CalendarDate(year: year, month: 1, day: 1)
         let newPeriod = (editor.frontMatter["period"]?.mapping?["start"]?.string).flatMap(CalendarDate.init) ?? periodStart
-        let newPeriodEnd = (editor.frontMatter["period"]?.mapping?["end"]?.string).flatMap(CalendarDate.init)
+        let newPeriodEnd =
+            (editor.frontMatter["period"]?.mapping?["end"]?.string).flatMap(CalendarDate.init)
             ?? CalendarDate(year: year, month: 12, day: 31)
 
-        var revision = PlanRevision(from: plan, to: target, version: version, files: [:], goals: [],
-                                    assessmentsReset: [], targetsBeforePeriod: [], carried: [], leftBehind: [])
+        var revision = PlanRevision(
+            from: plan, to: target, version: version, files: [:], goals: [],
+            assessmentsReset: [], targetsBeforePeriod: [], carried: [], leftBehind: [])
         for document in items {
             guard let id = document.reference?.id else { continue }
             let newPath = DocumentLayout.path(of: document.kind, ItemReference(county: plan.county, year: year, id: id))
@@ -205,8 +210,8 @@ public struct PlanRevision: Sendable {
                 if let was, was != "not-assessed" { revision.assessmentsReset.append((id, was)) }
                 for indicator in document.frontMatter["indicators"]?.sequence ?? [] {
                     guard let fields = indicator.mapping,
-                          let date = fields["target"]?.mapping?["date"]?.string.flatMap(CalendarDate.init),
-                          let newPeriod, date < newPeriod
+                        let date = fields["target"]?.mapping?["date"]?.string.flatMap(CalendarDate.init),
+                        let newPeriod, date < newPeriod
                     else { continue }
                     revision.targetsBeforePeriod.append(("\(id)/\(fields["id"]?.string ?? "?")", date.description))
                 }
@@ -316,7 +321,8 @@ public struct PlanRevision: Sendable {
         func ids(_ written: [String]) -> [String] {
             written.map { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : $0 }
         }
-        let carry = ids(choices.carry), leave = ids(choices.leave)
+        let carry = ids(choices.carry)
+        let leave = ids(choices.leave)
         if let both = carry.first(where: leave.contains) {
             throw ChoiceError(message: "\(both) is named by both --carry and --leave; name it once")
         }
@@ -327,8 +333,9 @@ public struct PlanRevision: Sendable {
                 problems.append("\(option) \(id): \(plan)/\(id) is a goal (goals are always copied)")
             } else {
                 let near = nearest(to: id, among: activities).map { "\(plan)/\($0)" }
-                problems.append("\(option) \(id): \(plan) has no activity \(id)"
-                                + (near.isEmpty ? "" : "; nearest: \(near.joined(separator: ", "))"))
+                problems.append(
+                    "\(option) \(id): \(plan) has no activity \(id)"
+                        + (near.isEmpty ? "" : "; nearest: \(near.joined(separator: ", "))"))
             }
         }
         guard problems.isEmpty else { throw ChoiceError(message: problems.joined(separator: "\n")) }

@@ -91,7 +91,8 @@ struct BlockYAMLReader {
             let first = bytes[indent]
             if first == UInt8(ascii: "%") { throw Declined() }
             if lineEnd - indent >= 3, first == UInt8(ascii: "-") || first == UInt8(ascii: "."),
-               bytes[indent + 1] == first, bytes[indent + 2] == first {
+                bytes[indent + 1] == first, bytes[indent + 2] == first
+            {
                 throw Declined()
             }
         }
@@ -164,7 +165,8 @@ struct BlockYAMLReader {
         case 0xF0...0xF4:
             let low: UInt8 = b == 0xF0 ? 0x90 : 0x80
             let high: UInt8 = b == 0xF4 ? 0x8F : 0xBF
-            scalar = UInt32(b & 0x07) << 18 | (try continuation(i + 1, low, high)) << 12
+            scalar =
+                UInt32(b & 0x07) << 18 | (try continuation(i + 1, low, high)) << 12
                 | (try continuation(i + 2)) << 6 | (try continuation(i + 3))
             length = 4
         default:
@@ -201,8 +203,9 @@ struct BlockYAMLReader {
     /// Gives the key on top written as `key:`, with no value below it, its null.
     private mutating func fileNull() {
         guard let pending = stack.last?.pending else { return }
-        stack[stack.count - 1].entries.append(YAMLMapping.Entry(
-            key: pending.key, keyLocation: pending.location, value: YAMLNode(.null, at: pending.nullLocation)))
+        stack[stack.count - 1].entries.append(
+            YAMLMapping.Entry(
+                key: pending.key, keyLocation: pending.location, value: YAMLNode(.null, at: pending.nullLocation)))
         stack[stack.count - 1].pending = nil
     }
 
@@ -256,7 +259,8 @@ struct BlockYAMLReader {
     /// of the line), or nil when the line holds no such key.
     private func keyColon(from i: Int) -> Int? {
         guard canStartPlain(at: i), bytes[i] != UInt8(ascii: "-"), bytes[i] != UInt8(ascii: "?"),
-              bytes[i] != UInt8(ascii: ":") else { return nil }
+            bytes[i] != UInt8(ascii: ":")
+        else { return nil }
         var j = i + 1
         while j < lineEnd {
             switch bytes[j] {
@@ -294,9 +298,9 @@ struct BlockYAMLReader {
     private func canStartPlain(at i: Int) -> Bool {
         switch bytes[i] {
         case UInt8(ascii: ","), UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "{"), UInt8(ascii: "}"),
-             UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"),
-             UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"),
-             UInt8(ascii: "`"):
+            UInt8(ascii: "#"), UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "!"), UInt8(ascii: "|"),
+            UInt8(ascii: ">"), UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "%"), UInt8(ascii: "@"),
+            UInt8(ascii: "`"):
             return false
         case UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: ":"):
             return i + 1 < lineEnd && bytes[i + 1] != UInt8(ascii: " ")

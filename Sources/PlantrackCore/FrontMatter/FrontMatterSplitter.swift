@@ -18,9 +18,10 @@ public struct FrontMatterSplit: Sendable {
     public static func split(_ bytes: ArraySlice<UInt8>) throws(YAMLError) -> FrontMatterSplit {
         var lineStart = bytes.startIndex
         guard let firstEnd = lineEnd(in: bytes, from: lineStart), isFence(bytes[lineStart..<firstEnd]) else {
-            throw YAMLError(rule: "frontmatter.missing",
-                            message: "the file does not start with a front matter block: its first line must be '---'",
-                            location: SourceLocation(line: 1, column: 1))
+            throw YAMLError(
+                rule: "frontmatter.missing",
+                message: "the file does not start with a front matter block: its first line must be '---'",
+                location: SourceLocation(line: 1, column: 1))
         }
         let yamlStart = next(after: firstEnd, in: bytes)
         lineStart = yamlStart
@@ -30,15 +31,17 @@ public struct FrontMatterSplit: Sendable {
             if isFence(bytes[lineStart..<end]) {
                 let bodyStart = next(after: end, in: bytes)
                 let body = Substring(decoding: bytes[bodyStart...], as: UTF8.self)
-                return FrontMatterSplit(yaml: bytes[yamlStart..<lineStart], yamlFirstLine: 2, body: body,
-                                        bodyFirstLine: line + 1)
+                return FrontMatterSplit(
+                    yaml: bytes[yamlStart..<lineStart], yamlFirstLine: 2, body: body,
+                    bodyFirstLine: line + 1)
             }
             lineStart = next(after: end, in: bytes)
             line += 1
         }
-        throw YAMLError(rule: "frontmatter.unclosed",
-                        message: "the front matter opened on line 1 is never closed: add a line '---' after it",
-                        location: SourceLocation(line: 1, column: 1))
+        throw YAMLError(
+            rule: "frontmatter.unclosed",
+            message: "the front matter opened on line 1 is never closed: add a line '---' after it",
+            location: SourceLocation(line: 1, column: 1))
     }
 
     /// The index of the `\n` ending the line that starts at `start`, or the end of the

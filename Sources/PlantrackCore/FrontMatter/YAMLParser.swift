@@ -44,17 +44,20 @@ public struct YAMLParser: Sendable {
     ///
     /// Returns `nil` for an empty document (no content at all).
     public func parse(_ text: ArraySlice<UInt8>, firstLine: Int = 1) throws(YAMLError) -> YAMLNode? {
-        if readsBlockStyleDirectly, let node = text.withUnsafeBufferPointer({ buffer in
-            try? BlockYAMLReader.read(buffer, lineOffset: firstLine - 1, maxDepth: maxDepth)
-        }) {
+        if readsBlockStyleDirectly,
+            let node = text.withUnsafeBufferPointer({ buffer in
+                try? BlockYAMLReader.read(buffer, lineOffset: firstLine - 1, maxDepth: maxDepth)
+            })
+        {
             return node
         }
         var builder = TreeBuilder(limits: self, lineOffset: firstLine - 1)
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         defer { parser.deallocate() }
         guard yaml_parser_initialize(parser) != 0 else {
-            throw YAMLError(rule: "yaml.syntax", message: "the YAML parser could not start (out of memory)",
-                            location: SourceLocation(line: firstLine, column: 1))
+            throw YAMLError(
+                rule: "yaml.syntax", message: "the YAML parser could not start (out of memory)",
+                location: SourceLocation(line: firstLine, column: 1))
         }
         defer { yaml_parser_delete(parser) }
 
@@ -96,8 +99,9 @@ public struct YAMLParser: Sendable {
             // Reader errors carry a byte offset, not a mark.
             location = Self.location(ofByte: p.problem_offset, in: text, lineOffset: lineOffset)
         } else {
-            location = SourceLocation(line: Int(p.problem_mark.line) + 1 + lineOffset,
-                                      column: Int(p.problem_mark.column) + 1)
+            location = SourceLocation(
+                line: Int(p.problem_mark.line) + 1 + lineOffset,
+                column: Int(p.problem_mark.column) + 1)
         }
         var message = problem
         let context = p.context.map { String(cString: $0) }
@@ -105,14 +109,17 @@ public struct YAMLParser: Sendable {
         if let context {
             message = "\(problem) \(context) (line \(contextLine))"
         }
-        let before = p.error == YAML_READER_ERROR ? nil
+        let before =
+            p.error == YAML_READER_ERROR
+            ? nil
             : Self.lineText(line: Int(p.problem_mark.line) + 1, column: Int(p.problem_mark.column) + 1, in: text)
         if let context, context.contains("quoted scalar"), p.error == YAML_SCANNER_ERROR {
             // libyaml notices an unclosed quote at the end of the text; point at the quote.
             location = SourceLocation(line: contextLine, column: Int(p.context_mark.column) + 1)
         }
-        if let hint = YAMLSyntaxHint.hint(problem: problem, context: context, contextLine: contextLine,
-                                           character: before?.character, lineBefore: before?.prefix ?? "")
+        if let hint = YAMLSyntaxHint.hint(
+            problem: problem, context: context, contextLine: contextLine,
+            character: before?.character, lineBefore: before?.prefix ?? "")
         {
             message += ": " + hint
         }
@@ -201,8 +208,9 @@ private struct TreeBuilder {
             return true
         case YAML_DOCUMENT_START_EVENT:
             if sawDocument {
-                throw YAMLError(rule: "yaml.syntax",
-                                message: "front matter holds more than one YAML document ('---' inside it)", location: at)
+                throw YAMLError(
+                    rule: "yaml.syntax",
+                    message: "front matter holds more than one YAML document ('---' inside it)", location: at)
             }
             sawDocument = true
         case YAML_SCALAR_EVENT:
@@ -221,9 +229,10 @@ private struct TreeBuilder {
             }
             aliasExpansion += size
             if aliasExpansion > limits.maxAliasExpansion {
-                throw YAMLError(rule: "yaml.alias-budget",
-                                message: "aliases expand to more than \(limits.maxAliasExpansion) values; refusing (alias bomb?)",
-                                location: at)
+                throw YAMLError(
+                    rule: "yaml.alias-budget",
+                    message: "aliases expand to more than \(limits.maxAliasExpansion) values; refusing (alias bomb?)",
+                    location: at)
             }
             let keyText: String? = node.string
             try add(YAMLNode(node.content, at: at), size: size, rawKey: keyText)
@@ -239,7 +248,8 @@ private struct TreeBuilder {
             stack.append(Frame(isMapping: true, location: at, anchor: anchor))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { break }
-            let node = frame.isMapping
+            let node =
+                frame.isMapping
                 ? YAMLNode(.mapping(YAMLMapping(frame.entries)), at: frame.location)
                 : YAMLNode(.sequence(frame.items), at: frame.location)
             if let anchor = frame.anchor { anchors[anchor] = (node, frame.size) }
@@ -252,8 +262,9 @@ private struct TreeBuilder {
 
     private func checkDepth(_ at: SourceLocation) throws(YAMLError) {
         if stack.count >= limits.maxDepth {
-            throw YAMLError(rule: "yaml.too-deep",
-                            message: "values nest deeper than \(limits.maxDepth) levels; refusing", location: at)
+            throw YAMLError(
+                rule: "yaml.too-deep",
+                message: "values nest deeper than \(limits.maxDepth) levels; refusing", location: at)
         }
     }
 
@@ -285,15 +296,17 @@ private struct TreeBuilder {
         }
         // This node is a key.
         guard let key = Self.keyText(node, raw: rawKey) else {
-            throw YAMLError(rule: "yaml.key", message: "a key must be plain text, not \(node.typeDescription)",
-                            location: node.location)
+            throw YAMLError(
+                rule: "yaml.key", message: "a key must be plain text, not \(node.typeDescription)",
+                location: node.location)
         }
         let duplicate = stack[top].keys?.contains(key) ?? stack[top].entries.contains { YAMLMapping.same($0.key, key) }
         if duplicate {
             let first = stack[top].entries.first { $0.key == key }?.keyLocation
             let whereFirst = first.map { " (first at line \($0.line))" } ?? ""
-            throw YAMLError(rule: "yaml.duplicate-key", message: "duplicate key \"\(key)\"\(whereFirst)",
-                            location: node.location)
+            throw YAMLError(
+                rule: "yaml.duplicate-key", message: "duplicate key \"\(key)\"\(whereFirst)",
+                location: node.location)
         }
         // Small mappings scan linearly; large ones switch to a set so a hostile
         // document with many keys stays linear.
@@ -328,8 +341,8 @@ private struct TreeBuilder {
                 let matches: Bool
                 switch (tag, resolved) {
                 case ("tag:yaml.org,2002:null", .null), ("tag:yaml.org,2002:bool", .bool),
-                     ("tag:yaml.org,2002:int", .integer), ("tag:yaml.org,2002:float", .float),
-                     ("tag:yaml.org,2002:float", .integer):
+                    ("tag:yaml.org,2002:int", .integer), ("tag:yaml.org,2002:float", .float),
+                    ("tag:yaml.org,2002:float", .integer):
                     matches = true
                 default:
                     matches = false

@@ -6,8 +6,10 @@ enum YAMLSyntaxHint {
     /// The advice for libyaml's `problem` (and `context`, whose line is `contextLine`), given
     /// the character at the reported place and the line's text before it; nil when there is
     /// nothing better to say.
-    static func hint(problem: String, context: String?, contextLine: Int, character: Character?,
-                     lineBefore: String = "") -> String? {
+    static func hint(
+        problem: String, context: String?, contextLine: Int, character: Character?,
+        lineBefore: String = ""
+    ) -> String? {
         let trimmed = lineBefore.drop { $0 == " " }
         if character == "\t" || problem.contains("tab character") {
             return "a tab here; YAML indents with spaces only, so replace the tab with spaces"

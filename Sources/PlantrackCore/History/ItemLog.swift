@@ -97,11 +97,14 @@ public struct ItemLog: Hashable, Sendable {
                 if newest == nil { newest = new ?? old }
                 let change: Entry.Change =
                     revision.oldContent == nil ? .added : revision.newContent == nil ? .removed : .modified
-                entries.append(Entry(item: reference, path: path, commit: revision.commit, change: change,
-                                     fields: FieldDiff.compare(old ?? YAMLMapping(), new ?? YAMLMapping())))
+                entries.append(
+                    Entry(
+                        item: reference, path: path, commit: revision.commit, change: change,
+                        fields: FieldDiff.compare(old ?? YAMLMapping(), new ?? YAMLMapping())))
             }
-            try reader.markTags(of: reference, path: path, revisions: revisions,
-                                entries: &entries[firstOfItem...])
+            try reader.markTags(
+                of: reference, path: path, revisions: revisions,
+                entries: &entries[firstOfItem...])
             if newest == nil, let bytes = try? history.workingTree().contents(of: SnapshotEntry(path: path, kind: .file)) {
                 newest = FileHistories.frontMatter(bytes, path: path, reference: reference)
             }

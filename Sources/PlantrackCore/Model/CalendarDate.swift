@@ -10,7 +10,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// Creates a date; nil when it is not a real calendar date.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...CalendarDate.days(inMonth: month, year: year)).contains(day)
+            (1...CalendarDate.days(inMonth: month, year: year)).contains(day)
         else { return nil }
         self.year = year
         self.month = month

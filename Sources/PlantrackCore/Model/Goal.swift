@@ -139,8 +139,9 @@ public struct Indicator: Hashable, Sendable {
             let end = target?.date ?? period.end
             if end >= period.start { expected = TrafficLight.expectedShare(from: period.start, to: end, on: within.date) }
         }
-        return PeriodProgress(baseline: start, latest: within, progress: share(from: start, to: within?.value),
-                              expected: expected)
+        return PeriodProgress(
+            baseline: start, latest: within, progress: share(from: start, to: within?.value),
+            expected: expected)
     }
 
     /// The indicator as a plan year sees it, for reports: the baseline at the period's start

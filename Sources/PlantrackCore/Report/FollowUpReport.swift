@@ -72,8 +72,9 @@ public struct FollowUpReport: Sendable {
             let order = entry.plan.areas.map(\.id) + areaMoney.keys.sorted().filter { entry.plan.area($0) == nil }
             let areas = order.compactMap { id -> AreaMoney? in
                 guard let money = areaMoney[id], money.budget != 0 || money.spent != 0 else { return nil }
-                return AreaMoney(id: id, title: entry.plan.area(id)?.title ?? id, budgetSEK: money.budget,
-                                 spentSEK: money.spent)
+                return AreaMoney(
+                    id: id, title: entry.plan.area(id)?.title ?? id, budgetSEK: money.budget,
+                    spentSEK: money.spent)
             }
             return PlanSection(
                 reference: entry.plan.reference, countyName: names[entry.plan.county] ?? entry.plan.county,
@@ -92,8 +93,10 @@ public struct FollowUpReport: Sendable {
 
 extension FollowUpReport {
     /// The CSV columns of ``csvRows``; documented in docs/report.md.
-    public static let csvHeader = ["county", "year", "section", "id", "title", "status", "funding_sek", "budget_sek",
-                                   "spent_sek", "date", "note"]
+    public static let csvHeader = [
+        "county", "year", "section", "id", "title", "status", "funding_sek", "budget_sek",
+        "spent_sek", "date", "note",
+    ]
 
     /// The follow-up as rows of one table, language-neutral (ids and raw values): per plan
     /// one row per funding stream, area, goal, indicator, activity and follow-up note.
@@ -115,10 +118,14 @@ extension FollowUpReport {
         for plan in plans {
             let county = plan.reference.county
             let year = String(plan.reference.year ?? self.year)
-            func row(_ section: String, _ id: String, _ title: String, status: String = "", funding: Int? = nil,
-                     budget: Int? = nil, spent: Int? = nil, date: CalendarDate? = nil, note: String = "") {
-                rows.append([county, year, section, id, title, status, funding.map(String.init) ?? "",
-                             budget.map(String.init) ?? "", spent.map(String.init) ?? "", date?.description ?? "", note])
+            func row(
+                _ section: String, _ id: String, _ title: String, status: String = "", funding: Int? = nil,
+                budget: Int? = nil, spent: Int? = nil, date: CalendarDate? = nil, note: String = ""
+            ) {
+                rows.append([
+                    county, year, section, id, title, status, funding.map(String.init) ?? "",
+                    budget.map(String.init) ?? "", spent.map(String.init) ?? "", date?.description ?? "", note,
+                ])
             }
             for s in plan.streams {
                 row("stream", s.stream, s.stream, funding: s.fundingSEK, budget: s.budgetSEK, spent: s.spentSEK)
@@ -127,12 +134,14 @@ extension FollowUpReport {
             for goal in plan.goals {
                 row("goal", goal.id, goal.title, status: goal.assessment.rawValue)
                 for i in goal.indicators {
-                    row("indicator", "\(goal.id)/\(i.id)", i.title, status: number(i.progress), date: i.latest?.date,
+                    row(
+                        "indicator", "\(goal.id)/\(i.id)", i.title, status: number(i.progress), date: i.latest?.date,
                         note: "\(number(i.baseline?.value)) → \(number(i.latest?.value)) → \(number(i.target?.value))")
                 }
             }
             for activity in plan.done + plan.notDone {
-                row("activity", activity.id, activity.title, status: activity.status.rawValue,
+                row(
+                    "activity", activity.id, activity.title, status: activity.status.rawValue,
                     budget: activity.budgetSEK, spent: activity.spentSEK,
                     date: activity.completed ?? activity.due, note: activity.cancelledReason ?? "")
                 for note in activity.followups.sorted(by: { $0.date < $1.date }) {

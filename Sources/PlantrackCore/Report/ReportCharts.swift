@@ -4,8 +4,10 @@
 /// same figures as text beside the chart.
 enum ReportCharts {
     private static func open(width: Int, height: Int, label: String, className: String, fluid: Bool = false) -> String {
-        let size = fluid ? "width=\"100%\" height=\"\(height)\" preserveAspectRatio=\"none\""
-                         : "width=\"\(width)\" height=\"\(height)\""
+        let size =
+            fluid
+            ? "width=\"100%\" height=\"\(height)\" preserveAspectRatio=\"none\""
+            : "width=\"\(width)\" height=\"\(height)\""
         let text = ReportEscaping.html(label)
         return "<svg class=\"\(className)\" viewBox=\"0 0 \(width) \(height)\" \(size) role=\"img\" aria-label=\"\(text)\">"
             + "<title>\(text)</title>"
@@ -58,13 +60,15 @@ enum ReportCharts {
     /// Baseline → latest → target on one line: the way from baseline to target, the part
     /// covered filled, the latest value marked.
     static func indicator(progress: Double?, label: String) -> String {
-        var svg = open(width: 120, height: 14, label: label, className: "indicator")
+        var svg =
+            open(width: 120, height: 14, label: label, className: "indicator")
             + "<line class=\"ind-track\" x1=\"4\" y1=\"7\" x2=\"116\" y2=\"7\"/>"
             + "<circle class=\"ind-base\" cx=\"4\" cy=\"7\" r=\"3\"/>"
             + "<circle class=\"ind-target\" cx=\"116\" cy=\"7\" r=\"4\"/>"
         if let progress {
             let x = 4 + min(100, max(0, progress)) / 100 * 112
-            svg += "<line class=\"ind-done\" x1=\"4\" y1=\"7\" x2=\"\(fixed(x))\" y2=\"7\"/>"
+            svg +=
+                "<line class=\"ind-done\" x1=\"4\" y1=\"7\" x2=\"\(fixed(x))\" y2=\"7\"/>"
                 + "<circle class=\"ind-latest\" cx=\"\(fixed(x))\" cy=\"7\" r=\"4\"/>"
         }
         return svg + "</svg>"
@@ -72,22 +76,29 @@ enum ReportCharts {
 
     /// The share of activities done at each month end as a line over the year, 0–100 %.
     static func trend(_ points: [Trend.Point], format: ReportFormat, label: String) -> String {
-        let width = 600, height = 170
-        let left = 40.0, right = 10.0, top = 10.0, bottom = 24.0
+        let width = 600
+        let height = 170
+        let left = 40.0
+        let right = 10.0
+        let top = 10.0
+        let bottom = 24.0
         let plotWidth = Double(width) - left - right
         let plotHeight = Double(height) - top - bottom
         let step = points.count > 1 ? plotWidth / Double(points.count - 1) : 0
         func y(_ share: Double) -> Double { top + (100 - share) / 100 * plotHeight }
         var svg = open(width: width, height: height, label: label, className: "trend")
         for share in [0.0, 50, 100] {
-            svg += "<line class=\"tr-grid\" x1=\"\(fixed(left))\" y1=\"\(fixed(y(share)))\" x2=\"\(fixed(Double(width) - right))\" y2=\"\(fixed(y(share)))\"/>"
-            svg += "<text class=\"tr-axis\" x=\"\(fixed(left - 6))\" y=\"\(fixed(y(share) + 4))\" text-anchor=\"end\">"
+            svg +=
+                "<line class=\"tr-grid\" x1=\"\(fixed(left))\" y1=\"\(fixed(y(share)))\" x2=\"\(fixed(Double(width) - right))\" y2=\"\(fixed(y(share)))\"/>"
+            svg +=
+                "<text class=\"tr-axis\" x=\"\(fixed(left - 6))\" y=\"\(fixed(y(share) + 4))\" text-anchor=\"end\">"
                 + ReportEscaping.html(format.percent(share)) + "</text>"
         }
         var path: [String] = []
         for (index, point) in points.enumerated() {
             let x = left + Double(index) * step
-            svg += "<text class=\"tr-axis\" x=\"\(fixed(x))\" y=\"\(height - 6)\" text-anchor=\"middle\">"
+            svg +=
+                "<text class=\"tr-axis\" x=\"\(fixed(x))\" y=\"\(height - 6)\" text-anchor=\"middle\">"
                 + ReportEscaping.html(format.monthAbbreviation(point.date.month)) + "</text>"
             guard point.commit != nil, let share = point.figures.doneShare else { continue }
             path.append("\(fixed(x)),\(fixed(y(share)))")

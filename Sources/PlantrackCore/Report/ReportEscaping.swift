@@ -45,20 +45,22 @@ public enum ReportEscaping {
     /// text, so the page loads nothing from the network.
     public static func markdownBody(_ markdown: String) -> String {
         var parser = MarkdownParser()
-        parser.addModifier(Modifier(target: .images) { _, source in
-            // `![alt](url)`: the alt text, escaped, in brackets.
-            let text = source.dropFirst(2).prefix { $0 != "]" }
-            return "[" + String(text) + "]"
-        })
-        parser.addModifier(Modifier(target: .links) { html, _ in
-            // The source is pre-escaped, so the address holds no quote and the first `>`
-            // closes the opening tag.
-            guard let open = html.firstIndex(of: ">"), html.hasSuffix("</a>") else { return html }
-            let inner = String(html[html.index(after: open)...].dropLast(4))
-            let tag = html[..<open]
-            let safe = ["href=\"https://", "href=\"http://", "href=\"mailto:"].contains { tag.contains($0) }
-            return safe ? html : inner
-        })
+        parser.addModifier(
+            Modifier(target: .images) { _, source in
+                // `![alt](url)`: the alt text, escaped, in brackets.
+                let text = source.dropFirst(2).prefix { $0 != "]" }
+                return "[" + String(text) + "]"
+            })
+        parser.addModifier(
+            Modifier(target: .links) { html, _ in
+                // The source is pre-escaped, so the address holds no quote and the first `>`
+                // closes the opening tag.
+                guard let open = html.firstIndex(of: ">"), html.hasSuffix("</a>") else { return html }
+                let inner = String(html[html.index(after: open)...].dropLast(4))
+                let tag = html[..<open]
+                let safe = ["href=\"https://", "href=\"http://", "href=\"mailto:"].contains { tag.contains($0) }
+                return safe ? html : inner
+            })
         return parser.html(from: escapeForInk(markdown))
     }
 

@@ -9,8 +9,9 @@ public enum ReportHTML {
         let w = report.statusWords.map(language.words) ?? language.words
         let f = language.format
         var page = Page()
-        page.header(title: w.reportTitle, workspace: report.workspaceName,
-                    facts: [w.planYear(report.year), w.asOf(f.date(report.asOf)), w.source(report.source)])
+        page.header(
+            title: w.reportTitle, workspace: report.workspaceName,
+            facts: [w.planYear(report.year), w.asOf(f.date(report.asOf)), w.source(report.source)])
         incompleteNotice(report.skipped, into: &page, w)
 
         // Headline figures.
@@ -33,24 +34,28 @@ public enum ReportHTML {
 
         // Counties.
         page.line("<section aria-labelledby=\"counties\"><h2 id=\"counties\">\(w.counties)</h2>")
-        page.line("<table class=\"counties\"><thead><tr><th scope=\"col\">\(w.county)</th><th scope=\"col\">\(w.trafficLight)</th>"
-                  + "<th scope=\"col\">\(w.activities)</th><th scope=\"col\" class=\"num\">\(w.doneShare)</th>"
-                  + "<th scope=\"col\" class=\"num\">\(w.overdue)</th><th scope=\"col\" class=\"num\">\(w.behind)</th>"
-                  + "<th scope=\"col\" class=\"num\">\(w.spent)</th></tr></thead><tbody>")
+        page.line(
+            "<table class=\"counties\"><thead><tr><th scope=\"col\">\(w.county)</th><th scope=\"col\">\(w.trafficLight)</th>"
+                + "<th scope=\"col\">\(w.activities)</th><th scope=\"col\" class=\"num\">\(w.doneShare)</th>"
+                + "<th scope=\"col\" class=\"num\">\(w.overdue)</th><th scope=\"col\" class=\"num\">\(w.behind)</th>"
+                + "<th scope=\"col\" class=\"num\">\(w.spent)</th></tr></thead><tbody>")
         for county in report.counties {
             guard let status = county.status else {
-                page.line("<tr><th scope=\"row\">\(e(county.name))</th><td colspan=\"6\" class=\"muted\">\(e(w.noPlan(report.year)))</td></tr>")
+                page.line(
+                    "<tr><th scope=\"row\">\(e(county.name))</th><td colspan=\"6\" class=\"muted\">\(e(w.noPlan(report.year)))</td></tr>")
                 continue
             }
             let light = w.light(status.light)
             let counts = statusCounts(status.figures, w, f)
-            page.line("<tr><th scope=\"row\">\(e(county.name))<small>\(e(county.planTitle ?? "")) · \(e(w.planStatusWord(status.planStatus)))</small></th>"
-                      + "<td class=\"light\">\(ReportCharts.lamp(status.light, label: "\(w.trafficLight): \(light)")) <span>\(e(light))</span></td>"
-                      + "<td>\(ReportCharts.statusBar(status.figures, label: w.statusBarLabel(county.name, counts)))<small>\(e(counts))</small></td>"
-                      + "<td class=\"num\">\(e(f.percent(status.figures.doneShare)))</td>"
-                      + "<td class=\"num\">\(e(f.integer(status.figures.overdue)))</td>"
-                      + "<td class=\"num\">\(e(f.integer(status.figures.count(schedule: .behind))))</td>"
-                      + "<td class=\"num\">\(e(f.money(status.figures.spentSEK)))<small>\(e(w.funding.lowercased())) \(e(f.money(status.figures.fundingSEK)))</small></td></tr>")
+            page.line(
+                "<tr><th scope=\"row\">\(e(county.name))<small>\(e(county.planTitle ?? "")) · \(e(w.planStatusWord(status.planStatus)))</small></th>"
+                    + "<td class=\"light\">\(ReportCharts.lamp(status.light, label: "\(w.trafficLight): \(light)")) <span>\(e(light))</span></td>"
+                    + "<td>\(ReportCharts.statusBar(status.figures, label: w.statusBarLabel(county.name, counts)))<small>\(e(counts))</small></td>"
+                    + "<td class=\"num\">\(e(f.percent(status.figures.doneShare)))</td>"
+                    + "<td class=\"num\">\(e(f.integer(status.figures.overdue)))</td>"
+                    + "<td class=\"num\">\(e(f.integer(status.figures.count(schedule: .behind))))</td>"
+                    + "<td class=\"num\">\(e(f.money(status.figures.spentSEK)))<small>\(e(w.funding.lowercased())) \(e(f.money(status.figures.fundingSEK)))</small></td></tr>"
+            )
         }
         page.line("</tbody></table>")
         page.line(legend(w))
@@ -62,13 +67,15 @@ public enum ReportHTML {
         if report.attention.isEmpty {
             page.line("<p>\(w.attentionNone)</p>")
         } else {
-            page.line("<table><thead><tr><th scope=\"col\">\(w.activity)</th><th scope=\"col\">\(w.county)</th><th scope=\"col\">\(w.owner)</th>"
-                      + "<th scope=\"col\">\(w.due)</th><th scope=\"col\">\(w.status)</th></tr></thead><tbody>")
+            page.line(
+                "<table><thead><tr><th scope=\"col\">\(w.activity)</th><th scope=\"col\">\(w.county)</th><th scope=\"col\">\(w.owner)</th>"
+                    + "<th scope=\"col\">\(w.due)</th><th scope=\"col\">\(w.status)</th></tr></thead><tbody>")
             for item in report.attention {
-                page.line("<tr><td>\(e(item.title))<small><code>\(e(item.reference.description))</code></small></td>"
-                          + "<td>\(e(item.countyName))</td><td>\(e(item.owner ?? w.noOwner))</td>"
-                          + "<td>\(e(item.due.map(f.date) ?? "–"))</td>"
-                          + "<td class=\"st st-\(item.status.rawValue)\">\(e(attentionState(item, w, f)))</td></tr>")
+                page.line(
+                    "<tr><td>\(e(item.title))<small><code>\(e(item.reference.description))</code></small></td>"
+                        + "<td>\(e(item.countyName))</td><td>\(e(item.owner ?? w.noOwner))</td>"
+                        + "<td>\(e(item.due.map(f.date) ?? "–"))</td>"
+                        + "<td class=\"st st-\(item.status.rawValue)\">\(e(attentionState(item, w, f)))</td></tr>")
             }
             page.line("</tbody></table>")
         }
@@ -76,12 +83,14 @@ public enum ReportHTML {
         if report.goalsAttention.isEmpty {
             page.line("<p>\(w.goalsAttentionNone)</p>")
         } else {
-            page.line("<table><thead><tr><th scope=\"col\">\(w.goal)</th><th scope=\"col\">\(w.county)</th>"
-                      + "<th scope=\"col\">\(w.assessmentHeading)</th><th scope=\"col\">\(w.indicatorsBehind)</th></tr></thead><tbody>")
+            page.line(
+                "<table><thead><tr><th scope=\"col\">\(w.goal)</th><th scope=\"col\">\(w.county)</th>"
+                    + "<th scope=\"col\">\(w.assessmentHeading)</th><th scope=\"col\">\(w.indicatorsBehind)</th></tr></thead><tbody>")
             for goal in report.goalsAttention {
-                page.line("<tr><td>\(e(goal.title))<small><code>\(e(goal.reference.description))</code></small></td>"
-                          + "<td>\(e(goal.countyName))</td><td>\(e(w.assessment(goal.assessment)))</td>"
-                          + "<td>\(e(indicatorsBehindText(goal, w, f)))</td></tr>")
+                page.line(
+                    "<tr><td>\(e(goal.title))<small><code>\(e(goal.reference.description))</code></small></td>"
+                        + "<td>\(e(goal.countyName))</td><td>\(e(w.assessment(goal.assessment)))</td>"
+                        + "<td>\(e(indicatorsBehindText(goal, w, f)))</td></tr>")
             }
             page.line("</tbody></table>")
         }
@@ -97,11 +106,14 @@ public enum ReportHTML {
         if report.indicators.isEmpty {
             page.line("<p>\(w.noIndicators)</p>")
         } else {
-            page.line("<table><thead><tr><th scope=\"col\">\(w.indicator)</th><th scope=\"col\">\(w.baseline) → \(w.latest) → \(w.target)</th>"
-                      + "<th scope=\"col\" class=\"num\">\(w.progress)</th></tr></thead><tbody>")
+            page.line(
+                "<table><thead><tr><th scope=\"col\">\(w.indicator)</th><th scope=\"col\">\(w.baseline) → \(w.latest) → \(w.target)</th>"
+                    + "<th scope=\"col\" class=\"num\">\(w.progress)</th></tr></thead><tbody>")
             for row in report.indicators {
-                page.line(indicatorRow(row.indicator, progress: row.progress,
-                                       context: "\(row.countyName) · \(row.goalTitle)", w, f))
+                page.line(
+                    indicatorRow(
+                        row.indicator, progress: row.progress,
+                        context: "\(row.countyName) · \(row.goalTitle)", w, f))
             }
             page.line("</tbody></table>")
         }
@@ -123,20 +135,22 @@ public enum ReportHTML {
                 page.line("<p class=\"trend-incomplete\">\(e(w.trendIncomplete(incomplete.joined(separator: ", "))))</p>")
             }
             page.line("<details><summary>\(w.trendFigures)</summary>")
-            page.line("<table><thead><tr><th scope=\"col\">\(w.month)</th>"
-                      + Activity.Status.allCases.map { "<th scope=\"col\" class=\"num\">\(e(w.statusHeading($0, f)))</th>" }.joined()
-                      + "<th scope=\"col\" class=\"num\">\(w.doneShare)</th><th scope=\"col\" class=\"num\">\(w.overdue)</th>"
-                      + "<th scope=\"col\" class=\"num\">\(w.behind)</th></tr></thead><tbody>")
+            page.line(
+                "<table><thead><tr><th scope=\"col\">\(w.month)</th>"
+                    + Activity.Status.allCases.map { "<th scope=\"col\" class=\"num\">\(e(w.statusHeading($0, f)))</th>" }.joined()
+                    + "<th scope=\"col\" class=\"num\">\(w.doneShare)</th><th scope=\"col\" class=\"num\">\(w.overdue)</th>"
+                    + "<th scope=\"col\" class=\"num\">\(w.behind)</th></tr></thead><tbody>")
             // Months before the first commit are only on the chart's axis.
             for p in points.drop(while: { $0.commit == nil }) {
                 guard p.commit != nil else {
                     page.line("<tr><th scope=\"row\">\(e(f.date(p.date)))</th><td colspan=\"8\" class=\"muted\">\(w.noCommitYet)</td></tr>")
                     continue
                 }
-                page.line("<tr><th scope=\"row\">\(e(f.date(p.date)))\(p.skipped.isEmpty ? "" : " ⚠")</th>"
-                          + Activity.Status.allCases.map { "<td class=\"num\">\(f.integer(p.figures.count($0)))</td>" }.joined()
-                          + "<td class=\"num\">\(e(f.percent(p.figures.doneShare)))</td><td class=\"num\">\(f.integer(p.figures.overdue))</td>"
-                          + "<td class=\"num\">\(f.integer(p.figures.count(schedule: .behind)))</td></tr>")
+                page.line(
+                    "<tr><th scope=\"row\">\(e(f.date(p.date)))\(p.skipped.isEmpty ? "" : " ⚠")</th>"
+                        + Activity.Status.allCases.map { "<td class=\"num\">\(f.integer(p.figures.count($0)))</td>" }.joined()
+                        + "<td class=\"num\">\(e(f.percent(p.figures.doneShare)))</td><td class=\"num\">\(f.integer(p.figures.overdue))</td>"
+                        + "<td class=\"num\">\(f.integer(p.figures.count(schedule: .behind)))</td></tr>")
             }
             page.line("</tbody></table></details>")
         }
@@ -158,8 +172,9 @@ public enum ReportHTML {
         let w = report.statusWords.map(language.words) ?? language.words
         let f = language.format
         var page = Page()
-        page.header(title: w.followUpTitle(report.year), workspace: report.workspaceName,
-                    facts: [w.asOf(f.date(report.asOf)), w.source(report.source)])
+        page.header(
+            title: w.followUpTitle(report.year), workspace: report.workspaceName,
+            facts: [w.asOf(f.date(report.asOf)), w.source(report.source)])
         incompleteNotice(report.skipped, into: &page, w)
         page.line("<p>\(w.followUpIntro)</p>")
 
@@ -172,9 +187,10 @@ public enum ReportHTML {
             let anchor = "plan-" + plan.reference.county
             let light = w.light(plan.status.light)
             page.line("<article aria-labelledby=\"\(e(anchor))\"><h3 id=\"\(e(anchor))\">\(e(plan.countyName)): \(e(plan.title))</h3>")
-            page.line("<p class=\"light\">\(ReportCharts.lamp(plan.status.light, label: "\(w.trafficLight): \(light)")) "
-                      + "<span>\(e(w.trafficLight)): \(e(light))</span> · \(e(w.planStatus)): \(e(w.planStatusWord(plan.status.planStatus)))"
-                      + " · \(e(w.doneShare)): \(e(f.percent(plan.status.figures.doneShare)))</p>")
+            page.line(
+                "<p class=\"light\">\(ReportCharts.lamp(plan.status.light, label: "\(w.trafficLight): \(light)")) "
+                    + "<span>\(e(w.trafficLight)): \(e(light))</span> · \(e(w.planStatus)): \(e(w.planStatusWord(plan.status.planStatus)))"
+                    + " · \(e(w.doneShare)): \(e(f.percent(plan.status.figures.doneShare)))</p>")
 
             page.line("<h4>\(w.fundsPerStream)</h4>")
             moneyTable(plan.streams, total: plan.status.figures, into: &page, w, f)
@@ -183,11 +199,13 @@ public enum ReportHTML {
             if plan.areas.isEmpty {
                 page.line("<p>\(w.none)</p>")
             } else {
-                page.line("<table><thead><tr><th scope=\"col\">\(w.area)</th><th scope=\"col\" class=\"num\">\(w.budget)</th>"
-                          + "<th scope=\"col\" class=\"num\">\(w.spent)</th></tr></thead><tbody>")
+                page.line(
+                    "<table><thead><tr><th scope=\"col\">\(w.area)</th><th scope=\"col\" class=\"num\">\(w.budget)</th>"
+                        + "<th scope=\"col\" class=\"num\">\(w.spent)</th></tr></thead><tbody>")
                 for area in plan.areas {
-                    page.line("<tr><th scope=\"row\">\(e(area.title))</th><td class=\"num\">\(e(f.money(area.budgetSEK)))</td>"
-                              + "<td class=\"num\">\(e(f.money(area.spentSEK)))</td></tr>")
+                    page.line(
+                        "<tr><th scope=\"row\">\(e(area.title))</th><td class=\"num\">\(e(f.money(area.budgetSEK)))</td>"
+                            + "<td class=\"num\">\(e(f.money(area.spentSEK)))</td></tr>")
                 }
                 page.line("</tbody></table>")
             }
@@ -195,8 +213,10 @@ public enum ReportHTML {
             page.line("<h4>\(w.goals)</h4>")
             if plan.goals.isEmpty { page.line("<p>\(w.none)</p>") }
             for goal in plan.goals {
-                page.line("<div class=\"item\"><p><strong>\(e(goal.title))</strong> <code>\(e(goal.id))</code>"
-                          + "<small>\(e(w.term(goal.term))) · <span class=\"as as-\(goal.assessment.rawValue)\">\(e(w.assessment(goal.assessment)))</span></small></p>")
+                page.line(
+                    "<div class=\"item\"><p><strong>\(e(goal.title))</strong> <code>\(e(goal.id))</code>"
+                        + "<small>\(e(w.term(goal.term))) · <span class=\"as as-\(goal.assessment.rawValue)\">\(e(w.assessment(goal.assessment)))</span></small></p>"
+                )
                 if !goal.indicators.isEmpty {
                     page.line("<table><tbody>")
                     for indicator in goal.indicators {
@@ -217,16 +237,18 @@ public enum ReportHTML {
                     if activity.status != .done, let due = activity.due { facts.append("\(w.due) \(f.date(due))") }
                     if let owner = activity.owner { facts.append("\(w.owner): \(owner)") }
                     if let spent = activity.spentSEK { facts.append("\(w.spent) \(f.money(spent))") }
-                    page.line("<div class=\"item\"><p><strong>\(e(activity.title))</strong> <code>\(e(activity.id))</code>"
-                              + "<small class=\"st st-\(activity.status.rawValue)\">\(e(facts.joined(separator: " · ")))</small></p>")
+                    page.line(
+                        "<div class=\"item\"><p><strong>\(e(activity.title))</strong> <code>\(e(activity.id))</code>"
+                            + "<small class=\"st st-\(activity.status.rawValue)\">\(e(facts.joined(separator: " · ")))</small></p>")
                     if let reason = activity.cancelledReason {
                         page.line("<p>\(e(w.cancelledBecause)): \(e(reason))</p>")
                     }
                     if !activity.followups.isEmpty {
                         page.line("<ul class=\"followups\" aria-label=\"\(e(w.followups))\">")
                         for note in activity.followups.sorted(by: { $0.date < $1.date }) {
-                            page.line("<li><time datetime=\"\(note.date)\">\(e(f.date(note.date)))</time>"
-                                      + "\(note.by.map { " (\(e($0)))" } ?? ""): \(e(note.note))</li>")
+                            page.line(
+                                "<li><time datetime=\"\(note.date)\">\(e(f.date(note.date)))</time>"
+                                    + "\(note.by.map { " (\(e($0)))" } ?? ""): \(e(note.note))</li>")
                         }
                         page.line("</ul>")
                     }
@@ -262,8 +284,10 @@ public enum ReportHTML {
 
     /// What an activity off schedule shows in the status column: its status, and how many
     /// days late (overdue) or its progress against the share expected (behind).
-    static func attentionState(_ item: SteeringReport.AttentionItem, _ w: ReportWords, _ f: ReportFormat,
-                               separator: String = " · ") -> String {
+    static func attentionState(
+        _ item: SteeringReport.AttentionItem, _ w: ReportWords, _ f: ReportFormat,
+        separator: String = " · "
+    ) -> String {
         let status = w.activityStatus(item.status)
         switch item.schedule {
         case .overdue: return status + separator + w.daysLate(item.daysLate)
@@ -282,35 +306,45 @@ public enum ReportHTML {
     }
 
     private static func legend(_ w: ReportWords) -> String {
-        "<p class=\"legend\">" + [Activity.Status.done, .inProgress, .planned, .delayed, .cancelled].map {
-            "<span><svg width=\"10\" height=\"10\" aria-hidden=\"true\"><rect class=\"st-\($0.rawValue)\" width=\"10\" height=\"10\"/></svg> \(e(w.activityStatus($0)))</span>"
-        }.joined(separator: " ") + "</p>"
+        "<p class=\"legend\">"
+            + [Activity.Status.done, .inProgress, .planned, .delayed, .cancelled].map {
+                "<span><svg width=\"10\" height=\"10\" aria-hidden=\"true\"><rect class=\"st-\($0.rawValue)\" width=\"10\" height=\"10\"/></svg> \(e(w.activityStatus($0)))</span>"
+            }.joined(separator: " ") + "</p>"
     }
 
-    private static func moneyTable(_ streams: [StatusFigures.Stream], total: StatusFigures, into page: inout Page,
-                                   _ w: ReportWords, _ f: ReportFormat) {
+    private static func moneyTable(
+        _ streams: [StatusFigures.Stream], total: StatusFigures, into page: inout Page,
+        _ w: ReportWords, _ f: ReportFormat
+    ) {
         guard !streams.isEmpty else {
             page.line("<p>\(w.noStreams)</p>")
             return
         }
-        page.line("<table class=\"money\"><thead><tr><th scope=\"col\">\(w.stream)</th><th scope=\"col\" class=\"num\">\(w.funding)</th>"
-                  + "<th scope=\"col\" class=\"num\">\(w.budget)</th><th scope=\"col\" class=\"num\">\(w.spent)</th>"
-                  + "<th scope=\"col\" class=\"num\">\(w.remaining)</th><th scope=\"col\"><span class=\"sr\">\(w.spent)</span></th></tr></thead><tbody>")
+        page.line(
+            "<table class=\"money\"><thead><tr><th scope=\"col\">\(w.stream)</th><th scope=\"col\" class=\"num\">\(w.funding)</th>"
+                + "<th scope=\"col\" class=\"num\">\(w.budget)</th><th scope=\"col\" class=\"num\">\(w.spent)</th>"
+                + "<th scope=\"col\" class=\"num\">\(w.remaining)</th><th scope=\"col\"><span class=\"sr\">\(w.spent)</span></th></tr></thead><tbody>"
+        )
         for s in streams {
-            let label = "\(s.stream): \(w.funding.lowercased()) \(f.money(s.fundingSEK)), \(w.budget.lowercased()) \(f.money(s.budgetSEK)), \(w.spent.lowercased()) \(f.money(s.spentSEK))"
-            page.line("<tr><th scope=\"row\">\(e(s.stream))</th><td class=\"num\">\(e(f.money(s.fundingSEK)))</td>"
-                      + "<td class=\"num\">\(e(f.money(s.budgetSEK)))</td><td class=\"num\">\(e(f.money(s.spentSEK)))</td>"
-                      + "<td class=\"num\">\(e(f.money(s.fundingSEK - s.spentSEK)))</td>"
-                      + "<td>\(ReportCharts.moneyBar(s, label: label))</td></tr>")
+            let label =
+                "\(s.stream): \(w.funding.lowercased()) \(f.money(s.fundingSEK)), \(w.budget.lowercased()) \(f.money(s.budgetSEK)), \(w.spent.lowercased()) \(f.money(s.spentSEK))"
+            page.line(
+                "<tr><th scope=\"row\">\(e(s.stream))</th><td class=\"num\">\(e(f.money(s.fundingSEK)))</td>"
+                    + "<td class=\"num\">\(e(f.money(s.budgetSEK)))</td><td class=\"num\">\(e(f.money(s.spentSEK)))</td>"
+                    + "<td class=\"num\">\(e(f.money(s.fundingSEK - s.spentSEK)))</td>"
+                    + "<td>\(ReportCharts.moneyBar(s, label: label))</td></tr>")
         }
-        page.line("</tbody><tfoot><tr><th scope=\"row\">\(w.total)</th><td class=\"num\">\(e(f.money(total.fundingSEK)))</td>"
-                  + "<td class=\"num\">\(e(f.money(total.budgetSEK)))</td><td class=\"num\">\(e(f.money(total.spentSEK)))</td>"
-                  + "<td class=\"num\">\(e(f.money(total.fundingSEK - total.spentSEK)))</td><td></td></tr></tfoot></table>")
+        page.line(
+            "</tbody><tfoot><tr><th scope=\"row\">\(w.total)</th><td class=\"num\">\(e(f.money(total.fundingSEK)))</td>"
+                + "<td class=\"num\">\(e(f.money(total.budgetSEK)))</td><td class=\"num\">\(e(f.money(total.spentSEK)))</td>"
+                + "<td class=\"num\">\(e(f.money(total.fundingSEK - total.spentSEK)))</td><td></td></tr></tfoot></table>")
         page.line("<p class=\"legend\">\(w.moneyLegend)</p>")
     }
 
-    private static func indicatorRow(_ indicator: Indicator, progress: Double?, context: String?,
-                                     _ w: ReportWords, _ f: ReportFormat) -> String {
+    private static func indicatorRow(
+        _ indicator: Indicator, progress: Double?, context: String?,
+        _ w: ReportWords, _ f: ReportFormat
+    ) -> String {
         func value(_ v: Double?) -> String { v.map { f.measure($0, unit: indicator.unit) } ?? "–" }
         let base = value(indicator.baseline?.value)
         let latest = value(indicator.latest?.value)
@@ -343,8 +377,9 @@ public enum ReportHTML {
         page.line("<details><summary>\(w.changeDetails)</summary><ul class=\"change-details\">")
         for change in result.changes {
             let fields = change.fields.map(\.field)
-            page.line("<li><code>\(e(change.item))</code> \(e(w.kind(change.kind))) \(e(w.change(change.change)))"
-                      + (fields.isEmpty ? "" : "<small>\(w.fields): \(e(fields.joined(separator: ", ")))</small>") + "</li>")
+            page.line(
+                "<li><code>\(e(change.item))</code> \(e(w.kind(change.kind))) \(e(w.change(change.change)))"
+                    + (fields.isEmpty ? "" : "<small>\(w.fields): \(e(fields.joined(separator: ", ")))</small>") + "</li>")
         }
         page.line("</ul></details>")
     }
@@ -353,8 +388,9 @@ public enum ReportHTML {
     /// and why. A reader must not take incomplete figures for whole ones.
     private static func incompleteNotice(_ skipped: [RollUp.Skipped], into page: inout Page, _ w: ReportWords) {
         guard !skipped.isEmpty else { return }
-        page.line("<section class=\"incomplete\" role=\"alert\" aria-labelledby=\"incomplete\">"
-                  + "<h2 id=\"incomplete\">\(e(w.incomplete))</h2><p>\(e(w.incompleteIntro(skipped.count)))</p><ul>")
+        page.line(
+            "<section class=\"incomplete\" role=\"alert\" aria-labelledby=\"incomplete\">"
+                + "<h2 id=\"incomplete\">\(e(w.incomplete))</h2><p>\(e(w.incompleteIntro(skipped.count)))</p><ul>")
         for item in skipped { page.line("<li><code>\(e(item.path))</code>: \(e(w.exclusion(item.cause)))</li>") }
         page.line("</ul></section>")
     }
@@ -460,7 +496,7 @@ extension String {
     var trimmingWhitespace: String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
         else { return "" }
         return String(scalars[first...last])
     }

@@ -85,11 +85,16 @@ public struct ReportFormat: Hashable, Sendable {
 
     /// The month's name (lowercase in Swedish).
     public func monthName(_ month: Int) -> String {
-        let names = language == .sv
-            ? ["januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-               "november", "december"]
-            : ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-               "November", "December"]
+        let names =
+            language == .sv
+            ? [
+                "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
+                "november", "december",
+            ]
+            : [
+                "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December",
+            ]
         return names[min(max(month, 1), 12) - 1]
     }
 

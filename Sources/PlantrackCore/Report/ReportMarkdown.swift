@@ -7,50 +7,65 @@ public enum ReportMarkdown {
         let w = report.statusWords.map(language.words) ?? language.words
         let f = language.format
         var out = Lines()
-        out.header(title: w.reportTitle, workspace: report.workspaceName,
-                   facts: [w.planYear(report.year), w.asOf(f.date(report.asOf)), w.source(report.source)])
+        out.header(
+            title: w.reportTitle, workspace: report.workspaceName,
+            facts: [w.planYear(report.year), w.asOf(f.date(report.asOf)), w.source(report.source)])
         incomplete(report.skipped, into: &out, w)
         let t = report.total
         out.add("## \(w.overview)", "")
-        out.table([w.plans, w.activities, w.doneShare, w.overdue, w.delayed, w.behind, w.funding, w.spent],
-                  [[f.integer(report.planCount), f.integer(t.activityCount), f.percent(t.doneShare), f.integer(t.overdue),
+        out.table(
+            [w.plans, w.activities, w.doneShare, w.overdue, w.delayed, w.behind, w.funding, w.spent],
+            [
+                [
+                    f.integer(report.planCount), f.integer(t.activityCount), f.percent(t.doneShare), f.integer(t.overdue),
                     f.integer(t.count(.delayed)), f.integer(t.count(schedule: .behind)), f.money(t.fundingSEK),
-                    f.money(t.spentSEK)]], numeric: Set(0..<8))
+                    f.money(t.spentSEK),
+                ]
+            ], numeric: Set(0..<8))
 
         out.add("## \(w.counties)", "")
-        out.table([w.county, w.plan, w.trafficLight, w.activities, w.doneShare, w.overdue, w.behind, w.spent],
-                  report.counties.map { county in
-                      guard let status = county.status else {
-                          return [e(county.name), w.noPlan(report.year), "", "", "", "", "", ""]
-                      }
-                      return [e(county.name), e(county.planTitle ?? "") + " (" + w.planStatusWord(status.planStatus) + ")",
-                              mark(status.light) + " " + w.light(status.light),
-                              ReportHTML.statusCounts(status.figures, w, f), f.percent(status.figures.doneShare),
-                              f.integer(status.figures.overdue), f.integer(status.figures.count(schedule: .behind)),
-                              "\(f.money(status.figures.spentSEK)) / \(f.money(status.figures.fundingSEK))"]
-                  }, numeric: [4, 5, 6, 7])
+        out.table(
+            [w.county, w.plan, w.trafficLight, w.activities, w.doneShare, w.overdue, w.behind, w.spent],
+            report.counties.map { county in
+                guard let status = county.status else {
+                    return [e(county.name), w.noPlan(report.year), "", "", "", "", "", ""]
+                }
+                return [
+                    e(county.name), e(county.planTitle ?? "") + " (" + w.planStatusWord(status.planStatus) + ")",
+                    mark(status.light) + " " + w.light(status.light),
+                    ReportHTML.statusCounts(status.figures, w, f), f.percent(status.figures.doneShare),
+                    f.integer(status.figures.overdue), f.integer(status.figures.count(schedule: .behind)),
+                    "\(f.money(status.figures.spentSEK)) / \(f.money(status.figures.fundingSEK))",
+                ]
+            }, numeric: [4, 5, 6, 7])
         out.add(w.lightLegend, "")
 
         out.add("## \(w.attention)", "")
         if report.attention.isEmpty {
             out.add(w.attentionNone, "")
         } else {
-            out.table([w.activity, w.county, w.owner, w.due, w.status],
-                      report.attention.map { item in
-                          ["\(e(item.title)) (`\(item.reference)`)", e(item.countyName), e(item.owner ?? w.noOwner),
-                           item.due.map(f.date) ?? "–",
-                           e(ReportHTML.attentionState(item, w, f, separator: ", "))]
-                      })
+            out.table(
+                [w.activity, w.county, w.owner, w.due, w.status],
+                report.attention.map { item in
+                    [
+                        "\(e(item.title)) (`\(item.reference)`)", e(item.countyName), e(item.owner ?? w.noOwner),
+                        item.due.map(f.date) ?? "–",
+                        e(ReportHTML.attentionState(item, w, f, separator: ", ")),
+                    ]
+                })
         }
         out.add("### \(w.goalsAttention)", "")
         if report.goalsAttention.isEmpty {
             out.add(w.goalsAttentionNone, "")
         } else {
-            out.table([w.goal, w.county, w.assessmentHeading, w.indicatorsBehind],
-                      report.goalsAttention.map { goal in
-                          ["\(e(goal.title)) (`\(goal.reference)`)", e(goal.countyName), e(w.assessment(goal.assessment)),
-                           e(ReportHTML.indicatorsBehindText(goal, w, f))]
-                      })
+            out.table(
+                [w.goal, w.county, w.assessmentHeading, w.indicatorsBehind],
+                report.goalsAttention.map { goal in
+                    [
+                        "\(e(goal.title)) (`\(goal.reference)`)", e(goal.countyName), e(w.assessment(goal.assessment)),
+                        e(ReportHTML.indicatorsBehindText(goal, w, f)),
+                    ]
+                })
         }
 
         out.add("## \(w.money)", "")
@@ -60,10 +75,11 @@ public enum ReportMarkdown {
         if report.indicators.isEmpty {
             out.add(w.noIndicators, "")
         } else {
-            out.table([w.county, w.goal, w.indicator, w.baseline, w.latest, w.target, w.progress],
-                      report.indicators.map { row in
-                          [e(row.countyName), e(row.goalTitle)] + indicatorCells(row.indicator, row.progress, f)
-                      }, numeric: [3, 4, 5, 6])
+            out.table(
+                [w.county, w.goal, w.indicator, w.baseline, w.latest, w.target, w.progress],
+                report.indicators.map { row in
+                    [e(row.countyName), e(row.goalTitle)] + indicatorCells(row.indicator, row.progress, f)
+                }, numeric: [3, 4, 5, 6])
         }
 
         out.add("## \(w.trend)", "")
@@ -74,16 +90,20 @@ public enum ReportMarkdown {
             out.add("\(w.doneShare): `\(Trend.sparkline(points.map { $0.commit == nil ? nil : $0.figures.doneShare }))`", "")
             let incomplete = points.filter { !$0.skipped.isEmpty }.map { f.date($0.date) }
             if !incomplete.isEmpty { out.add(e(w.trendIncomplete(incomplete.joined(separator: ", "))), "") }
-            out.table([w.month] + Activity.Status.allCases.map { e(w.statusHeading($0, f)) } + [w.doneShare, w.overdue, w.behind],
-                      // Months before the first commit are only in the sparkline.
-                      points.drop(while: { $0.commit == nil }).map { p in
-                          guard p.commit != nil else {
-                              return [f.date(p.date), w.noCommitYet] + Array(repeating: "", count: 7)
-                          }
-                          return [f.date(p.date) + (p.skipped.isEmpty ? "" : " ⚠")] + Activity.Status.allCases.map { f.integer(p.figures.count($0)) }
-                              + [f.percent(p.figures.doneShare), f.integer(p.figures.overdue),
-                                 f.integer(p.figures.count(schedule: .behind))]
-                      }, numeric: Set(1...8))
+            out.table(
+                [w.month] + Activity.Status.allCases.map { e(w.statusHeading($0, f)) } + [w.doneShare, w.overdue, w.behind],
+                // Months before the first commit are only in the sparkline.
+                points.drop(while: { $0.commit == nil }).map { p in
+                    guard p.commit != nil else {
+                        return [f.date(p.date), w.noCommitYet] + Array(repeating: "", count: 7)
+                    }
+                    return [f.date(p.date) + (p.skipped.isEmpty ? "" : " ⚠")]
+                        + Activity.Status.allCases.map { f.integer(p.figures.count($0)) }
+                        + [
+                            f.percent(p.figures.doneShare), f.integer(p.figures.overdue),
+                            f.integer(p.figures.count(schedule: .behind)),
+                        ]
+                }, numeric: Set(1...8))
         }
 
         if let changes = report.changes {
@@ -95,7 +115,8 @@ public enum ReportMarkdown {
                 out.add("", "<details><summary>\(w.changeDetails)</summary>", "")
                 for change in changes.result.changes {
                     let fields = change.fields.map(\.field)
-                    out.add("- `\(change.item)` \(w.kind(change.kind)) \(w.change(change.change))"
+                    out.add(
+                        "- `\(change.item)` \(w.kind(change.kind)) \(w.change(change.change))"
                             + (fields.isEmpty ? "" : " — \(w.fields.lowercased()): " + fields.map { "`\($0)`" }.joined(separator: ", ")))
                 }
                 out.add("", "</details>", "")
@@ -110,8 +131,9 @@ public enum ReportMarkdown {
         let w = report.statusWords.map(language.words) ?? language.words
         let f = language.format
         var out = Lines()
-        out.header(title: w.followUpTitle(report.year), workspace: report.workspaceName,
-                   facts: [w.asOf(f.date(report.asOf)), w.source(report.source)])
+        out.header(
+            title: w.followUpTitle(report.year), workspace: report.workspaceName,
+            facts: [w.asOf(f.date(report.asOf)), w.source(report.source)])
         incomplete(report.skipped, into: &out, w)
         out.add(w.followUpIntro, "")
         out.add("## \(w.fundsPerStream)", "")
@@ -119,7 +141,8 @@ public enum ReportMarkdown {
         out.add("## \(w.resultsPerPlan)", "")
         for plan in report.plans {
             out.add("### \(e(plan.countyName)): \(e(plan.title))", "")
-            out.add("\(w.trafficLight): \(mark(plan.status.light)) \(w.light(plan.status.light)) · \(w.planStatus): "
+            out.add(
+                "\(w.trafficLight): \(mark(plan.status.light)) \(w.light(plan.status.light)) · \(w.planStatus): "
                     + "\(w.planStatusWord(plan.status.planStatus)) · \(w.doneShare): \(f.percent(plan.status.figures.doneShare))", "")
             out.add("#### \(w.fundsPerStream)", "")
             moneyTable(plan.streams, total: plan.status.figures, into: &out, w, f)
@@ -127,8 +150,9 @@ public enum ReportMarkdown {
             if plan.areas.isEmpty {
                 out.add(w.none, "")
             } else {
-                out.table([w.area, w.budget, w.spent],
-                          plan.areas.map { [e($0.title), f.money($0.budgetSEK), f.money($0.spentSEK)] }, numeric: [1, 2])
+                out.table(
+                    [w.area, w.budget, w.spent],
+                    plan.areas.map { [e($0.title), f.money($0.budgetSEK), f.money($0.spentSEK)] }, numeric: [1, 2])
             }
             out.add("#### \(w.goals)", "")
             if plan.goals.isEmpty { out.add(w.none, "") }
@@ -206,22 +230,35 @@ public enum ReportMarkdown {
 
     private static func indicatorCells(_ indicator: Indicator, _ progress: Double?, _ f: ReportFormat) -> [String] {
         func value(_ v: Double?) -> String { v.map { f.measure($0, unit: indicator.unit) } ?? "–" }
-        return [e(indicator.title), value(indicator.baseline?.value), value(indicator.latest?.value),
-                value(indicator.target?.value), f.percent(progress)]
+        return [
+            e(indicator.title), value(indicator.baseline?.value), value(indicator.latest?.value),
+            value(indicator.target?.value), f.percent(progress),
+        ]
     }
 
-    private static func moneyTable(_ streams: [StatusFigures.Stream], total: StatusFigures, into out: inout Lines,
-                                   _ w: ReportWords, _ f: ReportFormat) {
+    private static func moneyTable(
+        _ streams: [StatusFigures.Stream], total: StatusFigures, into out: inout Lines,
+        _ w: ReportWords, _ f: ReportFormat
+    ) {
         guard !streams.isEmpty else {
             out.add(w.noStreams, "")
             return
         }
-        out.table([w.stream, w.funding, w.budget, w.spent, w.remaining],
-                  streams.map { [e($0.stream), f.money($0.fundingSEK), f.money($0.budgetSEK), f.money($0.spentSEK),
-                                 f.money($0.fundingSEK - $0.spentSEK)] }
-                  + [["**\(w.total)**", f.money(total.fundingSEK), f.money(total.budgetSEK), f.money(total.spentSEK),
-                      f.money(total.fundingSEK - total.spentSEK)]],
-                  numeric: [1, 2, 3, 4])
+        out.table(
+            [w.stream, w.funding, w.budget, w.spent, w.remaining],
+            streams.map {
+                [
+                    e($0.stream), f.money($0.fundingSEK), f.money($0.budgetSEK), f.money($0.spentSEK),
+                    f.money($0.fundingSEK - $0.spentSEK),
+                ]
+            }
+                + [
+                    [
+                        "**\(w.total)**", f.money(total.fundingSEK), f.money(total.budgetSEK), f.money(total.spentSEK),
+                        f.money(total.fundingSEK - total.spentSEK),
+                    ]
+                ],
+            numeric: [1, 2, 3, 4])
     }
 
     /// The notice, first after the header, that documents are missing from the figures.

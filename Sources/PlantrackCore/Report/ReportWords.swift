@@ -159,8 +159,9 @@ public struct ReportWords: Sendable {
         source: { "Källa: \($0)" },
         workingTree: { commit, clean in
             guard let commit else { return "arbetskatalogen (inget är incheckat ännu)" }
-            return clean ? "arbetskatalogen, lika med incheckning \(commit)"
-                         : "arbetskatalogen, med ändringar som inte är incheckade efter \(commit)"
+            return clean
+                ? "arbetskatalogen, lika med incheckning \(commit)"
+                : "arbetskatalogen, med ändringar som inte är incheckade efter \(commit)"
         },
         commit: { "incheckning \($0)" },
         overview: "Översikt",
@@ -295,8 +296,9 @@ public struct ReportWords: Sendable {
         source: { "Source: \($0)" },
         workingTree: { commit, clean in
             guard let commit else { return "working tree (nothing committed yet)" }
-            return clean ? "working tree, the same as commit \(commit)"
-                         : "working tree, with changes not committed since \(commit)"
+            return clean
+                ? "working tree, the same as commit \(commit)"
+                : "working tree, with changes not committed since \(commit)"
         },
         commit: { "commit \($0)" },
         overview: "Overview",

@@ -153,10 +153,11 @@ public struct SteeringReport: Sendable {
                 if state == .behind, let start = activity.start, let due = activity.due {
                     expected = TrafficLight.expectedShare(from: start, to: due, on: day)
                 }
-                return AttentionItem(reference: activity.reference, countyName: name(entry.plan.county),
-                                     title: activity.title, owner: activity.owner, due: activity.due,
-                                     status: activity.status, schedule: state, daysLate: late,
-                                     progress: state == .behind ? activity.progress ?? 0 : nil, expected: expected)
+                return AttentionItem(
+                    reference: activity.reference, countyName: name(entry.plan.county),
+                    title: activity.title, owner: activity.owner, due: activity.due,
+                    status: activity.status, schedule: state, daysLate: late,
+                    progress: state == .behind ? activity.progress ?? 0 : nil, expected: expected)
             }
         }.sorted { a, b in
             let rank: [ScheduleState: Int] = [.overdue: 0, .delayed: 1, .behind: 2]
@@ -164,13 +165,15 @@ public struct SteeringReport: Sendable {
         }
         goalsAttention = entries.flatMap { entry in
             entry.goals.compactMap { goal -> GoalAttention? in
-                let progress = StatusFigures.indicators(of: goal, period: entry.plan.period,
-                                                        tolerance: entry.thresholds.tolerance)
+                let progress = StatusFigures.indicators(
+                    of: goal, period: entry.plan.period,
+                    tolerance: entry.thresholds.tolerance)
                 guard [.atRisk, .offTrack].contains(goal.assessment) || StatusFigures.isBehindByIndicators(goal, progress)
                 else { return nil }
                 let behind = zip(goal.indicators, progress).filter { $0.1.isBehind }.map { (title: $0.0.title, progress: $0.1) }
-                return GoalAttention(reference: goal.reference, countyName: name(entry.plan.county), title: goal.title,
-                                     assessment: goal.assessment, indicatorsBehind: behind)
+                return GoalAttention(
+                    reference: goal.reference, countyName: name(entry.plan.county), title: goal.title,
+                    assessment: goal.assessment, indicatorsBehind: behind)
             }
         }
         indicators = entries.flatMap { entry in
@@ -178,8 +181,9 @@ public struct SteeringReport: Sendable {
                 goal.indicators.map { indicator in
                     // As the plan year sees it: its baseline, its measurements (docs/rollup.md).
                     let shown = indicator.inPeriod(entry.plan.period)
-                    return IndicatorRow(goal: goal.reference, goalTitle: goal.title, countyName: name(entry.plan.county),
-                                        indicator: shown, progress: shown.progress)
+                    return IndicatorRow(
+                        goal: goal.reference, goalTitle: goal.title, countyName: name(entry.plan.county),
+                        indicator: shown, progress: shown.progress)
                 }
             }
         }

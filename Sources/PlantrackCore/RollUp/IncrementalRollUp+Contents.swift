@@ -8,7 +8,7 @@ extension IncrementalRollUp {
         verdicts[path] = nil
         otherPaths.remove(path)
         guard case .document(let kind, let reference) = DocumentLayout.place(of: path), kind != .county, kind != .workspace,
-              let plan = reference?.plan
+            let plan = reference?.plan
         else { return }
         plans[plan]?.paths.remove(path)
         if plans[plan]?.paths.isEmpty == true { dropPlan(plan) }
@@ -81,7 +81,6 @@ extension IncrementalRollUp {
         verdicts.reserveCapacity(verdicts.count + listed.count)
         for (entry, place) in zip(listed, places) { take(entry, place: place) }
     }
-
 
     /// Names a plan's content: its folder's id when the snapshot has one, else its
     /// documents' paths and blob ids, else (the working tree) a number that changes with

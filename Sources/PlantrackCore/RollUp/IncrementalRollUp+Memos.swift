@@ -66,7 +66,8 @@ extension IncrementalRollUp {
         }
         var settings = ContentDigest()
         for setting in errorsOnly.severityOverrides.filter({ $0.key != "settings.unknown-rule" })
-            .map({ "\($0.key)=\($0.value.rawValue)" }).sorted() {
+            .map({ "\($0.key)=\($0.value.rawValue)" }).sorted()
+        {
             settings.add(setting)
         }
         // Keys stay short: a digest of the settings, and the day only when it matters.
@@ -131,7 +132,8 @@ extension IncrementalRollUp {
         var leftOut: [ItemReference: [String]] = [:]
         for path in invalid {
             if case .document(let kind, let reference) = DocumentLayout.place(of: path), kind != .county, kind != .workspace,
-               let plan = reference?.plan {
+                let plan = reference?.plan
+            {
                 leftOut[plan, default: []].append(path)
             }
         }
@@ -144,9 +146,10 @@ extension IncrementalRollUp {
             }
             // Without a plan model the part does not depend on the day. The light's thresholds
             // are in the key: a changed threshold must not serve a stale light.
-            let key = MemoKey(text: "\(plan) \(digest.text) \(judgedOn.map { "\($0)" } ?? "-") \(thresholds.memoText) "
-                                  + left.joined(separator: " "),
-                              isPersistent: digest.isPersistent)
+            let key = MemoKey(
+                text: "\(plan) \(digest.text) \(judgedOn.map { "\($0)" } ?? "-") \(thresholds.memoText) "
+                    + left.joined(separator: " "),
+                isPersistent: digest.isPersistent)
             if let part = lastPart.value(for: plan, key: key, in: &memo.parts, where: { $0.hasGroups || !withGroups }) {
                 parts[plan] = part
             } else {
@@ -162,8 +165,9 @@ extension IncrementalRollUp {
             let recorder = memo.parts.recorder
             let work = stale.map { item in (item.plan, item.key, item.judgedOn, plans[item.plan]?.paths ?? []) }
             let computed = ParallelMap.map(work) { plan, key, day, paths in
-                var part = RollUp.part(of: plan, items: paths.compactMap { path in invalid.contains(path) ? nil : verdicts[path]?.item },
-                                       asOf: day, withGroups: withGroups, thresholds: thresholds)
+                var part = RollUp.part(
+                    of: plan, items: paths.compactMap { path in invalid.contains(path) ? nil : verdicts[path]?.item },
+                    asOf: day, withGroups: withGroups, thresholds: thresholds)
                 // Figures, not models, are kept (and the models here lack their texts); the
                 // models are let go, and the record is made, here on all cores.
                 part.entry = nil
@@ -177,7 +181,6 @@ extension IncrementalRollUp {
         }
         return parts.keys.sorted().compactMap { parts[$0] }
     }
-
 
     mutating func summaryKey(_ plan: ItemReference, schemas: DocumentSchemas) -> MemoKey {
         let digest = digest(of: plan)
@@ -193,8 +196,10 @@ struct LastAnswers<Value: Sendable> {
 
     /// The answer for `plan` under `key`: the last one, else the one in `table` (which
     /// becomes the last); nil when neither has one that `usable` accepts.
-    mutating func value(for plan: ItemReference, key: MemoKey, in table: inout MemoTable<Value>,
-                        where usable: (Value) -> Bool = { _ in true }) -> Value? {
+    mutating func value(
+        for plan: ItemReference, key: MemoKey, in table: inout MemoTable<Value>,
+        where usable: (Value) -> Bool = { _ in true }
+    ) -> Value? {
         if let answer = last[plan], answer.key == key, usable(answer.value) { return answer.value }
         guard let value = table.value(for: key), usable(value) else { return nil }
         last[plan] = (key, value)

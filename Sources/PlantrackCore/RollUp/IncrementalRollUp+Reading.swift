@@ -20,7 +20,6 @@ extension IncrementalRollUp {
         }
     }
 
-
     /// Reads and judges the documents of `paths` that have no verdict yet, on all cores: the
     /// bytes with them when the snapshot has a ``Snapshot/concurrentReader``, else in order
     /// on this thread (snapshots need not be thread-safe) while the last batch is parsed.
@@ -47,15 +46,19 @@ extension IncrementalRollUp {
                 guard start < wanted.count else { return nil }
                 var work: [Work] = []
                 for placed in wanted[start..<min(start + 1024, wanted.count)] {
-                    work.append(Work(entry: placed.entry, kind: placed.kind, reference: placed.reference,
-                                     bytes: concurrent == nil ? Self.load(placed.entry, with: snapshot.contents(of:)) : nil))
+                    work.append(
+                        Work(
+                            entry: placed.entry, kind: placed.kind, reference: placed.reference,
+                            bytes: concurrent == nil ? Self.load(placed.entry, with: snapshot.contents(of:)) : nil))
                 }
                 start += 1024
                 return work
             },
             transform: { item -> Result<(Verdict, Document?), HistoryError> in
-                let loaded = item.bytes ?? concurrent.map { Self.load(item.entry, with: $0.contents(of:)) } ?? .failure(
-                    .finding(Finding(.error, rule: "file.unreadable", path: item.entry.path, message: "could not be read")))
+                let loaded =
+                    item.bytes ?? concurrent.map { Self.load(item.entry, with: $0.contents(of:)) }
+                    ?? .failure(
+                        .finding(Finding(.error, rule: "file.unreadable", path: item.entry.path, message: "could not be read")))
                 let bytes: Result<[UInt8], Finding>
                 switch loaded {
                 case .success(let read): bytes = .success(read)
@@ -63,8 +66,9 @@ extension IncrementalRollUp {
                 case .failure(.corrupted(let error)): return .failure(error)
                 }
                 let result = bytes.flatMap { bytes in
-                    reader.read(bytes, path: item.entry.path, kind: item.kind, reference: item.reference,
-                                contentID: item.entry.contentID)
+                    reader.read(
+                        bytes, path: item.entry.path, kind: item.kind, reference: item.reference,
+                        contentID: item.entry.contentID)
                 }
                 let verdict = Self.verdict(of: result, schemas: schemas)
                 // Only the settings document is kept: the rule options read it.
@@ -122,8 +126,9 @@ extension IncrementalRollUp {
                     references.append(plan)
                 }
             }
-            return Verdict(errorRules: check.schemaRules, references: references,
-                           item: RollUp.Item(document: document)?.forFigures, facts: check.facts)
+            return Verdict(
+                errorRules: check.schemaRules, references: references,
+                item: RollUp.Item(document: document)?.forFigures, facts: check.facts)
         }
     }
 }

@@ -156,7 +156,6 @@ public struct IncrementalRollUp {
         }
     }
 
-
     /// Validates against `schemas` from now on (the first snapshot's, and whenever a
     /// snapshot changes `Schemas/`).
     public mutating func use(_ schemas: DocumentSchemas) {
@@ -204,8 +203,9 @@ public struct IncrementalRollUp {
         }
         invalid.formUnion(ruleErrors(options: options, summaries: summaries, schemas: schemas))
         if let damage { throw damage }
-        let parts = self.parts(asOf: asOf, filter: filter, invalid: invalid, summaries: summaries, schemas: schemas,
-                               withGroups: withGroups, thresholds: TrafficLight.Thresholds(settings: settings))
+        let parts = self.parts(
+            asOf: asOf, filter: filter, invalid: invalid, summaries: summaries, schemas: schemas,
+            withGroups: withGroups, thresholds: TrafficLight.Thresholds(settings: settings))
         if let damage { throw damage }
         return RollUp(parts: parts, invalidPaths: invalid, unreadablePaths: unreadable, asOf: asOf, filter: filter)
     }

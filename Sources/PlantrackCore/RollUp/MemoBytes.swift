@@ -22,7 +22,11 @@ struct ByteWriter: Sendable {
     }
     mutating func date(_ d: CalendarDate?) {
         bool(d != nil)
-        if let d { int(d.year); int(d.month); int(d.day) }
+        if let d {
+            int(d.year)
+            int(d.month)
+            int(d.day)
+        }
     }
     mutating func reference(_ r: ItemReference) {
         string(r.county)

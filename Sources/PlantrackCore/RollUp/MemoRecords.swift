@@ -15,9 +15,17 @@ extension ByteWriter {
 
     mutating func figures(_ f: StatusFigures) {
         for status in Activity.Status.allCases { int(f.activities[status] ?? 0) }
-        int(f.overdue); int(f.budgetSEK); int(f.spentSEK); int(f.fundingSEK)
+        int(f.overdue)
+        int(f.budgetSEK)
+        int(f.spentSEK)
+        int(f.fundingSEK)
         int(f.streams.count)
-        for s in f.streams { string(s.stream); int(s.fundingSEK); int(s.budgetSEK); int(s.spentSEK) }
+        for s in f.streams {
+            string(s.stream)
+            int(s.fundingSEK)
+            int(s.budgetSEK)
+            int(s.spentSEK)
+        }
         for assessment in Goal.Assessment.allCases { int(f.goals[assessment] ?? 0) }
         for state in ScheduleState.allCases { int(f.schedule[state] ?? 0) }
         int(f.goalsBehind)
@@ -47,11 +55,18 @@ extension ByteWriter {
             for grouping in [RollUp.Grouping.area, .priority, .stream] {
                 let groups = p.groups[grouping] ?? []
                 int(groups.count)
-                for g in groups { string(g.key); figures(g.figures) }
+                for g in groups {
+                    string(g.key)
+                    figures(g.figures)
+                }
             }
         }
         int(p.skipped.count)
-        for s in p.skipped { string(s.path); string(s.reason); string(s.cause.rawValue) }
+        for s in p.skipped {
+            string(s.path)
+            string(s.reason)
+            string(s.cause.rawValue)
+        }
     }
 
 }
@@ -87,7 +102,10 @@ extension ByteReader {
         }
         guard let overdue = int(), let budget = int(), let spent = int(), let funding = int(), let streams = count()
         else { return nil }
-        f.overdue = overdue; f.budgetSEK = budget; f.spentSEK = spent; f.fundingSEK = funding
+        f.overdue = overdue
+        f.budgetSEK = budget
+        f.spentSEK = spent
+        f.fundingSEK = funding
         for _ in 0..<streams {
             guard let name = string(), let fu = int(), let bu = int(), let sp = int() else { return nil }
             f.streams.append(StatusFigures.Stream(stream: name, fundingSEK: fu, budgetSEK: bu, spentSEK: sp))
@@ -104,10 +122,12 @@ extension ByteReader {
         f.goalsBehind = goalsBehind
         for _ in 0..<indicators {
             guard let goal = string(), let id = string(), let progress = optionalDouble(), let expected = optionalDouble(),
-                  let behind = bool()
+                let behind = bool()
             else { return nil }
-            f.indicators.append(StatusFigures.IndicatorProgress(goal: goal, id: id, progress: progress, expected: expected,
-                                                                isBehind: behind))
+            f.indicators.append(
+                StatusFigures.IndicatorProgress(
+                    goal: goal, id: id, progress: progress, expected: expected,
+                    isBehind: behind))
         }
         return f
     }
@@ -117,8 +137,8 @@ extension ByteReader {
         var status: PlanStatus?
         if hasStatus {
             guard let reference = reference(), let planStatus = string().flatMap(Plan.Status.init(rawValue:)),
-                  let judgedOn = date(), let judgedOn, let figures = figures(),
-                  let light = string().flatMap(TrafficLight.init(rawValue:))
+                let judgedOn = date(), let judgedOn, let figures = figures(),
+                let light = string().flatMap(TrafficLight.init(rawValue:))
             else { return nil }
             status = PlanStatus(reference: reference, planStatus: planStatus, judgedOn: judgedOn, figures: figures, light: light)
         }

@@ -37,7 +37,7 @@ struct MemoTable<Value: Sendable>: Sendable {
         var sumReader = ByteReader(bytes: record[payload.endIndex...])
         var body = ByteReader(bytes: payload)
         guard let sum = sumReader.u64(), sum == ByteWriter.checksum(key.text, payload),
-              let value = decode(&body), body.isAtEnd
+            let value = decode(&body), body.isAtEnd
         else {
             records[key.text] = nil
             return nil

@@ -24,13 +24,16 @@ public struct PlanStatus: Hashable, Sendable {
     }
 
     /// Computes the status of `plan` from its goals and activities, its light with `thresholds`.
-    public init(plan: Plan, goals: [Goal], activities: [Activity], asOf: CalendarDate,
-                thresholds: TrafficLight.Thresholds = .standard) {
+    public init(
+        plan: Plan, goals: [Goal], activities: [Activity], asOf: CalendarDate,
+        thresholds: TrafficLight.Thresholds = .standard
+    ) {
         reference = plan.reference
         planStatus = plan.status
         judgedOn = Self.judgementDate(of: plan, asOf: asOf)
-        figures = StatusFigures(activities: activities, goals: goals, funding: plan.funding, asOf: judgedOn,
-                                period: plan.period, thresholds: thresholds)
+        figures = StatusFigures(
+            activities: activities, goals: goals, funding: plan.funding, asOf: judgedOn,
+            period: plan.period, thresholds: thresholds)
         light = TrafficLight.judge(figures, thresholds: thresholds)
     }
 

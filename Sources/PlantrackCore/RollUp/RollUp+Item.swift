@@ -5,7 +5,9 @@ extension RollUp {
     /// the model cannot be read from it.
     final class Item: Sendable {
         enum Content: Sendable {
-            case plan(Plan), goal(Goal), activity(Activity)
+            case plan(Plan)
+            case goal(Goal)
+            case activity(Activity)
             case unusable(String)
         }
 
@@ -34,14 +36,23 @@ extension RollUp {
         var forFigures: Item {
             switch content {
             case .plan(var plan):
-                plan.title = ""; plan.body = ""; plan.objectives = []; plan.steeringGroup = []
+                plan.title = ""
+                plan.body = ""
+                plan.objectives = []
+                plan.steeringGroup = []
                 return Item(path: path, plan: self.plan, content: .plan(plan))
             case .goal(var goal):
-                goal.title = ""; goal.body = ""
+                goal.title = ""
+                goal.body = ""
                 return Item(path: path, plan: plan, content: .goal(goal))
             case .activity(var activity):
-                activity.title = ""; activity.body = ""; activity.tasks = []; activity.followups = []
-                activity.partners = []; activity.owner = nil; activity.cancelledReason = nil
+                activity.title = ""
+                activity.body = ""
+                activity.tasks = []
+                activity.followups = []
+                activity.partners = []
+                activity.owner = nil
+                activity.cancelledReason = nil
                 return Item(path: path, plan: plan, content: .activity(activity))
             case .unusable:
                 return self

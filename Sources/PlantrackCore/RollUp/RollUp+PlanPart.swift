@@ -23,8 +23,10 @@ extension RollUp {
 
     /// Rolls up one plan from the items of its valid documents; `withGroups: false` leaves
     /// out the figures by area, priority and stream (``groups(by:)`` then has only counties).
-    static func part(of plan: ItemReference, items: [Item], asOf: CalendarDate, withGroups: Bool = true,
-                     thresholds: TrafficLight.Thresholds = .standard) -> PlanPart {
+    static func part(
+        of plan: ItemReference, items: [Item], asOf: CalendarDate, withGroups: Bool = true,
+        thresholds: TrafficLight.Thresholds = .standard
+    ) -> PlanPart {
         var hasPlan = false
         var members: [String] = []
         var skipped: [Skipped] = []
@@ -53,12 +55,15 @@ extension RollUp {
             }
         }
         guard let model else { return PlanPart(status: nil, groups: [:], skipped: skipped, entry: nil) }
-        let entry = Entry(plan: model, goals: goals, activities: activities,
-                          status: PlanStatus(plan: model, goals: goals, activities: activities, asOf: asOf,
-                                             thresholds: thresholds),
-                          thresholds: thresholds)
-        return PlanPart(status: entry.status, groups: withGroups ? groups(of: entry, thresholds: thresholds) : [:],
-                        skipped: skipped, entry: entry)
+        let entry = Entry(
+            plan: model, goals: goals, activities: activities,
+            status: PlanStatus(
+                plan: model, goals: goals, activities: activities, asOf: asOf,
+                thresholds: thresholds),
+            thresholds: thresholds)
+        return PlanPart(
+            status: entry.status, groups: withGroups ? groups(of: entry, thresholds: thresholds) : [:],
+            skipped: skipped, entry: entry)
     }
 
     /// One plan's figures by area, priority and funding stream, each judged on the plan's
@@ -68,20 +73,28 @@ extension RollUp {
         let period = entry.plan.period
         var result: [Grouping: [Group]] = [:]
         result[.area] = Set(entry.activities.map(\.area)).union(entry.goals.map(\.area)).sorted().map { key in
-            Group(key: key, figures: StatusFigures(activities: entry.activities.filter { $0.area == key },
-                                                   goals: entry.goals.filter { $0.area == key }, funding: [], asOf: date,
-                                                   period: period, thresholds: thresholds))
+            Group(
+                key: key,
+                figures: StatusFigures(
+                    activities: entry.activities.filter { $0.area == key },
+                    goals: entry.goals.filter { $0.area == key }, funding: [], asOf: date,
+                    period: period, thresholds: thresholds))
         }
         result[.priority] = Set(entry.activities.map(\.priority.rawValue)).sorted().map { key in
-            Group(key: key, figures: StatusFigures(activities: entry.activities.filter { $0.priority.rawValue == key },
-                                                   goals: [], funding: [], asOf: date, period: period, thresholds: thresholds))
+            Group(
+                key: key,
+                figures: StatusFigures(
+                    activities: entry.activities.filter { $0.priority.rawValue == key },
+                    goals: [], funding: [], asOf: date, period: period, thresholds: thresholds))
         }
         let streams = Set(entry.activities.map { $0.fundingStream ?? "" }).union(entry.plan.funding.map(\.stream))
         result[.stream] = streams.sorted().map { key in
-            Group(key: key.isEmpty ? "(none)" : key,
-                  figures: StatusFigures(activities: entry.activities.filter { ($0.fundingStream ?? "") == key },
-                                         goals: [], funding: entry.plan.funding.filter { $0.stream == key }, asOf: date,
-                                         period: period, thresholds: thresholds))
+            Group(
+                key: key.isEmpty ? "(none)" : key,
+                figures: StatusFigures(
+                    activities: entry.activities.filter { ($0.fundingStream ?? "") == key },
+                    goals: [], funding: entry.plan.funding.filter { $0.stream == key }, asOf: date,
+                    period: period, thresholds: thresholds))
         }
         return result
     }

@@ -57,7 +57,7 @@ public struct RollUp: Sendable {
         /// paths that are no plan, goal or activity.
         public func includes(path: String) -> Bool {
             guard case .document(let kind, let reference) = DocumentLayout.place(of: path),
-                  [.plan, .goal, .activity].contains(kind), let plan = reference?.plan
+                [.plan, .goal, .activity].contains(kind), let plan = reference?.plan
             else { return false }
             return includes(plan)
         }
@@ -109,8 +109,10 @@ public struct RollUp: Sendable {
     /// `unreadablePaths` (a subset of `invalidPaths`) are those that could not be read, so
     /// that ``skipped`` can say so. The traffic-light thresholds are those of the settings
     /// document among `documents`.
-    public init(documents: [Document], invalidPaths: Set<String>, unreadablePaths: Set<String> = [], asOf: CalendarDate,
-                filter: Filter = Filter()) {
+    public init(
+        documents: [Document], invalidPaths: Set<String>, unreadablePaths: Set<String> = [], asOf: CalendarDate,
+        filter: Filter = Filter()
+    ) {
         let thresholds = TrafficLight.Thresholds(settings: documents.first { $0.kind == .workspace })
         // Only documents of included plans are decoded: `--county` need not read the rest.
         let items = documents.lazy
@@ -118,13 +120,16 @@ public struct RollUp: Sendable {
                 !invalidPaths.contains(document.path) && (document.reference?.plan).map(filter.includes) == true
             }
             .compactMap(Item.init(document:))
-        self.init(items: items, invalidPaths: invalidPaths, unreadablePaths: unreadablePaths, asOf: asOf, filter: filter,
-                  thresholds: thresholds)
+        self.init(
+            items: items, invalidPaths: invalidPaths, unreadablePaths: unreadablePaths, asOf: asOf, filter: filter,
+            thresholds: thresholds)
     }
 
     /// Rolls up items already read from valid documents; `invalidPaths` are listed as skipped.
-    init(items: some Sequence<Item>, invalidPaths: Set<String>, unreadablePaths: Set<String> = [], asOf: CalendarDate,
-         filter: Filter, thresholds: TrafficLight.Thresholds = .standard) {
+    init(
+        items: some Sequence<Item>, invalidPaths: Set<String>, unreadablePaths: Set<String> = [], asOf: CalendarDate,
+        filter: Filter, thresholds: TrafficLight.Thresholds = .standard
+    ) {
         var byPlan: [ItemReference: [Item]] = [:]
         for item in items where filter.includes(item.plan) { byPlan[item.plan, default: []].append(item) }
         let parts = byPlan.keys.sorted().compactMap { plan in
@@ -135,16 +140,19 @@ public struct RollUp: Sendable {
 
     /// Assembles a roll-up from its plans' parts, sorted by plan; of `invalidPaths`, the
     /// plans, goals and activities `filter` keeps are listed as skipped.
-    init(parts: [PlanPart], invalidPaths: Set<String>, unreadablePaths: Set<String> = [], asOf: CalendarDate,
-         filter: Filter = Filter()) {
+    init(
+        parts: [PlanPart], invalidPaths: Set<String>, unreadablePaths: Set<String> = [], asOf: CalendarDate,
+        filter: Filter = Filter()
+    ) {
         self.asOf = asOf
         var skipped: [Skipped] = []
         // Sorted with the rest at the end. A document of a plan outside the filter does not
         // make these figures incomplete.
         for path in invalidPaths where filter.includes(path: path) {
-            skipped.append(unreadablePaths.contains(path)
-                           ? Skipped(path: path, reason: "could not be read", cause: .unreadable)
-                           : Skipped(path: path, reason: "has errors", cause: .errors))
+            skipped.append(
+                unreadablePaths.contains(path)
+                    ? Skipped(path: path, reason: "could not be read", cause: .unreadable)
+                    : Skipped(path: path, reason: "has errors", cause: .errors))
         }
         self.parts = parts
         for part in parts { skipped += part.skipped }

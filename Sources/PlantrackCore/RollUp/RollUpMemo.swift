@@ -104,7 +104,7 @@ public struct RollUpMemo: Sendable {
     init?(decoding bytes: [UInt8], fingerprint: String) {
         var r = ByteReader(bytes: bytes[...])
         guard r.take(Self.magic.count).map(Array.init) == Self.magic, r.string() == fingerprint,
-              summaries.read(from: &r), ruleErrors.read(from: &r), parts.read(from: &r), r.isAtEnd
+            summaries.read(from: &r), ruleErrors.read(from: &r), parts.read(from: &r), r.isAtEnd
         else { return nil }
     }
 }

@@ -84,8 +84,10 @@ public struct StatusFigures: Hashable, Sendable {
     /// The figures of these activities, goals and funding of a plan whose period is
     /// `period`, with schedules judged on `asOf` with `thresholds` and indicator progress
     /// counted within the period (``Indicator/progress(in:)``).
-    public init(activities items: [Activity], goals goalItems: [Goal], funding: [Plan.Funding], asOf: CalendarDate,
-                period: Plan.Period? = nil, thresholds: TrafficLight.Thresholds = .standard) {
+    public init(
+        activities items: [Activity], goals goalItems: [Goal], funding: [Plan.Funding], asOf: CalendarDate,
+        period: Plan.Period? = nil, thresholds: TrafficLight.Thresholds = .standard
+    ) {
         self.init()
         var byStatus = CaseCounts<Activity.Status>()
         var byAssessment = CaseCounts<Goal.Assessment>()
@@ -123,8 +125,9 @@ public struct StatusFigures: Hashable, Sendable {
     public static func indicators(of goal: Goal, period: Plan.Period?, tolerance: Double) -> [IndicatorProgress] {
         goal.indicators.map { indicator in
             let year = indicator.progress(in: period)
-            return IndicatorProgress(goal: goal.reference.description, id: indicator.id, progress: year.progress,
-                                     expected: year.expected, isBehind: year.isBehind(tolerance: tolerance))
+            return IndicatorProgress(
+                goal: goal.reference.description, id: indicator.id, progress: year.progress,
+                expected: year.expected, isBehind: year.isBehind(tolerance: tolerance))
         }
     }
 

@@ -87,7 +87,7 @@ public enum TrafficLight: String, Hashable, Sendable, CaseIterable {
         if activity.isOverdue(on: date) { return .overdue }
         if activity.status == .delayed { return .delayed }
         guard let start = activity.start, let due = activity.due, start <= due,
-              let progress = activity.progress ?? (activity.status == .planned ? 0 : nil)
+            let progress = activity.progress ?? (activity.status == .planned ? 0 : nil)
         else { return .notJudged }
         return progress < expectedShare(from: start, to: due, on: date) - tolerance ? .behind : .onSchedule
     }

@@ -21,8 +21,10 @@ public enum Trend {
         public var skipped: [RollUp.Skipped]
 
         /// Creates a point.
-        public init(date: CalendarDate, commit: String?, year: Int? = nil, figures: StatusFigures,
-                    skipped: [RollUp.Skipped] = []) {
+        public init(
+            date: CalendarDate, commit: String?, year: Int? = nil, figures: StatusFigures,
+            skipped: [RollUp.Skipped] = []
+        ) {
             self.date = date
             self.commit = commit
             self.year = year
@@ -34,8 +36,9 @@ public enum Trend {
         public init(date: CalendarDate, commit: String?, rollUp: RollUp, year: Int?) {
             let shown = year ?? rollUp.currentYear
             // Only the shown year's documents make its figures incomplete.
-            self.init(date: date, commit: commit, year: shown, figures: shown.map(rollUp.total(of:)) ?? StatusFigures(),
-                      skipped: rollUp.skipped.filter { $0.plan?.year == shown })
+            self.init(
+                date: date, commit: commit, year: shown, figures: shown.map(rollUp.total(of:)) ?? StatusFigures(),
+                skipped: rollUp.skipped.filter { $0.plan?.year == shown })
         }
     }
 
@@ -74,17 +77,19 @@ public enum Trend {
     }
 
     static func monthEnd(year: Int, month: Int) -> CalendarDate {
-        CalendarDate(daysSinceEpoch: (CalendarDate(year: year, month: month, day: 1)?.daysSinceEpoch ?? 0)
-                     + CalendarDate.days(inMonth: month, year: year) - 1)
+        CalendarDate(
+            daysSinceEpoch: (CalendarDate(year: year, month: month, day: 1)?.daysSinceEpoch ?? 0)
+                + CalendarDate.days(inMonth: month, year: year) - 1)
     }
 
     /// A sparkline (▁▂▃▄▅▆▇█) of values in 0–100; a space for a missing value.
     public static func sparkline(_ values: [Double?]) -> String {
         let bars: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
-        return String(values.map { value -> Character in
-            guard let value else { return " " }
-            let index = Int((min(100, max(0, value)) / 100 * Double(bars.count - 1)).rounded())
-            return bars[index]
-        })
+        return String(
+            values.map { value -> Character in
+                guard let value else { return " " }
+                let index = Int((min(100, max(0, value)) / 100 * Double(bars.count - 1)).rounded())
+                return bars[index]
+            })
     }
 }

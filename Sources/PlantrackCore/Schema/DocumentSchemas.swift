@@ -38,9 +38,11 @@ public struct DocumentSchemas: Sendable {
                     overrides[name] = try JSONValue(parsing: bytes)
                     overrideBytes[name] = bytes
                 } catch let error as JSONParseError {
-                    findings.append(Finding(.error, rule: "schema.unreadable", path: entry.path,
-                                            location: SourceLocation(line: error.line, column: error.column),
-                                            message: "the schema is not valid JSON: \(error.message)"))
+                    findings.append(
+                        Finding(
+                            .error, rule: "schema.unreadable", path: entry.path,
+                            location: SourceLocation(line: error.line, column: error.column),
+                            message: "the schema is not valid JSON: \(error.message)"))
                 } catch {
                     if let corrupted = HistoryError.corruption(in: error) { throw corrupted }
                     findings.append(Finding(.error, rule: "schema.unreadable", path: entry.path, message: "\(error)"))
@@ -53,8 +55,10 @@ public struct DocumentSchemas: Sendable {
         do {
             return (try DocumentSchemas(overrides: overrides, overrideBytes: overrideBytes), findings)
         } catch let error as SchemaError {
-            findings.append(Finding(.error, rule: "schema.unreadable", path: DocumentLayout.schemasFolder,
-                                    message: "the schemas do not compile: \(error.message)"))
+            findings.append(
+                Finding(
+                    .error, rule: "schema.unreadable", path: DocumentLayout.schemasFolder,
+                    message: "the schemas do not compile: \(error.message)"))
         } catch {
             findings.append(Finding(.error, rule: "schema.unreadable", path: DocumentLayout.schemasFolder, message: "\(error)"))
         }

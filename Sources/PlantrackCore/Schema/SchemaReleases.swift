@@ -63,12 +63,13 @@ public enum SchemaReleases {
         guard let first = paths.first else { return nil }
         let names = paths.count == 1 ? first : paths.dropLast().joined(separator: ", ") + " and " + (paths.last ?? "")
         let one = paths.count == 1
-        return Finding(.warning, rule: outdatedRule, path: first, location: SourceLocation(line: 1, column: 1),
-                       message: "\(names) \(one ? "was" : "were") written by an earlier plantrack: documents are checked "
-                           + "against \(one ? "this copy" : "these copies"), not this plantrack's newer "
-                           + "\(one ? "schema" : "schemas"), so fields added since are refused or not checked; run "
-                           + "'plantrack schemas update' to bring \(one ? "it" : "them") up to date (it shows what "
-                           + "changes and commits)")
+        return Finding(
+            .warning, rule: outdatedRule, path: first, location: SourceLocation(line: 1, column: 1),
+            message: "\(names) \(one ? "was" : "were") written by an earlier plantrack: documents are checked "
+                + "against \(one ? "this copy" : "these copies"), not this plantrack's newer "
+                + "\(one ? "schema" : "schemas"), so fields added since are refused or not checked; run "
+                + "'plantrack schemas update' to bring \(one ? "it" : "them") up to date (it shows what "
+                + "changes and commits)")
     }
 
     /// The rule id of ``outdatedFinding(_:)``.
@@ -107,7 +108,8 @@ public struct SchemaUpdate: Sendable {
         var update = SchemaUpdate()
         for entry in try snapshot.entries(under: DocumentLayout.schemasFolder)
         where entry.kind == .file && entry.path.hasSuffix(".json")
-            && !entry.path.dropFirst(DocumentLayout.schemasFolder.count + 1).contains("/") {
+            && !entry.path.dropFirst(DocumentLayout.schemasFolder.count + 1).contains("/")
+        {
             let name = String(entry.path.dropFirst(DocumentLayout.schemasFolder.count + 1))
             let bytes = try snapshot.contents(of: entry)
             let standing = SchemaReleases.standing(of: bytes, name: name)

@@ -7,22 +7,24 @@
 public enum PlanRules {
     /// The rules, in the order docs/rules.md lists them. Computed, not stored: metatypes
     /// of a non-Sendable protocol cannot live in a global under strict concurrency.
-    static var rules: [any PlanRule.Type] { [
-        KindMismatchRule.self, CountyMismatchRule.self, YearMismatchRule.self, IDMismatchRule.self,
-        DuplicateIDRule.self,
-        AreaMissingRule.self, GoalMissingRule.self, ServesMissingRule.self, ServesNotLongTermRule.self,
-        LongTermServesRule.self, RevisesMissingRule.self, CarriedFromMissingRule.self,
-        StartAfterDueRule.self, PeriodReversedRule.self,
-        CompletedMissingRule.self, CompletedNotDoneRule.self, CancelledReasonMissingRule.self,
-        DoneProgressRule.self, PlannedWithProgressRule.self,
-        AdoptedMissingRule.self,
-        OverspentRule.self,
-        StreamOverFundingRule.self, StreamUnknownRule.self,
-        ActivityWithoutGoalRule.self, ActivityLongTermGoalRule.self, ShortTermUnsupportedRule.self, LongTermUnservedRule.self,
-        OverdueRule.self, OutsidePeriodRule.self, MeasurementInFutureRule.self,
-        TargetBeforePeriodRule.self,
-        OpenNotCarriedRule.self,
-    ] }
+    static var rules: [any PlanRule.Type] {
+        [
+            KindMismatchRule.self, CountyMismatchRule.self, YearMismatchRule.self, IDMismatchRule.self,
+            DuplicateIDRule.self,
+            AreaMissingRule.self, GoalMissingRule.self, ServesMissingRule.self, ServesNotLongTermRule.self,
+            LongTermServesRule.self, RevisesMissingRule.self, CarriedFromMissingRule.self,
+            StartAfterDueRule.self, PeriodReversedRule.self,
+            CompletedMissingRule.self, CompletedNotDoneRule.self, CancelledReasonMissingRule.self,
+            DoneProgressRule.self, PlannedWithProgressRule.self,
+            AdoptedMissingRule.self,
+            OverspentRule.self,
+            StreamOverFundingRule.self, StreamUnknownRule.self,
+            ActivityWithoutGoalRule.self, ActivityLongTermGoalRule.self, ShortTermUnsupportedRule.self, LongTermUnservedRule.self,
+            OverdueRule.self, OutsidePeriodRule.self, MeasurementInFutureRule.self,
+            TargetBeforePeriodRule.self,
+            OpenNotCarriedRule.self,
+        ]
+    }
 
     /// Every rule this type checks, with its id and default severity, in the order
     /// docs/rules.md lists them.

@@ -52,8 +52,10 @@ struct RuleOutput {
 
     /// Reports a finding in the file at `path`.
     mutating func report(path: String, at place: RulePlace?, _ message: String) {
-        findings.append(Finding(severity, rule: rule, path: path, location: place?.location,
-                                pointer: place?.pointer, message: message))
+        findings.append(
+            Finding(
+                severity, rule: rule, path: path, location: place?.location,
+                pointer: place?.pointer, message: message))
     }
 
     /// Reports a missing field: the finding points at the start of the front matter (a

@@ -79,9 +79,12 @@ final class PlanFacts: Sendable {
         periodStart = period?.date("start")
         periodEnd = period?.date("end")
         revises = fields.string("revises")
-        areas = fields.list("areas") == nil ? nil : fields.records("areas").map {
-            Area(id: $0.value.string("id"), parent: $0.value.string("parent"))
-        }
+        areas =
+            fields.list("areas") == nil
+            ? nil
+            : fields.records("areas").map {
+                Area(id: $0.value.string("id"), parent: $0.value.string("parent"))
+            }
         if !fields.has("funding") {
             funding = []
         } else if fields.list("funding") == nil {
@@ -208,7 +211,9 @@ final class ActivityFacts: Sendable {
 /// A document's facts by its kind: what ``RuleIndex`` files it under. Immutable, so the
 /// facts of an unchanged document can be kept and placed in the next index as they are.
 enum KindFacts: Sendable {
-    case plan(PlanFacts), goal(GoalFacts), activity(ActivityFacts)
+    case plan(PlanFacts)
+    case goal(GoalFacts)
+    case activity(ActivityFacts)
     /// A county or the workspace settings.
     case other(DocumentFacts)
 

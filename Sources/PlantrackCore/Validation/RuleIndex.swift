@@ -93,8 +93,9 @@ struct RuleIndex {
             group.finish()
             return (group, documents)
         }.compactMap { $0 }.sorted { $0.group.reference < $1.group.reference }
-        self.init(asOf: asOf, counties: [], finished: built.map(\.group),
-                  documents: built.filter { subjects.contains($0.group.reference) }.flatMap(\.documents), subjects: subjects)
+        self.init(
+            asOf: asOf, counties: [], finished: built.map(\.group),
+            documents: built.filter { subjects.contains($0.group.reference) }.flatMap(\.documents), subjects: subjects)
     }
 
     /// `finished` holds every plan's group, finished and sorted by reference.

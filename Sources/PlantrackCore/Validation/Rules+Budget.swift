@@ -10,11 +10,12 @@ struct OverspentRule: PlanRule {
         for group in index.plans {
             for activity in group.judgedActivities {
                 guard let budget = activity.budgetSEK, let spent = activity.spentSEK, spent.value > budget.value,
-                      !activity.overspendApproved
+                    !activity.overspendApproved
                 else { continue }
-                out.report(activity.document, at: spent.place,
-                           "spent \(RuleText.kronor(spent.value)) > budget \(RuleText.kronor(budget.value)); "
-                               + "correct the figures, or add x-overspend-approved: true once the overspending is approved")
+                out.report(
+                    activity.document, at: spent.place,
+                    "spent \(RuleText.kronor(spent.value)) > budget \(RuleText.kronor(budget.value)); "
+                        + "correct the figures, or add x-overspend-approved: true once the overspending is approved")
             }
         }
     }
@@ -44,10 +45,11 @@ struct StreamOverFundingRule: PlanRule {
             }
             for stream in streams {
                 guard let funding = stream.amountSEK, let total = totals[stream.name], total.sum > funding else { continue }
-                out.report(plan.document, at: stream.place,
-                           "the activities' budgets in \"\(stream.name)\" exceed the plan's funding for it: "
-                               + "\(RuleText.kronor(total.sum)) > \(RuleText.kronor(funding)) "
-                               + "(\(total.parts.joined(separator: ", "))); lower the budgets or raise the funding")
+                out.report(
+                    plan.document, at: stream.place,
+                    "the activities' budgets in \"\(stream.name)\" exceed the plan's funding for it: "
+                        + "\(RuleText.kronor(total.sum)) > \(RuleText.kronor(funding)) "
+                        + "(\(total.parts.joined(separator: ", "))); lower the budgets or raise the funding")
             }
         }
     }
@@ -73,12 +75,14 @@ struct StreamUnknownRule: PlanRule {
             let known = Set(names)
             for activity in group.judgedActivities {
                 guard let stream = activity.fundingStream, !known.contains(stream.value) else { continue }
-                let listed = names.isEmpty
+                let listed =
+                    names.isEmpty
                     ? "the plan lists no funding"
                     : "the plan's streams are " + RuleText.list(names.map { "\"\($0)\"" })
-                out.report(activity.document, at: stream.place,
-                           "\"\(stream.value)\" is not a funding stream of the plan \(group.reference)"
-                               + "\(RuleText.didYouMean(stream.value, among: names)); \(listed)")
+                out.report(
+                    activity.document, at: stream.place,
+                    "\"\(stream.value)\" is not a funding stream of the plan \(group.reference)"
+                        + "\(RuleText.didYouMean(stream.value, among: names)); \(listed)")
             }
         }
     }

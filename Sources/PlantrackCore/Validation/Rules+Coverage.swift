@@ -40,11 +40,13 @@ struct ActivityLongTermGoalRule: PlanRule {
                     let serving = group.judgedGoals
                         .filter { $0.term == .short && $0.serves.contains { $0.value == goal.value } }
                         .compactMap(\.id).sorted()
-                    let hint = serving.isEmpty
+                    let hint =
+                        serving.isEmpty
                         ? "name a short-term goal that serves \(goal.value) instead"
                         : "name a short-term goal that serves it instead (\(serving.joined(separator: " or ")))"
-                    out.report(activity.document, at: goal.place,
-                               "\(goal.value) is a long-term goal; an activity contributes to short-term goals: \(hint)")
+                    out.report(
+                        activity.document, at: goal.place,
+                        "\(goal.value) is a long-term goal; an activity contributes to short-term goals: \(hint)")
                 }
             }
         }
@@ -67,9 +69,10 @@ struct ShortTermUnsupportedRule: PlanRule {
             }
             for goal in group.judgedGoals where goal.term == .short {
                 guard let id = goal.id, !supported.contains(id) else { continue }
-                out.report(goal.document, at: goal.base.idPlace,
-                           "no activity of the plan contributes to the short-term goal \(id); "
-                               + "add \(id) to the goals of the activities that work towards it")
+                out.report(
+                    goal.document, at: goal.base.idPlace,
+                    "no activity of the plan contributes to the short-term goal \(id); "
+                        + "add \(id) to the goals of the activities that work towards it")
             }
         }
     }
@@ -91,9 +94,10 @@ struct LongTermUnservedRule: PlanRule {
             }
             for goal in group.judgedGoals where goal.term == .long {
                 guard let id = goal.id, !served.contains(id) else { continue }
-                out.report(goal.document, at: goal.base.idPlace,
-                           "no short-term goal of the plan serves the long-term goal \(id); "
-                               + "add \(id) to the serves of the short-term goals that lead to it")
+                out.report(
+                    goal.document, at: goal.base.idPlace,
+                    "no short-term goal of the plan serves the long-term goal \(id); "
+                        + "add \(id) to the serves of the short-term goals that lead to it")
             }
         }
     }

@@ -10,8 +10,9 @@ struct StartAfterDueRule: PlanRule {
         for group in index.plans {
             for activity in group.judgedActivities {
                 guard let start = activity.start, let due = activity.due, start.value > due.value else { continue }
-                out.report(activity.document, at: due.place,
-                           "the activity is due \(due.value), before it starts (\(start.value)); correct start or due")
+                out.report(
+                    activity.document, at: due.place,
+                    "the activity is due \(due.value), before it starts (\(start.value)); correct start or due")
             }
         }
     }
@@ -26,10 +27,11 @@ struct PeriodReversedRule: PlanRule {
     static func check(_ index: RuleIndex, _ out: inout RuleOutput) {
         for group in index.plans {
             guard let plan = group.judgedPlan, let start = plan.periodStart, let end = plan.periodEnd,
-                  start.value > end.value
+                start.value > end.value
             else { continue }
-            out.report(plan.document, at: end.place,
-                       "the period ends \(end.value), before it starts (\(start.value)); correct period.start or period.end")
+            out.report(
+                plan.document, at: end.place,
+                "the period ends \(end.value), before it starts (\(start.value)); correct period.start or period.end")
         }
     }
 }
@@ -49,13 +51,14 @@ struct OverdueRule: PlanRule {
         for group in index.plans where group.status != .closed {
             for activity in group.judgedActivities {
                 guard let status = activity.status, !status.value.isClosed,
-                      let due = activity.due, due.value < index.asOf
+                    let due = activity.due, due.value < index.asOf
                 else { continue }
                 let days = index.asOf.daysSinceEpoch - due.value.daysSinceEpoch
-                out.report(activity.document, at: due.place,
-                           "the activity was due \(due.value) (\(EnglishWords.count(days, "day")) before \(index.asOf)) "
-                               + "and is \(status.value.rawValue); set status: done with completed, "
-                               + "or cancelled with cancelled_reason, or move due")
+                out.report(
+                    activity.document, at: due.place,
+                    "the activity was due \(due.value) (\(EnglishWords.count(days, "day")) before \(index.asOf)) "
+                        + "and is \(status.value.rawValue); set status: done with completed, "
+                        + "or cancelled with cancelled_reason, or move due")
             }
         }
     }
@@ -78,8 +81,9 @@ struct OutsidePeriodRule: PlanRule {
                 if let completed = activity.completed { dates.append(("completed", completed)) }
                 dates += activity.followupDates.map { ("the follow-up", $0) }
                 for (name, date) in dates where !period.contains(date.value) {
-                    out.report(activity.document, at: date.place,
-                               "\(name) \(date.value) is outside the plan's period \(period.start) – \(period.end)")
+                    out.report(
+                        activity.document, at: date.place,
+                        "\(name) \(date.value) is outside the plan's period \(period.start) – \(period.end)")
                 }
             }
         }
@@ -97,9 +101,10 @@ struct MeasurementInFutureRule: PlanRule {
         for group in index.plans {
             for goal in group.judgedGoals {
                 for date in goal.measurementDates where date.value > index.asOf {
-                    out.report(goal.document, at: date.place,
-                               "this measurement is dated \(date.value), after \(index.asOf); "
-                                   + "a measurement records a value already measured, so correct the date")
+                    out.report(
+                        goal.document, at: date.place,
+                        "this measurement is dated \(date.value), after \(index.asOf); "
+                            + "a measurement records a value already measured, so correct the date")
                 }
             }
         }
@@ -121,10 +126,11 @@ struct TargetBeforePeriodRule: PlanRule {
             for goal in group.judgedGoals {
                 for (indicator, date) in goal.targetDates where date.value < period.start {
                     let name = indicator.map { "indicator \($0)" } ?? "this indicator"
-                    out.report(goal.document, at: date.place,
-                               "the target of \(name) is dated \(date.value), before the plan's period "
-                                   + "\(period.start) – \(period.end); set a new target for the year "
-                                   + "(target.value and a target.date within the period), or remove the target")
+                    out.report(
+                        goal.document, at: date.place,
+                        "the target of \(name) is dated \(date.value), before the plan's period "
+                            + "\(period.start) – \(period.end); set a new target for the year "
+                            + "(target.value and a target.date within the period), or remove the target")
                 }
             }
         }

@@ -37,9 +37,10 @@ struct DuplicateIDRule: PlanRule {
         for item in items {
             guard let id = item.document.reference?.id else { continue }
             if let earlier = first[id] {
-                out.report(item.document, at: item.idPlace,
-                           "the id \(id) is already used by the \(earlier.kind.rawValue) \(earlier.path); "
-                               + "goals and activities of a plan share their ids, so rename one of them")
+                out.report(
+                    item.document, at: item.idPlace,
+                    "the id \(id) is already used by the \(earlier.kind.rawValue) \(earlier.path); "
+                        + "goals and activities of a plan share their ids, so rename one of them")
             } else {
                 first[id] = item.document
             }

@@ -10,10 +10,11 @@ struct KindMismatchRule: PlanRule {
         for facts in index.documents {
             let place = facts.document.kind.rawValue
             guard let kind = facts.kind, kind.value != place else { continue }
-            out.report(facts.document, at: kind.place,
-                       "this file is where \(RuleText.indefinite(place)) belongs "
-                           + "(\(pattern(facts.document.kind))) but says kind: \(kind.value); "
-                           + "write kind: \(place), or move the file to where \(RuleText.indefinite(kind.value)) belongs")
+            out.report(
+                facts.document, at: kind.place,
+                "this file is where \(RuleText.indefinite(place)) belongs "
+                    + "(\(pattern(facts.document.kind))) but says kind: \(kind.value); "
+                    + "write kind: \(place), or move the file to where \(RuleText.indefinite(kind.value)) belongs")
         }
     }
 
@@ -40,9 +41,10 @@ struct CountyMismatchRule: PlanRule {
             guard let plan = group.judgedPlan, let county = plan.county, county.value != group.reference.county else {
                 continue
             }
-            out.report(plan.document, at: county.place,
-                       "the plan says county: \(county.value) but stands in the folder Plans/\(group.reference.county)/; "
-                           + "write county: \(group.reference.county), or move the plan to Plans/\(county.value)/")
+            out.report(
+                plan.document, at: county.place,
+                "the plan says county: \(county.value) but stands in the folder Plans/\(group.reference.county)/; "
+                    + "write county: \(group.reference.county), or move the plan to Plans/\(county.value)/")
         }
     }
 }
@@ -56,11 +58,12 @@ struct YearMismatchRule: PlanRule {
     static func check(_ index: RuleIndex, _ out: inout RuleOutput) {
         for group in index.plans {
             guard let plan = group.judgedPlan, let folderYear = group.reference.year,
-                  let year = plan.year, year.value != folderYear
+                let year = plan.year, year.value != folderYear
             else { continue }
-            out.report(plan.document, at: year.place,
-                       "the plan says year: \(year.value) but stands in the folder \(group.reference.county)/\(folderYear)/; "
-                           + "write year: \(folderYear), or move the plan to a folder named \(year.value)")
+            out.report(
+                plan.document, at: year.place,
+                "the plan says year: \(year.value) but stands in the folder \(group.reference.county)/\(folderYear)/; "
+                    + "write year: \(folderYear), or move the plan to a folder named \(year.value)")
         }
     }
 }
@@ -76,14 +79,16 @@ struct IDMismatchRule: PlanRule {
         for facts in index.documents where facts.isJudged {
             guard let expected = facts.placeID, let id = facts.id, id.value != expected else { continue }
             if facts.document.kind == .county {
-                out.report(facts.document, at: id.place,
-                           "the county says id: \(id.value) but its folder is Plans/\(expected)/; "
-                               + "write id: \(expected), or rename the folder")
+                out.report(
+                    facts.document, at: id.place,
+                    "the county says id: \(id.value) but its folder is Plans/\(expected)/; "
+                        + "write id: \(expected), or rename the folder")
             } else {
-                out.report(facts.document, at: id.place,
-                           "the \(facts.document.kind.rawValue) says id: \(id.value) but its file is \(expected).md; "
-                               + "write id: \(expected), or rename the file to \(id.value).md "
-                               + "(references name items by their file names)")
+                out.report(
+                    facts.document, at: id.place,
+                    "the \(facts.document.kind.rawValue) says id: \(id.value) but its file is \(expected).md; "
+                        + "write id: \(expected), or rename the file to \(id.value).md "
+                        + "(references name items by their file names)")
             }
         }
     }

@@ -13,16 +13,18 @@ struct AreaMissingRule: PlanRule {
             let known = areas.sorted()
             for area in plan.areas ?? [] {
                 guard let parent = area.parent, !areas.contains(parent.value) else { continue }
-                out.report(plan.document, at: parent.place,
-                           "the parent area \(parent.value) is not an area of this plan\(RuleText.didYouMean(parent.value, among: known)); "
-                               + "the areas are \(RuleText.list(known))")
+                out.report(
+                    plan.document, at: parent.place,
+                    "the parent area \(parent.value) is not an area of this plan\(RuleText.didYouMean(parent.value, among: known)); "
+                        + "the areas are \(RuleText.list(known))")
             }
             let items = group.judgedGoals.map { ($0.document, $0.area) } + group.judgedActivities.map { ($0.document, $0.area) }
             for (document, area) in items {
                 guard let area, !areas.contains(area.value) else { continue }
-                out.report(document, at: area.place,
-                           "\(area.value) is not an area of the plan \(group.reference)\(RuleText.didYouMean(area.value, among: known)); "
-                               + "its areas are \(RuleText.list(known))")
+                out.report(
+                    document, at: area.place,
+                    "\(area.value) is not an area of the plan \(group.reference)\(RuleText.didYouMean(area.value, among: known)); "
+                        + "its areas are \(RuleText.list(known))")
             }
         }
     }
@@ -39,13 +41,15 @@ struct GoalMissingRule: PlanRule {
             for activity in group.judgedActivities {
                 for goal in activity.goals where group.goalsByID[goal.value] == nil {
                     if group.activitiesByID[goal.value] != nil {
-                        out.report(activity.document, at: goal.place,
-                                   "\(goal.value) is an activity, not a goal; list the goals this activity contributes to")
+                        out.report(
+                            activity.document, at: goal.place,
+                            "\(goal.value) is an activity, not a goal; list the goals this activity contributes to")
                     } else {
-                        out.report(activity.document, at: goal.place,
-                                   "the plan \(group.reference) has no goal \(goal.value)"
-                                       + "\(RuleText.didYouMean(goal.value, among: group.goalsByID.keys)); "
-                                       + "a goal is a file goals/<id>.md in the plan's folder")
+                        out.report(
+                            activity.document, at: goal.place,
+                            "the plan \(group.reference) has no goal \(goal.value)"
+                                + "\(RuleText.didYouMean(goal.value, among: group.goalsByID.keys)); "
+                                + "a goal is a file goals/<id>.md in the plan's folder")
                     }
                 }
             }
@@ -66,10 +70,11 @@ struct ServesMissingRule: PlanRule {
         for group in index.plans {
             for goal in group.judgedGoals where goal.term != .long {
                 for served in goal.serves where group.goalsByID[served.value] == nil {
-                    out.report(goal.document, at: served.place,
-                               "the plan \(group.reference) has no goal \(served.value)"
-                                   + "\(RuleText.didYouMean(served.value, among: group.goalsByID.keys)); "
-                                   + "serves lists the long-term goals this goal serves")
+                    out.report(
+                        goal.document, at: served.place,
+                        "the plan \(group.reference) has no goal \(served.value)"
+                            + "\(RuleText.didYouMean(served.value, among: group.goalsByID.keys)); "
+                            + "serves lists the long-term goals this goal serves")
                 }
             }
         }
@@ -89,9 +94,10 @@ struct ServesNotLongTermRule: PlanRule {
                     guard let target = group.goalsByID[served.value], target.base.isJudged, target.term == .short else {
                         continue
                     }
-                    out.report(goal.document, at: served.place,
-                               "\(served.value) is a short-term goal; a goal serves long-term goals only "
-                                   + "(name the long-term goal that \(served.value) serves)")
+                    out.report(
+                        goal.document, at: served.place,
+                        "\(served.value) is a short-term goal; a goal serves long-term goals only "
+                            + "(name the long-term goal that \(served.value) serves)")
                 }
             }
         }
@@ -108,9 +114,10 @@ struct LongTermServesRule: PlanRule {
         for group in index.plans {
             for goal in group.judgedGoals where goal.term == .long {
                 guard let key = goal.servesKey else { continue }
-                out.report(goal.document, at: key,
-                           "a long-term goal serves no other goal; remove serves, "
-                               + "or make this a short-term goal (term: short)")
+                out.report(
+                    goal.document, at: key,
+                    "a long-term goal serves no other goal; remove serves, "
+                        + "or make this a short-term goal (term: short)")
             }
         }
     }
@@ -126,17 +133,19 @@ struct RevisesMissingRule: PlanRule {
         for group in index.plans {
             // A value that is not of the form county/year is the schema's finding.
             guard let plan = group.judgedPlan, let revises = plan.revises,
-                  let target = ItemReference(revises.value), let year = target.year, target.id == nil,
-                  let ownYear = group.reference.year
+                let target = ItemReference(revises.value), let year = target.year, target.id == nil,
+                let ownYear = group.reference.year
             else { continue }
             if year >= ownYear {
-                out.report(plan.document, at: revises.place,
-                           "revises names \(revises.value), which is not an earlier year than this plan's (\(ownYear)); "
-                               + "name the previous plan")
+                out.report(
+                    plan.document, at: revises.place,
+                    "revises names \(revises.value), which is not an earlier year than this plan's (\(ownYear)); "
+                        + "name the previous plan")
             } else if index.plan(target)?.plan == nil {
-                out.report(plan.document, at: revises.place,
-                           "there is no plan \(revises.value) in the workspace "
-                               + "(Plans/\(target.county)/\(year)/plan.md); name the plan this one revises, or remove revises")
+                out.report(
+                    plan.document, at: revises.place,
+                    "there is no plan \(revises.value) in the workspace "
+                        + "(Plans/\(target.county)/\(year)/plan.md); name the plan this one revises, or remove revises")
             }
         }
     }
@@ -151,20 +160,23 @@ struct CarriedFromMissingRule: PlanRule {
     static func check(_ index: RuleIndex, _ out: inout RuleOutput) {
         for group in index.plans {
             guard let ownYear = group.reference.year else { continue }
-            let items = group.judgedGoals.map { ($0.document, $0.carriedFrom) }
+            let items =
+                group.judgedGoals.map { ($0.document, $0.carriedFrom) }
                 + group.judgedActivities.map { ($0.document, $0.carriedFrom) }
             for (document, carried) in items {
                 // A value that is not of the form county/year/id is the schema's finding.
                 guard let carried, let source = ItemReference(carried.value), let year = source.year, source.id != nil
                 else { continue }
                 if year >= ownYear {
-                    out.report(document, at: carried.place,
-                               "carried_from must name an item of an earlier year than \(ownYear), "
-                                   + "not \(carried.value)")
+                    out.report(
+                        document, at: carried.place,
+                        "carried_from must name an item of an earlier year than \(ownYear), "
+                            + "not \(carried.value)")
                 } else if !index.hasItem(source) {
-                    out.report(document, at: carried.place,
-                               "there is no goal or activity \(carried.value) in the workspace; "
-                                   + "name the item this one continues as county/year/id")
+                    out.report(
+                        document, at: carried.place,
+                        "there is no goal or activity \(carried.value) in the workspace; "
+                            + "name the item this one continues as county/year/id")
                 }
             }
         }

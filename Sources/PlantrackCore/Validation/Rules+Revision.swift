@@ -14,9 +14,9 @@ struct OpenNotCarriedRule: PlanRule {
     static func check(_ index: RuleIndex, _ out: inout RuleOutput) {
         for group in index.plans {
             guard let plan = group.judgedPlan, let revises = plan.revises,
-                  let previousReference = ItemReference(revises.value), previousReference.year != nil,
-                  previousReference.id == nil, previousReference != group.reference,
-                  let previous = index.plan(previousReference), previous.plan != nil
+                let previousReference = ItemReference(revises.value), previousReference.year != nil,
+                previousReference.id == nil, previousReference != group.reference,
+                let previous = index.plan(previousReference), previous.plan != nil
             else { continue }
             // Every item of the new plan counts here, even one the rules do not otherwise
             // judge: a carried-over activity with a broken field is still carried over.
@@ -33,10 +33,11 @@ struct OpenNotCarriedRule: PlanRule {
                 open.append(id)
             }
             guard !open.isEmpty else { continue }
-            out.report(plan.document, at: revises.place,
-                       "\(revises.value) has open activities that this plan does not carry over: \(RuleText.list(open)); "
-                           + "carry each over (same id, or carried_from: \(previousReference)/<id>), "
-                           + "or set it done or cancelled in \(revises.value)")
+            out.report(
+                plan.document, at: revises.place,
+                "\(revises.value) has open activities that this plan does not carry over: \(RuleText.list(open)); "
+                    + "carry each over (same id, or carried_from: \(previousReference)/<id>), "
+                    + "or set it done or cancelled in \(revises.value)")
         }
     }
 }

@@ -12,9 +12,10 @@ struct UnknownRuleRule {
             let place = options.overrideLocations[id].map {
                 RulePlace(location: $0, pointer: "/rules/" + JSONPointer.escape(id))
             }
-            out.report(path: DocumentLayout.settingsPath, at: place,
-                       "there is no rule \(id)\(RuleText.didYouMean(id, among: known)); "
-                           + "the setting has no effect (docs/rules.md lists the rules)")
+            out.report(
+                path: DocumentLayout.settingsPath, at: place,
+                "there is no rule \(id)\(RuleText.didYouMean(id, among: known)); "
+                    + "the setting has no effect (docs/rules.md lists the rules)")
         }
     }
 }

@@ -9,8 +9,9 @@ struct CompletedMissingRule: PlanRule {
     static func check(_ index: RuleIndex, _ out: inout RuleOutput) {
         for group in index.plans {
             for activity in group.judgedActivities where activity.status?.value == .done && activity.completedKey == nil {
-                out.reportMissing(activity.document, field: "completed",
-                                  "the activity is done but has no completed date; add completed: YYYY-MM-DD")
+                out.reportMissing(
+                    activity.document, field: "completed",
+                    "the activity is done but has no completed date; add completed: YYYY-MM-DD")
             }
         }
     }
@@ -26,9 +27,10 @@ struct CompletedNotDoneRule: PlanRule {
         for group in index.plans {
             for activity in group.judgedActivities {
                 guard let status = activity.status?.value, status != .done, let key = activity.completedKey else { continue }
-                out.report(activity.document, at: key,
-                           "the activity is \(status.rawValue), not done, but has a completed date; "
-                               + "remove completed, or set status: done")
+                out.report(
+                    activity.document, at: key,
+                    "the activity is \(status.rawValue), not done, but has a completed date; "
+                        + "remove completed, or set status: done")
             }
         }
     }
@@ -44,8 +46,9 @@ struct CancelledReasonMissingRule: PlanRule {
         for group in index.plans {
             for activity in group.judgedActivities
             where activity.status?.value == .cancelled && !activity.hasCancelledReason {
-                out.reportMissing(activity.document, field: "cancelled_reason",
-                                  "the activity is cancelled but does not say why; add cancelled_reason: <why>")
+                out.reportMissing(
+                    activity.document, field: "cancelled_reason",
+                    "the activity is cancelled but does not say why; add cancelled_reason: <why>")
             }
         }
     }
@@ -62,9 +65,10 @@ struct AdoptedMissingRule: PlanRule {
             guard let plan = group.judgedPlan, let status = plan.status?.value, status != .draft, !plan.hasAdopted else {
                 continue
             }
-            out.reportMissing(plan.document, field: "adopted",
-                              "the plan is \(status.rawValue) but does not say when it was adopted; "
-                                  + "add adopted: {date: YYYY-MM-DD, by: <who>}, or set status: draft")
+            out.reportMissing(
+                plan.document, field: "adopted",
+                "the plan is \(status.rawValue) but does not say when it was adopted; "
+                    + "add adopted: {date: YYYY-MM-DD, by: <who>}, or set status: draft")
         }
     }
 }
@@ -80,9 +84,10 @@ struct DoneProgressRule: PlanRule {
             for activity in group.judgedActivities where activity.status?.value == .done {
                 // A progress outside 0–100 is the schema's finding.
                 guard let progress = activity.progress, progress.value >= 0, progress.value < 100 else { continue }
-                out.report(activity.document, at: progress.place,
-                           "the activity is done but its progress is \(percent(progress.value)); set progress: 100, "
-                               + "or a status that says it is not finished (in-progress, delayed)")
+                out.report(
+                    activity.document, at: progress.place,
+                    "the activity is done but its progress is \(percent(progress.value)); set progress: 100, "
+                        + "or a status that says it is not finished (in-progress, delayed)")
             }
         }
     }
@@ -105,14 +110,16 @@ struct PlannedWithProgressRule: PlanRule {
         for group in index.plans {
             for activity in group.judgedActivities where activity.status?.value == .planned {
                 if let progress = activity.progress, progress.value > 0 {
-                    out.report(activity.document, at: progress.place,
-                               "the activity is planned (not started) but its progress is \(percent(progress.value)); "
-                                   + "set status: in-progress, or progress: 0")
+                    out.report(
+                        activity.document, at: progress.place,
+                        "the activity is planned (not started) but its progress is \(percent(progress.value)); "
+                            + "set status: in-progress, or progress: 0")
                 }
                 if let spent = activity.spentSEK, spent.value > 0 {
-                    out.report(activity.document, at: spent.place,
-                               "the activity is planned (not started) but \(RuleText.kronor(spent.value)) is spent; "
-                                   + "set status: in-progress, or spent_sek: 0")
+                    out.report(
+                        activity.document, at: spent.place,
+                        "the activity is planned (not started) but \(RuleText.kronor(spent.value)) is spent; "
+                            + "set status: in-progress, or spent_sek: 0")
                 }
             }
         }

@@ -79,7 +79,8 @@ public enum SchemaHints {
             break
         }
         // Spaces of any width (Word puts no-break and thin spaces in amounts) and separators.
-        let groups = text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" || $0 == "," || $0 == "." || $0 == "'" })
+        let groups = text.split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" || $0 == "," || $0 == "." || $0 == "'" }
+        )
         guard !groups.isEmpty, groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
             return nil
         }
@@ -107,11 +108,14 @@ extension SchemaHints {
                 let allowed = allowedValues(kind: kind, field: String(pointer.dropFirst()))
             else { return finding }
             let written = String(finding.message[got.upperBound...].dropLast())
-            guard let entry = labels.entries.first(where: {
-                allowed.contains($0.key) && $0.value.string?.lowercased() == written.lowercased()
-            }) else { return finding }
+            guard
+                let entry = labels.entries.first(where: {
+                    allowed.contains($0.key) && $0.value.string?.lowercased() == written.lowercased()
+                })
+            else { return finding }
             var copy = finding
-            copy.message += ": write \(entry.key) (\(written) is the label workspace.yaml gives \(entry.key); "
+            copy.message +=
+                ": write \(entry.key) (\(written) is the label workspace.yaml gives \(entry.key); "
                 + "labels are what reports show, the files use the English words)"
             return copy
         }
@@ -150,7 +154,8 @@ extension SchemaFinding {
                 let written = value?.string, let english = SchemaHints.englishValue(for: written, allowed: allowed)
             {
                 // The Swedish word's value, not an edit-distance guess.
-                finding.message = "\(fieldName(tokens)) \(error.message): write \(english) (\(written)); "
+                finding.message =
+                    "\(fieldName(tokens)) \(error.message): write \(english) (\(written)); "
                     + "the files use the English words, reports show them in Swedish"
             } else if error.keyword == "type", let written = value?.string,
                 let truth = ["ja": true, "nej": false, "sant": true, "falskt": false][written.lowercased()]

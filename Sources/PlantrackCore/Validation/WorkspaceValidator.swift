@@ -92,8 +92,9 @@ public struct WorkspaceValidator: Sendable {
     /// front matter is at hand.
     @Sendable private func check(_ document: Document) -> Checked {
         let check = DocumentCheck(document, schemas: schemas)
-        return Checked(path: document.path, findings: check.schemaFindings(in: document), facts: check.facts,
-                       settings: document.kind == .workspace ? document : nil)
+        return Checked(
+            path: document.path, findings: check.schemaFindings(in: document), facts: check.facts,
+            settings: document.kind == .workspace ? document : nil)
     }
 
     /// The cross-document rules over what was checked, and every finding in file order.
@@ -165,10 +166,11 @@ enum SchemaFinding {
         if let suggestion = error.suggestion { message += " (did you mean \"\(suggestion)\"?)" }
         // An unknown field's message names it already; other messages say which field.
         let aboutKey = keysAsSubject.contains(error.keyword)
-        return Finding(.error, rule: "schema.\(error.keyword)", path: document.path,
-                       location: location(of: tokens, keyword: error.keyword, in: document),
-                       pointer: error.jsonPointer,
-                       message: aboutKey ? message : "\(fieldName(tokens)) \(message)")
+        return Finding(
+            .error, rule: "schema.\(error.keyword)", path: document.path,
+            location: location(of: tokens, keyword: error.keyword, in: document),
+            pointer: error.jsonPointer,
+            message: aboutKey ? message : "\(fieldName(tokens)) \(message)")
     }
 
     /// The field a message is about, as the coordinator writes it: `tasks[2].done`.

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The working tree: files as they are on disk below a workspace root.
@@ -85,8 +85,10 @@ public struct DirectorySnapshot: ConcurrentlyReadableSnapshot {
             var status = stat()
             if fstatat(folder, name, &status, AT_SYMLINK_NOFOLLOW) == 0 {
                 let mode = status.st_mode & S_IFMT
-                children.append(Child(key: mode == S_IFDIR ? name + "/" : name, name: name, mode: mode,
-                                      size: Int(status.st_size)))
+                children.append(
+                    Child(
+                        key: mode == S_IFDIR ? name + "/" : name, name: name, mode: mode,
+                        size: Int(status.st_size)))
             } else {
                 children.append(Child(key: name, name: name, mode: 0, size: 0, failure: Self.errorText()))
             }

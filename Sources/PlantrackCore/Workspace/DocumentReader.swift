@@ -28,16 +28,19 @@ public struct DocumentReader: Sendable {
             if kind == .workspace {
                 let root = try parser.parse(content, firstLine: 1)
                 let mapping = try Self.topMapping(root)
-                return .success(Document(path: path, kind: kind, reference: reference, contentID: contentID,
-                                         frontMatter: mapping, frontMatterLocation: SourceLocation(line: 1, column: 1)))
+                return .success(
+                    Document(
+                        path: path, kind: kind, reference: reference, contentID: contentID,
+                        frontMatter: mapping, frontMatterLocation: SourceLocation(line: 1, column: 1)))
             }
             let split = try FrontMatterSplit.split(content)
             let root = try parser.parse(split.yaml, firstLine: split.yamlFirstLine)
             let mapping = try Self.topMapping(root)
-            return .success(Document(
-                path: path, kind: kind, reference: reference, contentID: contentID, frontMatter: mapping,
-                frontMatterLocation: SourceLocation(line: split.yamlFirstLine, column: 1),
-                body: String(split.body), bodyFirstLine: split.bodyFirstLine))
+            return .success(
+                Document(
+                    path: path, kind: kind, reference: reference, contentID: contentID, frontMatter: mapping,
+                    frontMatterLocation: SourceLocation(line: split.yamlFirstLine, column: 1),
+                    body: String(split.body), bodyFirstLine: split.bodyFirstLine))
         } catch {
             return failure(error.rule, error.message, error.location)
         }
@@ -50,9 +53,10 @@ public struct DocumentReader: Sendable {
         case .mapping(let m): return m
         case .null: return YAMLMapping()
         default:
-            throw YAMLError(rule: "frontmatter.not-mapping",
-                            message: "front matter must be a mapping of fields (key: value), not \(root.typeDescription)",
-                            location: root.location)
+            throw YAMLError(
+                rule: "frontmatter.not-mapping",
+                message: "front matter must be a mapping of fields (key: value), not \(root.typeDescription)",
+                location: root.location)
         }
     }
 }

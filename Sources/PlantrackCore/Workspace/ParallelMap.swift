@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Dispatch
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Maps over an array on all cores, keeping the order.
 enum ParallelMap {
@@ -74,9 +75,9 @@ private struct UnsafeSendableBuffer<R>: @unchecked Sendable {
 enum ProcessInfoCores {
     static let count: Int = {
         #if canImport(Glibc)
-        return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+            return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         #else
-        return 2
+            return 2
         #endif
     }()
 }

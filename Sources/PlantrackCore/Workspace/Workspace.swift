@@ -35,7 +35,7 @@ public struct Workspace: Sendable {
     public static func settings(of snapshot: some Snapshot, reader: DocumentReader = DocumentReader()) -> YAMLMapping? {
         let path = DocumentLayout.settingsPath
         guard let bytes = try? snapshot.contents(of: SnapshotEntry(path: path, kind: .file)),
-              case .success(let document) = reader.read(bytes, path: path, kind: .workspace, reference: nil)
+            case .success(let document) = reader.read(bytes, path: path, kind: .workspace, reference: nil)
         else { return nil }
         return document.frontMatter
     }
@@ -103,8 +103,11 @@ public struct Workspace: Sendable {
                     return .success(.failure(Self.finding(for: error, path: item.entry.path)))
                 }
             }
-            return .success(reader.read(bytes, path: item.entry.path, kind: item.kind, reference: item.reference,
-                                        contentID: item.entry.contentID).map(keep))
+            return .success(
+                reader.read(
+                    bytes, path: item.entry.path, kind: item.kind, reference: item.reference,
+                    contentID: item.entry.contentID
+                ).map(keep))
         }
         var kept: [Kept] = []
         kept.reserveCapacity(results.count)
@@ -133,9 +136,10 @@ public struct Workspace: Sendable {
         if let finding = layoutFinding(for: entry, at: place) { return .finding(finding) }
         guard case .document(let kind, let reference) = place else { return .ignored }
         if let size = entry.size, size > maxSize {
-            return .finding(Finding(
-                .error, rule: "file.too-large", path: entry.path,
-                message: "the file is \(size) bytes; documents may be at most \(maxSize) bytes (1 MiB)"))
+            return .finding(
+                Finding(
+                    .error, rule: "file.too-large", path: entry.path,
+                    message: "the file is \(size) bytes; documents may be at most \(maxSize) bytes (1 MiB)"))
         }
         return .document(kind, reference)
     }

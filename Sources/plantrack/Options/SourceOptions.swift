@@ -4,8 +4,9 @@ import ArgumentParser
 struct SourceOptions: ParsableArguments {
     @Option(
         name: .long,
-        help: ArgumentHelp("Read the documents as committed at this revision: a commit id, tag, branch or HEAD~2.",
-                           valueName: "rev"))
+        help: ArgumentHelp(
+            "Read the documents as committed at this revision: a commit id, tag, branch or HEAD~2.",
+            valueName: "rev"))
     var rev: String?
 
     @Flag(name: .long, help: "Read the documents from the index (what is staged for the next commit).")

@@ -3,8 +3,10 @@ import PlantrackCore
 
 /// Renders a ``DiffResult`` as coloured text, Markdown or JSON on standard output.
 enum DiffOutput {
-    static func write(_ result: DiffResult, format: DiffFormat, statOnly: Bool, header: Bool = true,
-                      language: ReportLanguage = .sv) {
+    static func write(
+        _ result: DiffResult, format: DiffFormat, statOnly: Bool, header: Bool = true,
+        language: ReportLanguage = .sv
+    ) {
         let words = DiffWords(language: language)
         let out: String
         switch format {
@@ -67,8 +69,10 @@ enum DiffOutput {
                 if let activities = words.counts(plan.activities, of: .activity, planYears: planYears) {
                     parts.append("\(words.activities): \(activities)")
                 }
-                return (plan.plan, parts.isEmpty ? words.noItemChanges : parts.joined(separator: "; "),
-                        words.transitions(plan.transitions))
+                return (
+                    plan.plan, parts.isEmpty ? words.noItemChanges : parts.joined(separator: "; "),
+                    words.transitions(plan.transitions)
+                )
             }
     }
 }
@@ -180,7 +184,8 @@ struct DiffWords {
     /// from, how it ended when not carried and its title.
     func heading(_ change: ItemChange, planYears: Bool, item: (String) -> String, code: Bool = false) -> String {
         let quote = code ? "`" : ""
-        var out = "\(self.change(change.change, planYears: planYears, kind: change.kind)) \(kind(change.kind)) \(item(quote + change.item + quote))"
+        var out =
+            "\(self.change(change.change, planYears: planYears, kind: change.kind)) \(kind(change.kind)) \(item(quote + change.item + quote))"
         if let old = change.oldItem {
             out += " ← \(quote)\(old)\(quote)" + (change.match == .carriedFrom ? " (carried_from)" : "")
         }
@@ -229,7 +234,10 @@ struct DiffText {
         var out = colour(word) + heading.dropFirst(word.count)
         out += "\n" + style.dim("  \(change.oldPath.map { "\($0) → " } ?? "")\(change.path)") + "\n"
         for problem in change.problems {
-            out += style.yellow("  \(words.warning): \(problem.path):\(problem.location.map { "\($0.line):\($0.column)" } ?? "1:1"): \(problem.message); \(words.shownAsText)") + "\n"
+            out +=
+                style.yellow(
+                    "  \(words.warning): \(problem.path):\(problem.location.map { "\($0.line):\($0.column)" } ?? "1:1"): \(problem.message); \(words.shownAsText)"
+                ) + "\n"
         }
         // Entries of a list (`partners[]`, `tasks[title]`) as rows under the list's name.
         var list: String?
@@ -293,13 +301,15 @@ struct DiffText {
             case .removed(let text): out += style.red("    - " + text) + "\n"
             case .added(let text): out += style.green("    + " + text) + "\n"
             case .changed(let words):
-                out += "    ~ " + words.map { word -> String in
-                    switch word {
-                    case .same(let t): return t
-                    case .removed(let t): return style.red("[-" + t + "-]")
-                    case .added(let t): return style.green("{+" + t + "+}")
-                    }
-                }.joined() + "\n"
+                out +=
+                    "    ~ "
+                    + words.map { word -> String in
+                        switch word {
+                        case .same(let t): return t
+                        case .removed(let t): return style.red("[-" + t + "-]")
+                        case .added(let t): return style.green("{+" + t + "+}")
+                        }
+                    }.joined() + "\n"
             }
         }
         return out
@@ -333,7 +343,8 @@ struct DiffMarkdown {
             out += "\n\n`\(change.oldPath.map { "\($0)` → `" } ?? "")\(change.path)`\n"
             for problem in change.problems {
                 // file:line:column, as validate writes it: no English "line" in a Swedish review.
-                out += "\n> **\(words.warning.prefix(1).uppercased() + words.warning.dropFirst()):** `\(problem.path):\(problem.location.map { "\($0.line):\($0.column)" } ?? "1:1")`: \(problem.message); \(words.shownAsText).\n"
+                out +=
+                    "\n> **\(words.warning.prefix(1).uppercased() + words.warning.dropFirst()):** `\(problem.path):\(problem.location.map { "\($0.line):\($0.column)" } ?? "1:1")`: \(problem.message); \(words.shownAsText).\n"
             }
             if !change.fields.isEmpty {
                 out += "\n| \(words.field) | \(words.old) | \(words.new) |\n| --- | --- | --- |\n"
@@ -401,52 +412,61 @@ enum DiffJSON {
         object["kind"] = .string(change.kind.rawValue)
         object["title"] = change.title.map { .string($0) } ?? .null
         object["change"] = .string(change.change.rawValue)
-        object["not_carried"] = change.notCarried.map { notCarried -> JSONValue in
-            var o = JSONObject()
-            o["status"] = notCarried.status.map { .string($0) } ?? .null
-            o["completed"] = notCarried.completed.map { .string($0) } ?? .null
-            o["reason"] = notCarried.reason.map { .string($0) } ?? .null
-            return .object(o)
-        } ?? .null
+        object["not_carried"] =
+            change.notCarried.map { notCarried -> JSONValue in
+                var o = JSONObject()
+                o["status"] = notCarried.status.map { .string($0) } ?? .null
+                o["completed"] = notCarried.completed.map { .string($0) } ?? .null
+                o["reason"] = notCarried.reason.map { .string($0) } ?? .null
+                return .object(o)
+            } ?? .null
         object["match"] = change.match.map { .string($0.rawValue) } ?? .null
         object["path"] = .string(change.path)
         object["old_path"] = change.oldPath.map { .string($0) } ?? .null
         object["fields"] = .array(change.fields.map(field))
         let bodyChanged = change.text?.isChanged ?? change.body.isChanged
         object["body"] = .string(bodyChanged ? "changed" : "unchanged")
-        object["warnings"] = .array(change.problems.map { problem in
-            var w = JSONObject()
-            w["path"] = .string(problem.path)
-            w["line"] = problem.location.map { .number(.integer(Int64($0.line))) } ?? .null
-            w["column"] = problem.location.map { .number(.integer(Int64($0.column))) } ?? .null
-            w["rule"] = .string(problem.rule)
-            w["message"] = .string(problem.message)
-            return .object(w)
-        })
+        object["warnings"] = .array(
+            change.problems.map { problem in
+                var w = JSONObject()
+                w["path"] = .string(problem.path)
+                w["line"] = problem.location.map { .number(.integer(Int64($0.line))) } ?? .null
+                w["column"] = problem.location.map { .number(.integer(Int64($0.column))) } ?? .null
+                w["rule"] = .string(problem.rule)
+                w["message"] = .string(problem.message)
+                return .object(w)
+            })
         return .object(object)
     }
 
     static func summary(_ summary: DiffSummary) -> JSONValue {
         func counts(_ c: ChangeCounts) -> JSONValue {
-            ["added": .number(.integer(Int64(c.added))), "removed": .number(.integer(Int64(c.removed))),
-             "modified": .number(.integer(Int64(c.modified))), "moved": .number(.integer(Int64(c.moved)))]
+            [
+                "added": .number(.integer(Int64(c.added))), "removed": .number(.integer(Int64(c.removed))),
+                "modified": .number(.integer(Int64(c.modified))), "moved": .number(.integer(Int64(c.moved))),
+            ]
         }
         var object = JSONObject()
-        object["plans"] = .array(summary.plans.map { plan in
-            var p = JSONObject()
-            p["plan"] = .string(plan.plan)
-            p["plan_change"] = plan.planChange.map { .string($0.rawValue) } ?? .null
-            p["goals"] = counts(plan.goals)
-            p["activities"] = counts(plan.activities)
-            p["transitions"] = .array(plan.transitions.map { t in
-                ["kind": .string(t.kind.rawValue), "from": .string(t.from), "to": .string(t.to),
-                 "count": .number(.integer(Int64(t.count)))]
+        object["plans"] = .array(
+            summary.plans.map { plan in
+                var p = JSONObject()
+                p["plan"] = .string(plan.plan)
+                p["plan_change"] = plan.planChange.map { .string($0.rawValue) } ?? .null
+                p["goals"] = counts(plan.goals)
+                p["activities"] = counts(plan.activities)
+                p["transitions"] = .array(
+                    plan.transitions.map { t in
+                        [
+                            "kind": .string(t.kind.rawValue), "from": .string(t.from), "to": .string(t.to),
+                            "count": .number(.integer(Int64(t.count))),
+                        ]
+                    })
+                return .object(p)
             })
-            return .object(p)
-        })
-        object["others"] = .array(summary.others.map { other in
-            ["item": .string(other.item), "kind": .string(other.kind.rawValue), "change": .string(other.change.rawValue)]
-        })
+        object["others"] = .array(
+            summary.others.map { other in
+                ["item": .string(other.item), "kind": .string(other.kind.rawValue), "change": .string(other.change.rawValue)]
+            })
         return .object(object)
     }
 }

@@ -35,15 +35,21 @@ enum RollUpOutput {
         o["budget_sek"] = int(f.budgetSEK)
         o["spent_sek"] = int(f.spentSEK)
         o["funding_sek"] = int(f.fundingSEK)
-        o["streams"] = .array(f.streams.map { s in
-            .object(["stream": .string(s.stream), "funding_sek": int(s.fundingSEK),
-                     "budget_sek": int(s.budgetSEK), "spent_sek": int(s.spentSEK)])
-        })
+        o["streams"] = .array(
+            f.streams.map { s in
+                .object([
+                    "stream": .string(s.stream), "funding_sek": int(s.fundingSEK),
+                    "budget_sek": int(s.budgetSEK), "spent_sek": int(s.spentSEK),
+                ])
+            })
         o["goals"] = .object(JSONObject(Goal.Assessment.allCases.map { ($0.rawValue, int(f.count($0))) }))
-        o["indicators"] = .array(f.indicators.map { i in
-            .object(["goal": .string(i.goal), "id": .string(i.id), "progress": share(i.progress),
-                     "expected": share(i.expected), "behind": .bool(i.isBehind)])
-        })
+        o["indicators"] = .array(
+            f.indicators.map { i in
+                .object([
+                    "goal": .string(i.goal), "id": .string(i.id), "progress": share(i.progress),
+                    "expected": share(i.expected), "behind": .bool(i.isBehind),
+                ])
+            })
         // What the traffic light is based on (docs/rollup.md).
         o["schedule"] = .object(JSONObject(ScheduleState.allCases.map { ($0.rawValue, int(f.count(schedule: $0))) }))
         o["off_schedule"] = int(f.offSchedule)
@@ -60,8 +66,10 @@ enum RollUpOutput {
 
     /// The `rollup --format json` document (docs/json.md): the plans of `years`, a total per
     /// year (`totals`), and `total` when one year is shown (not with `--all-years`).
-    static func json(_ rollUp: RollUp, years: [Int], allYears: Bool, revision: String?,
-                     grouping: RollUp.Grouping?) -> JSONValue {
+    static func json(
+        _ rollUp: RollUp, years: [Int], allYears: Bool, revision: String?,
+        grouping: RollUp.Grouping?
+    ) -> JSONValue {
         var o = JSONObject()
         o["revision"] = revision.map { .string($0) } ?? .null
         o["as_of"] = .string(rollUp.asOf.description)
@@ -80,25 +88,27 @@ enum RollUpOutput {
             o["total"] = .object(t)
         }
         o["totals"] = .array(years.map { .object(total($0)) })
-        o["plans"] = .array(rollUp.plans.map { plan in
-            var p = JSONObject()
-            p["county"] = .string(plan.county)
-            p["year"] = int(plan.year)
-            for entry in figuresJSON(plan.figures).entries { p[entry.key] = entry.value }
-            p["light"] = .string(plan.light.rawValue)
-            return .object(p)
-        })
+        o["plans"] = .array(
+            rollUp.plans.map { plan in
+                var p = JSONObject()
+                p["county"] = .string(plan.county)
+                p["year"] = int(plan.year)
+                for entry in figuresJSON(plan.figures).entries { p[entry.key] = entry.value }
+                p["light"] = .string(plan.light.rawValue)
+                return .object(p)
+            })
         if let grouping {
             o["by"] = .string(grouping.rawValue)
-            o["groups"] = .array(years.flatMap { year in
-                rollUp.only(years: [year]).groups(by: grouping).map { group in
-                    var g = JSONObject()
-                    g["key"] = .string(group.key)
-                    g["year"] = int(year)
-                    for entry in figuresJSON(group.figures).entries { g[entry.key] = entry.value }
-                    return .object(g)
-                }
-            })
+            o["groups"] = .array(
+                years.flatMap { year in
+                    rollUp.only(years: [year]).groups(by: grouping).map { group in
+                        var g = JSONObject()
+                        g["key"] = .string(group.key)
+                        g["year"] = int(year)
+                        for entry in figuresJSON(group.figures).entries { g[entry.key] = entry.value }
+                        return .object(g)
+                    }
+                })
         }
         return .object(o)
     }
@@ -124,7 +134,8 @@ enum RollUpOutput {
     /// behind by their indicators.
     static func header(_ words: FigureWords, grouping: RollUp.Grouping?) -> [String] {
         let w = words.report
-        let headings = [words.itemHeading(grouping), w.trafficLight]
+        let headings =
+            [words.itemHeading(grouping), w.trafficLight]
             + Activity.Status.allCases.map { w.activityStatus($0) }
             + [w.doneShare + " %", w.overdue, w.behind]
             + [w.budget + words.moneyUnit, w.spent + words.moneyUnit, w.funding + words.moneyUnit]
@@ -188,7 +199,8 @@ enum RollUpOutput {
     /// A Markdown (GitHub) table; `|` in cells escaped.
     static func markdown(_ header: [String], _ rows: [[String]]) -> String {
         func line(_ cells: [String]) -> String {
-            "| " + cells.map { $0.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") }
+            "| "
+                + cells.map { $0.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") }
                 .joined(separator: " | ") + " |\n"
         }
         let numeric = header.indices.map { $0 >= 2 }

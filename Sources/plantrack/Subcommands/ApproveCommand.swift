@@ -23,8 +23,10 @@ struct ApproveCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The day it was adopted (default: today).", valueName: "date"))
     var date: CalendarDate?
 
-    @Option(help: ArgumentHelp("Who adopted it (default: the plan's adopted.by, else your git user.name).",
-                               valueName: "name"))
+    @Option(
+        help: ArgumentHelp(
+            "Who adopted it (default: the plan's adopted.by, else your git user.name).",
+            valueName: "name"))
     var by: String?
 
     func validate() throws {

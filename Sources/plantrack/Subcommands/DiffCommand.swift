@@ -47,7 +47,10 @@ struct DiffCommand: ParsableCommand {
     @Flag(name: .long, help: "Print only the summary per plan.")
     var stat = false
 
-    @Option(help: ArgumentHelp("Language of the text and Markdown labels: sv or en (default: workspace.yaml's language, else sv); JSON is always English.", valueName: "lang"))
+    @Option(
+        help: ArgumentHelp(
+            "Language of the text and Markdown labels: sv or en (default: workspace.yaml's language, else sv); JSON is always English.",
+            valueName: "lang"))
     var lang: ReportLanguage?
 
     @Option(name: .long, help: .hidden)
@@ -76,8 +79,9 @@ struct DiffCommand: ParsableCommand {
             return
         }
         if gitExternalDiff {
-            try DiffDriver.externalDiff(arguments, format: format,
-                                        language: lang ?? Self.workspaceLanguage(root: FileSystem.currentDirectory()))
+            try DiffDriver.externalDiff(
+                arguments, format: format,
+                language: lang ?? Self.workspaceLanguage(root: FileSystem.currentDirectory()))
             return
         }
         try reportingErrors {
@@ -104,8 +108,9 @@ struct DiffCommand: ParsableCommand {
             for finding in result.findings {
                 Terminal.standardError.write("plantrack: \(finding.severity.rawValue): \(finding)\n")
             }
-            DiffOutput.write(result, format: format, statOnly: stat,
-                             language: lang ?? Self.workspaceLanguage(root: access.root))
+            DiffOutput.write(
+                result, format: format, statOnly: stat,
+                language: lang ?? Self.workspaceLanguage(root: access.root))
         }
     }
 
@@ -129,7 +134,9 @@ struct DiffCommand: ParsableCommand {
             let sameCounty = planYears.filter { $0.county == plan.county }.sorted()
             let others = sameCounty.isEmpty ? planYears.sorted() : sameCounty
             let list = others.isEmpty ? "there are no plans" : "the plans there are: " + others.map(\.description).joined(separator: ", ")
-            throw CLIError("there is no plan \(plan) in \(CLIError.source(snapshot.label)) (nothing in \(DocumentLayout.plansFolder)/\(plan.county)/\(plan.year ?? 0)/); \(list)")
+            throw CLIError(
+                "there is no plan \(plan) in \(CLIError.source(snapshot.label)) (nothing in \(DocumentLayout.plansFolder)/\(plan.county)/\(plan.year ?? 0)/); \(list)"
+            )
         }
     }
 

@@ -2,9 +2,9 @@ import ArgumentParser
 import PlantrackCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `plantrack hooks install`: validate staged plans before every commit.
@@ -36,8 +36,9 @@ struct HooksInstallCommand: ParsableCommand {
             var chained = FileSystem.exists(kept)
             if let existing = FileSystem.readText(hook), !existing.contains(Self.marker) {
                 guard chain else {
-                    throw CLIError("\(hook) already exists and is not plantrack's; it was left as it is. "
-                                   + "Run 'plantrack hooks install --chain' to keep it and run it before plantrack's.")
+                    throw CLIError(
+                        "\(hook) already exists and is not plantrack's; it was left as it is. "
+                            + "Run 'plantrack hooks install --chain' to keep it and run it before plantrack's.")
                 }
                 guard !chained else {
                     throw CLIError("both \(hook) and \(kept) exist; move one of them away first")

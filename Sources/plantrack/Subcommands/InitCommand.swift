@@ -60,8 +60,9 @@ struct InitCommand: ParsableCommand {
             var options = WorkspaceOptions()
             options.workspace = root
             let access = try WorkspaceAccess(options, requiringPlans: false)
-            let files = try Self.files(county: county, countyName: countyName, code: code, region: region,
-                                       workspaceName: name ?? "Handlingsplaner för psykisk hälsa — \(countyName)")
+            let files = try Self.files(
+                county: county, countyName: countyName, code: code, region: region,
+                workspaceName: name ?? "Handlingsplaner för psykisk hälsa — \(countyName)")
             let outcome = try WorkspaceWrite(access: access, options: writing).perform { _ in
                 WorkspaceChange(files: files, message: "init: workspace with \(county) (\(countyName))\n")
             }

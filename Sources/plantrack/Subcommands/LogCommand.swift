@@ -68,7 +68,8 @@ struct LogCommand: ParsableCommand {
             }
             let summary = entry.commit.message.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
             let tags = entry.tags.isEmpty ? "" : " " + style.green("(" + entry.tags.map { "tag: \($0)" }.joined(separator: ", ") + ")")
-            out += "  " + style.yellow(String(entry.commit.id.prefix(7))) + tags + " "
+            out +=
+                "  " + style.yellow(String(entry.commit.id.prefix(7))) + tags + " "
                 + String(timestamp(entry.commit.author).prefix(16)).replacingT() + " "
                 + entry.commit.author.name + ": " + summary + "\n"
             if entry.change != .modified { out += "      \(entry.change.rawValue)\n" }
@@ -83,22 +84,23 @@ struct LogCommand: ParsableCommand {
     static func json(_ log: ItemLog) -> JSONValue {
         var root = JSONObject()
         root["item"] = .string(log.item.description)
-        root["history"] = .array(log.entries.map { entry in
-            var object = JSONObject()
-            object["item"] = .string(entry.item.description)
-            object["path"] = .string(entry.path)
-            object["commit"] = .string(entry.commit.id)
-            object["date"] = .string(timestamp(entry.commit.author))
-            var author = JSONObject()
-            author["name"] = .string(entry.commit.author.name)
-            author["email"] = .string(entry.commit.author.email)
-            object["author"] = .object(author)
-            object["message"] = .string(entry.commit.message)
-            object["change"] = .string(entry.change.rawValue)
-            object["fields"] = .array(entry.fields.map(DiffJSON.field))
-            object["tags"] = .array(entry.tags.map { .string($0) })
-            return .object(object)
-        })
+        root["history"] = .array(
+            log.entries.map { entry in
+                var object = JSONObject()
+                object["item"] = .string(entry.item.description)
+                object["path"] = .string(entry.path)
+                object["commit"] = .string(entry.commit.id)
+                object["date"] = .string(timestamp(entry.commit.author))
+                var author = JSONObject()
+                author["name"] = .string(entry.commit.author.name)
+                author["email"] = .string(entry.commit.author.email)
+                object["author"] = .object(author)
+                object["message"] = .string(entry.commit.message)
+                object["change"] = .string(entry.change.rawValue)
+                object["fields"] = .array(entry.fields.map(DiffJSON.field))
+                object["tags"] = .array(entry.tags.map { .string($0) })
+                return .object(object)
+            })
         return .object(root)
     }
 }

@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import ArgumentParser
 import PlantrackCore
 import PlantrackGit
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// `plantrack new county|plan|goal|activity …`: a valid new document from flags.
 struct NewCommand: ParsableCommand {
@@ -39,8 +40,10 @@ struct NewCommand: ParsableCommand {
     @Option(help: ArgumentHelp("County: the two-digit county code.", valueName: "nn"))
     var code: String?
 
-    @Option(help: ArgumentHelp("Plan: an area, id=Title (repeatable; a sub-area as id=Title@parent). Goal, activity: the plan's area it belongs to.",
-                               valueName: "area"))
+    @Option(
+        help: ArgumentHelp(
+            "Plan: an area, id=Title (repeatable; a sub-area as id=Title@parent). Goal, activity: the plan's area it belongs to.",
+            valueName: "area"))
     var area: [String] = []
 
     @Option(help: ArgumentHelp("Plan: the version (default 1).", valueName: "n"))
@@ -79,11 +82,13 @@ struct NewCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Activity: a task, not done (repeatable).", valueName: "title"))
     var task: [String] = []
 
-    @Option(help: ArgumentHelp("The description: the Markdown body below the front matter (default: a line to fill in).", valueName: "text"))
+    @Option(
+        help: ArgumentHelp("The description: the Markdown body below the front matter (default: a line to fill in).", valueName: "text"))
     var description: String?
 
-    @Option(name: .customLong("body-file"),
-            help: ArgumentHelp("Read the description (Markdown body) from a file; - reads standard input.", valueName: "file"))
+    @Option(
+        name: .customLong("body-file"),
+        help: ArgumentHelp("Read the description (Markdown body) from a file; - reads standard input.", valueName: "file"))
     var bodyFile: String?
 
     @Flag(help: "Open the new file in $EDITOR before committing (only when run in a terminal).")
@@ -91,7 +96,9 @@ struct NewCommand: ParsableCommand {
 
     func validate() throws {
         guard let reference = ItemReference(item) else {
-            throw ValidationError("'\(item)' is not a valid name: ids are lowercase slugs ([a-z0-9][a-z0-9-]*, at most 64 characters); write county, county/year or county/year/id")
+            throw ValidationError(
+                "'\(item)' is not a valid name: ids are lowercase slugs ([a-z0-9][a-z0-9-]*, at most 64 characters); write county, county/year or county/year/id"
+            )
         }
         let shape: (Bool, Bool)
         switch kind {
@@ -100,8 +107,11 @@ struct NewCommand: ParsableCommand {
         case .goal, .activity: shape = (reference.id != nil, true)
         }
         guard shape.0 else {
-            let example = ["county": "stockholm", "plan": "stockholm/2026", "goal": "stockholm/2026/bu-lt-1",
-                           "activity": "stockholm/2026/bu-p1"][kind.rawValue] ?? ""
+            let example =
+                [
+                    "county": "stockholm", "plan": "stockholm/2026", "goal": "stockholm/2026/bu-lt-1",
+                    "activity": "stockholm/2026/bu-p1",
+                ][kind.rawValue] ?? ""
             throw ValidationError("\(EnglishWords.withArticle(kind.rawValue)) is named like \(example), not '\(item)'")
         }
         guard title != nil else { throw ValidationError("--title is required (for a county: its name)") }
@@ -137,8 +147,9 @@ struct NewCommand: ParsableCommand {
                 try checkPlace(reference, kind: documentKind, in: contents, root: access.root)
                 let bytes: [UInt8]
                 do {
-                    bytes = try Scaffold.document(documentKind, fields: try fields(reference, title: title),
-                                                  body: body)
+                    bytes = try Scaffold.document(
+                        documentKind, fields: try fields(reference, title: title),
+                        body: body)
                 } catch let error as FrontMatterEditError {
                     throw CLIError("cannot write the \(kind.rawValue): \(error)")
                 }
@@ -162,7 +173,9 @@ struct NewCommand: ParsableCommand {
         if let description {
             text = description
         } else if let bodyFile {
-            guard let bytes = FileSystem.readBytes(bodyFile == "-" ? "/dev/stdin" : bodyFile) else { throw CLIError("--body-file \(bodyFile): cannot be read") }
+            guard let bytes = FileSystem.readBytes(bodyFile == "-" ? "/dev/stdin" : bodyFile) else {
+                throw CLIError("--body-file \(bodyFile): cannot be read")
+            }
             guard let decoded = String(validating: bytes, as: UTF8.self) else {
                 throw CLIError("--body-file \(bodyFile): is not UTF-8 text; save it as UTF-8")
             }
@@ -189,16 +202,19 @@ struct NewCommand: ParsableCommand {
         switch kind {
         case .plan:
             guard contents.documents.contains(where: { $0.kind == .county && $0.reference?.county == reference.county }) else {
-                throw CLIError("there is no county \(reference.county); create it first: plantrack new county \(reference.county) --title NAME --code NN")
+                throw CLIError(
+                    "there is no county \(reference.county); create it first: plantrack new county \(reference.county) --title NAME --code NN"
+                )
             }
         case .goal, .activity:
             guard let planReference = reference.plan,
-                  let plan = contents.documents.first(where: { $0.kind == .plan && $0.reference == planReference })
+                let plan = contents.documents.first(where: { $0.kind == .plan && $0.reference == planReference })
             else {
                 let years = contents.documents.filter { $0.kind == .plan && $0.reference?.county == reference.county }
                     .compactMap { $0.reference?.year.map(String.init) }.sorted()
-                throw CLIError("there is no plan \(reference.plan?.description ?? item); create it first with plantrack new plan or revise"
-                               + (years.isEmpty ? "" : " (\(reference.county) has plans for \(years.joined(separator: ", ")))"))
+                throw CLIError(
+                    "there is no plan \(reference.plan?.description ?? item); create it first with plantrack new plan or revise"
+                        + (years.isEmpty ? "" : " (\(reference.county) has plans for \(years.joined(separator: ", ")))"))
             }
             let areas = (plan.frontMatter["areas"]?.sequence ?? []).compactMap { $0.mapping?["id"]?.string }
             if let inArea, !areas.contains(inArea) {
@@ -208,8 +224,9 @@ struct NewCommand: ParsableCommand {
             let goalIDs = Set(goals.compactMap { $0.reference?.id })
             let longTerm = Set(goals.filter { $0.frontMatter["term"]?.string == "long" }.compactMap { $0.reference?.id })
             for id in goal where !goalIDs.contains(id) {
-                throw CLIError("the plan \(planReference) has no goal '\(id)'"
-                               + (Suggestion.closest(to: id, among: goalIDs).map { "; did you mean \($0)?" } ?? ""))
+                throw CLIError(
+                    "the plan \(planReference) has no goal '\(id)'"
+                        + (Suggestion.closest(to: id, among: goalIDs).map { "; did you mean \($0)?" } ?? ""))
             }
             for id in serves where !longTerm.contains(id) {
                 throw CLIError("'\(id)' is not a long-term goal of \(planReference); a short-term goal serves long-term goals")
@@ -223,8 +240,10 @@ struct NewCommand: ParsableCommand {
         func list(_ values: [String]) -> EditValue { .sequence(values.map { .string($0) }) }
         switch kind {
         case .county:
-            return [EditField("id", .string(reference.county)), EditField("name", .string(title)),
-                    EditField("code", .string(code ?? ""))]
+            return [
+                EditField("id", .string(reference.county)), EditField("name", .string(title)),
+                EditField("code", .string(code ?? "")),
+            ]
         case .plan:
             let year = reference.year ?? 0
             let areas = try area.map { text -> EditValue in
@@ -245,19 +264,27 @@ struct NewCommand: ParsableCommand {
                 EditField("county", .string(reference.county)), EditField("year", .integer(year)),
                 EditField("title", .string(title)), EditField("version", .integer(version)),
                 EditField("status", .string("draft")),
-                EditField("period", .mapping([EditField("start", .string("\(year)-01-01")),
-                                              EditField("end", .string("\(year)-12-31"))])),
+                EditField(
+                    "period",
+                    .mapping([
+                        EditField("start", .string("\(year)-01-01")),
+                        EditField("end", .string("\(year)-12-31")),
+                    ])),
                 EditField("areas", .sequence(areas)),
             ]
         case .goal:
-            var fields = [EditField("id", .string(reference.id ?? "")), EditField("title", .string(title)),
-                          EditField("term", .string(term ?? "")), EditField("area", .string(inArea ?? ""))]
+            var fields = [
+                EditField("id", .string(reference.id ?? "")), EditField("title", .string(title)),
+                EditField("term", .string(term ?? "")), EditField("area", .string(inArea ?? "")),
+            ]
             if !serves.isEmpty { fields.append(EditField("serves", list(serves))) }
             fields.append(EditField("assessment", .string("not-assessed")))
             return fields
         case .activity:
-            var fields = [EditField("id", .string(reference.id ?? "")), EditField("title", .string(title)),
-                          EditField("area", .string(inArea ?? "")), EditField("priority", .string(priority))]
+            var fields = [
+                EditField("id", .string(reference.id ?? "")), EditField("title", .string(title)),
+                EditField("area", .string(inArea ?? "")), EditField("priority", .string(priority)),
+            ]
             if !goal.isEmpty { fields.append(EditField("goals", list(goal))) }
             fields.append(EditField("status", .string("planned")))
             if let owner { fields.append(EditField("owner", .string(owner))) }
@@ -268,9 +295,13 @@ struct NewCommand: ParsableCommand {
             if let budget { fields.append(EditField("budget_sek", .integer(budget))) }
             if !partner.isEmpty { fields.append(EditField("partners", list(partner))) }
             if !task.isEmpty {
-                fields.append(EditField("tasks", .sequence(task.map {
-                    .mapping([EditField("title", .string($0)), EditField("done", .bool(false))])
-                })))
+                fields.append(
+                    EditField(
+                        "tasks",
+                        .sequence(
+                            task.map {
+                                .mapping([EditField("title", .string($0)), EditField("done", .bool(false))])
+                            })))
             }
             return fields
         }
@@ -304,8 +335,9 @@ struct NewCommand: ParsableCommand {
         guard writing.commit else { return "written, not committed (--no-commit)\n" }
         do {
             let signature = try Author.default(in: access.repository)
-            let id = try access.repository.commitWorkingFiles([path], message: CommitMessage.fitted("new \(kind.rawValue) \(reference)\n"),
-                                                              signature: signature)
+            let id = try access.repository.commitWorkingFiles(
+                [path], message: CommitMessage.fitted("new \(kind.rawValue) \(reference)\n"),
+                signature: signature)
             return "committed \(String(id.hex.prefix(7)))\n"
         } catch {
             throw CLIError("the file is written but not committed: \(error)")

@@ -49,12 +49,15 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Show what changed since this revision or day (YYYY-MM-DD).", valueName: "rev|date"))
     var since: String?
 
-    @Option(help: ArgumentHelp("The plan year (default for status: the report date's year, else the latest before it).",
-                               valueName: "year"))
+    @Option(
+        help: ArgumentHelp(
+            "The plan year (default for status: the report date's year, else the latest before it).",
+            valueName: "year"))
     var year: Int?
 
-    @Option(name: .customLong("county"), parsing: .upToNextOption,
-            help: ArgumentHelp("Only these counties (ids, e.g. stockholm).", valueName: "county"))
+    @Option(
+        name: .customLong("county"), parsing: .upToNextOption,
+        help: ArgumentHelp("Only these counties (ids, e.g. stockholm).", valueName: "county"))
     var counties: [String] = []
 
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
@@ -62,8 +65,9 @@ struct ReportCommand: ParsableCommand {
 
     @OptionGroup var csv: CSVOptions
 
-    @Flag(name: .customLong("allow-invalid"),
-          help: "Write the report even when documents cannot be read or have errors, marked as incomplete.")
+    @Flag(
+        name: .customLong("allow-invalid"),
+        help: "Write the report even when documents cannot be read or have errors, marked as incomplete.")
     var allowInvalid = false
 
     func validate() throws {
@@ -85,8 +89,9 @@ struct ReportCommand: ParsableCommand {
             let access = try WorkspaceAccess(workspace)
             let history = GitHistory(repository: access.repository, root: access.root)
             let loaded = try FigureNotices.mappingErrors {
-                try WorkspaceVersion.read(rev: version.rev, asOf: version.asOf, in: history, today: .today(),
-                                          filter: RollUp.Filter(counties: counties))
+                try WorkspaceVersion.read(
+                    rev: version.rev, asOf: version.asOf, in: history, today: .today(),
+                    filter: RollUp.Filter(counties: counties))
             }
             let snapshot = loaded.version.snapshot
             let language = lang ?? ReportLanguage.of(loaded.workspace) ?? .sv
@@ -103,8 +108,9 @@ struct ReportCommand: ParsableCommand {
                 throw CLIError("no plans to report on in \(loaded.version.label)")
             }
             guard loaded.rollUp.plans.contains(where: { $0.year == reportYear }) else {
-                throw CLIError("no plan of \(reportYear) in \(loaded.version.label)"
-                               + (counties.isEmpty ? "" : " for \(counties.joined(separator: ", "))"))
+                throw CLIError(
+                    "no plan of \(reportYear) in \(loaded.version.label)"
+                        + (counties.isEmpty ? "" : " for \(counties.joined(separator: ", "))"))
             }
             let text: String
             switch kind {
@@ -114,11 +120,14 @@ struct ReportCommand: ParsableCommand {
                     source: source, trend: trend(history, year: reportYear, until: loaded.rollUp.asOf),
                     changes: try changes(access, to: snapshot, language: language), countyFilter: counties)
                 report.statusWords = statusWords
-                text = format == .markdown ? ReportMarkdown.steering(report, language: language)
-                                           : ReportHTML.steering(report, language: language)
+                text =
+                    format == .markdown
+                    ? ReportMarkdown.steering(report, language: language)
+                    : ReportHTML.steering(report, language: language)
             case .redovisning:
-                var report = FollowUpReport(rollUp: loaded.rollUp, year: reportYear, counties: countyDocuments,
-                                            workspaceName: workspaceName, source: source)
+                var report = FollowUpReport(
+                    rollUp: loaded.rollUp, year: reportYear, counties: countyDocuments,
+                    workspaceName: workspaceName, source: source)
                 report.statusWords = statusWords
                 switch format {
                 case .html: text = ReportHTML.followUp(report, language: language)
@@ -154,7 +163,8 @@ struct ReportCommand: ParsableCommand {
         guard !repository.isHeadUnborn else { return words.workingTree(nil, false) }
         do {
             let head = try repository.snapshot(revision: "HEAD")
-            let clean = try head.changes(to: loaded.version.snapshot, under: DocumentLayout.plansFolder).isEmpty
+            let clean =
+                try head.changes(to: loaded.version.snapshot, under: DocumentLayout.plansFolder).isEmpty
                 && head.changes(to: loaded.version.snapshot, under: DocumentLayout.schemasFolder).isEmpty
             return words.workingTree(head.commit.shortID, clean)
         } catch {
@@ -166,14 +176,15 @@ struct ReportCommand: ParsableCommand {
     /// unavailable without history.
     private func trend(_ history: GitHistory, year: Int, until: CalendarDate) -> SteeringReport.TrendSection {
         guard let start = CalendarDate(year: year, month: 1, day: 1), let end = CalendarDate(year: year, month: 12, day: 31),
-              !history.repository.isHeadUnborn
+            !history.repository.isHeadUnborn
         else { return .unavailable }
         let last = min(end, until)
         var dates = Trend.periodEnds(since: start, until: last, every: .month)
         // The trend ends on the report date, also in the middle of a month.
         if dates.last != last && last >= start { dates.append(last) }
-        let walk = TrendWalk(history: history, filter: RollUp.Filter(year: year, counties: counties),
-                             memo: RollUpMemoStore(gitFolder: history.repository.path))
+        let walk = TrendWalk(
+            history: history, filter: RollUp.Filter(year: year, counties: counties),
+            memo: RollUpMemoStore(gitFolder: history.repository.path))
         do {
             let points = try walk.points(at: dates)
             return points.contains { $0.commit != nil } ? .points(points) : .unavailable
@@ -187,8 +198,10 @@ struct ReportCommand: ParsableCommand {
 
     /// The changes from `--since` (a day: the last commit on or before it; else a revision)
     /// to the version reported on.
-    private func changes(_ access: WorkspaceAccess, to snapshot: any Snapshot,
-                         language: ReportLanguage) throws -> SteeringReport.Changes? {
+    private func changes(
+        _ access: WorkspaceAccess, to snapshot: any Snapshot,
+        language: ReportLanguage
+    ) throws -> SteeringReport.Changes? {
         guard let since else { return nil }
         let repository = access.repository
         let old: CommitSnapshot

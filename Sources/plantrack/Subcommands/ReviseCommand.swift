@@ -28,14 +28,18 @@ struct ReviseCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The new plan's year.", valueName: "year"))
     var to: Int
 
-    @Option(parsing: .upToNextOption,
-            help: ArgumentHelp("Carry these activities over whatever their priority and status (ids of the old plan; repeatable).",
-                               valueName: "id"))
+    @Option(
+        parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "Carry these activities over whatever their priority and status (ids of the old plan; repeatable).",
+            valueName: "id"))
     var carry: [String] = []
 
-    @Option(parsing: .upToNextOption,
-            help: ArgumentHelp("Leave these activities in the old year whatever their priority and status (repeatable).",
-                               valueName: "id"))
+    @Option(
+        parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "Leave these activities in the old year whatever their priority and status (repeatable).",
+            valueName: "id"))
     var leave: [String] = []
 
     func validate() throws {
@@ -50,8 +54,9 @@ struct ReviseCommand: ParsableCommand {
             let access = try WorkspaceAccess(workspace)
             let writer = WorkspaceWrite(access: access, options: writing).writer
             let written = try WorkspaceWrite.reporting {
-                try PlanRevision.revise(county, to: to, choices: PlanRevision.ActivityChoices(carry: carry, leave: leave),
-                                        with: writer)
+                try PlanRevision.revise(
+                    county, to: to, choices: PlanRevision.ActivityChoices(carry: carry, leave: leave),
+                    with: writer)
             }
             Terminal.standardOutput.write(written.revision.message + CommitMessage.outcome(written.write))
         }

@@ -35,8 +35,9 @@ struct RollUpCommand: ParsableCommand {
     @Flag(name: .customLong("all-years"), help: "Every plan year, each with its own total (years are never added up).")
     var allYears = false
 
-    @Option(name: .customLong("county"), parsing: .upToNextOption,
-            help: ArgumentHelp("Only these counties (ids, e.g. stockholm).", valueName: "county"))
+    @Option(
+        name: .customLong("county"), parsing: .upToNextOption,
+        help: ArgumentHelp("Only these counties (ids, e.g. stockholm).", valueName: "county"))
     var counties: [String] = []
 
     @Option(help: ArgumentHelp("Group by county, area, priority or stream instead of per plan.", valueName: "group"))
@@ -66,7 +67,8 @@ struct RollUpCommand: ParsableCommand {
             let history = GitHistory(repository: access.repository, root: access.root)
             let loaded = try FigureNotices.mappingErrors {
                 try WorkspaceVersion.figures(
-                    rev: version.rev, asOf: version.asOf, in: history, today: .today(), filter: RollUp.Filter(year: year, counties: counties),
+                    rev: version.rev, asOf: version.asOf, in: history, today: .today(),
+                    filter: RollUp.Filter(year: year, counties: counties),
                     grouping: by, memo: store)
             }
             let snapshot = loaded.version.snapshot
@@ -82,15 +84,20 @@ struct RollUpCommand: ParsableCommand {
             let header = RollUpOutput.header(words, grouping: by)
             switch format {
             case .json:
-                out.write(RollUpOutput.json(rollUp, years: years, allYears: allYears, revision: loaded.version.revision,
-                                            grouping: by).prettyText + "\n")
+                out.write(
+                    RollUpOutput.json(
+                        rollUp, years: years, allYears: allYears, revision: loaded.version.revision,
+                        grouping: by
+                    ).prettyText + "\n")
             case .csv:
-                let rows = RollUpOutput.exclusionRows(rollUp.skipped, words.report) + [header]
+                let rows =
+                    RollUpOutput.exclusionRows(rollUp.skipped, words.report) + [header]
                     + RollUpOutput.rows(rollUp, years: years, grouping: by, words)
                 out.write(csv.writer.text(rows))
             case .markdown:
-                out.write(RollUpOutput.exclusionMarkdown(rollUp.skipped, words.report)
-                          + RollUpOutput.markdown(header, RollUpOutput.rows(rollUp, years: years, grouping: by, words)))
+                out.write(
+                    RollUpOutput.exclusionMarkdown(rollUp.skipped, words.report)
+                        + RollUpOutput.markdown(header, RollUpOutput.rows(rollUp, years: years, grouping: by, words)))
             case .table:
                 let style = Style(for: out)
                 let notice = RollUpOutput.exclusionLines(rollUp.skipped, words.report)
@@ -98,10 +105,13 @@ struct RollUpCommand: ParsableCommand {
                 var table = TextTable(header: header)
                 // Cells stay unstyled: escape codes would upset the column widths.
                 for row in RollUpOutput.rows(rollUp, years: years, grouping: by, words) { table.add(row) }
-                out.write(table.render(headerStyle: style.bold)
-                          + style.dim(words.summary(plans: rollUp.plans.count, years: RollUpOutput.yearsText(years),
-                                                    source: loaded.version.label, asOf: rollUp.asOf,
-                                                    incomplete: rollUp.isIncomplete)) + "\n")
+                out.write(
+                    table.render(headerStyle: style.bold)
+                        + style.dim(
+                            words.summary(
+                                plans: rollUp.plans.count, years: RollUpOutput.yearsText(years),
+                                source: loaded.version.label, asOf: rollUp.asOf,
+                                incomplete: rollUp.isIncomplete)) + "\n")
             }
         }
     }

@@ -22,8 +22,9 @@ struct SchemasUpdateCommand: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var writing: WriteOptions
 
-    @Flag(name: .customLong("replace-edited"),
-          help: "Also replace built-in schemas that were edited in the workspace (their edits are lost; the diff shows them).")
+    @Flag(
+        name: .customLong("replace-edited"),
+        help: "Also replace built-in schemas that were edited in the workspace (their edits are lost; the diff shows them).")
     var replaceEdited = false
 
     func run() throws {
@@ -44,12 +45,14 @@ struct SchemasUpdateCommand: ParsableCommand {
             let style = Style(for: out)
             var text = ""
             for path in update.keptEdited {
-                text += "kept \(path): edited in this workspace, not a schema plantrack shipped "
+                text +=
+                    "kept \(path): edited in this workspace, not a schema plantrack shipped "
                     + "(--replace-edited replaces it)\n"
             }
             if update.replacements.isEmpty {
                 if update.current.isEmpty && update.keptEdited.isEmpty {
-                    text += "\(DocumentLayout.schemasFolder)/ holds no copy of plantrack's schemas: documents are checked "
+                    text +=
+                        "\(DocumentLayout.schemasFolder)/ holds no copy of plantrack's schemas: documents are checked "
                         + "against the ones built into plantrack \(PlantrackVersion.text); nothing to do\n"
                 } else {
                     text += "the schemas are up to date with plantrack \(PlantrackVersion.text); nothing to do\n"

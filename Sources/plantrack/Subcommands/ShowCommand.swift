@@ -31,8 +31,9 @@ struct ShowCommand: ParsableCommand {
                     FindingPrinter().print(problems)
                     throw ExitStatus.findings
                 }
-                throw CLIError.notFound(query.item, in: contents.label,
-                                        among: contents.documents.compactMap(\.reference))
+                throw CLIError.notFound(
+                    query.item, in: contents.label,
+                    among: contents.documents.compactMap(\.reference))
             }
             switch query.format {
             case .json:

@@ -31,12 +31,15 @@ struct TrendCommand: ParsableCommand {
     @Option(help: "Period: week, month or quarter.")
     var every: Trend.Every = .month
 
-    @Option(name: .customLong("county"), parsing: .upToNextOption,
-            help: ArgumentHelp("Only these counties.", valueName: "county"))
+    @Option(
+        name: .customLong("county"), parsing: .upToNextOption,
+        help: ArgumentHelp("Only these counties.", valueName: "county"))
     var counties: [String] = []
 
-    @Option(help: ArgumentHelp("Only plans of this year (default: the current plan year at each point).",
-                               valueName: "year"))
+    @Option(
+        help: ArgumentHelp(
+            "Only plans of this year (default: the current plan year at each point).",
+            valueName: "year"))
     var year: Int?
 
     @Option(help: "Output format: table, json or csv.")
@@ -46,8 +49,9 @@ struct TrendCommand: ParsableCommand {
 
     @OptionGroup var figures: FigureOptions
 
-    @Flag(name: .customLong("no-cache"),
-          help: "Neither read nor write the roll-up memo in .git/plantrack/ (work everything out again).")
+    @Flag(
+        name: .customLong("no-cache"),
+        help: "Neither read nor write the roll-up memo in .git/plantrack/ (work everything out again).")
     var noCache = false
 
     func validate() throws {
@@ -60,15 +64,17 @@ struct TrendCommand: ParsableCommand {
             let access = try WorkspaceAccess(workspace)
             let history = GitHistory(repository: access.repository, root: access.root)
             let err = Terminal.standardError
-            let walk = TrendWalk(history: history, filter: RollUp.Filter(year: year, counties: counties),
-                                 memo: noCache ? nil : RollUpMemoStore(gitFolder: access.repository.path))
+            let walk = TrendWalk(
+                history: history, filter: RollUp.Filter(year: year, counties: counties),
+                memo: noCache ? nil : RollUpMemoStore(gitFolder: access.repository.path))
             let series = try FigureNotices.mappingErrors {
                 try walk.series(since: since, until: until ?? .today(), every: every) { done, total in
                     guard err.isTerminal else { return }
                     let width = 30
                     let filled = total == 0 ? width : done * width / total
-                    err.write("\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
-                              + "] \(done)/\(total)" + (done == total ? "\n" : ""))
+                    err.write(
+                        "\r[" + String(repeating: "#", count: filled) + String(repeating: " ", count: width - filled)
+                            + "] \(done)/\(total)" + (done == total ? "\n" : ""))
                 }
             }
             let points = series.points
@@ -78,15 +84,17 @@ struct TrendCommand: ParsableCommand {
                 try FigureNotices.refuseIncomplete(
                     incomplete.skipped, allowInvalid: figures.allowInvalid,
                     findings: {
-                        IncompleteFigures.findings(leaving: incomplete.skipped, outOf: commit, in: history,
-                                                   asOf: incomplete.date)
+                        IncompleteFigures.findings(
+                            leaving: incomplete.skipped, outOf: commit, in: history,
+                            asOf: incomplete.date)
                     },
                     at: "\(incomplete.date) (commit \(commit.prefix(7)))"
                         + (more == 0 ? "" : " and \(more) later point\(more == 1 ? "" : "s")"))
             }
             FigureNotices.reportSkipped(RollUpOutput.distinct(points.flatMap(\.skipped)))
             let headSnapshot = try? history.head().map { try history.snapshot(at: $0.id, label: "HEAD") }
-            let words = headSnapshot.map { FigureWords(lang: figures.lang, snapshot: $0) }
+            let words =
+                headSnapshot.map { FigureWords(lang: figures.lang, snapshot: $0) }
                 ?? FigureWords(language: figures.lang ?? .sv, settings: nil)
             render(points, words)
             if let why = emptiness(points, since: series.since, until: series.until, firstCommit: series.firstCommitDate) {
@@ -96,8 +104,10 @@ struct TrendCommand: ParsableCommand {
     }
 
     /// Why the table has no figures to show, and what to try; nil when it has some.
-    private func emptiness(_ points: [Trend.Point], since: CalendarDate, until: CalendarDate,
-                           firstCommit: CalendarDate) -> String? {
+    private func emptiness(
+        _ points: [Trend.Point], since: CalendarDate, until: CalendarDate,
+        firstCommit: CalendarDate
+    ) -> String? {
         if points.isEmpty {
             return since > until
                 ? "no points: --since \(since) is after --until \(until)"
@@ -124,32 +134,39 @@ struct TrendCommand: ParsableCommand {
         case .json:
             var top = JSONObject()
             RollUpOutput.exclusionJSON(excluded, into: &top)
-            top["points"] = .array(points.map { p in
-                var o: JSONObject = ["date": .string(p.date.description), "commit": p.commit.map { .string($0) } ?? .null,
-                                     "year": p.year.map { .number(.integer(Int64($0))) } ?? .null,
-                                     "activities": RollUpOutput.activitiesJSON(p.figures),
-                                     "done_share": RollUpOutput.share(p.figures.doneShare)]
-                o["excluded"] = .array(p.skipped.map { .string($0.path) })
-                return .object(o)
-            })
+            top["points"] = .array(
+                points.map { p in
+                    var o: JSONObject = [
+                        "date": .string(p.date.description), "commit": p.commit.map { .string($0) } ?? .null,
+                        "year": p.year.map { .number(.integer(Int64($0))) } ?? .null,
+                        "activities": RollUpOutput.activitiesJSON(p.figures),
+                        "done_share": RollUpOutput.share(p.figures.doneShare),
+                    ]
+                    o["excluded"] = .array(p.skipped.map { .string($0.path) })
+                    return .object(o)
+                })
             out.write(JSONValue.object(top).prettyText + "\n")
         case .csv, .markdown, .table:
             let w = words.report
             let sv = words.language == .sv
-            let header = ([sv ? "Datum" : "Date", sv ? "Incheckning" : "Commit", sv ? "År" : "Year"]
+            let header =
+                ([sv ? "Datum" : "Date", sv ? "Incheckning" : "Commit", sv ? "År" : "Year"]
                 + Activity.Status.allCases.map { w.activityStatus($0) } + [w.doneShare + " %", w.overdue, w.behind]
                 + (incomplete ? [sv ? "Saknade dokument" : "Missing documents"] : []))
                 .map { $0.uppercased() }
             let rows = points.map { p in
                 [p.date.description, p.commit.map { String($0.prefix(7)) } ?? "-", p.year.map(String.init) ?? "-"]
                     + Activity.Status.allCases.map { String(p.figures.count($0)) }
-                    + [RollUpOutput.shareText(p.figures.doneShare, words.language), String(p.figures.overdue),
-                       String(p.figures.count(schedule: .behind))]
+                    + [
+                        RollUpOutput.shareText(p.figures.doneShare, words.language), String(p.figures.overdue),
+                        String(p.figures.count(schedule: .behind)),
+                    ]
                     + (incomplete ? [String(p.skipped.count)] : [])
             }
             if format == .csv {
-                out.write(csv.writer
-                    .text(RollUpOutput.exclusionRows(excluded, words.report) + [header] + rows))
+                out.write(
+                    csv.writer
+                        .text(RollUpOutput.exclusionRows(excluded, words.report) + [header] + rows))
                 return
             }
             let style = Style(for: out)
@@ -158,8 +175,9 @@ struct TrendCommand: ParsableCommand {
             var table = TextTable(header: header)
             for row in rows { table.add(row) }
             out.write(table.render(headerStyle: style.bold))
-            out.write((words.language == .sv ? "genomförda % " : "done % ")
-                      + Trend.sparkline(points.map(\.figures.doneShare)) + "\n")
+            out.write(
+                (words.language == .sv ? "genomförda % " : "done % ")
+                    + Trend.sparkline(points.map(\.figures.doneShare)) + "\n")
         }
     }
 }

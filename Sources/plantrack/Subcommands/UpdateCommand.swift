@@ -25,8 +25,10 @@ struct UpdateCommand: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var writing: WriteOptions
 
-    @Argument(help: ArgumentHelp("The item: county/year/id (a goal or activity), county/year (a plan) or county.",
-                                 valueName: "item"))
+    @Argument(
+        help: ArgumentHelp(
+            "The item: county/year/id (a goal or activity), county/year (a plan) or county.",
+            valueName: "item"))
     var item: String
 
     @Option(help: "New status (activity: planned, in-progress, done, delayed, cancelled; plan: draft, adopted, closed).")
@@ -50,15 +52,19 @@ struct UpdateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Who writes the note (default: your git user.name).", valueName: "name"))
     var by: String?
 
-    @Option(help: ArgumentHelp("The day of the change: completed when done, the note's date (default: today).",
-                               valueName: "date"))
+    @Option(
+        help: ArgumentHelp(
+            "The day of the change: completed when done, the note's date (default: today).",
+            valueName: "date"))
     var date: CalendarDate?
 
     @Option(help: ArgumentHelp("Why the activity is cancelled (required with --status cancelled).", valueName: "text"))
     var reason: String?
 
     // Lists of an activity.
-    @Option(name: .customLong("add-goal"), help: ArgumentHelp("Activity: add a short-term goal it contributes to (repeatable).", valueName: "goal"))
+    @Option(
+        name: .customLong("add-goal"),
+        help: ArgumentHelp("Activity: add a short-term goal it contributes to (repeatable).", valueName: "goal"))
     var addGoal: [String] = []
 
     @Option(name: .customLong("remove-goal"), help: ArgumentHelp("Activity: remove a goal from its goals (repeatable).", valueName: "goal"))
@@ -73,23 +79,34 @@ struct UpdateCommand: ParsableCommand {
     @Option(name: .customLong("add-task"), help: ArgumentHelp("Activity: add a task, not done (repeatable).", valueName: "title"))
     var addTask: [String] = []
 
-    @Option(name: .customLong("task-done"), help: ArgumentHelp("Activity: mark a task done, named by its number (1 = the first) or title (repeatable).", valueName: "n|title"))
+    @Option(
+        name: .customLong("task-done"),
+        help: ArgumentHelp("Activity: mark a task done, named by its number (1 = the first) or title (repeatable).", valueName: "n|title"))
     var taskDone: [String] = []
 
-    @Option(name: .customLong("remove-task"), help: ArgumentHelp("Activity: remove a task, named by its number or title (repeatable).", valueName: "n|title"))
+    @Option(
+        name: .customLong("remove-task"),
+        help: ArgumentHelp("Activity: remove a task, named by its number or title (repeatable).", valueName: "n|title"))
     var removeTask: [String] = []
 
-    @Option(name: .customLong("remove-followup"), help: ArgumentHelp("Activity: remove a follow-up, named by its date or number (repeatable).", valueName: "date|n"))
+    @Option(
+        name: .customLong("remove-followup"),
+        help: ArgumentHelp("Activity: remove a follow-up, named by its date or number (repeatable).", valueName: "date|n"))
     var removeFollowup: [String] = []
 
     // Lists of a goal.
-    @Option(name: .customLong("add-serves"), help: ArgumentHelp("Short-term goal: add a long-term goal it serves (repeatable).", valueName: "goal"))
+    @Option(
+        name: .customLong("add-serves"),
+        help: ArgumentHelp("Short-term goal: add a long-term goal it serves (repeatable).", valueName: "goal"))
     var addServes: [String] = []
 
     @Option(name: .customLong("remove-serves"), help: ArgumentHelp("Goal: remove a goal from serves (repeatable).", valueName: "goal"))
     var removeServes: [String] = []
 
-    @Option(help: ArgumentHelp("Goal: add the indicator with this id, or change it, with --title, --unit, --direction, --baseline, --target.", valueName: "id"))
+    @Option(
+        help: ArgumentHelp(
+            "Goal: add the indicator with this id, or change it, with --title, --unit, --direction, --baseline, --target.", valueName: "id")
+    )
     var indicator: String?
 
     @Option(help: ArgumentHelp("With --indicator: its title.", valueName: "text"))
@@ -107,43 +124,53 @@ struct UpdateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --indicator: its target.", valueName: "value@date"))
     var target: String?
 
-    @Option(name: .customLong("remove-indicator"), help: ArgumentHelp("Goal: remove an indicator and its measurements (repeatable).", valueName: "id"))
+    @Option(
+        name: .customLong("remove-indicator"),
+        help: ArgumentHelp("Goal: remove an indicator and its measurements (repeatable).", valueName: "id"))
     var removeIndicator: [String] = []
 
     // Lists of a plan.
-    @Option(help: ArgumentHelp("Plan: add a funding stream or change its amount, in whole kronor (repeatable).", valueName: "stream=amount"))
+    @Option(
+        help: ArgumentHelp("Plan: add a funding stream or change its amount, in whole kronor (repeatable).", valueName: "stream=amount"))
     var funding: [String] = []
 
     @Option(name: .customLong("remove-funding"), help: ArgumentHelp("Plan: remove a funding stream (repeatable).", valueName: "stream"))
     var removeFunding: [String] = []
 
-    @Option(name: .customLong("add-area"), help: ArgumentHelp("Plan: add an area, id=Title (a sub-area as id=Title@parent; repeatable).", valueName: "area"))
+    @Option(
+        name: .customLong("add-area"),
+        help: ArgumentHelp("Plan: add an area, id=Title (a sub-area as id=Title@parent; repeatable).", valueName: "area"))
     var addArea: [String] = []
 
     @Option(name: .customLong("remove-area"), help: ArgumentHelp("Plan: remove an area (repeatable).", valueName: "id"))
     var removeArea: [String] = []
 
-    @Option(name: .customLong("set"),
-            help: ArgumentHelp("Set any field; dotted paths reach into records (period.end). Values have YAML meaning: 42 is a number, true a boolean (repeatable).",
-                               valueName: "field=value"))
+    @Option(
+        name: .customLong("set"),
+        help: ArgumentHelp(
+            "Set any field; dotted paths reach into records (period.end). Values have YAML meaning: 42 is a number, true a boolean (repeatable).",
+            valueName: "field=value"))
     var fields: [String] = []
 
     func validate() throws {
         let reference = try ItemReference.argument(item)
         if let status {
             // A plan's or an activity's status word; a Swedish one names the value meant.
-            let allowed = reference.id == nil
+            let allowed =
+                reference.id == nil
                 ? ["draft", "adopted", "closed"] : ["planned", "in-progress", "done", "delayed", "cancelled"]
             if !allowed.contains(status), let english = SchemaHints.englishValue(for: status, allowed: allowed) {
-                throw ValidationError("--status \(status): write --status \(english) (\(status)); the files use the "
-                                      + "English words \(allowed.joined(separator: ", ")), reports show them in Swedish")
+                throw ValidationError(
+                    "--status \(status): write --status \(english) (\(status)); the files use the "
+                        + "English words \(allowed.joined(separator: ", ")), reports show them in Swedish")
             }
         }
         if let assessment {
             let allowed = ["not-assessed", "on-track", "at-risk", "off-track", "achieved"]
             if !allowed.contains(assessment), let english = SchemaHints.englishValue(for: assessment, allowed: allowed) {
-                throw ValidationError("--assessment \(assessment): write --assessment \(english) (\(assessment)); the files "
-                                      + "use the English words \(allowed.joined(separator: ", ")), reports show them in Swedish")
+                throw ValidationError(
+                    "--assessment \(assessment): write --assessment \(english) (\(assessment)); the files "
+                        + "use the English words \(allowed.joined(separator: ", ")), reports show them in Swedish")
             }
         }
         for text in measure where ItemUpdate.Measurement(parsing: text) == nil {
@@ -153,13 +180,16 @@ struct UpdateCommand: ParsableCommand {
             throw ValidationError("--set \(text): write FIELD=VALUE, e.g. owner=Samverkanskansliet or period.end=2021-12-31")
         }
         for text in funding where Self.funding(text) == nil {
-            throw ValidationError("--funding \(text): write STREAM=AMOUNT with the amount in whole kronor, digits only, e.g. \"Stärkt samverkan=300000\"")
+            throw ValidationError(
+                "--funding \(text): write STREAM=AMOUNT with the amount in whole kronor, digits only, e.g. \"Stärkt samverkan=300000\"")
         }
         for text in addArea where Self.area(text) == nil {
             throw ValidationError("--add-area \(text): write id=Title (a sub-area as id=Title@parent), e.g. bu=Barn och unga")
         }
         if indicator == nil, title != nil || unit != nil || direction != nil || baseline != nil || target != nil {
-            throw ValidationError("--title, --unit, --direction, --baseline and --target describe an indicator: give --indicator ID too (other fields: --set FIELD=VALUE)")
+            throw ValidationError(
+                "--title, --unit, --direction, --baseline and --target describe an indicator: give --indicator ID too (other fields: --set FIELD=VALUE)"
+            )
         }
         if let indicator, !Identifier.isValid(indicator) {
             throw ValidationError("--indicator \(indicator): an indicator id is a lowercase slug, e.g. andel-sip")
@@ -173,7 +203,9 @@ struct UpdateCommand: ParsableCommand {
             throw ValidationError("--progress must be between 0 and 100 (got \(progress))")
         }
         if try makeUpdate(by: nil).isEmpty {
-            throw ValidationError("nothing to change: give --status, --progress, --spent, --assessment, --measure, --note, a list option (--add-goal, --funding, --indicator, …) or --set")
+            throw ValidationError(
+                "nothing to change: give --status, --progress, --spent, --assessment, --measure, --note, a list option (--add-goal, --funding, --indicator, …) or --set"
+            )
         }
     }
 
@@ -189,7 +221,9 @@ struct UpdateCommand: ParsableCommand {
         guard let equals = text.lastIndex(of: "=") else { return nil }
         let stream = String(text[..<equals])
         let digits = text[text.index(after: equals)...]
-        guard !stream.isEmpty, !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let amount = Int(digits) else { return nil }
+        guard !stream.isEmpty, !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let amount = Int(digits) else {
+            return nil
+        }
         return (stream, amount)
     }
 
@@ -211,18 +245,22 @@ struct UpdateCommand: ParsableCommand {
     /// removals, so that replacing an entry (`--add-goal a --remove-goal b`) never passes
     /// through an empty list.
     private var listEdits: [ListEdit] {
-        var edits: [ListEdit] = addGoal.map(ListEdit.addGoal) + addPartner.map(ListEdit.addPartner)
+        var edits: [ListEdit] =
+            addGoal.map(ListEdit.addGoal) + addPartner.map(ListEdit.addPartner)
             + addTask.map(ListEdit.addTask) + addServes.map(ListEdit.addServes)
         edits += funding.compactMap(Self.funding).map { ListEdit.setFunding(stream: $0.stream, amountSEK: $0.amount) }
         if let indicator {
-            edits.append(.setIndicator(IndicatorChange(
-                id: indicator, title: title, unit: unit, direction: direction,
-                baseline: baseline.flatMap(IndicatorChange.Point.init(parsing:)),
-                target: target.flatMap(IndicatorChange.Point.init(parsing:)))))
+            edits.append(
+                .setIndicator(
+                    IndicatorChange(
+                        id: indicator, title: title, unit: unit, direction: direction,
+                        baseline: baseline.flatMap(IndicatorChange.Point.init(parsing:)),
+                        target: target.flatMap(IndicatorChange.Point.init(parsing:)))))
         }
         edits += addArea.compactMap(Self.area).map { ListEdit.addArea(id: $0.id, title: $0.title, parent: $0.parent) }
         edits += taskDone.map(ListEdit.markTaskDone)
-        edits += removeGoal.map(ListEdit.removeGoal) + removePartner.map(ListEdit.removePartner)
+        edits +=
+            removeGoal.map(ListEdit.removeGoal) + removePartner.map(ListEdit.removePartner)
             + removeTask.map(ListEdit.removeTask) + removeFollowup.map(ListEdit.removeFollowup)
             + removeServes.map(ListEdit.removeServes) + removeFunding.map(ListEdit.removeFunding)
             + removeIndicator.map(ListEdit.removeIndicator) + removeArea.map(ListEdit.removeArea)
@@ -273,8 +311,9 @@ struct UpdateCommand: ParsableCommand {
                 }
                 changes = FieldDiff.compare(before, editor.frontMatter)
                 guard editor.bytes != bytes else { return WorkspaceChange(files: [:], message: "") }
-                return WorkspaceChange(files: [found: editor.bytes],
-                                             message: CommitMessage.update(reference, changes))
+                return WorkspaceChange(
+                    files: [found: editor.bytes],
+                    message: CommitMessage.update(reference, changes))
             }
             guard !outcome.paths.isEmpty else {
                 Terminal.standardOutput.write("\(reference): nothing changed (the values are already so)\n")

@@ -22,16 +22,20 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var source: SourceOptions
 
-    @Argument(help: ArgumentHelp("Only report findings in these files or folders (the whole workspace is still read).",
-                                 valueName: "path"))
+    @Argument(
+        help: ArgumentHelp(
+            "Only report findings in these files or folders (the whole workspace is still read).",
+            valueName: "path"))
     var paths: [String] = []
 
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
-    @Option(name: .customLong("as-of"),
-            help: ArgumentHelp("Judge overdue activities and future measurements against this day (YYYY-MM-DD; default: today).",
-                               valueName: "date"))
+    @Option(
+        name: .customLong("as-of"),
+        help: ArgumentHelp(
+            "Judge overdue activities and future measurements against this day (YYYY-MM-DD; default: today).",
+            valueName: "date"))
     var asOf: CalendarDate?
 
     @Option(help: "Output format: text, json, sarif (SARIF 2.1.0) or github (workflow annotations).")
@@ -52,18 +56,20 @@ struct ValidateCommand: ParsableCommand {
             // "0 documents, 0 errors" would read as a clean bill of health for nothing.
             if report.documentCount == 0 && report.findings.isEmpty {
                 let hasFiles = (try? snapshot.entries(under: DocumentLayout.plansFolder).isEmpty == false) ?? false
-                throw CLIError(hasFiles
-                    ? "\(DocumentLayout.plansFolder)/ in \(snapshot.label) of \(access.root) holds no documents: nothing to validate"
-                    : "no \(DocumentLayout.plansFolder)/ folder (or an empty one) in \(snapshot.label) of \(access.root): "
-                        + "nothing to validate; run 'plantrack init' to make this a workspace, or use --workspace DIR "
-                        + "to name one")
+                throw CLIError(
+                    hasFiles
+                        ? "\(DocumentLayout.plansFolder)/ in \(snapshot.label) of \(access.root) holds no documents: nothing to validate"
+                        : "no \(DocumentLayout.plansFolder)/ folder (or an empty one) in \(snapshot.label) of \(access.root): "
+                            + "nothing to validate; run 'plantrack init' to make this a workspace, or use --workspace DIR "
+                            + "to name one")
             }
             report.findings = schemaProblems + report.findings
             let scope = try PathScope(paths, root: access.root)
             report.findings = report.findings.filter { scope.contains($0.path) }
             if !scope.isEverything {
                 // A named file whose YAML cannot be read was still checked: count it.
-                report.documentCount = report.documentPaths.filter { scope.contains($0) }.count
+                report.documentCount =
+                    report.documentPaths.filter { scope.contains($0) }.count
                     + report.unreadablePaths.subtracting(report.documentPaths).count
             }
             if strict {
@@ -87,7 +93,8 @@ struct ValidateCommand: ParsableCommand {
             let style = Style(for: out)
             let errors = report.count(.error)
             let warnings = report.count(.warning)
-            var summary = "\(EnglishWords.count(report.documentCount, "document")) checked (\(label)): "
+            var summary =
+                "\(EnglishWords.count(report.documentCount, "document")) checked (\(label)): "
                 + "\(EnglishWords.count(errors, "error")), \(EnglishWords.count(warnings, "warning"))"
             summary = errors > 0 ? style.red(summary) : (warnings > 0 ? style.yellow(summary) : style.green(summary))
             out.write(summary + "\n")

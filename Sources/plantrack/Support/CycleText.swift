@@ -53,7 +53,8 @@ extension CommitMessage {
     /// `schemas: update workspace.schema.json to plantrack 0.1.0`, then one line per file.
     static func schemasUpdate(_ paths: [String]) -> String {
         let names = paths.map { String($0.split(separator: "/").last ?? "") }
-        let subject = names.count == 1
+        let subject =
+            names.count == 1
             ? "schemas: update \(names[0]) to plantrack \(PlantrackVersion.text)"
             : "schemas: update \(EnglishWords.count(names.count, "file")) to plantrack \(PlantrackVersion.text)"
         return subject + "\n\nReplaced with the schemas built into plantrack \(PlantrackVersion.text):\n"

@@ -10,7 +10,8 @@ enum FigureNotices {
     /// Says on stderr how many documents were left out and why.
     static func reportSkipped(_ skipped: [RollUp.Skipped]) {
         guard !skipped.isEmpty else { return }
-        var text = "plantrack: warning: the figures are incomplete: \(EnglishWords.count(skipped.count, "document")) left out "
+        var text =
+            "plantrack: warning: the figures are incomplete: \(EnglishWords.count(skipped.count, "document")) left out "
             + "(run 'plantrack validate' for details):\n"
         for item in skipped { text += "  \(item.path): \(item.reason)\n" }
         Terminal.standardError.write(text)
@@ -20,13 +21,17 @@ enum FigureNotices {
     /// `--allow-invalid` was not given: figures that look whole and are not must not reach
     /// a spreadsheet. Prints `findings()` (the errors of those documents, see
     /// ``IncompleteFigures``), the documents, and what to do.
-    static func refuseIncomplete(_ skipped: [RollUp.Skipped], allowInvalid: Bool, findings: () -> [Finding],
-                                 at point: String? = nil) throws {
+    static func refuseIncomplete(
+        _ skipped: [RollUp.Skipped], allowInvalid: Bool, findings: () -> [Finding],
+        at point: String? = nil
+    ) throws {
         guard !skipped.isEmpty, !allowInvalid else { return }
         FindingPrinter().print(findings())
-        var text = "plantrack: error: \(EnglishWords.count(skipped.count, "document")) could not be counted\(point.map { " at \($0)" } ?? ""):\n"
+        var text =
+            "plantrack: error: \(EnglishWords.count(skipped.count, "document")) could not be counted\(point.map { " at \($0)" } ?? ""):\n"
         for item in skipped { text += "  \(item.path): \(item.reason)\n" }
-        text += "Fix them ('plantrack validate' lists every finding), or run again with --allow-invalid "
+        text +=
+            "Fix them ('plantrack validate' lists every finding), or run again with --allow-invalid "
             + "for figures marked as incomplete.\n"
         Terminal.standardError.write(text)
         throw ExitStatus.findings
@@ -57,12 +62,14 @@ enum FigureNotices {
     /// easy to mistype).
     static func unknownRevision(_ spec: String, tags: [String]) -> CLIError {
         guard !tags.isEmpty else {
-            return CLIError("unknown revision '\(spec)': no commit, branch or tag has that name, and there are no tags yet "
-                            + "(plantrack approve tags each adopted version)")
+            return CLIError(
+                "unknown revision '\(spec)': no commit, branch or tag has that name, and there are no tags yet "
+                    + "(plantrack approve tags each adopted version)")
         }
         let nearest = WorkspaceAccess.nearestTags(to: spec, among: tags)
-        return CLIError("unknown revision '\(spec)': no commit, branch or tag has that name; "
-                        + "the nearest tags: \(nearest.joined(separator: ", "))"
-                        + (tags.count > nearest.count ? " (\(tags.count) tags in all: git tag)" : ""))
+        return CLIError(
+            "unknown revision '\(spec)': no commit, branch or tag has that name; "
+                + "the nearest tags: \(nearest.joined(separator: ", "))"
+                + (tags.count > nearest.count ? " (\(tags.count) tags in all: git tag)" : ""))
     }
 }

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import PlantrackCore
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Where `rollup --rev/--as-of`, `trend` and `report` keep their ``RollUpMemo`` between
 /// runs: `.git/plantrack/rollup-memo.bin`.

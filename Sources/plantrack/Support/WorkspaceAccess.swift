@@ -23,12 +23,14 @@ struct WorkspaceAccess {
         } catch {
             if FileSystem.isDirectory(start + "/" + DocumentLayout.plansFolder) {
                 // The plans are here, only git is missing.
-                throw CLIError("\(start): not inside a git repository (a workspace is a git repository whose root holds "
-                               + "Plans/); make this folder one with 'git init' and commit Plans/, or pass --workspace PATH")
+                throw CLIError(
+                    "\(start): not inside a git repository (a workspace is a git repository whose root holds "
+                        + "Plans/); make this folder one with 'git init' and commit Plans/, or pass --workspace PATH")
             }
-            throw CLIError("\(start): not inside a workspace (a git repository whose root holds Plans/); "
-                           + "start one here with 'plantrack init . --county ID --county-name NAME --code NN', "
-                           + "or pass --workspace PATH")
+            throw CLIError(
+                "\(start): not inside a workspace (a git repository whose root holds Plans/); "
+                    + "start one here with 'plantrack init . --county ID --county-name NAME --code NN', "
+                    + "or pass --workspace PATH")
         }
         guard let workdir = repository.workdir else {
             throw CLIError("\(repository.path): is a bare repository; plantrack needs a working folder")
@@ -36,9 +38,10 @@ struct WorkspaceAccess {
         self.repository = repository
         self.root = workdir.hasSuffix("/") && workdir.count > 1 ? String(workdir.dropLast()) : workdir
         if requiringPlans, !FileSystem.isDirectory(root + "/" + DocumentLayout.plansFolder) {
-            throw CLIError("\(root): no \(DocumentLayout.plansFolder)/ folder, so this git repository is not a workspace; "
-                           + "start one here with 'plantrack init . --county ID --county-name NAME --code NN', "
-                           + "or pass --workspace PATH")
+            throw CLIError(
+                "\(root): no \(DocumentLayout.plansFolder)/ folder, so this git repository is not a workspace; "
+                    + "start one here with 'plantrack init . --county ID --county-name NAME --code NN', "
+                    + "or pass --workspace PATH")
         }
     }
 
@@ -75,13 +78,15 @@ struct WorkspaceAccess {
         else { return CLIError("\(error)") }
         let tags = (try? repository.tagNames()) ?? []
         guard !tags.isEmpty else {
-            return CLIError("unknown revision '\(spec)': no commit, branch or tag has that name, and there are no tags yet "
-                            + "(plantrack approve tags each adopted version)")
+            return CLIError(
+                "unknown revision '\(spec)': no commit, branch or tag has that name, and there are no tags yet "
+                    + "(plantrack approve tags each adopted version)")
         }
         let nearest = nearestTags(to: spec, among: tags)
-        return CLIError("unknown revision '\(spec)': no commit, branch or tag has that name; "
-                        + "the nearest tags: \(nearest.joined(separator: ", "))"
-                        + (tags.count > nearest.count ? " (\(tags.count) tags in all: git tag)" : ""))
+        return CLIError(
+            "unknown revision '\(spec)': no commit, branch or tag has that name; "
+                + "the nearest tags: \(nearest.joined(separator: ", "))"
+                + (tags.count > nearest.count ? " (\(tags.count) tags in all: git tag)" : ""))
     }
 
     /// Up to five tags, nearest to `spec` by edit distance first; ties sorted by name.
