@@ -1,11 +1,14 @@
 # The two commands (see README.md):
 #   make run   — set up, build, and run plantrack on the bundled Plans/
-#   make test  — set up, build, and run the tests
+#   make test  — set up, check the formatting, build, and run the tests
 # Both install the Debian packages they need (libgit2-dev, libyaml-dev) when missing.
 
 SWIFT ?= swift
 
-.PHONY: run test setup build
+.PHONY: run test setup build lint format
+
+# The sources as `.swift-format` says (the toolchain's `swift format`); `make format` fixes them.
+FORMATTED = Sources Tests Plugins Package.swift
 
 setup:
 	@scripts/setup
@@ -16,7 +19,13 @@ build: setup
 run: build
 	@scripts/run
 
-test: setup
+lint:
+	$(SWIFT) format lint --strict --recursive $(FORMATTED)
+
+format:
+	$(SWIFT) format format --in-place --recursive $(FORMATTED)
+
+test: setup lint
 	$(SWIFT) test
 
 # make bench — release build, national-scale benchmark against git/libyaml floors and Python
