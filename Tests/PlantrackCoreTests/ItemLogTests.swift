@@ -49,24 +49,14 @@ struct ItemLogTests {
     static func carriedHistory() -> (Builder, [String]) {
         let build = Builder()
         var ids: [String] = []
-        ids.append(build.commit("new activity stockholm/2024/bu-p1", [p2024: activity("bu-p1", progress: 0)]))
-        ids.append(build.commit("update stockholm/2024/bu-p1", [p2024: activity("bu-p1", progress: 50)]))
-        ids.append(
-            build.commit(
-                "revise stockholm/2024 → stockholm/2025",
-                [p2025: activity("bu-p1", progress: 0, carriedFrom: "stockholm/2024/bu-p1")]))
-        ids.append(
-            build.commit(
-                "update stockholm/2025/bu-p1",
-                [p2025: activity("bu-p1", progress: 30, carriedFrom: "stockholm/2024/bu-p1")]))
-        ids.append(
-            build.commit(
-                "revise stockholm/2025 → stockholm/2026",
-                [p2026: activity("bu-p1", progress: 0, carriedFrom: "stockholm/2025/bu-p1")]))
-        ids.append(
-            build.commit(
-                "update stockholm/2026/bu-p1",
-                [p2026: activity("bu-p1", progress: 10, carriedFrom: "stockholm/2025/bu-p1")]))
+        // Each year the activity is written (new, or revised from the year before), then updated.
+        for (year, progress) in [(2024, 50), (2025, 30), (2026, 10)] {
+            let path = "Plans/stockholm/\(year)/activities/bu-p1.md"
+            let origin = year == 2024 ? nil : "stockholm/\(year - 1)/bu-p1"
+            let written = origin == nil ? "new activity stockholm/2024/bu-p1" : "revise stockholm/\(year - 1) → stockholm/\(year)"
+            ids.append(build.commit(written, [path: activity("bu-p1", progress: 0, carriedFrom: origin)]))
+            ids.append(build.commit("update stockholm/\(year)/bu-p1", [path: activity("bu-p1", progress: progress, carriedFrom: origin)]))
+        }
         // Tagged after the file last changed: the tag marks the version it holds.
         build.tag("stockholm/2024/v1", at: ids[2])
         build.tag("stockholm/2025/v1", at: ids[3])

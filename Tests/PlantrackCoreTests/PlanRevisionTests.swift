@@ -179,35 +179,25 @@ struct PlanRevisionTests {
         #expect(revision.targetsBeforePeriod.map(\.indicator) == ["m/kommuner"])
         #expect(revision.targetsBeforePeriod.map(\.date) == ["2024-12-31"])
 
+        // Last year's text with only the lines the new year resets changed: described, owned,
+        // with its partners, tasks and body as before.
+        let oldActivity = try #require(
+            try? String(
+                decoding: snapshot.contents(of: SnapshotEntry(path: "Plans/x/2024/activities/loepande.md", kind: .file)),
+                as: UTF8.self))
+        let changes = try #require(text("Plans/x/2025/activities/loepande.md")).split(separator: "\n", omittingEmptySubsequences: false)
+            .difference(from: oldActivity.split(separator: "\n", omittingEmptySubsequences: false))
         #expect(
-            text("Plans/x/2025/activities/loepande.md") == """
-                ---
-                kind: activity
-                id: loepande
-                title: Nätverk för samordnare
-                area: a
-                priority: ongoing
-                goals:
-                  - m
-                status: planned
-                owner: Kansliet
-                partners:
-                  - Kommunerna
-                start: 2025-01-01
-                due: 2025-12-15
-                progress: 0
-                budget_sek: 50000
-                spent_sek: 0
-                tasks:
-                  - title: Fyra träffar
-                    done: false
-                  - title: Årsrapport
-                    done: false
-                carried_from: x/2024/loepande
-                ---
-                Löpande arbete, år efter år.
-
-                """)
+            lines(changes.removals).map { "- " + $0 } == [
+                "- status: done", "- start: 2024-01-15", "- due: 2024-12-15", "- completed: 2024-12-01", "- progress: 100",
+                "- spent_sek: 48000", "-     done: true", "- followups:", "-   - date: 2024-06-30", "-     note: Två träffar hållna.",
+                "-     by: Kansliet", "- carried_from: x/2023/loepande",
+            ])
+        #expect(
+            lines(changes.insertions).map { "+ " + $0 } == [
+                "+ status: planned", "+ start: 2025-01-01", "+ due: 2025-12-15", "+ progress: 0", "+ spent_sek: 0",
+                "+     done: false", "+ carried_from: x/2024/loepande",
+            ])
         let carried = try #require(revision.carried.first { $0.id == "loepande" })
         #expect(
             carried.resets == [
@@ -260,6 +250,15 @@ struct PlanRevisionTests {
             try PlanRevision.make(
                 from: ItemReference("x/2024")!, to: 2024, workspace: try Workspace.read(from: snapshot),
                 snapshot: snapshot)
+        }
+    }
+}
+
+/// The lines of these changes, in their order.
+private func lines(_ changes: [CollectionDifference<Substring>.Change]) -> [String] {
+    changes.map { change in
+        switch change {
+        case .insert(_, let line, _), .remove(_, let line, _): String(line)
         }
     }
 }

@@ -1,34 +1,11 @@
 import PlantrackCore
 import Testing
 
-private func document(_ path: String, _ yaml: String) throws -> Document {
-    guard case .document(let kind, let reference) = DocumentLayout.place(of: path) else {
-        throw SnapshotError(path: path, message: "not a document path")
-    }
-    return try DocumentReader().read(Array("---\n\(yaml)---\n".utf8), path: path, kind: kind, reference: reference).get()
-}
-
-private func plan2021(status: String = "adopted") throws -> Plan {
-    try Plan(
-        document: document(
-            "Plans/stockholm/2021/plan.md",
-            """
-            kind: plan
-            county: stockholm
-            year: 2021
-            title: P
-            version: 1
-            status: \(status)
-            period: {start: 2021-01-01, end: 2021-12-31}
-
-            """))
-}
-
 @Suite("RollUp core")
 struct RollUpCoreTests {
     @Test("a closed plan is judged at its period end")
     func closedPlan() throws {
-        let plan = try plan2021(status: "closed")
+        let plan = try Plan(document: stockholmPlan(status: "closed"))
         let activity = try Activity(
             document: document(
                 "Plans/stockholm/2021/activities/a.md",

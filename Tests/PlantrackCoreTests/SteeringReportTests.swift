@@ -1,13 +1,6 @@
 import PlantrackCore
 import Testing
 
-private func document(_ path: String, _ yaml: String) throws -> Document {
-    guard case .document(let kind, let reference) = DocumentLayout.place(of: path) else {
-        throw SnapshotError(path: path, message: "not a document path")
-    }
-    return try DocumentReader().read(Array("---\n\(yaml)---\n".utf8), path: path, kind: kind, reference: reference).get()
-}
-
 private func activity(
     _ id: String, status: String, start: String = "2021-01-01", due: String = "2021-11-30",
     progress: Int? = nil
@@ -25,17 +18,9 @@ private func activity(
 private func goal(_ id: String, assessment: String, indicator: Bool) throws -> Document {
     var yaml = "kind: goal\nid: \(id)\ntitle: Mål \(id)\nterm: short\narea: bu\nassessment: \(assessment)\n"
     if indicator {
-        yaml += """
-            indicators:
-              - id: i1
-                title: Andel
-                unit: percent
-                baseline: {value: 0, date: 2020-12-31}
-                target: {value: 100, date: 2021-12-31}
-                measurements:
-                  - {date: 2021-04-14, value: 0}
-
-            """
+        yaml += indicatorsYAML(
+            id: "i1", title: "Andel", unit: "percent", baseline: (0, "2020-12-31"), target: (100, "2021-12-31"),
+            measurements: [("2021-04-14", 0)])
     }
     return try document("Plans/stockholm/2021/goals/\(id).md", yaml)
 }
@@ -49,18 +34,7 @@ private func goal(_ id: String, assessment: String, indicator: Bool) throws -> D
 ///   (its assessment stands); g4 on track without indicators.
 private func report(tolerance: Int?) throws -> SteeringReport {
     var documents = [
-        try document(
-            "Plans/stockholm/2021/plan.md",
-            """
-            kind: plan
-            county: stockholm
-            year: 2021
-            title: P
-            version: 1
-            status: adopted
-            period: {start: 2021-01-01, end: 2021-12-31}
-
-            """),
+        try stockholmPlan(),
         try activity("a1", status: "in-progress", progress: 30),
         try activity("a2", status: "planned", start: "2021-06-01"),
         try activity("c1", status: "cancelled"),
@@ -72,11 +46,7 @@ private func report(tolerance: Int?) throws -> SteeringReport {
         try goal("g4", assessment: "on-track", indicator: false),
     ]
     if let tolerance {
-        documents.append(
-            try DocumentReader().read(
-                Array("name: T\ntraffic_light:\n  tolerance: \(tolerance)\n".utf8),
-                path: "Plans/workspace.yaml", kind: .workspace, reference: nil
-            ).get())
+        documents.append(try settings("name: T\ntraffic_light:\n  tolerance: \(tolerance)\n"))
     }
     let rollUp = RollUp(documents: documents, invalidPaths: [], asOf: try #require(CalendarDate("2021-04-15")))
     return SteeringReport(

@@ -1,13 +1,6 @@
 import PlantrackCore
 import Testing
 
-private func document(_ path: String, _ yaml: String) throws -> Document {
-    guard case .document(let kind, let reference) = DocumentLayout.place(of: path) else {
-        throw SnapshotError(path: path, message: "not a document path")
-    }
-    return try DocumentReader().read(Array("---\n\(yaml)---\n".utf8), path: path, kind: kind, reference: reference).get()
-}
-
 private func activity(
     _ id: String, status: String = "in-progress", start: String? = "2021-01-01",
     due: String? = "2021-11-30", progress: Int? = nil
@@ -27,27 +20,6 @@ private func goal(_ id: String, assessment: String, indicators: String = "") thr
             "kind: goal\nid: \(id)\ntitle: G\nterm: short\narea: bu\nassessment: \(assessment)\n" + indicators))
 }
 
-private func plan(year: Int = 2021) throws -> Plan {
-    try Plan(
-        document: document(
-            "Plans/stockholm/\(year)/plan.md",
-            """
-            kind: plan
-            county: stockholm
-            year: \(year)
-            title: P
-            version: 1
-            status: adopted
-            period: {start: \(year)-01-01, end: \(year)-12-31}
-
-            """))
-}
-
-/// The settings document of `yaml` (a plain YAML file, as Plans/workspace.yaml is).
-private func settings(_ yaml: String) throws -> Document {
-    try DocumentReader().read(Array(yaml.utf8), path: "Plans/workspace.yaml", kind: .workspace, reference: nil).get()
-}
-
 private func day(_ text: String) throws -> CalendarDate { try #require(CalendarDate(text)) }
 
 /// The status of stockholm/2021 with these items on `on`.
@@ -55,7 +27,7 @@ private func status(
     _ activities: [Activity], goals: [Goal] = [], on: String,
     thresholds: TrafficLight.Thresholds = .standard
 ) throws -> PlanStatus {
-    PlanStatus(plan: try plan(), goals: goals, activities: activities, asOf: try day(on), thresholds: thresholds)
+    PlanStatus(plan: try Plan(document: stockholmPlan()), goals: goals, activities: activities, asOf: try day(on), thresholds: thresholds)
 }
 
 /// Three activities on 2021-04-15 (day 105 of 2021), worked out by hand (docs/rollup.md):
@@ -147,17 +119,7 @@ struct TrafficLightTests {
     func indicatorsBehind() throws {
         // 2021-06-30 is day 181 of 365: 49.6 % of the way to a target dated 2021-12-31.
         func indicator(_ value: Int) -> String {
-            """
-            indicators:
-              - id: i
-                title: I
-                unit: count
-                baseline: {value: 0, date: 2020-12-31}
-                target: {value: 100, date: 2021-12-31}
-                measurements:
-                  - {date: 2021-06-30, value: \(value)}
-
-            """
+            indicatorsYAML(baseline: (0, "2020-12-31"), target: (100, "2021-12-31"), measurements: [("2021-06-30", value)])
         }
         let behind = try status([], goals: [goal("g", assessment: "on-track", indicators: indicator(29))], on: "2021-07-01")
         // 29 < 49.6 − 20.
@@ -206,26 +168,15 @@ struct TrafficLightTests {
 @Suite("Indicator progress in a plan year")
 struct IndicatorYearTests {
     private func indicator(_ measurements: [(String, Int)]) throws -> Indicator {
-        let lines = measurements.map { "      - {date: \($0.0), value: \($0.1)}" }.joined(separator: "\n")
         let g = try goal(
             "g", assessment: "on-track",
-            indicators: """
-                indicators:
-                  - id: i
-                    title: I
-                    unit: count
-                    baseline: {value: 10, date: 2020-12-31}
-                    target: {value: 20, date: 2022-12-31}
-                    measurements:
-                \(lines)
-
-                """)
+            indicators: indicatorsYAML(baseline: (10, "2020-12-31"), target: (20, "2022-12-31"), measurements: measurements))
         return try #require(g.indicators.first)
     }
 
     @Test("a new year starts from the last measurement before it and shows no progress until one of its own")
     func newYear() throws {
-        let period2022 = try plan(year: 2022).period
+        let period2022 = try Plan(document: stockholmPlan(year: 2022)).period
         let carried = try indicator([("2021-06-30", 15), ("2021-12-31", 18)])
         let none = carried.progress(in: period2022)
         #expect(none.baseline?.value == 18)
@@ -251,7 +202,7 @@ struct IndicatorYearTests {
 
     @Test("in its own year the stated baseline counts, later measurements do not")
     func ownYear() throws {
-        let period2021 = try plan(year: 2021).period
+        let period2021 = try Plan(document: stockholmPlan(year: 2021)).period
         let measured = try indicator([("2021-06-30", 15), ("2021-12-31", 18), ("2022-06-30", 19)])
         let year = measured.progress(in: period2021)
         #expect(year.baseline?.value == 10)
