@@ -58,8 +58,6 @@ struct ListCommand: ParsableCommand {
     }
 }
 
-extension DocumentKind: ExpressibleByArgument {}
-
 /// Which documents `list` shows.
 struct DocumentSelection {
     var kind: DocumentKind?

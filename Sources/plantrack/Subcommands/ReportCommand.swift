@@ -2,8 +2,6 @@ import ArgumentParser
 import PlantrackCore
 import PlantrackGit
 
-extension ReportLanguage: ExpressibleByArgument {}
-
 /// `plantrack report`: the steering group's page, or the yearly follow-up (redovisning).
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

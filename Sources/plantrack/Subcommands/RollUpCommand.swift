@@ -3,8 +3,6 @@ import JSONSchema
 import PlantrackCore
 import PlantrackGit
 
-extension RollUp.Grouping: ExpressibleByArgument {}
-
 /// `plantrack rollup`: status figures per plan and in total.
 struct RollUpCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -3,8 +3,6 @@ import JSONSchema
 import PlantrackCore
 import PlantrackGit
 
-extension Trend.Every: ExpressibleByArgument {}
-
 /// `plantrack trend`: the roll-up total at each period end.
 struct TrendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,4 +1,3 @@
-import ArgumentParser
 import PlantrackCore
 
 #if canImport(Glibc)
@@ -15,12 +14,4 @@ extension CalendarDate {
         localtime_r(&now, &parts)
         return CalendarDate(secondsSinceEpoch: Int64(now), offsetMinutes: Int(parts.tm_gmtoff / 60))
     }
-}
-
-extension CalendarDate: ExpressibleByArgument {
-    public init?(argument: String) {
-        self.init(argument)
-    }
-
-    public static var defaultCompletionKind: CompletionKind { .default }
 }
