@@ -36,7 +36,9 @@ private final class GitWorkspace {
 
     /// Runs git in the repository; fails the test on a non-zero exit unless `allowFailure`.
     @discardableResult
-    func git(_ arguments: [String], allowFailure: Bool = false, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> CLIResult {
+    func git(_ arguments: [String], allowFailure: Bool = false, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws
+        -> CLIResult
+    {
         let result = try CLI.run(arguments, in: folder.url, environment: environment, executable: "/usr/bin/git")
         if !allowFailure {
             #expect(result.status == 0, "git \(arguments.joined(separator: " ")): \(result.stderr)", sourceLocation: sourceLocation)
