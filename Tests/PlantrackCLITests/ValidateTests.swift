@@ -220,6 +220,8 @@ struct ValidateTests {
         #expect(!result.stdout.contains("body.md:6:1"))
         #expect(!result.stdout.contains("front.md:3:1: error: [yaml"))
         #expect(result.stdout.components(separatedBy: "[merge.conflict]").count == 7)
+        let sarif = try CLI.run(["validate", "--format", "sarif"], in: repo.url)
+        #expect(sarif.stdout.contains("no document holds the conflict markers a merge left"))
     }
 
     @Test func pathsLimitWhatIsReported() throws {

@@ -215,6 +215,26 @@ struct DocumentMergeTests {
             ])
     }
 
+    @Test("merge.conflict is a reading rule an override may name")
+    func ruleIsTheReaders() {
+        #expect(ConflictMarkers.descriptor.id == "merge.conflict")
+        #expect(WorkspaceValidator.readerAndSchemaRules.contains(ConflictMarkers.descriptor.id))
+        #expect(WorkspaceValidator.isReadingRule(ConflictMarkers.descriptor.id))
+        #expect(PlanRules.descriptor(for: ConflictMarkers.descriptor.id) == nil)
+    }
+
+    @Test("CRLF documents merge by field and keep their line ends; markers use them too")
+    func crlf() {
+        let base = baseActivity.replacingOccurrences(of: "\n", with: "\r\n")
+        let ours = edit(base, "status: in-progress", "status: done")
+        let theirs = edit(edit(base, "progress: 40", "progress: 60"), "status: in-progress", "status: delayed")
+        let (text, result) = merge(base, ours, theirs)
+        #expect(result.conflicts.map(\.place) == [.field("status")])
+        #expect(text.contains("\r\n<<<<<<< ours\r\nstatus: done\r\n=======\r\nstatus: delayed\r\n>>>>>>> theirs\r\n"))
+        #expect(text.contains("progress: 60\r\n"))
+        #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+    }
+
     @Test("marker lines: a lone ======= is a Markdown underline, not a marker")
     func markerDetection() {
         let text = "Rubrik\n=======\n\n<<<<<<< ours\na\n=======\nb\n>>>>>>> theirs\n"

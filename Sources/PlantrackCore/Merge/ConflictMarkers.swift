@@ -5,6 +5,11 @@ public enum ConflictMarkers {
     /// The rule id of a marker left in a document.
     public static let rule = "merge.conflict"
 
+    /// The rule's descriptor. The reader reports it (it is one of
+    /// ``WorkspaceValidator/readerAndSchemaRules``), not ``PlanRules``.
+    public static let descriptor = RuleDescriptor(
+        id: rule, severity: .error, summary: "no document holds the conflict markers a merge left")
+
     /// One marker line.
     public struct Marker: Hashable, Sendable {
         /// Which marker.
@@ -25,8 +30,7 @@ public enum ConflictMarkers {
     /// space or the line end, and a line of exactly seven `=` after an opening marker (alone,
     /// such a line is a Markdown heading's underline).
     public static func find(in bytes: ArraySlice<UInt8>) -> [Marker] {
-        // Cheap first: most files hold no run of seven `<` at all.
-        guard bytes.contains(UInt8(ascii: "<")) || bytes.contains(UInt8(ascii: ">")) else { return [] }
+        // One pass over the lines; a line is looked at only when it starts with `<`, `=`, `>` or `|`.
         var markers: [Marker] = []
         var open = false
         var line = 1
@@ -35,7 +39,9 @@ public enum ConflictMarkers {
             let end = bytes[start...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
             var text = bytes[start..<end]
             if text.last == UInt8(ascii: "\r") { text = text.dropLast() }
-            if let kind = kind(of: text, afterOpening: open) {
+            if let first = text.first, first == 60 || first == 61 || first == 62 || first == 124,
+                let kind = kind(of: text, afterOpening: open)
+            {
                 markers.append(Marker(kind: kind, location: SourceLocation(line: line, column: 1)))
                 switch kind {
                 case .ours: open = true

@@ -374,7 +374,7 @@ struct FieldMerge {
                 continue
             }
             if item.range.lowerBound > next { output += lines[(next - 1)..<(item.range.lowerBound - 1)] }
-            if let last = output.last, !last.hasSuffix("\n") { output[output.count - 1] += newline }
+            if let last = output.last, last.utf8.last != 10 { output[output.count - 1] += newline }
             lastMarker = output.count + 1
             output.append(LineMerge.oursMarker + newline)
             output += Self.ended(item.ours, newline)
@@ -393,7 +393,7 @@ struct FieldMerge {
     /// The lines, the last given a line end when it has none.
     private static func ended(_ lines: [String], _ newline: String) -> [String] {
         var lines = lines
-        if let last = lines.last, !last.hasSuffix("\n") { lines[lines.count - 1] = last + newline }
+        if let last = lines.last, last.utf8.last != 10 { lines[lines.count - 1] = last + newline }
         return lines
     }
 

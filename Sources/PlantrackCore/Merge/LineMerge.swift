@@ -91,7 +91,7 @@ public enum LineMerge {
                 line += lines.count
             case .conflict(let ours, _, let theirs):
                 // A side's last line may lack a line end; the marker after it must start a line.
-                if let last = text.last, last != "\n" { text += newline }
+                if let last = text.utf8.last, last != 10 { text += newline }
                 markers.append(line)
                 text += oursMarker + newline
                 text += ended(ours, newline)
@@ -107,7 +107,7 @@ public enum LineMerge {
     /// The lines joined, the last one given a line end if it lacks one.
     static func ended(_ lines: [String], _ newline: String) -> String {
         var text = lines.joined()
-        if let last = text.last, last != "\n" { text += newline }
+        if let last = text.utf8.last, last != 10 { text += newline }
         return text
     }
 
@@ -120,12 +120,13 @@ public enum LineMerge {
         while i != utf8.endIndex {
             let next = utf8.index(after: i)
             if utf8[i] == UInt8(ascii: "\n") {
-                result.append(String(text[start..<next]))
+                // By bytes: a String index between `\r` and `\n` (one Character) would be rounded down.
+                result.append(String(decoding: utf8[start..<next], as: UTF8.self))
                 start = next
             }
             i = next
         }
-        if start != text.endIndex { result.append(String(text[start...])) }
+        if start != utf8.endIndex { result.append(String(decoding: utf8[start...], as: UTF8.self)) }
         return result
     }
 
