@@ -201,6 +201,29 @@ struct ValidateTests {
         #expect(report.documents == 10)
     }
 
+    @Test("conflict markers are merge.conflict at each marker line, in front matter and body, not a YAML error")
+    func conflictMarkers() throws {
+        let repo = try validWorkspace()
+        try repo.write(
+            "Plans/stockholm/2021/goals/front.md",
+            "---\nid: front\n<<<<<<< ours\ntitle: A\n=======\ntitle: B\n>>>>>>> theirs\n---\n\nText.\n")
+        try repo.write(
+            "Plans/stockholm/2021/goals/body.md",
+            "---\nid: body\n---\n\nRubrik\n=======\n\n<<<<<<< ours\nA\n=======\nB\n>>>>>>> theirs\n")
+        let result = try CLI.run(["validate"], in: repo.url)
+        #expect(result.status == 1)
+        for place in ["front.md:3:1", "front.md:5:1", "front.md:7:1", "body.md:8:1", "body.md:10:1", "body.md:12:1"] {
+            #expect(
+                result.stdout.contains("Plans/stockholm/2021/goals/\(place): error: [merge.conflict]"), "\(place): \(result.stdout)")
+        }
+        // The heading's underline is no marker, and the markers cause no YAML finding.
+        #expect(!result.stdout.contains("body.md:6:1"))
+        #expect(!result.stdout.contains("front.md:3:1: error: [yaml"))
+        #expect(result.stdout.components(separatedBy: "[merge.conflict]").count == 7)
+        let sarif = try CLI.run(["validate", "--format", "sarif"], in: repo.url)
+        #expect(sarif.stdout.contains("no document holds the conflict markers a merge left"))
+    }
+
     @Test func pathsLimitWhatIsReported() throws {
         let repo = try validWorkspace()
         try repo.write("Plans/stockholm/2021/goals/bu-st-1.md", shortGoal.replacingOccurrences(of: "term: short", with: "term: medium"))

@@ -131,8 +131,9 @@ public enum FieldDiff {
     }
 
     /// The elements with their key text (`title`, or `date note` for follow-ups); nil when an
-    /// element is not a record with the key fields. Repeated keys get `#2`, `#3`.
-    private static func keyed(_ nodes: [YAMLNode], _ fields: [String]) -> [(key: String, node: YAMLNode)]? {
+    /// element is not a record with the key fields. Repeated keys get `#2`, `#3`. The merge
+    /// (``DocumentMerge``) matches records by the same keys.
+    static func keyed(_ nodes: [YAMLNode], _ fields: [String]) -> [(key: String, node: YAMLNode)]? {
         var result: [(key: String, node: YAMLNode)] = []
         var seen: [String: Int] = [:]
         for node in nodes {

@@ -311,6 +311,36 @@ public struct FrontMatterEditor: Sendable {
 
     // MARK: Positions
 
+    /// The file lines (1-based, first and last) that the value at `path` stands on with its
+    /// key: a field's key line to its value's last line, or a whole list item when `path` ends
+    /// at a list position or at the first field of an item (`- key: value`). Nil when the
+    /// path names nothing. The merge wraps these lines in conflict markers.
+    func lineRange(of path: [String]) -> ClosedRange<Int>? {
+        guard let last = path.last, let parentNode = node(at: Array(path.dropLast())) else { return nil }
+        switch parentNode.content {
+        case .sequence(let items):
+            guard let index = Int(last), items.indices.contains(index) else { return nil }
+            return itemLines(items[index])
+        case .mapping(let parent):
+            guard let entry = parent.entry(last) else { return nil }
+            if parent.entries.first?.key == entry.key, isSequenceItem(parentNode) {
+                return itemLines(parentNode)
+            }
+            return entry.keyLocation.line...lastLine(entry)
+        default:
+            return nil
+        }
+    }
+
+    /// The lines of a block list's item, from its dash to its last value.
+    private func itemLines(_ item: YAMLNode) -> ClosedRange<Int> {
+        var firstLine = item.location.line
+        if firstLine > 1, !content[lineStarts[firstLine - 1]..<offset(of: item.location)].contains(UInt8(ascii: "-")) {
+            firstLine -= 1
+        }
+        return firstLine...max(firstLine, lastLine(item))
+    }
+
     private func node(at path: [String]) -> YAMLNode? {
         YAMLNode(.mapping(frontMatter), at: SourceLocation(line: yamlFirstLine, column: 1)).node(at: path)
     }

@@ -46,13 +46,13 @@ public struct WorkspaceValidator: Sendable {
         "file.too-large", "file.not-utf8", "file.symlink", "file.unreadable",
         "frontmatter.missing", "frontmatter.unclosed", "frontmatter.not-mapping",
         "yaml.syntax", "yaml.duplicate-key", "yaml.alias-budget", "yaml.too-deep", "yaml.tag", "yaml.key",
-        "layout.misplaced", "schema.unreadable", SchemaReleases.outdatedRule,
+        "layout.misplaced", "schema.unreadable", SchemaReleases.outdatedRule, ConflictMarkers.rule,
     ]).union(SchemaFinding.keywords.map { "schema.\($0)" })
 
-    /// Whether a rule id is one of the reader's (`file.*`, `frontmatter.*`, `yaml.*`): a
-    /// document with such an error could not be read.
+    /// Whether a rule id is one of the reader's (`file.*`, `frontmatter.*`, `yaml.*`,
+    /// `merge.conflict`): a document with such an error could not be read.
     public static func isReadingRule(_ rule: String) -> Bool {
-        rule.hasPrefix("file.") || rule.hasPrefix("frontmatter.") || rule.hasPrefix("yaml.")
+        rule.hasPrefix("file.") || rule.hasPrefix("frontmatter.") || rule.hasPrefix("yaml.") || rule == ConflictMarkers.rule
     }
 
     /// Validates the documents of `workspace` (already read, with its reading findings).

@@ -24,6 +24,11 @@ public struct DocumentReader: Sendable {
         if let bad = TextChecks.firstInvalidUTF8(in: content) {
             return failure("file.not-utf8", "the file is not valid UTF-8 text (save it as UTF-8)", bad)
         }
+        // Markers a merge left would read as a YAML error far from the cause; they come first.
+        // The first marker is the failure; `Workspace.read` reports every marker line.
+        if let first = ConflictMarkers.findings(in: content, path: path).first {
+            return .failure(first)
+        }
         do {
             if kind == .workspace {
                 let root = try parser.parse(content, firstLine: 1)

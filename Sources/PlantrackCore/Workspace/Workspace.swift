@@ -93,28 +93,34 @@ public struct Workspace: Sendable {
         }
 
         // The outer failure is a corrupted object, which ends the reading.
-        let results = ParallelMap.map(pending) { item -> Result<Result<Kept, Finding>, HistoryError> in
+        let results = ParallelMap.map(pending) { item -> Result<Result<Kept, ReadingFailure>, HistoryError> in
             var bytes = item.bytes ?? []
             if item.bytes == nil, let concurrent {
                 do {
                     bytes = try concurrent.contents(of: item.entry)
                 } catch {
                     if let corrupted = HistoryError.corruption(in: error) { return .failure(corrupted) }
-                    return .success(.failure(Self.finding(for: error, path: item.entry.path)))
+                    return .success(.failure(ReadingFailure(findings: [Self.finding(for: error, path: item.entry.path)])))
                 }
             }
             return .success(
                 reader.read(
                     bytes, path: item.entry.path, kind: item.kind, reference: item.reference,
                     contentID: item.entry.contentID
-                ).map(keep))
+                )
+                .map(keep)
+                .mapError { finding in
+                    // A file with conflict markers: one finding at each marker line.
+                    guard finding.rule == ConflictMarkers.rule else { return ReadingFailure(findings: [finding]) }
+                    return ReadingFailure(findings: ConflictMarkers.findings(in: bytes[...], path: item.entry.path))
+                })
         }
         var kept: [Kept] = []
         kept.reserveCapacity(results.count)
         for result in results {
             switch try result.get() {
             case .success(let value): kept.append(value)
-            case .failure(let finding): findings.append(finding)
+            case .failure(let failure): findings += failure.findings
             }
         }
         findings.sort(by: Finding.fileOrder)
@@ -182,4 +188,9 @@ public struct Workspace: Sendable {
         }
         return Finding(.error, rule: "file.unreadable", path: path, message: "\(error)")
     }
+}
+
+/// The findings of a document that could not be read (several for conflict markers).
+private struct ReadingFailure: Error {
+    var findings: [Finding]
 }

@@ -8,7 +8,8 @@ enum SARIF {
         let rules: [JSONValue] = ruleIDs.map { id in
             var rule = JSONObject()
             rule["id"] = .string(id)
-            let summary = PlanRules.descriptor(for: id)?.summary ?? id
+            let descriptor = PlanRules.descriptor(for: id) ?? (id == ConflictMarkers.rule ? ConflictMarkers.descriptor : nil)
+            let summary = descriptor?.summary ?? id
             rule["shortDescription"] = ["text": .string(summary)]
             rule["helpUri"] = .string("docs/rules.md")
             return .object(rule)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import PlantrackCore
+import PlantrackGit
 
 #if canImport(Glibc)
     import Glibc
@@ -14,7 +15,9 @@ struct HooksInstallCommand: ParsableCommand {
         abstract: "Add a pre-commit hook that validates the staged documents and refuses a commit with errors.",
         discussion: """
             An existing pre-commit hook is never overwritten: with --chain it is kept as \
-            pre-commit.before-plantrack and run first; without it, the command stops and says so.
+            pre-commit.before-plantrack and run first; without it, the command stops and says so. \
+            It also registers plantrack's merge driver (merge=plantrack in .git/info/attributes, \
+            merge.plantrack.driver in .git/config), so git merges plan documents field by field.
             """
     )
 
@@ -55,7 +58,47 @@ struct HooksInstallCommand: ParsableCommand {
             var message = "installed \(hook): commits now validate the staged documents"
             if chained { message += " (after running the existing hook, kept as \(kept))" }
             Terminal.standardOutput.write(message + "\n")
+            try Self.registerMergeDriver(in: access.repository)
         }
+    }
+
+    /// Marks the plan documents `merge=plantrack` in `.git/info/attributes` and defines the
+    /// driver in `.git/config` (through libgit2), so `git merge` merges them field by field
+    /// (docs/git-integration.md says why the attributes are not committed).
+    static func registerMergeDriver(in repository: Repository) throws {
+        let info = repository.path.hasSuffix("/") ? repository.path + "info" : repository.path + "/info"
+        let attributes = info + "/attributes"
+        mkdir(info, 0o755)
+        let existing = FileSystem.readText(attributes) ?? ""
+        if !existing.contains(mergeAttributes) {
+            let separator = existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n"
+            guard FileSystem.writeText(existing + separator + mergeAttributes, to: attributes, mode: 0o644) else {
+                throw CLIError("cannot write \(attributes): \(String(cString: strerror(errno)))")
+            }
+        }
+        do {
+            try repository.setConfiguration("merge.plantrack.name", to: "plantrack: plan documents merged field by field")
+            try repository.setConfiguration("merge.plantrack.driver", to: mergeDriver(executable: FileSystem.executablePath()))
+        } catch {
+            throw CLIError("cannot register the merge driver in the repository's configuration: \(error)")
+        }
+        Terminal.standardOutput.write(
+            "registered the merge driver: git merges Plans/**/*.md and Plans/workspace.yaml field by field (\(attributes))\n")
+    }
+
+    /// The lines `registerMergeDriver` adds to `.git/info/attributes`.
+    static let mergeAttributes = """
+        # plantrack merge driver (plantrack hooks install)
+        Plans/**/*.md merge=plantrack
+        Plans/workspace.yaml merge=plantrack
+
+        """
+
+    /// The driver's command: `plantrack` from PATH when there is one, else this executable.
+    static func mergeDriver(executable: String) -> String {
+        let arguments = "merge-driver %O %A %B %P"
+        return "if command -v plantrack >/dev/null 2>&1; then plantrack \(arguments); "
+            + "else '\(executable)' \(arguments); fi"
     }
 
     static func script(executable: String, chained: Bool) -> String {
