@@ -19,7 +19,7 @@ struct HelpGoldenTests {
         [],
         ["list"], ["show"], ["validate"], ["hooks"], ["hooks", "install"], ["diff"], ["rollup"], ["trend"],
         ["report"], ["init"], ["new"], ["update"], ["revise"], ["approve"], ["log"],
-        ["schemas"], ["schemas", "update"],
+        ["schemas"], ["schemas", "update"], ["guard"],
     ]
 
     /// `help.txt` for the root, `help-schemas-update.txt` for `schemas update`.
