@@ -219,6 +219,20 @@ struct PushGuardTests {
                 .contains("it has no Plans/z/2024/plan.md") == true)
     }
 
+    @Test func unreadableRightsRefuseRatherThanAllow() throws {
+        let (history, tip) = sharedRepository()
+        let broken = try history.push(["Plans/workspace.yaml": "access: [unclosed\n"], on: tip)
+        history.headID = broken.id
+        let change = try history.push([xActivity: activity(progress: 60)], on: broken)
+        let refused = try judge(history, old: broken.id, new: change.id, as: "anna")
+        #expect(refused.first?.rule == "access.unreadable")
+        #expect(refused.first?.subject == "Plans/workspace.yaml")
+        #expect(refused.first?.findings.first?.location != nil)
+        #expect(
+            try judge(history, "refs/tags/x/2024/v3", old: nil, new: tip.id, as: "anna").map(\.rule)
+                == ["access.unreadable"])
+    }
+
     @Test func hookLinesAndApprovalTagNames() throws {
         let zero = String(repeating: "0", count: 40)
         let line = RefUpdate(hookLine: "\(zero) \(String(repeating: "a", count: 40)) refs/heads/main")

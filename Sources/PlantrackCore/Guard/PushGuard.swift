@@ -29,7 +29,7 @@ public struct RefUpdate: Hashable, Sendable {
 }
 
 /// Why a push is refused: one rule broken by one file, tag or branch.
-public struct PushRefusal: Hashable, Sendable, CustomStringConvertible {
+public struct PushRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     /// The reference whose update is refused.
     public var reference: String
     /// The rule (docs/shared-repository.md): `access.file`, `access.tag`, `branch.validate`,
@@ -108,18 +108,12 @@ public struct PushGuard {
     private func judgeBranch(_ update: RefUpdate) throws -> [PushRefusal] {
         let defaultBranch = try history.headBranch()
         let defaultTip = try history.head()?.id
+        let oldTip = try update.old.map { try history.commit(named: $0) }
         // The rules in force: the branch's own tip before the push, else the default branch's.
-        let rulesCommit = update.old.map { try? history.commit(named: $0).id } ?? defaultTip
         let rules: AccessRules?
-        do {
-            rules = try rulesCommit.flatMap { try accessRules(at: $0) }
-        } catch let finding as Finding {
-            return [
-                PushRefusal(
-                    reference: update.name, rule: "access.unreadable", subject: finding.path,
-                    message: "cannot be read, so no one's rights are known; an administrator of the server must fix it",
-                    findings: [finding])
-            ]
+        switch rulesReading(at: oldTip?.id ?? defaultTip, for: update) {
+        case .success(let read): rules = read
+        case .failure(let refusal): return [refusal]
         }
         let isProtected =
             update.name == defaultBranch || rules?.protectedBranches.contains(update.name) == true
@@ -133,7 +127,6 @@ public struct PushGuard {
             ]
         }
         let newTip = try history.commit(named: newID)
-        let oldTip = try update.old.map { try history.commit(named: $0) }
         var refusals: [PushRefusal] = []
         if isProtected, let oldTip, try !history.isAncestor(oldTip.id, of: newTip.id) {
             refusals.append(
@@ -195,7 +188,11 @@ public struct PushGuard {
         }
         guard let newID = update.new else { return [] }
         var refusals: [PushRefusal] = []
-        let rules = try history.head().flatMap { try? accessRules(at: $0.id) }
+        let rules: AccessRules?
+        switch rulesReading(at: try history.head()?.id, for: update) {
+        case .success(let read): rules = read
+        case .failure(let refusal): return [refusal]
+        }
         if let rules, !rules.mayChange(county: approval.county, as: identity) {
             refusals.append(
                 PushRefusal(
@@ -239,6 +236,23 @@ public struct PushGuard {
     }
 
     // MARK: Reading
+
+    /// The access rules at `commitID` (none without a commit), or the refusal of `update`
+    /// when they cannot be read: unknown rights refuse rather than allow.
+    private func rulesReading(at commitID: String?, for update: RefUpdate) -> Result<AccessRules?, PushRefusal> {
+        guard let commitID else { return .success(nil) }
+        do {
+            return .success(try accessRules(at: commitID))
+        } catch {
+            let finding = error as? Finding
+            return .failure(
+                PushRefusal(
+                    reference: update.name, rule: "access.unreadable", subject: finding?.path ?? DocumentLayout.settingsPath,
+                    message: "cannot be read, so no one's rights are known; an administrator of the server must fix it"
+                        + (finding == nil ? " (\(error))" : ""),
+                    findings: finding.map { [$0] } ?? []))
+        }
+    }
 
     /// The access rules of `Plans/workspace.yaml` at `commitID`; nil without `access:` or
     /// without the file. A file that cannot be read throws its ``Finding``.
