@@ -227,6 +227,16 @@ struct SharedRepositoryTests {
         #expect(try shared.serverID("main") == pushed)
     }
 
+    @Test func aHookLineThatIsNotOldNewRefIsAUsageError() throws {
+        let shared = try SharedRepository()
+        let plantrack = CLI.productsFolder.appendingPathComponent("plantrack").path
+        let result = try CLI.run(
+            ["-c", "printf 'abc def refs/heads/main\\n' | \"$0\" guard --identity eva", plantrack], in: shared.bare,
+            environment: ["GIT_DIR": shared.bare.path], executable: "/bin/sh")
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("standard input, line 1: 'abc def refs/heads/main' is not 'OLD NEW REF'"), "\(result.stderr)")
+    }
+
     @Test func guardJudgesARangeForACIJob() throws {
         let shared = try SharedRepository()
         let start = try shared.localID("HEAD")

@@ -238,6 +238,8 @@ struct PushGuardTests {
         let line = RefUpdate(hookLine: "\(zero) \(String(repeating: "a", count: 40)) refs/heads/main")
         #expect(line == RefUpdate(name: "refs/heads/main", old: nil, new: String(repeating: "a", count: 40)))
         #expect(RefUpdate(hookLine: "a b") == nil)
+        #expect(RefUpdate(hookLine: "not a line") == nil)
+        #expect(RefUpdate(hookLine: "\(zero) \(zero) main") == nil)
         #expect(PushGuard.approvalTag("stockholm/2026/v12")! == ("stockholm", 2026, 12))
         #expect(PushGuard.approvalTag("stockholm/26/v1") == nil)
         #expect(PushGuard.approvalTag("v1") == nil)

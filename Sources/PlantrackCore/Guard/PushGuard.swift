@@ -16,11 +16,16 @@ public struct RefUpdate: Hashable, Sendable {
     }
 
     /// Reads one line of a `pre-receive` hook's input, `OLD NEW REF`; nil when it is not
-    /// three fields.
+    /// two object ids (40 or 64 hex digits) and a reference name.
     public init?(hookLine: String) {
         let fields = hookLine.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        guard fields.count == 3, !fields[2].isEmpty else { return nil }
+        guard fields.count == 3, Self.isObjectID(fields[0]), Self.isObjectID(fields[1]), fields[2].hasPrefix("refs/")
+        else { return nil }
         self.init(name: fields[2], old: fields[0], new: fields[1])
+    }
+
+    private static func isObjectID(_ text: String) -> Bool {
+        (text.count == 40 || text.count == 64) && text.allSatisfy(\.isHexDigit)
     }
 
     private static func isZero(_ id: String) -> Bool {
