@@ -16,12 +16,16 @@ import PlantrackCore
 public final class BlobPool: ContentReader, @unchecked Sendable {
     /// The repository's `.git` folder, which each handle opens.
     private let gitDirectory: String
+    /// Whether each handle is opened from git's environment (a hook's quarantine), as the
+    /// repository the pool serves was.
+    private let fromEnvironment: Bool
     /// Handles no thread is using; guarded by `lock`.
     private var idle: [Repository] = []
     private let lock: UnsafeMutablePointer<pthread_mutex_t>
 
-    init(gitDirectory: String) {
+    init(gitDirectory: String, fromEnvironment: Bool = false) {
         self.gitDirectory = gitDirectory
+        self.fromEnvironment = fromEnvironment
         lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
         lock.initialize(to: pthread_mutex_t())
         pthread_mutex_init(lock, nil)
@@ -63,7 +67,8 @@ public final class BlobPool: ContentReader, @unchecked Sendable {
         pthread_mutex_lock(lock)
         let handle = idle.popLast()
         pthread_mutex_unlock(lock)
-        return try handle ?? Repository.open(at: gitDirectory)
+        if let handle { return handle }
+        return try fromEnvironment ? Repository.openFromEnvironment() : Repository.open(at: gitDirectory)
     }
 
     private func giveBack(_ repository: Repository) {

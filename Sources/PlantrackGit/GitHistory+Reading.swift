@@ -9,6 +9,10 @@ extension GitHistory {
         return try translating { HistoryCommit(try repository.head()) }
     }
 
+    public func headBranch() throws -> String? {
+        try translating { try repository.headBranch() }
+    }
+
     public func commit(named revision: String) throws -> HistoryCommit {
         do {
             return HistoryCommit(try repository.resolveCommit(revision))

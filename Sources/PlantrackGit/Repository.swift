@@ -12,8 +12,13 @@ public final class Repository {
     /// The `git_repository *`; freed only in `deinit`.
     let pointer: OpaquePointer
 
-    private init(pointer: OpaquePointer) {
+    /// Whether the handle was opened from git's environment variables
+    /// (``openFromEnvironment()``), so that the handles of its ``blobPool`` are too.
+    public let isOpenedFromEnvironment: Bool
+
+    private init(pointer: OpaquePointer, fromEnvironment: Bool = false) {
         self.pointer = pointer
+        self.isOpenedFromEnvironment = fromEnvironment
     }
 
     deinit {
@@ -29,6 +34,21 @@ public final class Repository {
             git_repository_open_ext(&handle, path, GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil),
             "git_repository_open_ext", context: "cannot open a git repository at '\(path)'")
         return try Repository(pointer: unwrap(handle, "git_repository_open_ext"))
+    }
+
+    /// Opens the repository git's environment names, as a hook git runs must
+    /// (`git_repository_open_ext` with `GIT_REPOSITORY_OPEN_FROM_ENV`): `GIT_DIR` (else the
+    /// current folder and its parents), and the object folders `GIT_OBJECT_DIRECTORY` and
+    /// `GIT_ALTERNATE_OBJECT_DIRECTORIES`. In a `pre-receive` hook git points these at its
+    /// quarantine, where the pushed objects wait until the hook accepts them; a repository
+    /// opened by path would not see them.
+    public static func openFromEnvironment() throws -> Repository {
+        try Libgit2.ensureInitialized()
+        var handle: OpaquePointer?
+        try GitError.check(
+            git_repository_open_ext(&handle, nil, GIT_REPOSITORY_OPEN_FROM_ENV.rawValue, nil),
+            "git_repository_open_ext", context: "cannot open the git repository that GIT_DIR or the current folder names")
+        return try Repository(pointer: unwrap(handle, "git_repository_open_ext"), fromEnvironment: true)
     }
 
     /// Finds the repository that contains `path`, looking in `path` and then its parent
@@ -90,7 +110,7 @@ public final class Repository {
 
     /// Reads this repository's blobs from several threads at once (see ``BlobPool``);
     /// made on first use, and shared by every snapshot of the repository.
-    public private(set) lazy var blobPool = BlobPool(gitDirectory: path)
+    public private(set) lazy var blobPool = BlobPool(gitDirectory: path, fromEnvironment: isOpenedFromEnvironment)
 
     /// Whether HEAD names a branch that has no commits yet (`git_repository_head_unborn`).
     public var isHeadUnborn: Bool { git_repository_head_unborn(pointer) == 1 }
@@ -110,6 +130,15 @@ public final class Repository {
         try GitError.check(result, "git_repository_head")
         let head = try Reference(pointer: unwrap(reference, "git_repository_head"), repository: self)
         return try head.peelToCommit()
+    }
+
+    /// The full name of the branch HEAD names (`refs/heads/main`), born or unborn; nil when
+    /// HEAD is detached (`git_reference_lookup` of `HEAD`, `git_reference_symbolic_target`).
+    public func headBranch() throws -> String? {
+        var reference: OpaquePointer?
+        try GitError.check(git_reference_lookup(&reference, pointer, "HEAD"), "git_reference_lookup", context: "cannot read HEAD")
+        let head = try Reference(pointer: unwrap(reference, "git_reference_lookup"), repository: self)
+        return head.symbolicTarget
     }
 
     /// The branch name HEAD points at while it is unborn (`main`), for messages.

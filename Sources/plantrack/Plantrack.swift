@@ -19,7 +19,7 @@ struct Plantrack: ParsableCommand {
         subcommands: [
             ListCommand.self, ShowCommand.self, ValidateCommand.self, HooksCommand.self, DiffCommand.self,
             RollUpCommand.self, TrendCommand.self, ReportCommand.self, InitCommand.self, NewCommand.self,
-            UpdateCommand.self, ReviseCommand.self, ApproveCommand.self, LogCommand.self, SchemasCommand.self,
+            UpdateCommand.self, ReviseCommand.self, ApproveCommand.self, LogCommand.self, SchemasCommand.self, GuardCommand.self,
             MergeDriverCommand.self,
         ]
     )

@@ -6,8 +6,9 @@ import Testing
 /// The reading half of the seam on a git repository: the same expectations as on
 /// ``MemoryHistory`` (below), so the two implementations cannot drift apart.
 @Suite struct GitHistoryReadingTests {
-    @Test func readsWhatMemoryReads() throws {
-        let test = try TestRepository()
+    /// A bare repository (a shared one, which `plantrack guard` reads) reads the same.
+    @Test(arguments: [false, true]) func readsWhatMemoryReads(bare: Bool) throws {
+        let test = try TestRepository(bare: bare)
         var ids: [ObjectID] = []
         for step in ReadingCase.files {
             ids.append(try test.commit(step.commit, step.changes.mapValues { $0.map { TestFile($0) } }))
@@ -124,6 +125,7 @@ struct ReadingCase {
 func expectReading(_ history: any History, _ ids: ReadingCase) throws {
     // Revisions, and the label a snapshot of one gets.
     #expect(try history.head()?.id == ids.merge)
+    #expect(try history.headBranch() == "refs/heads/main")
     #expect(try history.commit(named: "HEAD").id == ids.merge)
     #expect(try history.commit(named: "HEAD~1").id == ids.third)
     #expect(try history.commit(named: "HEAD^2").id == ids.side)
@@ -177,6 +179,9 @@ func expectReading(_ history: any History, _ ids: ReadingCase) throws {
     #expect(try history.changes(from: ids.second, to: ids.third, under: "Schemas").map(\.path) == ["Schemas/s.json"])
     #expect(try history.changes(from: ids.third, to: ids.merge, under: "Plans/").map(\.path) == ["Plans/c.md"])
     #expect(try history.changes(from: ids.merge, to: ids.first, under: "Plans").map(\.kind) == [.modified, .removed, .removed])
+    // Under "": every file of the commits, whatever folder (what the guard of a push reads).
+    #expect(try history.changes(from: ids.first, to: ids.third, under: "").map(\.path) == ["Plans/a.md", "Plans/b.md", "Schemas/s.json"])
+    #expect(try history.changes(from: nil, to: ids.first, under: "").map(\.path) == ["Plans/a.md", "Schemas/s.json"])
 
     #expect(try history.contentID(of: "Plans/b.md", at: ids.second) == one)
     #expect(try history.contentID(of: "Plans/a.md", at: ids.first) == one)
@@ -214,6 +219,7 @@ func expectReading(_ history: any History, _ ids: ReadingCase) throws {
 /// Before the first commit there is no HEAD, and `HEAD…` names nothing.
 func expectNothingCommitted(_ history: any History) throws {
     #expect(try history.head() == nil)
+    #expect(try history.headBranch() == "refs/heads/main")
     #expect(throws: HistoryError.noCommits(revision: "HEAD")) { try history.commit(named: "HEAD") }
     #expect(throws: HistoryError.noCommits(revision: "HEAD~1")) { try history.commit(named: "HEAD~1") }
     #expect(throws: HistoryError.unknownRevision("v1", tags: [])) { try history.commit(named: "v1") }

@@ -142,6 +142,11 @@ public protocol History: AnyObject {
     /// HEAD's commit; nil while nothing is committed (an unborn branch).
     func head() throws -> HistoryCommit?
 
+    /// The branch HEAD names, in full (`refs/heads/main`), whether or not it has commits;
+    /// nil when HEAD names a commit rather than a branch (detached). In a shared (bare)
+    /// repository this is its default branch, which `plantrack guard` protects.
+    func headBranch() throws -> String?
+
     /// The commit `revision` names: an id or an abbreviation of one, a branch, a tag
     /// (peeled), `HEAD`, `HEAD~2`. Throws ``HistoryError/unknownRevision(_:tags:)`` or
     /// ``HistoryError/noCommits(revision:)``.
@@ -165,8 +170,8 @@ public protocol History: AnyObject {
     /// when nil).
     func snapshot(at id: String, label: String?) throws -> any Snapshot
 
-    /// The files below `folder` whose content differs between commit `old` (nil: no
-    /// files) and commit `new`, sorted by path. The cost follows what changed, not the size
+    /// The files below `folder` (`""`: every file of the commit) whose content differs
+    /// between commit `old` (nil: no files) and commit `new`, sorted by path. The cost follows what changed, not the size
     /// of the workspace.
     func changes(from old: String?, to new: String, under folder: String) throws -> [SnapshotChange]
 

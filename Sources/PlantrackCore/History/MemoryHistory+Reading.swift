@@ -11,6 +11,10 @@ extension MemoryHistory {
         return try commit(id: headID)
     }
 
+    public func headBranch() throws -> String? {
+        headBranchName
+    }
+
     /// Understands what tests write: `HEAD`, a tag (`refs/tags/…` too), a full or abbreviated
     /// id (four digits or more), each optionally followed by `~`, `~N`, `^` or `^N` steps.
     public func commit(named revision: String) throws -> HistoryCommit {

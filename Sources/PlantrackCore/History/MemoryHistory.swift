@@ -13,6 +13,8 @@ public final class MemoryHistory: History {
     var commits: [String: StoredCommit] = [:]
     /// HEAD's commit id; nil while nothing is committed.
     var headID: String?
+    /// The branch HEAD names (``headBranch()``); nil: HEAD is detached.
+    public var headBranchName: String? = "refs/heads/main"
     /// Annotated tags: name → (commit id, tagger, message).
     var tagRecords: [String: (commitID: String, tagger: Author, message: String)] = [:]
     /// The working files: what ``workingTree()`` reads and writes change.

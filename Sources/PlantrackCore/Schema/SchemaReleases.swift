@@ -31,6 +31,7 @@ public enum SchemaReleases {
             "d94dd4a6fad8dfdb24fbd7ef9bf1404fb5c510e1",  // 2130ba6: the first schemas
             "c7656fea3c9029ed07a041c2f37c26181b0d7919",  // 82eab81: a real rule id in the example
             "5a11631e9ec3653f1f97468cdd0abce9f4804bc8",  // #18: traffic_light thresholds
+            "44253eeb9c975496e10d5e31281cad3e53def058",  // #20: access (plantrack guard)
         ],
     ]
 

@@ -17,7 +17,9 @@ struct HooksInstallCommand: ParsableCommand {
             An existing pre-commit hook is never overwritten: with --chain it is kept as \
             pre-commit.before-plantrack and run first; without it, the command stops and says so. \
             It also registers plantrack's merge driver (merge=plantrack in .git/info/attributes, \
-            merge.plantrack.driver in .git/config), so git merges plan documents field by field.
+            merge.plantrack.driver in .git/config), so git merges plan documents field by field. \
+            With --server, in a bare repository (the current folder or --workspace), it adds a \
+            pre-receive hook instead, which runs plantrack guard (docs/shared-repository.md).
             """
     )
 
@@ -26,10 +28,17 @@ struct HooksInstallCommand: ParsableCommand {
     @Flag(help: "Keep an existing pre-commit hook and run it before plantrack's.")
     var chain = false
 
+    @Flag(help: "In a bare shared repository: add a pre-receive hook that runs plantrack guard on every push.")
+    var server = false
+
     /// Marks hooks written by plantrack, so installing again updates them.
     static let marker = "# plantrack pre-commit hook"
 
     func run() throws {
+        if server {
+            try reportingErrors { try installServerHook() }
+            return
+        }
         try reportingErrors {
             let access = try WorkspaceAccess(workspace)
             let hooks = access.repository.path.hasSuffix("/") ? access.repository.path + "hooks" : access.repository.path + "/hooks"
