@@ -23,56 +23,11 @@ private func workspaceFiles(access: String?) -> [String: [UInt8]] {
         "Plans/workspace.yaml": "name: Test\nlanguage: sv\n" + (access.map { $0 + "\n" } ?? ""),
         "Schemas/README.md": "Egna scheman.\n",
     ]
-    for (county, status) in [("x", "adopted"), ("y", "draft")] {
-        files["Plans/\(county)/county.md"] =
-            "---\nkind: county\nid: \(county)\nname: \(county.uppercased()) län\ncode: \"0\(county == "x" ? 1 : 3)\"\n---\n"
-        files["Plans/\(county)/2024/plan.md"] = """
-            ---
-            kind: plan
-            county: \(county)
-            year: 2024
-            title: Handlingsplan 2024
-            version: 3
-            status: \(status)
-            \(status == "adopted" ? "adopted: {date: 2024-02-01, by: Regionstyrelsen}" : "")
-            period:
-              start: 2024-01-01
-              end: 2024-12-31
-            areas:
-              - id: a
-                title: A
-            ---
-
-            """
-        files["Plans/\(county)/2024/goals/g.md"] =
-            "---\nkind: goal\nid: g\ntitle: G\nterm: long\narea: a\nassessment: not-assessed\n---\n"
-        files["Plans/\(county)/2024/goals/s.md"] =
-            "---\nkind: goal\nid: s\ntitle: S\nterm: short\narea: a\nserves:\n  - g\nassessment: not-assessed\n---\n"
-        files["Plans/\(county)/2024/activities/p1.md"] = activity(progress: 40)
+    for (county, code, status) in [("x", "01", "adopted"), ("y", "03", "draft")] {
+        files.merge(countyFiles(county, code: code, planStatus: status)) { _, new in new }
     }
     return files.mapValues { Array($0.utf8) }
 }
-
-private func activity(progress: Int) -> String {
-    """
-    ---
-    kind: activity
-    id: p1
-    title: Utbildning
-    area: a
-    priority: prioritized
-    goals:
-      - s
-    status: in-progress
-    progress: \(progress)
-    ---
-
-    """
-}
-
-private let clerk = Author(name: "Kansliet", email: "kansliet@example.se", time: 1_709_280_000, offsetMinutes: 60)
-/// 2024-03-01.
-private let march = CalendarDate(secondsSinceEpoch: 1_709_251_200)
 
 extension MemoryHistory {
     /// A commit on top of `parent` changing `changes` (nil: removes the file); HEAD stays.
@@ -104,7 +59,7 @@ struct PushGuardTests {
 
     @Test func aCountyChangesItsOwnFilesAndNotAnothers() throws {
         let (history, tip) = sharedRepository()
-        let change = try history.push([xActivity: activity(progress: 60)], on: tip)
+        let change = try history.push([xActivity: openActivity(progress: 60)], on: tip)
         #expect(try judge(history, old: tip.id, new: change.id, as: "anna").isEmpty)
         #expect(try judge(history, old: tip.id, new: change.id, as: "nationell").isEmpty)
         let refused = try judge(history, old: tip.id, new: change.id, as: "eva")
@@ -117,14 +72,14 @@ struct PushGuardTests {
 
     @Test func aPushWithoutIdentityChangesNothingOnceAccessIsDeclared() throws {
         let (history, tip) = sharedRepository()
-        let change = try history.push([xActivity: activity(progress: 60)], on: tip)
+        let change = try history.push([xActivity: openActivity(progress: 60)], on: tip)
         let refused = try judge(history, old: tip.id, new: change.id, as: nil)
         #expect(refused.map(\.subject) == [xActivity])
         #expect(refused.first?.message.contains("the push carries no identity") == true)
         #expect(try judge(history, old: tip.id, new: change.id, as: "").map(\.rule) == ["access.file"])
 
         let (open, openTip) = sharedRepository(access: nil)
-        let anyone = try open.push([xActivity: activity(progress: 60), "Schemas/README.md": "x\n"], on: openTip)
+        let anyone = try open.push([xActivity: openActivity(progress: 60), "Schemas/README.md": "x\n"], on: openTip)
         #expect(try judge(open, old: openTip.id, new: anyone.id, as: nil).isEmpty)
     }
 
@@ -144,7 +99,7 @@ struct PushGuardTests {
         let change = try history.push(
             [
                 "Plans/workspace.yaml": "name: Test\nlanguage: sv\n\(granted)\n",
-                "Plans/y/2024/activities/p1.md": activity(progress: 70),
+                "Plans/y/2024/activities/p1.md": openActivity(progress: 70),
             ], on: tip)
         #expect(
             try judge(history, old: tip.id, new: change.id, as: "anna").map(\.subject)
@@ -153,7 +108,7 @@ struct PushGuardTests {
 
     @Test func theNewTipOfAProtectedBranchMustValidate() throws {
         let (history, tip) = sharedRepository()
-        let broken = try history.push([xActivity: activity(progress: 140)], on: tip)
+        let broken = try history.push([xActivity: openActivity(progress: 140)], on: tip)
         let refused = try judge(history, old: tip.id, new: broken.id, as: "anna")
         #expect(refused.map(\.rule) == ["branch.validate"])
         #expect(refused.first?.findings.map(\.path) == [xActivity])
@@ -161,7 +116,7 @@ struct PushGuardTests {
         #expect(try judge(history, "refs/heads/utkast", old: tip.id, new: broken.id, as: "anna").isEmpty)
         // … unless access.protected_branches lists it.
         let (listed, listedTip) = sharedRepository(access: defaultAccess + "\n  protected_branches: [utkast]")
-        let brokenListed = try listed.push([xActivity: activity(progress: 140)], on: listedTip)
+        let brokenListed = try listed.push([xActivity: openActivity(progress: 140)], on: listedTip)
         #expect(
             try judge(listed, "refs/heads/utkast", old: listedTip.id, new: brokenListed.id, as: "anna").map(\.rule)
                 == ["branch.validate"])
@@ -169,8 +124,8 @@ struct PushGuardTests {
 
     @Test func aProtectedBranchIsNeitherRewrittenNorDeleted() throws {
         let (history, tip) = sharedRepository()
-        let first = try history.push([xActivity: activity(progress: 50)], on: tip)
-        let other = try history.push([xActivity: activity(progress: 60)], on: tip)
+        let first = try history.push([xActivity: openActivity(progress: 50)], on: tip)
+        let other = try history.push([xActivity: openActivity(progress: 60)], on: tip)
         #expect(try judge(history, old: first.id, new: other.id, as: "anna").map(\.rule) == ["branch.rewrite"])
         #expect(try judge(history, old: tip.id, new: other.id, as: "anna").isEmpty)
         #expect(try judge(history, old: tip.id, new: nil, as: "nationell").map(\.rule) == ["branch.delete"])
@@ -181,9 +136,9 @@ struct PushGuardTests {
 
     @Test func aNewBranchIsComparedWithTheDefaultBranch() throws {
         let (history, tip) = sharedRepository()
-        let own = try history.push([xActivity: activity(progress: 50)], on: tip)
+        let own = try history.push([xActivity: openActivity(progress: 50)], on: tip)
         #expect(try judge(history, "refs/heads/anna", old: nil, new: own.id, as: "anna").isEmpty)
-        let foreign = try history.push(["Plans/y/2024/activities/p1.md": activity(progress: 50)], on: tip)
+        let foreign = try history.push(["Plans/y/2024/activities/p1.md": openActivity(progress: 50)], on: tip)
         #expect(
             try judge(history, "refs/heads/anna", old: nil, new: foreign.id, as: "anna").map(\.subject)
                 == ["Plans/y/2024/activities/p1.md"])
@@ -191,7 +146,7 @@ struct PushGuardTests {
 
     @Test func approvalTagsAreNeverMovedOrDeleted() throws {
         let (history, tip) = sharedRepository()
-        let later = try history.push([xActivity: activity(progress: 50)], on: tip)
+        let later = try history.push([xActivity: openActivity(progress: 50)], on: tip)
         let moved = try judge(history, "refs/tags/x/2024/v3", old: tip.id, new: later.id, as: "nationell")
         #expect(moved.map(\.rule) == ["tag.move"])
         #expect(moved.first?.subject == "tag x/2024/v3")
@@ -223,7 +178,7 @@ struct PushGuardTests {
         let (history, tip) = sharedRepository()
         let broken = try history.push(["Plans/workspace.yaml": "access: [unclosed\n"], on: tip)
         history.headID = broken.id
-        let change = try history.push([xActivity: activity(progress: 60)], on: broken)
+        let change = try history.push([xActivity: openActivity(progress: 60)], on: broken)
         let refused = try judge(history, old: broken.id, new: change.id, as: "anna")
         #expect(refused.first?.rule == "access.unreadable")
         #expect(refused.first?.subject == "Plans/workspace.yaml")

@@ -6,54 +6,13 @@ import Testing
 /// short-term goal serving it, an open activity), in memory: approve, revise and the write
 /// path run on it without libgit2.
 private func committedWorkspace(planStatus: String = "draft") -> MemoryHistory {
-    let files: [String: String] = [
-        "Plans/workspace.yaml": "name: Test\nlanguage: sv\n",
-        "Plans/x/county.md": "---\nkind: county\nid: x\nname: X län\ncode: \"01\"\n---\n",
-        "Plans/x/2024/plan.md": """
-        ---
-        kind: plan
-        county: x
-        year: 2024
-        title: Handlingsplan 2024
-        version: 3
-        status: \(planStatus)
-        period:
-          start: 2024-01-01
-          end: 2024-12-31
-        areas:
-          - id: a
-            title: A
-        ---
-        Text.
-
-        """,
-        "Plans/x/2024/goals/g.md": "---\nkind: goal\nid: g\ntitle: G\nterm: long\narea: a\nassessment: not-assessed\n---\n",
-        "Plans/x/2024/goals/s.md":
-            "---\nkind: goal\nid: s\ntitle: S\nterm: short\narea: a\nserves:\n  - g\nassessment: not-assessed\n---\n",
-        "Plans/x/2024/activities/p1.md": """
-        ---
-        kind: activity
-        id: p1
-        title: Utbildning
-        area: a
-        priority: prioritized
-        goals:
-          - s
-        status: in-progress
-        progress: 40
-        ---
-
-        """,
-    ]
+    var files = countyFiles("x", code: "01", planStatus: planStatus)
+    files["Plans/workspace.yaml"] = "name: Test\nlanguage: sv\n"
     let bytes = files.mapValues { Array($0.utf8) }
     let history = MemoryHistory(workingFiles: bytes, identity: clerk)
     history.record(files: bytes, message: "start\n", author: clerk)
     return history
 }
-
-private let clerk = Author(name: "Kansliet", email: "kansliet@example.se", time: 1_709_280_000, offsetMinutes: 60)
-/// 2024-03-01.
-private let march = CalendarDate(secondsSinceEpoch: 1_709_251_200)
 
 private func text(_ history: MemoryHistory, _ path: String) -> String {
     String(decoding: history.workingFiles[path] ?? [], as: UTF8.self)
