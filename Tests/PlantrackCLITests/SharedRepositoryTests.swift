@@ -144,6 +144,9 @@ struct SharedRepositoryTests {
         let inClone = try CLI.run(["hooks", "install", "--server"], in: shared.clone)
         #expect(inClone.status == 2)
         #expect(inClone.stderr.contains("has a working folder"))
+        let chained = try CLI.run(["hooks", "install", "--server", "--chain"], in: shared.bare)
+        #expect(chained.status == 2)
+        #expect(chained.stderr.contains("call 'plantrack guard' from that hook yourself"), "\(chained.stderr)")
     }
 
     @Test func aCountyCannotChangeAnotherCountysPlan() throws {
@@ -267,5 +270,32 @@ struct SharedRepositoryTests {
         #expect(bad.stderr.contains("write two commits as A..B"))
         let unknown = try CLI.run(["guard", "--range", "nope..HEAD"], in: shared.clone)
         #expect(unknown.status == 2)
+    }
+
+    @Test func guardJudgesATagPushForACIJob() throws {
+        let shared = try SharedRepository()
+        let zero = String(repeating: "0", count: 40)
+        let tag = "refs/tags/stockholm/2026/v1"
+        try shared.commit([SharedRepository.stockholmActivity: SharedRepository.activity(progress: 50)])
+        let moved = try CLI.run(
+            ["guard", "--range", "stockholm/2026/v1..HEAD", "--ref", tag, "--identity", "nationell"], in: shared.clone)
+        #expect(moved.status == 1)
+        #expect(moved.stderr.contains("refused: tag stockholm/2026/v1 is an approval tag, which no one moves"), "\(moved.stderr)")
+        let deleted = try CLI.run(
+            ["guard", "--range", "stockholm/2026/v1..\(zero)", "--ref", tag, "--identity", "nationell"], in: shared.clone)
+        #expect(deleted.status == 1)
+        #expect(deleted.stderr.contains("[tag.delete"), "\(deleted.stderr)")
+        // Created: an empty or all-zero old side.
+        let unadopted = try CLI.run(
+            ["guard", "--range", "..HEAD", "--ref", "refs/tags/stockholm/2026/v2", "--identity", "anna"], in: shared.clone)
+        #expect(unadopted.status == 1)
+        #expect(unadopted.stderr.contains("[tag.not-adopted"), "\(unadopted.stderr)")
+        let foreign = try CLI.run(
+            ["guard", "--range", "\(zero)..stockholm/2026/v1", "--ref", "refs/tags/stockholm/2026/v1", "--identity", "eva"],
+            in: shared.clone)
+        #expect(foreign.status == 1)
+        #expect(foreign.stderr.contains("[access.tag"), "\(foreign.stderr)")
+        let nothing = try CLI.run(["guard", "--range", "..\(zero)", "--identity", "eva"], in: shared.clone)
+        #expect(nothing.status == 2)
     }
 }

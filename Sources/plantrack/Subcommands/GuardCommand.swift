@@ -21,7 +21,8 @@ struct GuardCommand: ParsableCommand {
             (the default branch and access.protected_branches) rewritten, deleted or left with \
             validation errors, approval tags moved, deleted, created by someone else or on a plan \
             not adopted as that version. With --range A..B it judges the change from A to B of --ref \
-            in the current repository, for a CI job. The identity is --identity, else REMOTE_USER, \
+            (a branch, or an approval tag refs/tags/COUNTY/YEAR/vN; an empty or all-zero side means \
+            the ref is created or deleted) in the current repository, for a CI job. The identity is --identity, else REMOTE_USER, \
             GL_USER or GL_USERNAME. Exit status: 0 accepted, 1 refused (the reasons on standard \
             error), 2 usage or environment errors.
             """
@@ -42,7 +43,7 @@ struct GuardCommand: ParsableCommand {
     @Option(
         name: .customLong("ref"),
         help: ArgumentHelp(
-            "With --range: the branch the range updates (default: the branch HEAD names, else refs/heads/main).",
+            "With --range: the branch or tag the range updates (default: the branch HEAD names, else refs/heads/main).",
             valueName: "ref"))
     var reference: String?
 
@@ -115,11 +116,13 @@ struct GuardCommand: ParsableCommand {
             guard let ends else {
                 throw CLIError("--range '\(range)': write two commits as A..B (for example origin/main..HEAD)")
             }
-            let old: HistoryCommit
-            let new: HistoryCommit
+            // Git's all-zero id (what a hosted service's push event gives for a created or
+            // deleted ref) or an empty side means "none": `..B` creates, `A..0000…` deletes.
+            let old: String?
+            let new: String?
             do {
-                old = try history.commit(named: ends[0])
-                new = try history.commit(named: ends[1])
+                old = try Self.isNone(ends[0]) ? nil : history.commit(named: ends[0]).id
+                new = try Self.isNone(ends[1]) ? nil : history.commit(named: ends[1]).id
             } catch {
                 throw CLIError("--range '\(range)': \(error)")
             }
@@ -129,7 +132,7 @@ struct GuardCommand: ParsableCommand {
             } else {
                 branch = (try? history.headBranch()) ?? nil ?? "refs/heads/main"
             }
-            return [RefUpdate(name: branch, old: old.id, new: new.id)]
+            return [RefUpdate(name: branch, old: old, new: new)]
         }
         var updates: [RefUpdate] = []
         var number = 0
@@ -151,7 +154,12 @@ struct GuardCommand: ParsableCommand {
         guard let dots = range.firstRange(of: "..") else { return nil }
         let old = String(range[..<dots.lowerBound])
         let new = String(range[dots.upperBound...])
-        guard !old.isEmpty, !new.isEmpty, !new.hasPrefix("."), !new.contains("..") else { return nil }
+        guard !new.hasPrefix("."), !new.contains(".."), !(isNone(old) && isNone(new)) else { return nil }
         return [old, new]
+    }
+
+    /// Whether a side of a range means "no commit": empty, or git's all-zero id.
+    static func isNone(_ side: String) -> Bool {
+        side.allSatisfy { $0 == "0" }
     }
 }

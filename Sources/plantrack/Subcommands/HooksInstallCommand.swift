@@ -34,6 +34,14 @@ struct HooksInstallCommand: ParsableCommand {
     /// Marks hooks written by plantrack, so installing again updates them.
     static let marker = "# plantrack pre-commit hook"
 
+    func validate() throws {
+        if server && chain {
+            throw ValidationError(
+                "--chain keeps an existing pre-commit hook; --server never replaces an existing pre-receive hook, "
+                    + "so call 'plantrack guard' from that hook yourself")
+        }
+    }
+
     func run() throws {
         if server {
             try reportingErrors { try installServerHook() }
