@@ -78,9 +78,13 @@ public struct SyncState: Hashable, Sendable {
         try AtomicFile.write(Array(text.utf8), to: Self.file(of: repository))
     }
 
+    /// The copy of `.git/index` from before the sync, which `--abort` puts back.
+    public static func indexCopy(of repository: Repository) -> String { folder(of: repository) + "/index" }
+
     /// Removes the state (and its folder).
     public static func remove(in repository: Repository) {
         unlink(file(of: repository))
+        unlink(indexCopy(of: repository))
         rmdir(folder(of: repository))
     }
 

@@ -77,6 +77,7 @@ public final class WorkspaceSync {
             try refuseUncommitted()
             var run = Run(branch: branch, remote: remote, url: url)
             run.originalTip = repository.commitID(ofReference: branch)
+            run.savedIndex = readFile(repository.path + "index")
             return try attempts(from: 1, run: &run, pending: nil)
         }
     }
@@ -97,6 +98,7 @@ public final class WorkspaceSync {
             let url = try sanitizedURL(of: state.remote)
             var run = Run(branch: state.branch, remote: state.remote, url: url)
             run.originalTip = state.originalTip
+            run.savedIndex = readFile(SyncState.indexCopy(of: repository))
             let stopped = try repository.commit(state.replaying)
             let tree = try buildTree(from: state.mergedTree, replacing: settled)
             var tip = state.replayedTip
@@ -124,7 +126,11 @@ public final class WorkspaceSync {
             let restored = try restore(paths.sorted(by: bytewisePrecedes), to: original.tree())
             try repository.setReference(
                 named: state.branch, to: state.originalTip, logMessage: "plantrack sync --abort: back to \(original.shortID)")
-            try repository.restage(restored)
+            if let index = readFile(SyncState.indexCopy(of: repository)) {
+                try AtomicFile.write(index, to: repository.path + "index")
+            } else {
+                try repository.restage(restored)
+            }
             SyncState.remove(in: repository)
             return SyncAbortOutcome(branch: Self.shortBranch(state.branch), tip: state.originalTip, restored: restored)
         }
@@ -135,7 +141,11 @@ public final class WorkspaceSync {
         let (branch, remote, url) = try target()
         let name = Self.shortBranch(branch)
         let privateBranch = "refs/plantrack/remotes/\(remote)/\(name)"
-        try fetch(remote: remote, url: url, refspecs: ["+\(branch):\(privateBranch)", Self.tagRefspec(remote)])
+        // Through an anonymous remote of the same URL: a configured remote would also update
+        // its remote-tracking branches (libgit2's opportunistic update), and a dry run must not.
+        try fetch(
+            remote: remote, url: url, refspecs: ["+\(branch):\(privateBranch)", Self.tagRefspec(remote)],
+            anonymously: true)
         let local = repository.commitID(ofReference: branch)
         let remoteTip = repository.commitID(ofReference: privateBranch)
         var ahead = 0
@@ -163,6 +173,8 @@ public final class WorkspaceSync {
         var retagged: [SyncOutcome.RetaggedApproval] = []
         var receivedTags: [String] = []
         var lastRemoteTip: ObjectID?
+        /// `.git/index` as it was before the sync, for `--abort`.
+        var savedIndex: [UInt8]?
     }
 
     /// A replay finished by `--continue`, to take up in its round without fetching first.
@@ -192,6 +204,8 @@ public final class WorkspaceSync {
                 switch replay {
                 case .stopped(let outcome): return finish(outcome, run: run)
                 case .done(let tip, let replaced):
+                    // The stopped replay is finished: from here on the sync is an ordinary one.
+                    SyncState.remove(in: repository)
                     attempt.replayed = replaced.count
                     integration = Integration(newTip: tip, replaced: replaced, workingTree: resumed.workingTree)
                 }
@@ -271,7 +285,6 @@ public final class WorkspaceSync {
             run.attempts.append(attempt)
             if let newTip, branchAhead {
                 try repository.setReference(named: trackingRef, to: newTip, logMessage: "plantrack sync: pushed")
-                run.lastRemoteTip = newTip
             }
             for name in tagsToPush.names {
                 if let target = (try? repository.reference(named: "refs/tags/" + name))?.target {
@@ -381,6 +394,7 @@ public final class WorkspaceSync {
             let shown = try workingTree.map { try repository.tree($0) } ?? repository.commit(original).tree()
             try writeWorkingTree(from: shown, to: try repository.tree(merge.tree))
             try state.save(in: repository)
+            if let index = run.savedIndex { try AtomicFile.write(index, to: SyncState.indexCopy(of: repository)) }
             return .stopped(
                 SyncOutcome(
                     result: .conflict, branch: "", remote: "", url: "", attempts: [], incoming: [], pushed: [],
@@ -500,8 +514,10 @@ public final class WorkspaceSync {
         }
     }
 
-    private func readWorkingFile(_ path: String) -> [UInt8]? {
-        guard let handle = fopen(root + "/" + path, "rb") else { return nil }
+    private func readWorkingFile(_ path: String) -> [UInt8]? { readFile(root + "/" + path) }
+
+    private func readFile(_ path: String) -> [UInt8]? {
+        guard let handle = fopen(path, "rb") else { return nil }
         defer { fclose(handle) }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
@@ -602,10 +618,10 @@ public final class WorkspaceSync {
         RemoteURL.withoutUserInformation(try rawURL(of: remote))
     }
 
-    private func fetch(remote: String, url: String, refspecs: [String]) throws {
+    private func fetch(remote: String, url: String, refspecs: [String], anonymously: Bool = false) throws {
         let session = TransferSession(settings: options.settings, onProgress: options.onProgress)
         do {
-            try repository.fetch(remote: remote, refspecs: refspecs, session: session)
+            try repository.fetch(remote: anonymously ? try rawURL(of: remote) : remote, refspecs: refspecs, session: session)
         } catch {
             throw SyncError.unreachable(remote: remote, url: url, detail: Self.scrub("\(error)", url: try rawURL(of: remote)))
         }
