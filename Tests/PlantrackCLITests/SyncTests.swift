@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 #if canImport(Glibc)
@@ -327,5 +328,177 @@ struct SyncTests {
         #expect(unreachable.status == 2)
         #expect(unreachable.stderr.contains("https://127.0.0.1:1/shared.git"))
         #expect(!unreachable.stderr.contains("hemligt") && !unreachable.stdout.contains("hemligt"))
+    }
+}
+
+/// `git daemon --enable=receive-pack` serving a folder on 127.0.0.1 at a free port: git's own
+/// server, whose receive-pack updates a branch only from the old value it was told (so two
+/// pushes at once cannot both win) and runs the `pre-receive` hook.
+private final class GitDaemon {
+    let process = Process()
+    let port: Int
+
+    init(serving folder: URL) throws {
+        port = try Self.freePort()
+        // The daemon itself, not the `git` wrapper, so that ending it ends the server.
+        process.executableURL = URL(fileURLWithPath: "/usr/lib/git-core/git-daemon")
+        process.arguments = [
+            "--reuseaddr", "--export-all", "--enable=receive-pack", "--listen=127.0.0.1", "--port=\(port)",
+            "--base-path=\(folder.path)", folder.path,
+        ]
+        var environment = ProcessInfo.processInfo.environment
+        // The hook finds this build's plantrack first.
+        environment["PATH"] = CLI.productsFolder.path + ":" + (environment["PATH"] ?? "/usr/bin:/bin")
+        environment["HOME"] = FileManager.default.temporaryDirectory.path
+        environment["GIT_CONFIG_NOSYSTEM"] = "1"
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Ready when it accepts a connection.
+        for _ in 0..<100 {
+            if Self.accepts(port) { return }
+            usleep(50_000)
+        }
+        throw TestSetupError("git daemon did not start on port \(port)")
+    }
+
+    func url(_ name: String) -> String { "git://127.0.0.1:\(port)/\(name)" }
+
+    deinit {
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
+                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
+            }
+        }
+        guard bound else { throw TestSetupError("no free port") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    static func accepts(_ port: Int) -> Bool {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = UInt16(port).bigEndian
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
+        }
+    }
+}
+
+@Suite("plantrack sync through git://")
+struct SyncDaemonTests {
+    /// Two clones each make 25 commits and sync after each, at the same time, in two shell
+    /// loops: every commit reaches the remote, and pushes that lost the race were integrated
+    /// and tried again.
+    @Test func aRaceOfTwoClonesLosesNoCommit() throws {
+        let f = try SyncFixture()
+        let daemon = try GitDaemon(serving: f.folder.url)
+        for clone in [f.a, f.b] { try f.git(["remote", "set-url", "origin", daemon.url("shared.git")], in: clone) }
+        let outputs = f.folder.url.appendingPathComponent("outputs")
+        try FileManager.default.createDirectory(at: outputs, withIntermediateDirectories: true)
+        let plantrack = CLI.productsFolder.appendingPathComponent("plantrack").path
+        func loop(_ clone: URL, _ name: String, _ file: String) -> String {
+            """
+            cd '\(clone.path)' || exit 9
+            for i in $(seq 1 25); do
+              sed -i "s/^progress: .*/progress: $i/" '\(file)'
+              git commit -q -am "\(name) $i" || exit 10
+              n=0
+              until '\(plantrack)' sync --format json > '\(outputs.path)/\(name)-'$i-$n.json 2> '\(outputs.path)/\(name)-'$i-$n.err; do
+                n=$((n+1))
+                [ $n -ge 5 ] && exit 11
+              done
+            done
+            """
+        }
+        let scripts = [loop(f.a, "Anna", SyncFixture.activity1), loop(f.b, "Bo", SyncFixture.activity2)]
+        let results = Mutex<[Int: CLIResult]>([:])
+        let failures = Mutex<[String]>([])
+        let folder = f.folder.url
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            do {
+                let result = try CLI.run(
+                    ["-c", scripts[index]], in: folder, environment: SyncFixture.environment, executable: "/bin/bash")
+                results.withLock { $0[index] = result }
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 }.isEmpty)
+        for (index, result) in results.withLock({ $0 }) {
+            #expect(result.status == 0, "loop \(index): \(result.stdout)\(result.stderr)")
+        }
+        // All 50 commits and the first on the remote, none lost, history linear.
+        let messages = try f.git(["log", "--format=%s", "main"], in: f.bare).stdout.split(separator: "\n").map(String.init)
+        #expect(messages.count == 51)
+        for name in ["Anna", "Bo"] {
+            for i in 1...25 { #expect(messages.contains("\(name) \(i)"), "\(name) \(i) is missing") }
+        }
+        #expect(try f.git(["rev-list", "--merges", "--count", "main"], in: f.bare).stdout == "0\n")
+        try f.git(["fsck", "--strict"], in: f.bare)
+        let copy = f.folder.url.appendingPathComponent("copy")
+        try f.git(["clone", "-q", f.bare.path, copy.path], in: f.folder.url)
+        let validated = try CLI.run(["validate"], in: copy)
+        #expect(validated.status == 0, "\(validated.stdout)")
+        #expect(try f.read(copy, SyncFixture.activity1).contains("progress: 25\n"))
+        #expect(try f.read(copy, SyncFixture.activity2).contains("progress: 25\n"))
+        // At least one sync saw its push refused, integrated and pushed again.
+        var retried = 0
+        var syncs = 0
+        for file in try FileManager.default.contentsOfDirectory(atPath: outputs.path) where file.hasSuffix(".json") {
+            syncs += 1
+            let data = try Data(contentsOf: outputs.appendingPathComponent(file))
+            let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+            let attempts = object?["attempts"] as? [[String: Any]] ?? []
+            if attempts.count > 1, attempts.first?["refused"] as? Bool == true, attempts.first?["retried"] as? Bool == true,
+                attempts.last?["pushed"] as? Bool == true
+            {
+                retried += 1
+            }
+        }
+        #expect(retried >= 1, "\(syncs) syncs, none retried a refused push")
+        print("race: \(syncs) syncs, \(retried) retried a refused push")
+    }
+
+    /// A refusal by the remote's `pre-receive` hook is reported with the remote's words and
+    /// not retried.
+    @Test func aHookRefusalIsReportedAndNotRetried() throws {
+        let f = try SyncFixture(access: true)
+        let installed = try CLI.run(["hooks", "install", "--server"], in: f.bare)
+        #expect(installed.status == 0, "\(installed.stderr)")
+        let daemon = try GitDaemon(serving: f.folder.url)
+        try f.git(["remote", "set-url", "origin", daemon.url("shared.git")], in: f.a)
+        try f.edit(f.a, SyncFixture.activity1, "progress: 10", "progress: 20")
+        let before = try f.id("main", in: f.bare)
+        let (result, json) = try f.syncJSON(f.a)
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        let attempts = json["attempts"] as? [[String: Any]] ?? []
+        #expect(attempts.count == 1)
+        #expect(attempts.first?["retried"] as? Bool == false)
+        let refusal = json["refusal"] as? [String: Any]
+        #expect(refusal?["kind"] as? String == "remote")
+        let messages = refusal?["messages"] as? [String] ?? []
+        #expect(messages.contains { $0.contains("plantrack guard") && $0.contains(SyncFixture.activity1) }, "\(messages)")
+        #expect(try f.id("main", in: f.bare) == before)
+        let text = try f.sync(f.a)
+        #expect(text.status == 1)
+        #expect(text.stdout.contains("remote: plantrack guard"))
     }
 }
