@@ -44,7 +44,8 @@ private struct SyncFixture {
             ---
 
             """)
-        try write(a, "Plans/stockholm/2026/goals/g.md", "---\nkind: goal\nid: g\ntitle: G\nterm: long\narea: a\nassessment: not-assessed\n---\n")
+        try write(
+            a, "Plans/stockholm/2026/goals/g.md", "---\nkind: goal\nid: g\ntitle: G\nterm: long\narea: a\nassessment: not-assessed\n---\n")
         try write(
             a, "Plans/stockholm/2026/goals/s.md",
             "---\nkind: goal\nid: s\ntitle: S\nterm: short\narea: a\nserves:\n  - g\nassessment: not-assessed\n---\n")
@@ -264,7 +265,9 @@ struct SyncTests {
         #expect(remoteTag != tagged)
         #expect(remoteTag == (try f.id("main", in: f.bare)))
         #expect(try f.id("stockholm/2026/v1^{commit}", in: f.a) == remoteTag)
-        #expect(try f.git(["tag", "-l", "--format=%(contents:subject)|%(taggername)", "stockholm/2026/v1"], in: f.bare).stdout == "Antagen version 1|Anna\n")
+        #expect(
+            try f.git(["tag", "-l", "--format=%(contents:subject)|%(taggername)", "stockholm/2026/v1"], in: f.bare).stdout
+                == "Antagen version 1|Anna\n")
 
         // The same tag name at another commit on the remote: refused, naming both.
         try f.git(["fetch", "-q", "origin", "main"], in: f.b)

@@ -262,9 +262,10 @@ public final class WorkspaceSync {
             var refusal: String?
             do {
                 try repository.push(remote: run.remote, refspecs: refspecs, session: session)
-                refusal = session.pushedReferences.compactMap { reference in
-                    reference.refusal.map { "\(reference.name): \($0)" }
-                }.first
+                refusal =
+                    session.pushedReferences.compactMap { reference in
+                        reference.refusal.map { "\(reference.name): \($0)" }
+                    }.first
             } catch let error as GitError where error.code == .modified {
                 refusal = "\(run.branch): not a fast-forward of the remote's tip (someone pushed meanwhile)"
             } catch {
@@ -302,9 +303,11 @@ public final class WorkspaceSync {
     /// tried again), in git's and libgit2's words.
     static func isOvertaken(_ refusal: String) -> Bool {
         let words = refusal.lowercased()
-        return ["fast-forward", "fast forward", "fetch first", "stale info", "cannot lock ref", "failed to update ref",
-            "failed to lock", "reference already exists", "is at ", "modified"]
-            .contains { words.contains($0) }
+        return [
+            "fast-forward", "fast forward", "fetch first", "stale info", "cannot lock ref", "failed to update ref",
+            "failed to lock", "reference already exists", "is at ", "modified",
+        ]
+        .contains { words.contains($0) }
     }
 
     private func outcome(_ result: SyncOutcome.Result, run: Run) throws -> SyncOutcome {
