@@ -148,6 +148,8 @@ struct SyncTests {
         #expect(log.count == 3)
         #expect(log.first?.hasPrefix("Bo|delayed|") == true)
         #expect(log.allSatisfy { $0.split(separator: "|").last?.split(separator: " ").count ?? 0 <= 1 })
+        // The pushed result was judged through the roll-up memo, which the next sync reuses.
+        #expect(FileManager.default.fileExists(atPath: f.b.appendingPathComponent(".git/plantrack/rollup-memo.bin").path))
         // The working tree and index agree with the new tip.
         #expect(try f.git(["status", "--porcelain"], in: f.b).stdout.isEmpty)
         #expect(try f.read(f.b, SyncFixture.activity1) == onRemote)
