@@ -427,6 +427,7 @@ struct SyncDaemonTests {
               git commit -q -am "\(name) $i" || exit 10
               n=0
               until '\(plantrack)' sync --format json > '\(outputs.path)/\(name)-'$i-$n.json 2> '\(outputs.path)/\(name)-'$i-$n.err; do
+                cat '\(outputs.path)/\(name)-'$i-$n.err '\(outputs.path)/\(name)-'$i-$n.json >&2
                 n=$((n+1))
                 [ $n -ge 5 ] && exit 11
               done
@@ -479,7 +480,8 @@ struct SyncDaemonTests {
             }
         }
         #expect(retried >= 1, "\(syncs) syncs, none retried a refused push")
-        print("race: \(syncs) syncs, \(retried) retried a refused push")
+        let resynced = results.withLock { $0 }.values.map(\.stderr).joined()
+        print("race: \(syncs) syncs, \(retried) retried a refused push; syncs run again: \(resynced)")
     }
 
     /// A refusal by the remote's `pre-receive` hook is reported with the remote's words and

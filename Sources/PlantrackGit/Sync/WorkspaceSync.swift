@@ -277,6 +277,7 @@ public final class WorkspaceSync {
                 if Self.isOvertaken(refusal) && !session.remoteMessages.contains(where: { $0.contains("plantrack guard") }) {
                     attempt.retried = true
                     run.attempts.append(attempt)
+                    Self.backOff(after: number - first + 1)
                     continue
                 }
                 run.attempts.append(attempt)
@@ -297,6 +298,13 @@ public final class WorkspaceSync {
             return result
         }
         return try outcome(.refused(.retriesExhausted(options.attempts)), run: run)
+    }
+
+    /// Waits a random 50–250 ms times the number of attempts overtaken so far before the
+    /// next: two syncs that keep overtaking each other in step fall out of step.
+    static func backOff(after attempts: Int) {
+        let milliseconds = Int.random(in: 50...250) * attempts
+        usleep(useconds_t(milliseconds * 1000))
     }
 
     /// Whether a refusal means someone else pushed first (the push can be integrated and
