@@ -323,6 +323,36 @@ struct SyncTests {
         #expect(try f.git(["status", "--porcelain"], in: f.a).stdout.isEmpty)
     }
 
+    @Test func continueReplaysTheCommitsAfterTheConflict() throws {
+        let f = try SyncFixture()
+        try f.edit(f.a, SyncFixture.activity1, "progress: 10", "progress: 30")
+        #expect(try f.sync(f.a).status == 0)
+        try f.edit(f.b, SyncFixture.activity1, "progress: 10", "progress: 50", message: "first")
+        try f.edit(f.b, SyncFixture.activity2, "progress: 10", "progress: 90", message: "second")
+        let stopped = try f.sync(f.b)
+        #expect(stopped.status == 1)
+        #expect(stopped.stdout.contains("conflict replaying") && stopped.stdout.contains("first"))
+        // The later commit is not in the working tree yet: it is replayed after --continue.
+        #expect(try f.read(f.b, SyncFixture.activity2).contains("progress: 10\n"))
+        let marked = try f.read(f.b, SyncFixture.activity1)
+        try f.write(
+            f.b, SyncFixture.activity1,
+            marked.replacingOccurrences(of: "<<<<<<< ours\nprogress: 50\n=======\nprogress: 30\n>>>>>>> theirs\n", with: "progress: 30\n"))
+        let finished = try f.sync(f.b, ["--continue"])
+        #expect(finished.status == 0, "\(finished.stdout)\(finished.stderr)")
+        // Settled to the remote's value, the first commit changes nothing any more and is dropped.
+        #expect(try f.git(["log", "--format=%an|%s", "main"], in: f.bare).stdout == "Bo|second\nAnna|edit\nAnna|start\n")
+        #expect(try f.read(f.b, SyncFixture.activity2).contains("progress: 90\n"))
+        #expect(try f.git(["status", "--porcelain"], in: f.b).stdout.isEmpty)
+    }
+
+    @Test func aMissingCertificateFileIsAUsageError() throws {
+        let f = try SyncFixture()
+        let result = try f.sync(f.a, ["--ca-file", "/nonexistent/ca.pem"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("--ca-file /nonexistent/ca.pem: no such file"))
+    }
+
     @Test func noSuchRemoteIsAnEnvironmentError() throws {
         let f = try SyncFixture()
         let result = try f.sync(f.a, ["--remote", "elsewhere"])
@@ -480,8 +510,8 @@ struct SyncDaemonTests {
             }
         }
         #expect(retried >= 1, "\(syncs) syncs, none retried a refused push")
-        let resynced = results.withLock { $0 }.values.map(\.stderr).joined()
-        print("race: \(syncs) syncs, \(retried) retried a refused push; syncs run again: \(resynced)")
+        let exhausted = results.withLock { $0 }.values.map { $0.stderr.components(separatedBy: "retries-exhausted").count - 1 }
+        print("race: \(syncs) syncs, \(retried) retried a refused push, \(exhausted.reduce(0, +)) overtaken 5 times and run again")
     }
 
     /// A refusal by the remote's `pre-receive` hook is reported with the remote's words and

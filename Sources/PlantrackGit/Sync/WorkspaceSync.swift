@@ -370,7 +370,7 @@ public final class WorkspaceSync {
         let commits = try walk.remaining()
         switch try replay(
             commits, onto: remote, replaced: [], run: run, remoteTip: remote, attempt: attempt,
-            workingTree: nil)
+            workingTree: try repository.commit(local).treeID)
         {
         case .stopped(let outcome): return .stopped(outcome)
         case .done(let tip, let replaced):
