@@ -287,6 +287,58 @@ class Workspace:
         open(done, "w").write(f"{counter}\n")
 
 
+class SyncBench:
+    """A remote holding the workspace and one commit a coordinator lacks, and two clones of it
+    (one for plantrack, one for git) each with one local commit changing another document:
+    every run integrates one incoming commit, pushes one commit, and is reset to that state
+    before the next."""
+
+    def __init__(self, w):
+        self.folder = os.path.join(WORK, "sync-" + w.key)
+        self.remote = os.path.join(self.folder, "remote.git")
+        self.clones = {tool: os.path.join(self.folder, tool) for tool in ("plantrack", "git")}
+        self.base = w.head
+        done = os.path.join(self.folder, ".done")
+        if not os.path.exists(done) or open(done).read().strip() != self.base:
+            shutil.rmtree(self.folder, ignore_errors=True)
+            os.makedirs(self.folder)
+            log(f"preparing {self.folder}")
+            sh(["git", "clone", "-q", "--bare", w.path, self.remote])
+            for clone in self.clones.values():
+                sh(["git", "clone", "-q", self.remote, clone])
+                sh(["git", "-C", clone, "config", "user.name", "Bench Samordnare"])
+                sh(["git", "-C", clone, "config", "user.email", "bench@example.se"])
+            first = self.clones["plantrack"]
+            activities = [p for p in sh(["git", "-C", first, "ls-tree", "-r", "--name-only", "HEAD", "--", "Plans"]).split("\n")
+                          if "/activities/" in p]
+            self.other = self.commit(first, activities[0], "Inkommande ändring från ett annat län")
+            sh(["git", "-C", first, "reset", "-q", "--hard", self.base])
+            self.local = self.commit(first, activities[-1], "Lokal ändring")
+            sh(["git", "-C", first, "push", "-q", "origin", f"{self.other}:refs/bench/other", f"{self.local}:refs/bench/local"])
+            sh(["git", "-C", self.clones["git"], "fetch", "-q", "origin", "refs/bench/*:refs/bench/*"])
+            open(done, "w").write(self.base + "\n")
+        self.other = sh(["git", "-C", self.remote, "rev-parse", "refs/bench/other"]).strip()
+        self.local = sh(["git", "-C", self.remote, "rev-parse", "refs/bench/local"]).strip()
+
+    @staticmethod
+    def commit(clone, path, message):
+        """Adds a line to the body of `path` and commits it; returns the commit's id."""
+        with open(os.path.join(clone, path), "a", encoding="utf-8") as f:
+            f.write("\n" + message + " (bench).\n")
+        sh(["git", "-C", clone, "commit", "-q", "-am", message])
+        return sh(["git", "-C", clone, "rev-parse", "HEAD"]).strip()
+
+    def reset(self, tool):
+        """Before each run: the remote one commit ahead, the clone one commit ahead of the base."""
+        clone = self.clones[tool]
+
+        def reset():
+            sh(["git", "-C", self.remote, "update-ref", "refs/heads/main", self.other])
+            sh(["git", "-C", clone, "update-ref", "refs/remotes/origin/main", self.base])
+            sh(["git", "-C", clone, "reset", "-q", "--hard", self.local])
+        return reset
+
+
 def month_end_blobs(w):
     """Writes the ids of every blob under Plans/ at the month ends `trend --every month`
     samples (the last first-parent commit on or before each month end, in the committer's
@@ -583,6 +635,31 @@ def bench_workspace(w, commands, runs, peer_runs, yaml_events, report):
     plantrack("trend --every month (cold)", "trend", ["--every", "month", *fmt("trend")], "--every", before_each=cold)
     plantrack("trend --every month (warm)", "trend", ["--every", "month", *fmt("trend")], "--every", warmup=1)
 
+    # -- sync ----------------------------------------------------------------------
+    s_pt, s_git = "plantrack sync (one changed document)", "git pull --rebase && git push (one changed document)"
+    s_pt_net = "plantrack sync: transfer + integration (without validation)"
+    if commands.available("sync") and (wanted(s_pt) or wanted(s_git)):
+        report["available"][s_pt] = True
+        bench = SyncBench(w)
+        m = measure(s_pt, [PLANTRACK, "sync", "--format", "json"], cwd=bench.clones["plantrack"],
+                    before_each=bench.reset("plantrack"), ok_status=(0,))
+        measure(s_git, ["/bin/sh", "-c", "git pull -q --rebase origin main && git push -q origin main"],
+                cwd=bench.clones["git"], before_each=bench.reset("git"))
+        # The validation of the result (which git does not do) is taken out of each run with
+        # the phases sync reports (`seconds` in its JSON), and shown on its own.
+        # Each run overwrites the output file, so the phases are the last run's, and the net
+        # time is that run's time minus its validation.
+        net = Measure(s_pt_net, m.argv, m.cwd, m.runs)
+        last = m.json() if m.best and m.all[-1].status == 0 else None
+        if isinstance(last, dict) and isinstance(last.get("seconds"), dict):
+            validate = float(last["seconds"].get("validate", 0))
+            net.best = Run(max(0.0, m.all[-1].seconds - validate), m.all[-1].rss_kb, 0, m.all[-1].out_path)
+            net.all = [net.best]
+            section["sync_phases"] = last["seconds"]
+            measured[s_pt_net] = net
+            section["measurements"].append(dict(net.record(), workspace=w.label))
+            log(f"{s_pt_net}: {net.best.seconds:.3f} s (validation {validate:.3f} s)")
+
     # -- targets -----------------------------------------------------------------
     def check(command, baseline, target, limit, relation="<=", absolute=False, memory=False):
         m = measured.get(command)
@@ -643,6 +720,8 @@ def bench_workspace(w, commands, runs, peer_runs, yaml_events, report):
     check(f_month_yaml, p_trend, "—", None)
     check(f_month_yaml, f_log, "—", None)
     check("trend --every month (warm)", None, "RSS < 300 MB", 300, "<", memory=True)
+    check(s_pt, s_git, "— (with validation)", None)
+    check(s_pt_net, s_git, "≤ 1.5 × git", 1.5)
 
     # -- agreement ---------------------------------------------------------------
     def agree(what, ours, theirs, peer):

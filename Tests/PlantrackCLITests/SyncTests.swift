@@ -304,6 +304,10 @@ struct SyncTests {
         let (json, object) = try f.syncJSON(f.a)
         #expect(json.status == 1)
         #expect((object["refusal"] as? [String: Any])?["kind"] as? String == "validation")
+        // The phases' times: a fetch and a validation happened, no push.
+        let seconds = object["seconds"] as? [String: Double] ?? [:]
+        #expect(Set(seconds.keys) == ["transfer", "integrate", "validate"])
+        #expect((seconds["transfer"] ?? 0) > 0 && (seconds["validate"] ?? 0) > 0)
     }
 
     @Test func dryRunSaysAheadAndBehindAndChangesNothing() throws {

@@ -149,6 +149,8 @@ public struct SyncOutcome: Sendable {
     public var stoppedAt: String?
     /// The local branch's tip after the sync.
     public var localTip: ObjectID?
+    /// Where the time went, over every attempt.
+    public var timings = SyncTimings()
 
     /// A tag moved from a replayed commit to its replacement.
     public struct RetaggedApproval: Hashable, Sendable {
@@ -158,6 +160,27 @@ public struct SyncOutcome: Sendable {
         public var old: ObjectID
         /// The commit it names now.
         public var new: ObjectID
+    }
+}
+
+/// Seconds a sync spent in each phase, summed over its attempts: what a benchmark sets
+/// beside `git pull --rebase && git push` (transfer and integration) and what git does not
+/// do at all (validation).
+public struct SyncTimings: Hashable, Sendable {
+    /// Fetching and pushing: the transfers, with their negotiation.
+    public var transfer: Double = 0
+    /// Replaying local commits on the remote's tip, moving the branch and the working tree.
+    public var integrate: Double = 0
+    /// Validating the integrated tip.
+    public var validate: Double = 0
+
+    /// No time spent yet.
+    public init() {}
+
+    /// Seconds from `start` to now.
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = ContinuousClock.now - start
+        return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 }
 

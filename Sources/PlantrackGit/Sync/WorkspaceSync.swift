@@ -175,6 +175,8 @@ public final class WorkspaceSync {
         var lastRemoteTip: ObjectID?
         /// `.git/index` as it was before the sync, for `--abort`.
         var savedIndex: [UInt8]?
+        /// Where the time went, over every attempt.
+        var timings = SyncTimings()
     }
 
     /// A replay finished by `--continue`, to take up in its round without fetching first.
@@ -210,11 +212,16 @@ public final class WorkspaceSync {
                     integration = Integration(newTip: tip, replaced: replaced, workingTree: resumed.workingTree)
                 }
             } else {
+                var started = ContinuousClock.now
                 try fetch(
                     remote: run.remote, url: run.url,
                     refspecs: ["+\(run.branch):\(trackingRef)", Self.tagRefspec(run.remote)])
+                run.timings.transfer += SyncTimings.seconds(since: started)
                 attempt.remoteTip = repository.commitID(ofReference: trackingRef)
-                switch try integrate(local: localTip, remote: attempt.remoteTip, run: run, attempt: number) {
+                started = ContinuousClock.now
+                let integrated = try integrate(local: localTip, remote: attempt.remoteTip, run: run, attempt: number)
+                run.timings.integrate += SyncTimings.seconds(since: started)
+                switch integrated {
                 case .stopped(let outcome):
                     var outcome = outcome
                     outcome.attempts = run.attempts + [attempt]
@@ -249,7 +256,9 @@ public final class WorkspaceSync {
                 return try outcome(cameIn ? .synced : .upToDate, run: run)
             }
             if branchAhead, let newTip {
+                let started = ContinuousClock.now
                 let findings = try validationErrors(at: newTip)
+                run.timings.validate += SyncTimings.seconds(since: started)
                 if !findings.isEmpty {
                     run.attempts.append(attempt)
                     return try outcome(.refused(.validation(findings)), run: run)
@@ -261,6 +270,8 @@ public final class WorkspaceSync {
             let session = TransferSession(settings: options.settings, onProgress: options.onProgress)
             var refusal: String?
             do {
+                let started = ContinuousClock.now
+                defer { run.timings.transfer += SyncTimings.seconds(since: started) }
                 try repository.push(remote: run.remote, refspecs: refspecs, session: session)
                 refusal =
                     session.pushedReferences.compactMap { reference in
@@ -323,7 +334,7 @@ public final class WorkspaceSync {
             result: result, branch: Self.shortBranch(run.branch), remote: run.remote, url: run.url,
             attempts: run.attempts, incoming: try incoming(local: run.originalTip, remote: run.lastRemoteTip), pushed: [],
             retagged: run.retagged, receivedTags: run.receivedTags, conflicts: [], stoppedAt: nil,
-            localTip: repository.commitID(ofReference: run.branch))
+            localTip: repository.commitID(ofReference: run.branch), timings: run.timings)
     }
 
     private func finish(_ outcome: SyncOutcome, run: Run) -> SyncOutcome {
@@ -333,6 +344,7 @@ public final class WorkspaceSync {
         outcome.url = run.url
         if outcome.attempts.isEmpty { outcome.attempts = run.attempts }
         outcome.localTip = repository.commitID(ofReference: run.branch)
+        outcome.timings = run.timings
         return outcome
     }
 
@@ -410,7 +422,7 @@ public final class WorkspaceSync {
                 SyncOutcome(
                     result: .conflict, branch: "", remote: "", url: "", attempts: [], incoming: [], pushed: [],
                     retagged: [], receivedTags: [], conflicts: merge.conflicts, stoppedAt: "\(commit.shortID) \(commit.summary)",
-                    localTip: nil))
+                    localTip: nil, timings: run.timings))
         }
         return .done(tip, replaced)
     }

@@ -291,6 +291,14 @@ enum SyncJSON {
         object["stopped_at"] = outcome.stoppedAt.map { .string($0) } ?? .null
         object["refusal"] = refusal(outcome.result)
         object["local_tip"] = outcome.localTip.map { .string($0.hex) } ?? .null
+        var seconds = JSONObject()
+        for (phase, value) in [
+            ("transfer", outcome.timings.transfer), ("integrate", outcome.timings.integrate),
+            ("validate", outcome.timings.validate),
+        ] {
+            seconds[phase] = .number(.double((value * 1_000_000).rounded() / 1_000_000))
+        }
+        object["seconds"] = .object(seconds)
         return .object(object)
     }
 
