@@ -449,7 +449,18 @@ struct SyncDaemonTests {
     @Test func aRaceOfTwoClonesLosesNoCommit() throws {
         let f = try SyncFixture()
         let daemon = try GitDaemon(serving: f.folder.url)
-        for clone in [f.a, f.b] { try f.git(["remote", "set-url", "origin", daemon.url("shared.git")], in: clone) }
+        try race(f, url: daemon.url("shared.git"))
+    }
+
+    /// The same race against a bare repository on a path (a file share): no server runs, so
+    /// the push's compare-and-swap is plantrack's own (LocalPush.swift).
+    @Test func aRaceThroughAPathLosesNoCommit() throws {
+        let f = try SyncFixture()
+        try race(f, url: "file://" + f.bare.path)
+    }
+
+    private func race(_ f: SyncFixture, url: String) throws {
+        for clone in [f.a, f.b] { try f.git(["remote", "set-url", "origin", url], in: clone) }
         let outputs = f.folder.url.appendingPathComponent("outputs")
         try FileManager.default.createDirectory(at: outputs, withIntermediateDirectories: true)
         let plantrack = CLI.productsFolder.appendingPathComponent("plantrack").path

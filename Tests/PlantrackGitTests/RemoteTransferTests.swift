@@ -27,19 +27,40 @@ import Testing
         #expect(try other.repository.resolveCommit("refs/remotes/origin/main").id == first)
     }
 
-    @Test func aPushThatIsNotAFastForwardIsRefused() throws {
+    @Test func aPushThatIsNotAFastForwardIsRefusedAsAServerWould() throws {
         let remote = try TestRepository(bare: true)
         let one = try TestRepository()
-        try one.commit("Första", ["a.md": TestFile("1")])
+        let first = try one.commit("Första", ["a.md": TestFile("1")])
         try one.repository.push(remote: remote.directory.path, refspecs: ["refs/heads/main:refs/heads/main"], session: session())
         let two = try TestRepository()
         try two.commit("Annan", ["b.md": TestFile("2")])
-        let error = try #require(throws: GitError.self) {
-            try two.repository.push(
-                remote: remote.directory.path, refspecs: ["refs/heads/main:refs/heads/main"], session: session())
-        }
-        #expect(error.code == .modified)
-        #expect(error.description.contains(remote.directory.path))
+        // A local path: the objects arrive, the reference is compared and refused.
+        let local = session()
+        try two.repository.push(remote: remote.directory.path, refspecs: ["refs/heads/main:refs/heads/main"], session: local)
+        #expect(local.pushedReferences == [PushedReference(name: "refs/heads/main", refusal: "non-fast-forward")])
+        #expect(try remote.repository.resolveCommit("main").id == first)
+        // The same through file://, and a tag that exists is not moved.
+        try one.repository.setReference(named: "refs/tags/stockholm/2026/v1", to: first)
+        try one.repository.push(
+            remote: "file://" + remote.directory.path, refspecs: ["refs/tags/stockholm/2026/v1:refs/tags/stockholm/2026/v1"],
+            session: session())
+        let moved = session()
+        let other = try two.repository.resolveCommit("HEAD").id
+        try two.repository.setReference(named: "refs/tags/stockholm/2026/v1", to: other)
+        try two.repository.push(
+            remote: "file://" + remote.directory.path,
+            refspecs: ["refs/heads/main:refs/heads/utkast", "refs/tags/stockholm/2026/v1:refs/tags/stockholm/2026/v1"],
+            session: moved)
+        #expect(
+            moved.pushedReferences == [
+                PushedReference(name: "refs/heads/utkast", refusal: nil),
+                PushedReference(name: "refs/tags/stockholm/2026/v1", refusal: "already exists"),
+            ])
+        #expect(try remote.repository.resolveCommit("refs/tags/stockholm/2026/v1").id == first)
+        #expect(try remote.repository.resolveCommit("utkast").id == other)
+        // No staging reference is left behind.
+        let staged = try remote.repository.referenceNames(startingWith: "refs/plantrack/")
+        #expect(staged.isEmpty, "\(staged)")
     }
 
     @Test func aMissingRemoteNamesIt() throws {

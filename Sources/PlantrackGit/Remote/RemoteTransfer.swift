@@ -110,8 +110,13 @@ public final class TransferSession {
         remoteMessages.append(String(decoding: pendingMessage, as: UTF8.self))
     }
 
-    fileprivate func recordPushed(name: String, refusal: String?) {
+    func recordPushed(name: String, refusal: String?) {
         pushedReferences.append(PushedReference(name: name, refusal: refusal))
+    }
+
+    /// Drops what was recorded for references under `prefix` (a local push's staging ones).
+    func forgetPushed(startingWith prefix: String) {
+        pushedReferences.removeAll { $0.name.hasPrefix(prefix) }
     }
 
     /// Fills `callbacks` so libgit2 reports to this session; the session must outlive the call.
@@ -199,7 +204,19 @@ extension Repository {
     /// and the remote's words in ``TransferSession/remoteMessages``. A push libgit2 itself
     /// refuses before sending (not a fast-forward of what the remote has) throws
     /// ``GitError`` with code ``GitError/Code/modified``.
+    ///
+    /// To a repository on this machine (a path, `file://`), each reference is moved with a
+    /// compare-and-swap after the objects arrived, as a server would (see `LocalPush.swift`).
     public func push(remote: String, refspecs: [String], session: TransferSession) throws {
+        if let path = Self.localRepositoryPath(try remoteURL(remote) ?? remote) {
+            try pushLocally(to: path, remote: remote, refspecs: refspecs, session: session)
+        } else {
+            try pushObjects(remote: remote, refspecs: refspecs, session: session)
+        }
+    }
+
+    /// `git_remote_push` of `refspecs`, as libgit2's transport for the remote does it.
+    func pushObjects(remote: String, refspecs: [String], session: TransferSession) throws {
         let handle = try openRemote(remote)
         defer { git_remote_free(handle) }
         var options = git_push_options()
