@@ -7,7 +7,7 @@ public final class GitDaemon {
     public let root: TemporaryFolder
     /// The port it listens on.
     public let port: Int
-    private let process: Process
+    private let process: ServerProcess
 
     /// Starts the daemon.
     public init() throws {

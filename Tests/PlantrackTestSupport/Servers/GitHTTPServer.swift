@@ -6,7 +6,8 @@ import Foundation
 ///
 /// nginx runs as the current user in the foreground without a master process, with its
 /// pid, logs and temporary folders in a temporary folder; fcgiwrap runs `git-http-backend`
-/// for it on a unix socket. nginx passes the authenticated user as `REMOTE_USER`, which
+/// for it on a unix socket, one request at a time (one process: `-c N` would fork workers
+/// that outlive a stopped parent). nginx passes the authenticated user as `REMOTE_USER`, which
 /// `git-http-backend` enables pushes for and passes to the repository's hooks.
 public final class GitHTTPServer {
     /// The folder of the configuration, logs and served repositories.
@@ -15,8 +16,8 @@ public final class GitHTTPServer {
     public let port: Int
     /// The authority that signed the server's certificate, when serving HTTPS.
     public let authority: TestCertificateAuthority?
-    private let nginx: Process
-    private let fcgiwrap: Process
+    private let nginx: ServerProcess
+    private let fcgiwrap: ServerProcess
 
     /// Starts fcgiwrap and nginx; `users` are the user names and passwords basic
     /// authentication accepts.
@@ -39,7 +40,7 @@ public final class GitHTTPServer {
 
         let socket = dir.appendingPathComponent("fcgi.sock").path
         let log = dir.appendingPathComponent("server.log")
-        fcgiwrap = try ServerSupport.launch("/usr/sbin/fcgiwrap", ["-c", "4", "-s", "unix:\(socket)"], log: log)
+        fcgiwrap = try ServerSupport.launch("/usr/sbin/fcgiwrap", ["-s", "unix:\(socket)"], log: log)
         let deadline = Date().addingTimeInterval(10)
         while !FileManager.default.fileExists(atPath: socket) && Date() < deadline && fcgiwrap.isRunning {
             Thread.sleep(forTimeInterval: 0.05)

@@ -14,7 +14,7 @@ public final class SSHServer {
     /// The server's host key line as `known_hosts` writes it, without the host name
     /// (`ssh-ed25519 AAAA…`).
     public let hostKey: String
-    private let process: Process
+    private let process: ServerProcess
 
     /// Generates the keys, writes the configuration and `known_hosts`, starts sshd.
     public init() throws {
@@ -106,7 +106,7 @@ public final class SSHServer {
 public final class SSHAgent {
     /// The folder of its socket.
     public let root: TemporaryFolder
-    private let process: Process
+    private let process: ServerProcess
 
     /// Starts the agent in the foreground on a socket in a temporary folder.
     public init() throws {

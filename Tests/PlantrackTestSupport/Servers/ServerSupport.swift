@@ -49,8 +49,8 @@ public enum ServerSupport {
     /// process; when it exits before listening (the port was taken meanwhile), another port
     /// is tried.
     static func start(
-        _ what: String, log: URL, attempts: Int = 5, _ launch: (Int) throws -> Process
-    ) throws -> (Process, Int) {
+        _ what: String, log: URL, attempts: Int = 5, _ launch: (Int) throws -> ServerProcess
+    ) throws -> (ServerProcess, Int) {
         for _ in 0..<attempts {
             let port = try freePort()
             let process = try launch(port)
@@ -60,8 +60,7 @@ public enum ServerSupport {
                 if !process.isRunning { break }
                 Thread.sleep(forTimeInterval: 0.05)
             }
-            if process.isRunning { process.terminate() }
-            process.waitUntilExit()
+            stop(process)
         }
         let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         throw TestSetupError("\(what) did not start listening on 127.0.0.1; its log:\n\(text)")
@@ -70,37 +69,13 @@ public enum ServerSupport {
     /// Starts `executable` with `arguments`, its output appended to `log`.
     static func launch(
         _ executable: String, _ arguments: [String], environment: [String: String]? = nil, log: URL
-    ) throws -> Process {
-        if !FileManager.default.fileExists(atPath: log.path) {
-            _ = FileManager.default.createFile(atPath: log.path, contents: nil)
-        }
-        let handle = try FileHandle(forWritingTo: log)
-        handle.seekToEndOfFile()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        process.standardOutput = handle
-        process.standardError = handle
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        return process
+    ) throws -> ServerProcess {
+        try ServerProcess(executable, arguments, environment: environment ?? ProcessInfo.processInfo.environment, log: log)
     }
 
-    /// Stops a server process and waits for it: SIGTERM, and SIGKILL when it has not ended
-    /// within a second (a server busy with a half-closed connection may not).
-    static func stop(_ process: Process) {
-        if process.isRunning {
-            process.terminate()
-        }
-        let deadline = Date().addingTimeInterval(1)
-        while process.isRunning && Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.02)
-        }
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-        }
-        process.waitUntilExit()
+    /// Stops a server process and waits for it.
+    static func stop(_ process: ServerProcess) {
+        process.stop()
     }
 
     /// Runs a program to its end and returns its standard output; throws when it fails.
@@ -123,6 +98,10 @@ public enum ServerSupport {
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = input == nil ? FileHandle.nullDevice : stdin
+        // A semaphore rather than waitUntilExit(), which was seen to wait forever for a
+        // child that had exited; a program that hangs fails the test after two minutes.
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         try process.run()
         if let input {
             stdin.fileHandleForWriting.write(Data(input.utf8))
@@ -132,7 +111,10 @@ public enum ServerSupport {
         let errorReader = DataReader(errors.fileHandleForReading)
         let out = output.fileHandleForReading.readDataToEndOfFile()
         let err = errorReader.wait()
-        process.waitUntilExit()
+        guard exited.wait(timeout: .now() + 120) == .success else {
+            kill(process.processIdentifier, SIGKILL)
+            throw TestSetupError("`\(([executable] + arguments).joined(separator: " "))` did not finish in two minutes")
+        }
         guard process.terminationStatus == 0 else {
             throw TestSetupError(
                 "`\(([executable] + arguments).joined(separator: " "))` failed (\(process.terminationStatus)): "
@@ -177,5 +159,67 @@ private final class DataReader: @unchecked Sendable {
     func wait() -> Data {
         finished.wait()
         return data
+    }
+}
+
+/// A server started with `posix_spawn` and stopped with signals and `waitpid`.
+///
+/// Not Foundation's `Process`: it takes a child that closes every inherited descriptor at
+/// start (sshd, git-daemon do) for one that has exited, and then blocks its monitor thread
+/// in `waitpid` for good, so every later `Process` in the test run hangs.
+public final class ServerProcess: @unchecked Sendable {
+    /// The server's process id.
+    public let pid: pid_t
+    private var status: Int32?
+    private let lock = NSLock()
+
+    init(_ executable: String, _ arguments: [String], environment: [String: String], log: URL) throws {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, log.path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        // Descriptors the test process has open are inherited (glibc's closefrom action is
+        // not visible to Swift); a pipe of a parallel test's run stays open until the server
+        // stops, at the end of its test.
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            for pointer in argv + envp { free(pointer) }
+        }
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+        guard result == 0 else { throw TestSetupError("cannot start \(executable): error \(result)") }
+        self.pid = pid
+    }
+
+    deinit { stop() }
+
+    /// Whether the process has not exited yet (reaps it when it has).
+    public var isRunning: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard status == nil else { return false }
+        var raw: Int32 = 0
+        if waitpid(pid, &raw, WNOHANG) == pid {
+            status = raw
+            return false
+        }
+        return true
+    }
+
+    /// SIGTERM; SIGKILL when it has not ended within a second; then reaped.
+    public func stop() {
+        guard isRunning else { return }
+        kill(pid, SIGTERM)
+        let deadline = Date().addingTimeInterval(1)
+        while isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.02) }
+        guard isRunning else { return }
+        kill(pid, SIGKILL)
+        lock.lock()
+        defer { lock.unlock() }
+        var raw: Int32 = 0
+        if waitpid(pid, &raw, 0) == pid { status = raw }
     }
 }
