@@ -260,6 +260,7 @@ extension Repository {
     private func transfer(
         _ session: TransferSession, _ function: String, context: String, _ call: () -> Int32
     ) throws {
+        _ = brokenConnectionsAreErrors
         let result =
             session.location.scheme == "https"
             ? try CertificateAuthorities.withTrusted(session.settings.certificateAuthorityFile, call) : call()
@@ -285,6 +286,15 @@ extension Repository {
         return try unwrap(handle, "git_remote_create_anonymous")
     }
 }
+
+/// A write to a connection the other side closed raises SIGPIPE, which kills the process
+/// unless ignored; libgit2 leaves that to its caller. Ignored once, before the first
+/// transfer, so a connection broken in the middle of a push is an error libgit2 reports
+/// (EPIPE) like any other. Process-wide (docs/transports.md).
+private let brokenConnectionsAreErrors: Bool = {
+    signal(SIGPIPE, SIG_IGN)
+    return true
+}()
 
 /// Lends `strings` to a C call as a `git_strarray` whose strings live for the call only.
 @discardableResult
