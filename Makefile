@@ -1,17 +1,21 @@
 # The two commands (see README.md):
 #   make run   — set up, build, and run plantrack on the bundled Plans/
 #   make test  — set up, check the formatting, build, and run the tests
-# Both install the Debian packages they need (libgit2-dev, libyaml-dev) when missing.
+# Both install the Debian packages they need (libgit2-dev, libyaml-dev) when missing; `make test`
+# also the servers the transport tests start (scripts/setup --test, docs/development.md).
 
 SWIFT ?= swift
 
-.PHONY: run test setup build lint format
+.PHONY: run test setup setup-test build lint format
 
 # The sources as `.swift-format` says (the toolchain's `swift format`); `make format` fixes them.
 FORMATTED = Sources Tests Plugins Package.swift
 
 setup:
 	@scripts/setup
+
+setup-test:
+	@scripts/setup --test
 
 build: setup
 	$(SWIFT) build
@@ -25,7 +29,7 @@ lint:
 format:
 	$(SWIFT) format format --in-place --recursive $(FORMATTED)
 
-test: setup lint
+test: setup-test lint
 	$(SWIFT) test
 
 # make bench — release build, national-scale benchmark against git/libyaml floors and Python

@@ -3,7 +3,7 @@
 // plantrack: Swedish county mental-health action plans as Markdown + YAML in git.
 //
 // Dependencies point one way:
-//   plantrack (CLI) ─┬─> PlantrackGit ─> CGit2 (libgit2)
+//   plantrack (CLI) ─┬─> PlantrackGit ─> CGit2 (libgit2), Crypto (known_hosts hashes)
 //                    │        │
 //                    ├────────┴─> PlantrackCore ─┬─> CYAML (libyaml)
 //                    │                           ├─> Ink (Markdown bodies)
@@ -71,7 +71,11 @@ let package = Package(
         // libgit2 bindings and the git-backed snapshots and history.
         .target(
             name: "PlantrackGit",
-            dependencies: ["CGit2", "PlantrackCore"]
+            dependencies: [
+                "CGit2", "PlantrackCore",
+                // HMAC-SHA1 of hashed known_hosts names, SHA-256 of SSH host keys.
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
 
         // The command-line interface: parses arguments, calls the library, renders.

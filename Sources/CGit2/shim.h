@@ -31,4 +31,10 @@ static inline int plantrack_git_set_strict_object_creation(int enabled) {
 static inline int plantrack_git_set_strict_hash_verification(int enabled) {
     return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
 }
+// Names the certificate authorities HTTPS trusts: a PEM file and/or a folder of them
+// (GIT_OPT_SET_SSL_CERT_LOCATIONS). Process-wide; with Debian's mbedTLS build it replaces
+// the set loaded before (see CertificateAuthorities.swift).
+static inline int plantrack_git_set_ssl_cert_locations(const char *file, const char *path) {
+    return git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, file, path);
+}
 #endif

@@ -4,7 +4,7 @@ import Testing
 /// A guarded shared repository: a bare repository with `plantrack hooks install --server`,
 /// and a clone that pushes to it with git's own command line (a push to a path runs the
 /// `pre-receive` hook, and passes the pushing environment, so `REMOTE_USER` reaches it).
-private struct SharedRepository {
+struct SharedRepository {
     let folder: TemporaryFolder
     var bare: URL { folder.url.appendingPathComponent("shared.git") }
     var clone: URL { folder.url.appendingPathComponent("work") }

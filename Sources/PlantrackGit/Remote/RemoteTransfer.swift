@@ -52,9 +52,12 @@ public struct PushedReference: Hashable, Sendable {
 /// from and where credentials come from.
 public struct TransferSettings: Sendable {
     /// A PEM file of certificate authorities to trust for HTTPS besides the system's, or nil.
+    /// libgit2 keeps trusted authorities per process: HTTPS transfers apply it under a
+    /// process-wide lock (see docs/transports.md).
     public var certificateAuthorityFile: String?
-    /// The environment credentials and host keys are looked up in (`HOME`, `SSH_AUTH_SOCK`,
-    /// the documented credential variables); the process's own by default.
+    /// The environment credentials and host keys are looked up in (`HOME` for
+    /// `~/.ssh/known_hosts`, `PATH` and git's configuration variables for `git credential`,
+    /// `SSH_AUTH_SOCK`, the variables of ``TransferEnvironment``).
     public var environment: [String: String]
 
     /// Creates settings; by default the system's certificate authorities and the process's
@@ -84,6 +87,14 @@ public final class TransferSession {
 
     /// Where certificates, host keys and credentials come from.
     public let settings: TransferSettings
+
+    /// Why this session stopped the last transfer (credentials refused, a certificate or host
+    /// key not trusted), in words for the user; nil when it did not. Never holds a secret.
+    public internal(set) var failure: String?
+    /// The remote's URL of the current transfer, as configured (it may hold a user name).
+    var url: String = ""
+    /// What the current transfer has tried to authenticate with.
+    var attempts = CredentialAttempts()
 
     /// Creates a session; set ``onProgress`` before the transfer to follow it.
     public init(settings: TransferSettings, onProgress: ((TransferProgress) -> Void)? = nil) {
@@ -119,9 +130,22 @@ public final class TransferSession {
         pushedReferences.removeAll { $0.name.hasPrefix(prefix) }
     }
 
-    /// Fills `callbacks` so libgit2 reports to this session; the session must outlive the call.
+    /// Fills `callbacks` so libgit2 reports to this session and asks it for credentials and
+    /// whether to trust the server; the session must outlive the call.
     fileprivate func install(into callbacks: inout git_remote_callbacks) {
         callbacks.payload = Unmanaged.passUnretained(self).toOpaque()
+        callbacks.credentials = { out, url, userFromURL, allowed, payload in
+            guard let payload, let out else { return GIT_EAUTH.rawValue }
+            let session = Unmanaged<TransferSession>.fromOpaque(payload).takeUnretainedValue()
+            return session.acquireCredential(
+                out, url: url.map { String(cString: $0) }, userFromURL: userFromURL.map { String(cString: $0) },
+                allowed: allowed)
+        }
+        callbacks.certificate_check = { certificate, valid, host, payload in
+            guard let payload, let certificate else { return GIT_ECERTIFICATE.rawValue }
+            let session = Unmanaged<TransferSession>.fromOpaque(payload).takeUnretainedValue()
+            return session.checkCertificate(certificate, valid: valid != 0, host: host.map { String(cString: $0) } ?? "")
+        }
         callbacks.sideband_progress = { text, length, payload in
             guard let payload, let text, length > 0 else { return 0 }
             let session = Unmanaged<TransferSession>.fromOpaque(payload).takeUnretainedValue()
@@ -188,10 +212,13 @@ extension Repository {
         options.prune = GIT_FETCH_NO_PRUNE
         session.install(into: &options.callbacks)
         defer { session.finishMessage() }
+        let shown = try beginTransfer(handle, remote: remote, session: session)
+        // The reflog names the remote without userinfo (libgit2 would write the URL as is).
+        let reflogMessage = "fetch \(shown)"
         try withStringArray(refspecs) { array in
-            try GitError.check(
-                git_remote_fetch(handle, &array, &options, nil), "git_remote_fetch",
-                context: "cannot fetch from '\(remote)'")
+            try transfer(session, "git_remote_fetch", context: "cannot fetch from \(shown)") {
+                git_remote_fetch(handle, &array, &options, reflogMessage)
+            }
         }
         return Int(git_remote_stats(handle)?.pointee.received_objects ?? 0)
     }
@@ -224,10 +251,39 @@ extension Repository {
             git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION)), "git_push_options_init")
         session.install(into: &options.callbacks)
         defer { session.finishMessage() }
+        let shown = try beginTransfer(handle, remote: remote, session: session)
         try withStringArray(refspecs) { array in
-            try GitError.check(
-                git_remote_push(handle, &array, &options), "git_remote_push",
-                context: "cannot push to '\(remote)'")
+            try transfer(session, "git_remote_push", context: "cannot push to \(shown)") {
+                git_remote_push(handle, &array, &options)
+            }
+        }
+    }
+
+    /// Tells `session` where the transfer goes; returns how to name the remote in messages:
+    /// `'origin' (https://host/plans.git)` or `'https://host/plans.git'`, user and password
+    /// removed.
+    private func beginTransfer(_ handle: OpaquePointer, remote: String, session: TransferSession) throws -> String {
+        let url = git_remote_url(handle).map { String(cString: $0) } ?? remote
+        session.begin(url: url)
+        let redacted = RemoteLocation(url).redacted
+        let name = git_remote_name(handle).map { String(cString: $0) }
+        return name.map { "'\($0)' (\(redacted))" } ?? "'\(redacted)'"
+    }
+
+    /// Runs one libgit2 transfer call: under the trusted certificate authorities for HTTPS,
+    /// approving a working password afterwards. A failure throws ``GitError`` whose context
+    /// is the session's own reason when it stopped the transfer (credentials refused, server
+    /// not trusted), else `context`.
+    private func transfer(
+        _ session: TransferSession, _ function: String, context: String, _ call: () -> Int32
+    ) throws {
+        _ = brokenConnectionsAreErrors
+        let result =
+            session.location.scheme == "https"
+            ? try CertificateAuthorities.withTrusted(session.settings.certificateAuthorityFile, call) : call()
+        session.finish(succeeded: result >= 0)
+        if result < 0 {
+            throw GitError.last(returnCode: result, function: function, context: session.failure ?? context)
         }
     }
 
@@ -247,6 +303,15 @@ extension Repository {
         return try unwrap(handle, "git_remote_create_anonymous")
     }
 }
+
+/// A write to a connection the other side closed raises SIGPIPE, which kills the process
+/// unless ignored; libgit2 leaves that to its caller. Ignored once, before the first
+/// transfer, so a connection broken in the middle of a push is an error libgit2 reports
+/// (EPIPE) like any other. Process-wide (docs/transports.md).
+private let brokenConnectionsAreErrors: Bool = {
+    signal(SIGPIPE, SIG_IGN)
+    return true
+}()
 
 /// Lends `strings` to a C call as a `git_strarray` whose strings live for the call only.
 @discardableResult
