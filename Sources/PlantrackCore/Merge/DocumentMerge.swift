@@ -86,21 +86,28 @@ public struct MergeResult: Hashable, Sendable {
 /// changed to different values keeps our lines and theirs between conflict markers; nothing
 /// else is wrapped. See docs/merge.md.
 public enum DocumentMerge {
-    /// Merges the versions of the file at `path` (workspace-relative). A nil version is a
-    /// file that does not exist on that side: no base means added on both sides.
-    public static func merge(path: String, base: [UInt8]?, ours: [UInt8]?, theirs: [UInt8]?) -> MergeResult {
+    /// The merge of a file as a whole, without looking inside: the one side's version when
+    /// only that side changed it, either when both made the same change; otherwise (both
+    /// changed it differently, or one deleted what the other changed) a conflict on the whole
+    /// file that keeps our version, or theirs when ours is deleted.
+    public static func mergeWhole(base: [UInt8]?, ours: [UInt8]?, theirs: [UInt8]?) -> MergeResult {
         if ours == theirs { return MergeResult(bytes: ours) }
         if ours == base { return MergeResult(bytes: theirs) }
         if theirs == base { return MergeResult(bytes: ours) }
-        guard let ours, let theirs else {
-            // Deleted on one side, changed on the other: the changed text stays, reported.
-            return MergeResult(
-                bytes: ours ?? theirs,
-                conflicts: [
-                    MergeConflict(
-                        place: .file, base: base == nil ? nil : "the file", ours: ours == nil ? nil : "changed",
-                        theirs: theirs == nil ? nil : "changed", line: nil)
-                ])
+        return MergeResult(
+            bytes: ours ?? theirs,
+            conflicts: [
+                MergeConflict(
+                    place: .file, base: base == nil ? nil : "the file", ours: ours == nil ? nil : "changed",
+                    theirs: theirs == nil ? nil : "changed", line: nil)
+            ])
+    }
+
+    /// Merges the versions of the file at `path` (workspace-relative). A nil version is a
+    /// file that does not exist on that side: no base means added on both sides.
+    public static func merge(path: String, base: [UInt8]?, ours: [UInt8]?, theirs: [UInt8]?) -> MergeResult {
+        guard let ours, let theirs, ours != theirs, ours != base, theirs != base else {
+            return mergeWhole(base: base, ours: ours, theirs: theirs)
         }
         let bareYAML: Bool
         switch DocumentLayout.place(of: path) {

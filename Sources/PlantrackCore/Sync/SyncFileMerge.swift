@@ -16,16 +16,7 @@ public enum SyncFileMerge {
     /// Merges the versions of the file at `path`; a nil version is a file absent on that side.
     public static func merge(path: String, base: [UInt8]?, ours: [UInt8]?, theirs: [UInt8]?) -> MergeResult {
         if mergesByField(path) { return DocumentMerge.merge(path: path, base: base, ours: ours, theirs: theirs) }
-        if ours == theirs { return MergeResult(bytes: ours) }
-        if ours == base { return MergeResult(bytes: theirs) }
-        if theirs == base { return MergeResult(bytes: ours) }
-        return MergeResult(
-            bytes: ours ?? theirs,
-            conflicts: [
-                MergeConflict(
-                    place: .file, base: base == nil ? nil : "the file", ours: ours == nil ? nil : "changed",
-                    theirs: theirs == nil ? nil : "changed", line: nil)
-            ])
+        return DocumentMerge.mergeWhole(base: base, ours: ours, theirs: theirs)
     }
 
     /// The conflict markers left in `bytes`, as `path:line` places; empty when none remain.
