@@ -33,32 +33,7 @@ struct SharedRepository {
 
             """)
         for (county, code) in [("stockholm", "01"), ("uppsala", "03")] {
-            try write(
-                "Plans/\(county)/county.md", "---\nkind: county\nid: \(county)\nname: \(county) län\ncode: \"\(code)\"\n---\n")
-            try write(
-                "Plans/\(county)/2026/plan.md",
-                """
-                ---
-                kind: plan
-                county: \(county)
-                year: 2026
-                title: Handlingsplan 2026
-                version: 1
-                status: adopted
-                adopted: {date: 2026-02-01, by: Regionstyrelsen}
-                period: {start: 2026-01-01, end: 2026-12-31}
-                areas:
-                  - id: a
-                    title: A
-                ---
-
-                """)
-            try write(
-                "Plans/\(county)/2026/goals/g.md",
-                "---\nkind: goal\nid: g\ntitle: G\nterm: long\narea: a\nassessment: not-assessed\n---\n")
-            try write(
-                "Plans/\(county)/2026/goals/s.md",
-                "---\nkind: goal\nid: s\ntitle: S\nterm: short\narea: a\nserves:\n  - g\nassessment: not-assessed\n---\n")
+            for (path, text) in PlanFixture.countyFiles(county, code: code) { try write(path, text) }
             try write("Plans/\(county)/2026/activities/bu-p1.md", Self.activity(progress: 10))
         }
         try git(["add", "."])
@@ -70,20 +45,7 @@ struct SharedRepository {
     }
 
     static func activity(progress: Int) -> String {
-        """
-        ---
-        kind: activity
-        id: bu-p1
-        title: Utbildning
-        area: a
-        priority: prioritized
-        goals:
-          - s
-        status: in-progress
-        progress: \(progress)
-        ---
-
-        """
+        PlanFixture.activity(progress: progress)
     }
 
     func write(_ relative: String, _ text: String) throws {
