@@ -42,6 +42,19 @@ struct SyncServerTests {
                 ])
         }
 
+        /// `git push ARGS` as `user` (git's own client; the password in a credential helper
+        /// of the temporary HOME, only here in the tests).
+        func gitPush(_ arguments: [String], as user: String) throws -> CLIResult {
+            let password = SyncServerTests.passwords[user] ?? ""
+            let helper = "!f() { echo username=\(user); echo password=\(password); }; f"
+            return try CLI.run(
+                ["-c", "credential.helper=", "-c", "credential.helper=\(helper)", "push"] + arguments, in: shared.clone,
+                environment: SharedRepository.identityEnvironment.merging(
+                    ["HOME": home.url.path, "GIT_CONFIG_NOSYSTEM": "1", "GIT_TERMINAL_PROMPT": "0"]
+                ) { $1 },
+                executable: "/usr/bin/git")
+        }
+
         func servedID(_ revision: String) throws -> String {
             try shared.git(["rev-parse", revision], in: served).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         }
@@ -95,6 +108,17 @@ struct SyncServerTests {
         let refusal = object?["refusal"] as? [String: Any]
         #expect(refusal?["kind"] as? String == "tag-clash", "\(moved.stdout)")
         #expect(try f.servedID("stockholm/2026/v1") == tagged)
+        // git's own client over the same HTTP: the server's guard refuses what sync refused.
+        let forced = try f.gitPush(["--force", "origin", "stockholm/2026/v1"], as: "nationell")
+        #expect(forced.status != 0)
+        #expect(forced.stderr.contains("refused: tag stockholm/2026/v1 is an approval tag, which no one moves"), "\(forced.stderr)")
+        #expect(try f.servedID("stockholm/2026/v1") == tagged)
+        try f.shared.commit([SharedRepository.stockholmActivity: SharedRepository.activity(progress: 140)])
+        let invalid = try f.gitPush(["origin", "main"], as: "anna")
+        #expect(invalid.status != 0)
+        #expect(invalid.stderr.contains("refused: branch main is protected and its new tip"), "\(invalid.stderr)")
+        #expect(invalid.stderr.contains("Plans/stockholm/2026/activities/bu-p1.md:"))
+        #expect(try f.servedID("main") == before)
     }
 
     @Test func aWrongPasswordChangesNothingAndIsNeverShown() throws {
