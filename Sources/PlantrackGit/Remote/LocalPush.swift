@@ -18,16 +18,6 @@ import CGit2
 /// which git and libgit2 writers both honour; a reference that moved meanwhile is refused
 /// as a server would refuse it, and the staging references are removed.
 extension Repository {
-    /// The folder `url` names when it is a repository on this machine (an absolute or
-    /// relative path, or `file://`); nil for `git://`, HTTP(S), SSH and `host:path`.
-    static func localRepositoryPath(_ url: String) -> String? {
-        if url.hasPrefix("file://") { return String(url.dropFirst("file://".count)) }
-        if url.contains("://") { return nil }
-        // `host:path` is SSH's short form, unless a slash comes before the colon (a path).
-        if let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/") { return nil }
-        return url
-    }
-
     /// Pushes `refspecs` to the repository at `path` (see the type's comment); refusals are
     /// recorded in `session` as a server's would be.
     func pushLocally(to path: String, remote: String, refspecs: [String], session: TransferSession) throws {

@@ -235,8 +235,9 @@ extension Repository {
     /// To a repository on this machine (a path, `file://`), each reference is moved with a
     /// compare-and-swap after the objects arrived, as a server would (see `LocalPush.swift`).
     public func push(remote: String, refspecs: [String], session: TransferSession) throws {
-        if let path = Self.localRepositoryPath(try remoteURL(remote) ?? remote) {
-            try pushLocally(to: path, remote: remote, refspecs: refspecs, session: session)
+        let location = RemoteLocation(try remoteURL(remote) ?? remote)
+        if location.scheme == "local" || location.scheme == "file" {
+            try pushLocally(to: location.path, remote: remote, refspecs: refspecs, session: session)
         } else {
             try pushObjects(remote: remote, refspecs: refspecs, session: session)
         }

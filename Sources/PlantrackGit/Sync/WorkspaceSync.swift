@@ -638,7 +638,7 @@ public final class WorkspaceSync {
     }
 
     private func sanitizedURL(of remote: String) throws -> String {
-        RemoteURL.withoutUserInformation(try rawURL(of: remote))
+        RemoteLocation(try rawURL(of: remote)).redacted
     }
 
     private func fetch(remote: String, url: String, refspecs: [String], anonymously: Bool = false) throws {
@@ -652,7 +652,7 @@ public final class WorkspaceSync {
 
     /// `error` with the raw URL (which may hold a password) replaced by the printable one.
     static func scrub(_ text: String, url: String) -> String {
-        let clean = RemoteURL.withoutUserInformation(url)
+        let clean = RemoteLocation(url).redacted
         return clean == url ? text : text.replacingOccurrences(of: url, with: clean)
     }
 
@@ -686,19 +686,5 @@ public final class WorkspaceSync {
         }
         defer { lock.release() }
         return try body()
-    }
-}
-
-/// Remote URLs as plantrack prints them.
-public enum RemoteURL {
-    /// `https://host/path` for `https://user:secret@host/path`: the user information of a
-    /// URL with a scheme is dropped, so no password reaches a message. Paths and scp-style
-    /// `user@host:path` (which hold no password) are left as they are.
-    public static func withoutUserInformation(_ url: String) -> String {
-        guard let scheme = url.range(of: "://") else { return url }
-        let rest = url[scheme.upperBound...]
-        let authorityEnd = rest.firstIndex(of: "/") ?? rest.endIndex
-        guard let at = rest[..<authorityEnd].lastIndex(of: "@") else { return url }
-        return String(url[..<scheme.upperBound]) + String(rest[rest.index(after: at)...])
     }
 }
