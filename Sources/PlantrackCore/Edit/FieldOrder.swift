@@ -12,7 +12,7 @@ public enum FieldOrder {
                 "objectives", "areas", "funding", "steering_group",
             ]
         case .goal:
-            return ["kind", "id", "title", "term", "area", "serves", "assessment", "indicators", "carried_from"]
+            return ["kind", "id", "title", "term", "area", "serves", "assessment", "indicators", "performance", "carried_from"]
         case .activity:
             return [
                 "kind", "id", "title", "area", "priority", "goals", "status", "owner", "partners", "start", "due",
@@ -30,11 +30,14 @@ public enum FieldOrder {
         switch field {
         case "adopted": return ["date", "by"]
         case "period": return ["start", "end"]
-        case "measurements": return ["date", "value", "source"]
+        case "measurements": return ["date", "value", "source", "kolada", "revisions"]
+        case "kolada": return ["period", "fetched", "url", "status", "kpi", "municipality", "gender"]
+        case "revisions": return ["value", "fetched", "url"]
+        case "performance": return ["indicator", "threshold", "amount_sek", "by", "funding_stream"]
         case "followups": return ["date", "note", "by"]
         case "baseline", "target", "population": return ["value", "date"]
         case "indicators":
-            return ["id", "title", "unit", "direction", "baseline", "target", "measurements", "source_ref"]
+            return ["id", "title", "unit", "direction", "source", "baseline", "target", "measurements", "source_ref"]
         case "funding": return ["stream", "amount_sek", "note"]
         case "areas": return ["id", "title", "parent"]
         case "tasks": return ["title", "done"]

@@ -25,6 +25,8 @@ public struct Goal: Hashable, Sendable {
     public var serves: [String]
     public var assessment: Assessment
     public var indicators: [Indicator]
+    /// Thresholds on the indicators that money depends on (prestationsmål).
+    public var performance: [PerformanceTarget]
     /// The item in an earlier plan this one continues, when its id changed.
     public var carriedFrom: ItemReference?
     public var body: String
@@ -44,6 +46,7 @@ public struct Goal: Hashable, Sendable {
         serves = f.strings("serves")
         assessment = f.enumValue("assessment") ?? .notAssessed
         indicators = f.records("indicators").compactMap(Indicator.init)
+        performance = f.records("performance").compactMap(PerformanceTarget.init)
         carriedFrom = f.reference("carried_from")
         body = document.body
     }
@@ -72,6 +75,19 @@ public struct Indicator: Hashable, Sendable {
         public var date: CalendarDate
         public var value: Double
         public var source: String?
+        /// Where the value came from in Kolada, when it was fetched or imported from there.
+        public var kolada: KoladaProvenance?
+        /// Earlier values the source has since changed, oldest first.
+        public var revisions: [MeasurementRevision] = []
+    }
+
+    /// A period for which the indicator's source was asked and had no value (a measurement
+    /// with `value: null`: missing or confidential in Kolada — never counted as 0).
+    public struct MissingValue: Hashable, Sendable {
+        public var date: CalendarDate
+        public var kolada: KoladaProvenance?
+        /// Earlier values of the period (Kolada may withdraw a value it had).
+        public var revisions: [MeasurementRevision] = []
     }
 
     public var id: String
@@ -82,6 +98,10 @@ public struct Indicator: Hashable, Sendable {
     public var baseline: Value?
     public var target: Value?
     public var measurements: [Measurement]
+    /// Periods the source had no value for (`value: null`), which figures leave out.
+    public var missingValues: [MissingValue]
+    /// The Kolada key figure the values are fetched from (`source.kolada`).
+    public var kolada: KoladaSource?
     /// An external id for the figure, such as a Kolada id.
     public var sourceRef: String?
 
@@ -95,10 +115,22 @@ public struct Indicator: Hashable, Sendable {
         direction = f.enumValue("direction") ?? .increase
         baseline = f.record("baseline").flatMap { v in v.number("value").map { Value(value: $0, date: v.date("date")) } }
         target = f.record("target").flatMap { v in v.number("value").map { Value(value: $0, date: v.date("date")) } }
-        measurements = f.records("measurements").compactMap { m in
-            guard let date = m.date("date"), let value = m.number("value") else { return nil }
-            return Measurement(date: date, value: value, source: m.string("source"))
+        var measurements: [Measurement] = []
+        var missingValues: [MissingValue] = []
+        for m in f.records("measurements") {
+            guard let date = m.date("date") else { continue }
+            let kolada = m.record("kolada").flatMap(KoladaProvenance.init)
+            let revisions = m.records("revisions").compactMap(MeasurementRevision.init)
+            if let value = m.number("value") {
+                measurements.append(
+                    Measurement(date: date, value: value, source: m.string("source"), kolada: kolada, revisions: revisions))
+            } else if m.mapping["value"]?.content == .null {
+                missingValues.append(MissingValue(date: date, kolada: kolada, revisions: revisions))
+            }
         }
+        self.measurements = measurements
+        self.missingValues = missingValues
+        kolada = f.record("source").flatMap { $0.record("kolada") }.flatMap(KoladaSource.init)
         sourceRef = f.string("source_ref")
     }
 

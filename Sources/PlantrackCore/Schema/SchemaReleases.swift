@@ -25,7 +25,10 @@ public enum SchemaReleases {
         "activity.schema.json": ["f403958fd9811b29b29049a65c18b6a7b63f1d6e"],
         "common.schema.json": ["81635ac3865ab1a54b3d81c42542929085f88aa2"],
         "county.schema.json": ["64f24722e12cade8ec33bf358b324cbb85d083a5"],
-        "goal.schema.json": ["6939bba2620f2f776d5edd037bc32246631a1293"],
+        "goal.schema.json": [
+            "6939bba2620f2f776d5edd037bc32246631a1293",
+            "e3ac9987d9faf6a98a44ec8e46add964112b9fdf",  // #21: indicator source (Kolada), provenance, performance
+        ],
         "plan.schema.json": ["d0f496d1d7432ac52024dd33a7f6594718a989d8"],
         "workspace.schema.json": [
             "d94dd4a6fad8dfdb24fbd7ef9bf1404fb5c510e1",  // 2130ba6: the first schemas
