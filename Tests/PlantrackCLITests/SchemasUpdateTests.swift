@@ -35,17 +35,25 @@ struct SchemasUpdateTests {
         let ws = try Self.workspace(schemas: Self.fixtureSchemas())
         let before = try ws.run(["validate"])
         #expect(before.status == 0, "\(before.stdout)\(before.stderr)")
+        // The files that changed since that release: one warning, at the first, names them all.
+        let changed = try Self.fixtureSchemas().filter { name, data in
+            try data != Data(contentsOf: CLI.packageRoot.appendingPathComponent("Schemas/" + name))
+        }.keys.sorted()
+        #expect(changed.contains("workspace.schema.json"))
         let outdated = before.stdout.split(separator: "\n").filter { $0.contains("[schemas.outdated]") }
         #expect(outdated.count == 1, "\(before.stdout)")
-        #expect(outdated.first?.hasPrefix("Schemas/workspace.schema.json:1:1: warning: [schemas.outdated] ") == true)
+        #expect(outdated.first?.hasPrefix("Schemas/\(changed[0]):1:1: warning: [schemas.outdated] ") == true)
+        for name in changed { #expect(outdated.first?.contains("Schemas/\(name)") == true, "\(name)") }
         #expect(outdated.first?.contains("plantrack schemas update") == true)
         #expect(before.stdout.contains("2 documents checked (working tree): 0 errors, 1 warning"), "\(before.stdout)")
 
         let update = try ws.run(["schemas", "update"])
         #expect(update.status == 0, "\(update.stderr)")
         #expect(update.stdout.contains("updated Schemas/workspace.schema.json (from an earlier plantrack → plantrack "))
-        // The diff: the lines that changed between 2130ba6 and now, old then new.
-        let lines = update.stdout.split(separator: "\n")
+        // The diff of workspace.schema.json: the lines that changed between 2130ba6 and now,
+        // old then new (its section of the output: up to the next file's line).
+        let lines = update.stdout.split(separator: "\n").drop { !$0.contains("updated Schemas/workspace.schema.json") }
+            .dropFirst().prefix { !$0.hasPrefix("updated ") }
         let removed = Set(lines.filter { $0.hasPrefix("  - ") }.map { String($0.dropFirst(4)) })
         let added = Set(lines.filter { $0.hasPrefix("  + ") }.map { String($0.dropFirst(4)) })
         let oldLines = Set(
@@ -67,7 +75,7 @@ struct SchemasUpdateTests {
 
         let messages = try ws.messages()
         #expect(messages.count == 2)
-        #expect(messages.first?.hasPrefix("schemas: update workspace.schema.json to plantrack ") == true)
+        #expect(messages.first?.hasPrefix("schemas: update ") == true, "\(messages)")
         let repo = try Repository.open(at: ws.path)
         let message = try repo.commit(repo.head().id).message
         #expect(message.contains("\n\n"), "a body below the subject")
