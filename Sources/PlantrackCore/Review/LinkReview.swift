@@ -6,8 +6,9 @@ public enum LinkReview {
     public enum Target: Hashable, Sendable {
         /// The links of one activity or goal; with `goal`, only the link to that goal.
         case item(ItemReference, goal: String?)
-        /// Every link of every activity and goal of a plan (`county/year`).
-        case plan(ItemReference)
+        /// Every link of every activity and goal of a plan (`county/year`), of a county's
+        /// plans (`county`), or of the whole workspace (nil).
+        case plans(ItemReference?)
     }
 
     /// Why nothing could be confirmed.
@@ -65,13 +66,24 @@ public enum LinkReview {
                     notFound: true)
             }
             documents = [document]
-        case .plan(let plan):
-            let folder = DocumentLayout.folder(of: plan)
+        case .plans(let scope):
+            let folder: String
+            let what: String
+            if let scope, scope.year != nil {
+                folder = DocumentLayout.folder(of: scope)
+                what = "plan \(scope)"
+            } else if let scope {
+                folder = DocumentLayout.plansFolder + "/" + scope.county
+                what = "county \(scope.county)"
+            } else {
+                folder = DocumentLayout.plansFolder
+                what = "workspace"
+            }
             let entries: [SnapshotEntry]
             do {
                 entries = try snapshot.entries(under: folder)
             } catch {
-                throw Failure(message: "there is no plan \(plan) in \(snapshot.label) (\(folder)/)", notFound: true)
+                throw Failure(message: "there is no \(what) in \(snapshot.label) (\(folder)/)", notFound: true)
             }
             for entry in entries.sorted(by: { $0.path < $1.path }) {
                 guard case .document(let kind, _) = DocumentLayout.place(of: entry.path), kind == .activity || kind == .goal,
@@ -80,7 +92,7 @@ public enum LinkReview {
                 documents.append(document)
             }
             guard !documents.isEmpty else {
-                throw Failure(message: "there is no plan \(plan) in \(snapshot.label) (\(folder)/)", notFound: true)
+                throw Failure(message: "there is no goal or activity of the \(what) in \(snapshot.label) (\(folder)/)", notFound: true)
             }
         }
         var goalFingerprints: [String: String?] = [:]

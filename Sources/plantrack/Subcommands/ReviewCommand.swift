@@ -13,10 +13,10 @@ struct ReviewCommand: ParsableCommand {
             A link (an activity's goals entry, a goal's serves entry) carries a review stamp in \
             link_reviews: the goal's fingerprint, made of the fields that count for its meaning \
             (goal_meaning in Plans/workspace.yaml), and the day. Without --accept or --all, lists \
-            every link whose goal changed since, grouped by goal, with what changed in the goal \
-            since the stamped version (found in the first-parent history). Exit status 0 either way; \
-            validate reports the same links as links.suspect warnings. --accept ITEM [--goal GOAL] \
-            and --all PLAN write the goal's fingerprint now and today's date into the stamps (only \
+            every link whose goal changed since (of PLAN: county/year or county), grouped by goal, with \
+            what changed in the goal since the stamped version (found in the first-parent history). \
+            Exit status 0 either way; validate reports the same links as links.suspect warnings. \
+            --accept ITEM [--goal GOAL] and --all [PLAN] write the goal's fingerprint now and today's date into the stamps (only \
             those lines change), validate the workspace with the change and commit it. Links without \
             a stamp are stamped too. See docs/review.md; JSON output is described in docs/json.md.
             """
@@ -31,11 +31,11 @@ struct ReviewCommand: ParsableCommand {
 
     @OptionGroup var version: VersionOptions<ReviewCommand>
 
-    @Option(help: ArgumentHelp("Only links of this county's plans.", valueName: "county"))
-    var county: String?
-
-    @Option(help: ArgumentHelp("Only links of this plan (county/year).", valueName: "plan"))
-    var plan: String?
+    @Argument(
+        help: ArgumentHelp(
+            "Only links of this plan (county/year) or county's plans; with --all, the links to confirm (default: every plan).",
+            valueName: "plan"))
+    var scope: String?
 
     @Option(help: "Output format: text, json or markdown.")
     var format: Format = .text
@@ -49,22 +49,23 @@ struct ReviewCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --accept: only the link to this goal (its id).", valueName: "goal"))
     var goal: String?
 
-    @Option(
-        help: ArgumentHelp(
-            "Confirm every link of every activity and goal of this plan (county/year).", valueName: "plan"))
-    var all: String?
+    @Flag(help: "Confirm every link of the plan, county or workspace named (a meeting's review): restamp, validate, commit.")
+    var all = false
 
     @OptionGroup var writing: WriteOptions
 
     func validate() throws {
         try version.checkOneVersion()
-        if accept != nil && all != nil {
+        if accept != nil && all {
             throw ValidationError("--accept and --all cannot be used together: confirm one item's links, or a plan's.")
         }
         if goal != nil && accept == nil {
             throw ValidationError("--goal names a link of the item --accept names: give --accept ITEM too.")
         }
-        if (accept != nil || all != nil) && (version.rev != nil || version.asOf != nil) {
+        if accept != nil && scope != nil {
+            throw ValidationError("--accept names one item: leave out the plan argument.")
+        }
+        if (accept != nil || all) && (version.rev != nil || version.asOf != nil) {
             throw ValidationError("--accept and --all change the working tree: leave out --rev and --as-of.")
         }
     }
@@ -74,12 +75,19 @@ struct ReviewCommand: ParsableCommand {
             let access = try WorkspaceAccess(workspace)
             if let accept {
                 try confirm(.item(try reference(accept, isPlan: false), goal: goal), access: access)
-            } else if let all {
-                try confirm(.plan(try reference(all, isPlan: true)), access: access)
+            } else if all {
+                try confirm(.plans(try scopeReference()), access: access)
             } else {
                 try list(access: access)
             }
         }
+    }
+
+    /// The plan (`county/year`) or county the argument names; nil without one.
+    private func scopeReference() throws -> ItemReference? {
+        guard let scope else { return nil }
+        if !scope.contains("/") { return ItemReference(county: scope) }
+        return try reference(scope, isPlan: true)
     }
 
     private func reference(_ text: String, isPlan: Bool) throws -> ItemReference {
@@ -94,11 +102,11 @@ struct ReviewCommand: ParsableCommand {
 
     private func list(access: WorkspaceAccess) throws {
         let history = access.history
-        let planFilter = try plan.map { try reference($0, isPlan: true) }
+        let filter = try scopeReference()
         let (loaded, revision) = try FigureNotices.mappingErrors {
             let version = try WorkspaceVersion(rev: version.rev, asOf: version.asOf, in: history, today: .today())
             var links = try SuspectLinks.find(
-                in: version.snapshot, filter: SuspectLinks.Filter(county: county, plan: planFilter))
+                in: version.snapshot, filter: SuspectLinks.Filter(county: filter?.county, plan: filter?.year == nil ? nil : filter))
             try links.explain(from: version.revision, in: history, current: version.snapshot)
             return (links, version.revision)
         }
@@ -117,7 +125,9 @@ struct ReviewCommand: ParsableCommand {
         let subject: String
         switch target {
         case .item(let item, let goal): subject = goal.map { "the link of \(item) to \($0)" } ?? "the links of \(item)"
-        case .plan(let plan): subject = "the links of plan \(plan)"
+        case .plans(let scope?) where scope.year != nil: subject = "the links of plan \(scope)"
+        case .plans(let scope?): subject = "the links of county \(scope.county)"
+        case .plans(nil): subject = "every link of the workspace"
         }
         do {
             // Nothing to write is no change: checked on the working tree before the write path.
