@@ -182,6 +182,25 @@ struct ReviewTests {
         #expect(result.stdout.contains("error: [links.suspect] activity a1 works towards goal s"), "\(result.stdout)")
     }
 
+    @Test func allOverTheWorkspaceStampsEachPlansOwnGoals() throws {
+        let ws = try reviewWorkspace()
+        // Uppsala's plan has goals with the same ids as Stockholm's, meaning other things.
+        var files = PlanFixture.countyFiles("uppsala", code: "03")
+        files["Plans/uppsala/2026/activities/a1.md"] = PlanFixture.activity(id: "a1", progress: 10)
+        for (path, text) in files { try ws.write(path, text) }
+        try ws.repository.commitWorkingFiles(
+            files.keys.sorted(), message: "uppsala\n",
+            signature: Author(name: "Test", email: "t@example.se", time: 1_767_225_800))
+        let all = try ws.run(["review", "--all"])
+        #expect(all.status == 0, "\(all.stderr)")
+        #expect(all.stdout.contains("6 links confirmed"), "\(all.stdout)")
+        #expect(try suspectFindings(ws).isEmpty)
+        let listed = try review(ws)
+        #expect(listed["suspect_links"] as? Int == 0)
+        #expect(listed["stamped_links"] as? Int == 6)
+        #expect(try review(ws, ["uppsala"])["stamped_links"] as? Int == 2)
+    }
+
     @Test func acceptRefusesWhatDoesNotExist() throws {
         let ws = try reviewWorkspace()
         let missing = try ws.run(["review", "--accept", "stockholm/2026/a9"])

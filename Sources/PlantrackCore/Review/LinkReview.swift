@@ -95,12 +95,13 @@ public enum LinkReview {
                 throw Failure(message: "there is no goal or activity of the \(what) in \(snapshot.label) (\(folder)/)", notFound: true)
             }
         }
-        var goalFingerprints: [String: String?] = [:]
+        // By reference: every plan has goals of its own under the same ids.
+        var goalFingerprints: [ItemReference: String?] = [:]
         func fingerprint(of goal: String, in plan: ItemReference) throws(Failure) -> String? {
-            if let known = goalFingerprints[goal] { return known }
             let reference = ItemReference(county: plan.county, year: plan.year ?? 0, id: goal)
+            if let known = goalFingerprints[reference] { return known }
             let made = try read(DocumentLayout.path(of: .goal, reference)).map { meaning.fingerprint(of: $0) }
-            goalFingerprints[goal] = made
+            goalFingerprints[reference] = made
             return made
         }
         var files: [String: [UInt8]] = [:]
