@@ -339,6 +339,43 @@ class SyncBench:
         return reset
 
 
+class ReviewBench:
+    """A clone of the workspace in which `plantrack review --all` stamped every link (one
+    commit), followed by one commit that changes the text of 50 short-term goals of the last
+    plan year (the body counts for a goal's meaning): `review` then has 50 changed goals to
+    explain, and `validate` as many goals' links to report."""
+
+    GOALS = 50
+
+    def __init__(self, w):
+        self.path = os.path.join(WORK, "review-" + w.key)
+        done = self.path + ".done"
+        if not os.path.exists(done) or open(done).read().strip() != w.head:
+            shutil.rmtree(self.path, ignore_errors=True)
+            log(f"preparing {self.path}")
+            sh(["git", "clone", "-q", w.path, self.path])
+            sh(["git", "-C", self.path, "config", "user.name", "Bench Samordnare"])
+            sh(["git", "-C", self.path, "config", "user.email", "bench@example.se"])
+            subprocess.run([PLANTRACK, "review", "--all", "--workspace", self.path], check=True,
+                           stdout=subprocess.DEVNULL)
+            year = w.first_year + w.years - 1
+            goals = [p for p in sh(["git", "-C", self.path, "ls-tree", "-r", "--name-only", "HEAD", "--", "Plans"]).split("\n")
+                     if f"/{year}/goals/" in p]
+            changed = []
+            for path in goals:
+                full = os.path.join(self.path, path)
+                text = open(full, encoding="utf-8").read()
+                if "term: short" not in text:
+                    continue
+                with open(full, "a", encoding="utf-8") as f:
+                    f.write("\nMålet är omformulerat av styrgruppen (bench).\n")
+                changed.append(path)
+                if len(changed) == self.GOALS:
+                    break
+            sh(["git", "-C", self.path, "commit", "-q", "-am", f"Styrgruppen omformulerar {len(changed)} mål"])
+            open(done, "w").write(w.head + "\n")
+
+
 def month_end_blobs(w):
     """Writes the ids of every blob under Plans/ at the month ends `trend --every month`
     samples (the last first-parent commit on or before each month end, in the committer's
@@ -660,6 +697,24 @@ def bench_workspace(w, commands, runs, peer_runs, yaml_events, report):
             section["measurements"].append(dict(net.record(), workspace=w.label))
             log(f"{s_pt_net}: {net.best.seconds:.3f} s (validation {validate:.3f} s)")
 
+    # -- review ------------------------------------------------------------------
+    r_review, r_validate = "review (50 changed goals)", "validate (the same workspace, cold)"
+    if commands.available("review") and (wanted(r_review) or wanted(r_validate)):
+        report["available"][r_review] = True
+        bench = ReviewBench(w)
+        review_ws = ["--workspace", bench.path]
+
+        def clear_review():
+            for relative in CACHE_PATHS:
+                path = os.path.join(bench.path, relative)
+                if os.path.isdir(path):
+                    shutil.rmtree(path)
+                elif os.path.exists(path):
+                    os.remove(path)
+        measure(r_validate, [PLANTRACK, "validate", "--format", "json", *asof, *review_ws], before_each=clear_review,
+                ok_status=(0, 1))
+        measure(r_review, [PLANTRACK, "review", "--format", "json", *review_ws], before_each=clear_review)
+
     # -- targets -----------------------------------------------------------------
     def check(command, baseline, target, limit, relation="<=", absolute=False, memory=False):
         m = measured.get(command)
@@ -722,6 +777,7 @@ def bench_workspace(w, commands, runs, peer_runs, yaml_events, report):
     check("trend --every month (warm)", None, "RSS < 300 MB", 300, "<", memory=True)
     check(s_pt, s_git, "— (with validation)", None)
     check(s_pt_net, s_git, "≤ 1.5 × git", 1.5)
+    check(r_review, r_validate, "≤ 1.5 × cold validate", 1.5)
 
     # -- agreement ---------------------------------------------------------------
     def agree(what, ours, theirs, peer):

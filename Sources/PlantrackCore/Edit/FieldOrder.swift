@@ -12,10 +12,13 @@ public enum FieldOrder {
                 "objectives", "areas", "funding", "steering_group",
             ]
         case .goal:
-            return ["kind", "id", "title", "term", "area", "serves", "assessment", "indicators", "performance", "carried_from"]
+            return [
+                "kind", "id", "title", "term", "area", "serves", "link_reviews", "assessment", "indicators", "performance",
+                "carried_from",
+            ]
         case .activity:
             return [
-                "kind", "id", "title", "area", "priority", "goals", "status", "owner", "partners", "start", "due",
+                "kind", "id", "title", "area", "priority", "goals", "link_reviews", "status", "owner", "partners", "start", "due",
                 "completed", "cancelled_reason", "progress", "funding_stream", "budget_sek", "spent_sek", "tasks",
                 "followups", "carried_from",
             ]

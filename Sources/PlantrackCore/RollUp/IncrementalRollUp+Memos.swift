@@ -70,6 +70,9 @@ extension IncrementalRollUp {
         {
             settings.add(setting)
         }
+        if errorsOnly.severityOverrides[SuspectLinkRule.descriptor.id] == .error {
+            settings.add("goal_meaning=" + options.meaning.settingsText)
+        }
         // Keys stay short: a digest of the settings, and the day only when it matters.
         let settingsText = "r" + settings.hex + (judgesDates ? " \(options.asOf)" : "")
 

@@ -22,12 +22,16 @@ public enum SchemaReleases {
     /// and keep the old ones: workspaces made with them are then outdated, not "edited".
     /// A test checks the last id of each file is the built-in text's.
     static let shipped: [String: [String]] = [
-        "activity.schema.json": ["f403958fd9811b29b29049a65c18b6a7b63f1d6e"],
+        "activity.schema.json": [
+            "f403958fd9811b29b29049a65c18b6a7b63f1d6e",
+            "10539e70244fdc0245d395bd6fbf8312abaea703",  // #22: link_reviews
+        ],
         "common.schema.json": ["81635ac3865ab1a54b3d81c42542929085f88aa2"],
         "county.schema.json": ["64f24722e12cade8ec33bf358b324cbb85d083a5"],
         "goal.schema.json": [
             "6939bba2620f2f776d5edd037bc32246631a1293",
             "e3ac9987d9faf6a98a44ec8e46add964112b9fdf",  // #21: indicator source (Kolada), provenance, performance
+            "56c7d11b9ea9cd715efa4e12c9f19f241d0f09ec",  // #22: link_reviews
         ],
         "plan.schema.json": ["d0f496d1d7432ac52024dd33a7f6594718a989d8"],
         "workspace.schema.json": [
@@ -35,6 +39,7 @@ public enum SchemaReleases {
             "c7656fea3c9029ed07a041c2f37c26181b0d7919",  // 82eab81: a real rule id in the example
             "5a11631e9ec3653f1f97468cdd0abce9f4804bc8",  // #18: traffic_light thresholds
             "44253eeb9c975496e10d5e31281cad3e53def058",  // #20: access (plantrack guard)
+            "c03b9ff9969303fe209c07bf9aee2cd12cf5e21a",  // #22: goal_meaning
         ],
     ]
 

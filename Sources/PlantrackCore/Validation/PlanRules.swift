@@ -23,6 +23,7 @@ public enum PlanRules {
             OverdueRule.self, OutsidePeriodRule.self, MeasurementInFutureRule.self,
             TargetBeforePeriodRule.self,
             OpenNotCarriedRule.self,
+            SuspectLinkRule.self,
         ]
     }
 
@@ -52,6 +53,8 @@ public enum PlanRules {
     /// plan (``RuleIndex/parts()``). `inParts: false` judges the index whole, on one core:
     /// the tests compare the two.
     static func check(_ index: RuleIndex, options: RuleOptions, inParts: Bool = true) -> [Finding] {
+        var index = index
+        index.meaning = options.meaning
         let severities = rules.map { options.severity(of: $0.descriptor.id, default: $0.descriptor.severity) }
         var findings: [Finding]
         if inParts {

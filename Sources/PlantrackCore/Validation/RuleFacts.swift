@@ -115,10 +115,16 @@ final class GoalFacts: Sendable {
     let measurementDates: [Located<CalendarDate>]
     /// The `target.date` of every indicator that has one, with the indicator's id.
     let targetDates: [(indicator: String?, date: Located<CalendarDate>)]
+    /// The canonical text of each field that may count for the goal's meaning.
+    let meaning: GoalMeaningTexts
+    /// The review stamps of its `serves` links, by goal id.
+    let stamps: [String: LinkStamp]
 
     init(_ document: Document) {
         let fields = FrontMatterView(document.frontMatter)
         base = DocumentFacts(document, fields)
+        meaning = GoalMeaningTexts(document)
+        stamps = LinkStamp.stamps(in: document.frontMatter)
         term = fields.enumValue("term", Goal.Term.self)?.value
         area = fields.string("area")
         serves = fields.strings("serves")
@@ -173,10 +179,13 @@ final class ActivityFacts: Sendable {
     let overspendApproved: Bool
     let followupDates: [Located<CalendarDate>]
     let carriedFrom: Located<String>?
+    /// The review stamps of its `goals` links, by goal id.
+    let stamps: [String: LinkStamp]
 
     init(_ document: Document) {
         let fields = FrontMatterView(document.frontMatter)
         base = DocumentFacts(document, fields)
+        stamps = LinkStamp.stamps(in: document.frontMatter)
         area = fields.string("area")
         if !fields.has("goals") {
             goalsField = .absent

@@ -14,6 +14,8 @@ struct RuleIndex {
     let plans: [PlanGroup]
     /// Every county, plan, goal and activity the rules judge.
     let documents: [DocumentFacts]
+    /// Which of a goal's fields count for `links.suspect` (`goal_meaning` in workspace.yaml).
+    var meaning = GoalMeaning()
 
     /// Every plan, also those only present to be referred to, and where it is in `allPlans`.
     private let allPlans: [PlanGroup]
@@ -145,6 +147,7 @@ struct RuleIndex {
         self.documents = documents
         allPlans = whole.allPlans
         planIndex = whole.planIndex
+        meaning = whole.meaning
     }
 
     /// The plan `county/year`, when any of its documents exists.

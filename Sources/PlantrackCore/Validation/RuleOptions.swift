@@ -30,6 +30,8 @@ public struct RuleOptions: Sendable {
     /// Rule ids checked outside ``PlanRules`` (the reader's `yaml.syntax`, the schemas'
     /// rules) that an override may name without being reported as unknown.
     public var otherRuleIDs: Set<String>
+    /// Which of a goal's fields count for `links.suspect` (`goal_meaning`).
+    public var meaning = GoalMeaning()
 
     /// Creates options with explicit overrides (tests, or overrides from another source).
     public init(
@@ -48,6 +50,7 @@ public struct RuleOptions: Sendable {
     /// whose value is not `error`, `warning` or `off` are skipped: the schema reports them.
     public init(asOf: CalendarDate, settings: Document?, otherRuleIDs: Set<String> = []) {
         self.init(asOf: asOf, otherRuleIDs: otherRuleIDs)
+        meaning = GoalMeaning(settings: settings)
         guard let rules = settings?.frontMatter["rules"]?.mapping else { return }
         for entry in rules.entries {
             guard let text = entry.value.string, let setting = RuleSetting(rawValue: text) else { continue }

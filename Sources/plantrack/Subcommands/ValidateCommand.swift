@@ -63,7 +63,7 @@ struct ValidateCommand: ParsableCommand {
                             + "nothing to validate; run 'plantrack init' to make this a workspace, or use --workspace DIR "
                             + "to name one")
             }
-            report.findings = schemaProblems + report.findings
+            report.findings = schemaProblems + explainingSuspectLinks(report.findings, in: snapshot, access: access)
             let scope = try PathScope(paths, root: access.root)
             report.findings = report.findings.filter { scope.contains($0.path) }
             if !scope.isEverything {
@@ -81,6 +81,31 @@ struct ValidateCommand: ParsableCommand {
             }
             render(report, label: snapshot.label)
             if report.count(.error) > 0 { throw ExitStatus.findings }
+        }
+    }
+
+    /// Adds to each `links.suspect` finding what changed in the goal since the link was
+    /// reviewed, from the history behind the version validated (HEAD for the working tree
+    /// and the index): only the linking documents and their goals are read again.
+    private func explainingSuspectLinks(_ findings: [Finding], in snapshot: any Snapshot, access: WorkspaceAccess) -> [Finding] {
+        guard findings.contains(where: { $0.rule == SuspectLinks.ruleID }) else { return findings }
+        var links = SuspectLinks.find(naming: findings, in: snapshot)
+        var start: String?
+        if case .revision(let spec) = source.source { start = try? access.history.commit(named: spec).id }
+        // Without the history (a repository with no commits) the findings say what they can.
+        try? links.explain(from: start, in: access.history, current: snapshot)
+        var notes: [String: String] = [:]
+        for goal in links.goals {
+            guard let summary = SuspectLinks.summary(of: goal) else { continue }
+            for link in goal.links { notes["\(link.path):\(link.location)"] = summary }
+        }
+        return findings.map { finding in
+            guard finding.rule == SuspectLinks.ruleID, let location = finding.location,
+                let note = notes["\(finding.path):\(location)"]
+            else { return finding }
+            var explained = finding
+            explained.message += " (\(note))"
+            return explained
         }
     }
 
