@@ -40,6 +40,9 @@ public struct ItemChange: Hashable, Sendable {
     public var oldPath: String?
     /// Front-matter changes (empty when added, removed or unparseable).
     public var fields: [FieldChange]
+    /// A goal's measurements added, removed or revised (``MeasurementChange``); empty for
+    /// other documents and when added or removed.
+    public var measurements: [MeasurementChange] = []
     /// The body comparison (against an empty body when added or removed).
     public var body: BodyDiff
     /// The activity's status or the goal's assessment on each side, for the summary.

@@ -256,6 +256,7 @@ public enum SemanticDiff {
         change.title = b.title ?? a.title
         if let x = a.document, let y = b.document {
             change.fields = FieldDiff.compare(x.frontMatter, y.frontMatter)
+            if b.kind == .goal { change.measurements = MeasurementChange.changes(x.frontMatter, y.frontMatter) }
             change.body = BodyDiff.compare(x.body, y.body)
             if !moved, change.fields.isEmpty, !change.body.isChanged { return nil }
         } else {

@@ -152,7 +152,9 @@ public struct Indicator: Hashable, Sendable {
     /// The one function both roll-up paths and the reports use for an indicator's progress.
     public func progress(in period: Plan.Period?) -> PeriodProgress {
         guard let period else {
-            return PeriodProgress(baseline: baseline, latest: latest, progress: progress, expected: nil)
+            return PeriodProgress(
+                baseline: baseline, latest: latest, progress: progress, expected: nil,
+                missingSince: missingAfter(latest, through: nil))
         }
         var before: Measurement?
         var within: Measurement?
@@ -173,7 +175,16 @@ public struct Indicator: Hashable, Sendable {
         }
         return PeriodProgress(
             baseline: start, latest: within, progress: share(from: start, to: within?.value),
-            expected: expected)
+            expected: expected, missingSince: missingAfter(within, through: period))
+    }
+
+    /// The latest period without a value (``missingValues``) that is newer than `latest` (and,
+    /// with a period, within it): the source's newest answer is "no value".
+    private func missingAfter(_ latest: Measurement?, through period: Plan.Period?) -> CalendarDate? {
+        let newer = missingValues.filter { missing in
+            (latest.map { missing.date > $0.date } ?? true) && (period.map { $0.contains(missing.date) } ?? true)
+        }
+        return newer.map(\.date).max()
     }
 
     /// The indicator as a plan year sees it, for reports: the baseline at the period's start
@@ -200,11 +211,67 @@ public struct Indicator: Hashable, Sendable {
         /// passed on the latest measurement's date; nil when not judged on time.
         public var expected: Double?
 
+        /// The date of the source's newest answer when it had no value (`value: null`) for a
+        /// period after ``latest``: the indicator says "no value" rather than look current.
+        public var missingSince: CalendarDate?
+
+        /// Creates a period's progress.
+        public init(
+            baseline: Value?, latest: Measurement?, progress: Double?, expected: Double?,
+            missingSince: CalendarDate? = nil
+        ) {
+            self.baseline = baseline
+            self.latest = latest
+            self.progress = progress
+            self.expected = expected
+            self.missingSince = missingSince
+        }
+
         /// Whether the progress lags the expected share by more than `tolerance` points.
         public func isBehind(tolerance: Double) -> Bool {
             guard let progress, let expected else { return false }
             return progress < expected - tolerance
         }
+
+        /// On or off track against the straight line from the baseline to the target
+        /// (docs/rollup.md, "An indicator's track and light"): off when the progress lags the
+        /// expected share by more than `tolerance` points (``isBehind(tolerance:)``); no value
+        /// when the source's newest answer had none (``missingSince``); else not judged
+        /// without a progress or an expected share.
+        public func track(tolerance: Double) -> Track {
+            if missingSince != nil { return .noValue }
+            guard progress != nil, expected != nil else { return .notJudged }
+            return isBehind(tolerance: tolerance) ? .offTrack : .onTrack
+        }
+
+        /// The indicator's traffic light (docs/rollup.md): green on track; yellow off track
+        /// by at most twice `tolerance` points; red further behind; none when not judged or
+        /// without a value.
+        public func light(tolerance: Double) -> TrafficLight? {
+            guard track(tolerance: tolerance) != .noValue, let progress, let expected else { return nil }
+            let lag = expected - progress
+            if lag <= tolerance { return .green }
+            return lag <= 2 * tolerance ? .yellow : .red
+        }
+
+        /// Days from the latest measurement's date (for a Kolada value: the last day of its
+        /// period, not the day it was fetched) to `date`; nil without a measurement.
+        public func age(on date: CalendarDate) -> Int? {
+            latest.map { date.daysSinceEpoch - $0.date.daysSinceEpoch }
+        }
+    }
+
+    /// Where an indicator stands against the straight line from its baseline to its target
+    /// (``PeriodProgress/track(tolerance:)``).
+    public enum Track: String, Hashable, Sendable, CaseIterable {
+        /// The progress keeps up with the share of the time passed, within the tolerance.
+        case onTrack = "on"
+        /// The progress lags the share of the time passed by more than the tolerance.
+        case offTrack = "off"
+        /// Without a measurement in the period, baseline, target, or a target date in the period.
+        case notJudged = "not-judged"
+        /// The source's newest answer had no value (`value: null`).
+        case noValue = "no-value"
     }
 
     /// How far `value` has come from `baseline` to the target (0–100, direction respected).

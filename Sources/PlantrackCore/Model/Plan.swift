@@ -40,6 +40,12 @@ public struct Plan: Hashable, Sendable {
         public var start: CalendarDate
         public var end: CalendarDate
 
+        /// Creates a period from `start` to `end`, both included.
+        public init(start: CalendarDate, end: CalendarDate) {
+            self.start = start
+            self.end = end
+        }
+
         /// Whether `date` falls within the period, both ends included.
         public func contains(_ date: CalendarDate) -> Bool { start <= date && date <= end }
     }

@@ -74,6 +74,68 @@ enum ReportCharts {
         return svg + "</svg>"
     }
 
+    /// An indicator over its plan year (docs/report.md): time runs left to right from `start`
+    /// (the period's start, where the year's baseline stands) to the later of the target date
+    /// and the last measurement; the measurements as points joined by a line; the target as
+    /// a ring at its date; and, dashed, the straight line from the baseline to the target the
+    /// track is judged against (none when the target has no date on or after `start`).
+    static func indicatorSeries(
+        start: CalendarDate, baseline: Double, target: Indicator.Value, points: [(date: CalendarDate, value: Double)],
+        format: ReportFormat, label: String
+    ) -> String {
+        let width = 320
+        let height = 140
+        let left = 44.0
+        let right = 12.0
+        let top = 10.0
+        let bottom = 22.0
+        let firstDay = start.daysSinceEpoch
+        let lastDay = max(
+            [target.date?.daysSinceEpoch ?? firstDay, points.map { $0.date.daysSinceEpoch }.max() ?? firstDay].max() ?? firstDay,
+            firstDay + 1)
+        let values = [baseline, target.value] + points.map { $0.value }
+        var low = values.min() ?? 0
+        var high = values.max() ?? 1
+        if low == high {
+            low -= 1
+            high += 1
+        }
+        let pad = (high - low) * 0.1
+        low -= pad
+        high += pad
+        func x(_ date: CalendarDate) -> Double {
+            let day = min(max(date.daysSinceEpoch, firstDay), lastDay)
+            return left + Double(day - firstDay) / Double(lastDay - firstDay) * (Double(width) - left - right)
+        }
+        func y(_ value: Double) -> Double { top + (high - value) / (high - low) * (Double(height) - top - bottom) }
+        var svg = open(width: width, height: height, label: label, className: "ind-series")
+        for value in [baseline, target.value] {
+            svg +=
+                "<line class=\"tr-grid\" x1=\"\(fixed(left))\" y1=\"\(fixed(y(value)))\" x2=\"\(fixed(Double(width) - right))\" y2=\"\(fixed(y(value)))\"/>"
+                + "<text class=\"tr-axis\" x=\"\(fixed(left - 4))\" y=\"\(fixed(y(value) + 4))\" text-anchor=\"end\">"
+                + ReportEscaping.html(format.number(value)) + "</text>"
+        }
+        let end = CalendarDate(daysSinceEpoch: lastDay)
+        for (date, anchor) in [(start, "start"), (end, "end")] {
+            svg +=
+                "<text class=\"tr-axis\" x=\"\(fixed(x(date)))\" y=\"\(height - 6)\" text-anchor=\"\(anchor)\">"
+                + ReportEscaping.html(date.description) + "</text>"
+        }
+        if let due = target.date, due >= start {
+            svg +=
+                "<line class=\"ind-expected\" x1=\"\(fixed(x(start)))\" y1=\"\(fixed(y(baseline)))\" x2=\"\(fixed(x(due)))\" y2=\"\(fixed(y(target.value)))\"/>"
+        }
+        svg += "<circle class=\"ind-base\" cx=\"\(fixed(x(start)))\" cy=\"\(fixed(y(baseline)))\" r=\"3.5\"/>"
+        let targetX = target.date.map { $0 >= start ? x($0) : x(start) } ?? x(end)
+        svg += "<circle class=\"ind-target\" cx=\"\(fixed(targetX))\" cy=\"\(fixed(y(target.value)))\" r=\"5\"/>"
+        let line = points.sorted { $0.date < $1.date }.map { "\(fixed(x($0.date))),\(fixed(y($0.value)))" }
+        if line.count > 1 { svg += "<polyline class=\"tr-line\" points=\"\(line.joined(separator: " "))\"/>" }
+        for point in points {
+            svg += "<circle class=\"ind-latest\" cx=\"\(fixed(x(point.date)))\" cy=\"\(fixed(y(point.value)))\" r=\"3.5\"/>"
+        }
+        return svg + "</svg>"
+    }
+
     /// The share of activities done at each month end as a line over the year, 0–100 %.
     static func trend(_ points: [Trend.Point], format: ReportFormat, label: String) -> String {
         let width = 600

@@ -116,6 +116,9 @@ public enum ReportHTML {
                         context: "\(row.countyName) · \(row.goalTitle)", w, f))
             }
             page.line("</tbody></table>")
+            for row in report.indicators {
+                if let figure = indicatorFigure(row, f) { page.line(figure) }
+            }
         }
         page.line("</section>")
 
@@ -355,6 +358,56 @@ public enum ReportHTML {
             + "<td class=\"num\">\(e(f.percent(progress)))</td></tr>"
     }
 
+    /// An indicator's chart over its plan year with its text alternative: a caption (target
+    /// and date, track, light, the latest value's age, "Källa: Kolada" when the values come
+    /// from Kolada) and a table of the figures drawn. Only for an indicator with baseline,
+    /// target and a measurement in the year.
+    static func indicatorFigure(_ row: SteeringReport.IndicatorRow, _ f: ReportFormat) -> String? {
+        let indicator = row.indicator
+        let iw = IndicatorWords(language: f.language)
+        guard let baseline = indicator.baseline, let target = indicator.target, !indicator.measurements.isEmpty,
+            let start = row.period?.start ?? baseline.date
+        else { return nil }
+        func value(_ v: Double) -> String { f.measure(v, unit: indicator.unit) }
+        let points = indicator.measurements.sorted { $0.date < $1.date }
+        let track = row.figures.map { iw.track($0.track) } ?? iw.track(.notJudged)
+        let targetText = iw.target(value(target.value), by: target.date)
+        let label = iw.chartLabel(
+            title: indicator.title, baseline: value(baseline.value),
+            points: points.map { "\($0.date) \(value($0.value))" }.joined(separator: ", "), target: targetText,
+            track: track)
+        var caption = [e(indicator.title) + "<small>\(e(row.countyName)) · \(e(row.goalTitle))</small>"]
+        var facts = [targetText, track]
+        if let light = row.figures?.light {
+            facts.append(f.language == .sv ? "ljus: \(lightWord(light, f))" : "light: \(lightWord(light, f))")
+        }
+        if let age = row.figures?.ageDays { facts.append((f.language == .sv ? "senaste värdet " : "latest value ") + iw.age(days: age)) }
+        if let missing = row.figures?.missingSince { facts.append(iw.noValue(since: missing)) }
+        caption.append(e(facts.joined(separator: " · ")))
+        let fromKolada = row.figures?.isFromKolada ?? false || points.contains { $0.kolada != nil }
+        if fromKolada { caption.append("<span class=\"ind-source\">\(e(iw.koladaAttribution))</span>") }
+        let chart = ReportCharts.indicatorSeries(
+            start: start, baseline: baseline.value, target: target,
+            points: points.map { (date: $0.date, value: $0.value) }, format: f, label: label)
+        var rows =
+            "<tr><td>\(e(start.description))</td><td class=\"num\">\(e(value(baseline.value)))</td><td>\(e(iw.baselineWord))</td></tr>"
+        for point in points {
+            let source = point.kolada.map { "Kolada \($0.period), \(iw.fetchedWord) \($0.fetched)" } ?? point.source ?? ""
+            rows += "<tr><td>\(e(point.date.description))</td><td class=\"num\">\(e(value(point.value)))</td><td>\(e(source))</td></tr>"
+        }
+        rows +=
+            "<tr><td>\(e(target.date?.description ?? "–"))</td><td class=\"num\">\(e(value(target.value)))</td><td>\(e(iw.targetWord))</td></tr>"
+        return "<figure class=\"ind-figure\">" + chart
+            + "<figcaption>" + caption.joined(separator: "<br>") + "<br><span class=\"legend\">\(e(iw.expectedLine))</span></figcaption>"
+            + "<details><summary>\(e(iw.measurements))</summary><table><thead><tr><th scope=\"col\">\(e(iw.date))</th>"
+            + "<th scope=\"col\" class=\"num\">\(e(iw.value))</th><th scope=\"col\"></th></tr></thead><tbody>\(rows)</tbody></table></details>"
+            + "</figure>"
+    }
+
+    private static func lightWord(_ light: TrafficLight, _ f: ReportFormat) -> String {
+        (f.language == .sv ? ReportWords.swedish : ReportWords.english).light(light).lowercased()
+    }
+
     private static func body(_ markdown: String, into page: inout Page, _ w: ReportWords) {
         let trimmed = markdown.trimmingWhitespace
         guard !trimmed.isEmpty else { return }
@@ -462,6 +515,9 @@ public enum ReportHTML {
         .ind-track { stroke: var(--line); stroke-width: 4; } .ind-done { stroke: var(--accent); stroke-width: 4; }
         .ind-base { fill: var(--muted); } .ind-target { fill: none; stroke: var(--fg); stroke-width: 1.5; }
         .ind-latest { fill: var(--accent); } .indicator { vertical-align: middle; } .ind-text { white-space: nowrap; }
+        .ind-series { width: 100%; height: auto; max-width: 320px; } .ind-expected { stroke: var(--muted); stroke-dasharray: 4 3; }
+        .ind-figure { display: inline-block; vertical-align: top; width: 330px; margin: 0.5rem 1rem 0.5rem 0; }
+        .ind-figure figcaption { font-size: 0.85rem; } .ind-source { color: var(--muted); }
         .trend { width: 100%; height: auto; max-width: 600px; } .tr-grid { stroke: var(--line); }
         .tr-axis { fill: var(--muted); font-size: 11px; } .tr-line { fill: none; stroke: var(--accent); stroke-width: 2; }
         .tr-point { fill: var(--accent); }

@@ -56,6 +56,11 @@ public struct SteeringReport: Sendable {
         public var indicator: Indicator
         /// 0–100, within the plan year; nil when it cannot be computed (``Indicator/progress(in:)``).
         public var progress: Double?
+        /// The plan's period: the chart's time runs from its start.
+        public var period: Plan.Period?
+        /// Its track, light and latest value's age on the plan's judgement day
+        /// (``StatusFigures/indicators(of:period:tolerance:asOf:)``).
+        public var figures: StatusFigures.IndicatorProgress?
     }
 
     /// The trend over the year, or why there is none.
@@ -178,12 +183,15 @@ public struct SteeringReport: Sendable {
         }
         indicators = entries.flatMap { entry in
             entry.goals.flatMap { goal in
-                goal.indicators.map { indicator in
+                let figures = StatusFigures.indicators(
+                    of: goal, period: entry.plan.period, tolerance: entry.thresholds.tolerance,
+                    asOf: entry.status.judgedOn)
+                return zip(goal.indicators, figures).map { indicator, figures in
                     // As the plan year sees it: its baseline, its measurements (docs/rollup.md).
                     let shown = indicator.inPeriod(entry.plan.period)
                     return IndicatorRow(
                         goal: goal.reference, goalTitle: goal.title, countyName: name(entry.plan.county),
-                        indicator: shown, progress: shown.progress)
+                        indicator: shown, progress: shown.progress, period: entry.plan.period, figures: figures)
                 }
             }
         }

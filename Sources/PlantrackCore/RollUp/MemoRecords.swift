@@ -38,6 +38,23 @@ extension ByteWriter {
             bool(i.expected != nil)
             if let e = i.expected { u64(e.bitPattern) }
             bool(i.isBehind)
+            string(i.track.rawValue)
+            optionalString(i.light?.rawValue)
+            bool(i.latest != nil)
+            if let latest = i.latest {
+                u64(latest.value.bitPattern)
+                date(latest.date)
+            }
+            bool(i.ageDays != nil)
+            if let age = i.ageDays { int(age) }
+            date(i.missingSince)
+            bool(i.kolada != nil)
+            if let k = i.kolada {
+                string(k.kpi)
+                string(k.municipality)
+                string(k.gender.rawValue)
+            }
+            bool(i.latestFromKolada)
         }
     }
 
@@ -122,12 +139,35 @@ extension ByteReader {
         f.goalsBehind = goalsBehind
         for _ in 0..<indicators {
             guard let goal = string(), let id = string(), let progress = optionalDouble(), let expected = optionalDouble(),
-                let behind = bool()
+                let behind = bool(), let track = string().flatMap(Indicator.Track.init(rawValue:)),
+                let light = optionalString(), let hasLatest = bool()
             else { return nil }
+            var latest: Indicator.Value?
+            if hasLatest {
+                guard let value = u64(), let date = date() else { return nil }
+                latest = Indicator.Value(value: Double(bitPattern: value), date: date)
+            }
+            guard let hasAge = bool() else { return nil }
+            var age: Int?
+            if hasAge {
+                guard let days = int() else { return nil }
+                age = days
+            }
+            guard let missingSince = date(), let hasKolada = bool() else { return nil }
+            var kolada: KoladaSource?
+            if hasKolada {
+                guard let kpi = string(), let municipality = string(),
+                    let gender = string().flatMap(KoladaSource.Gender.init(rawValue:))
+                else { return nil }
+                kolada = KoladaSource(kpi: kpi, municipality: municipality, gender: gender)
+            }
+            guard let fromKolada = bool() else { return nil }
             f.indicators.append(
                 StatusFigures.IndicatorProgress(
                     goal: goal, id: id, progress: progress, expected: expected,
-                    isBehind: behind))
+                    isBehind: behind, track: track, light: light.flatMap(TrafficLight.init(rawValue:)),
+                    latest: latest, ageDays: age, missingSince: missingSince, kolada: kolada,
+                    latestFromKolada: fromKolada))
         }
         return f
     }

@@ -32,15 +32,45 @@ public struct StatusFigures: Hashable, Sendable {
         public var expected: Double?
         /// Whether the progress lags `expected` by more than the tolerance.
         public var isBehind: Bool
+        /// On or off track (``Indicator/PeriodProgress/track(tolerance:)``).
+        public var track: Indicator.Track
+        /// The indicator's own light (``Indicator/PeriodProgress/light(tolerance:)``).
+        public var light: TrafficLight?
+        /// The latest measurement of the year: its date and value.
+        public var latest: Indicator.Value?
+        /// Days from ``latest``'s date to the day the figures are judged on.
+        public var ageDays: Int?
+        /// The newest period the source had no value for, after ``latest``.
+        public var missingSince: CalendarDate?
+        /// The Kolada key figure the indicator names (`source.kolada`).
+        public var kolada: KoladaSource?
+        /// Whether the latest value was fetched or imported from Kolada (it has provenance).
+        public var latestFromKolada: Bool
 
         /// Creates an indicator's figures.
-        public init(goal: String, id: String, progress: Double?, expected: Double? = nil, isBehind: Bool = false) {
+        public init(
+            goal: String, id: String, progress: Double?, expected: Double? = nil, isBehind: Bool = false,
+            track: Indicator.Track = .notJudged, light: TrafficLight? = nil, latest: Indicator.Value? = nil,
+            ageDays: Int? = nil, missingSince: CalendarDate? = nil, kolada: KoladaSource? = nil,
+            latestFromKolada: Bool = false
+        ) {
             self.goal = goal
             self.id = id
             self.progress = progress
             self.expected = expected
             self.isBehind = isBehind
+            self.track = track
+            self.light = light
+            self.latest = latest
+            self.ageDays = ageDays
+            self.missingSince = missingSince
+            self.kolada = kolada
+            self.latestFromKolada = latestFromKolada
         }
+
+        /// Whether the values shown come from Kolada: the indicator names a Kolada source or
+        /// its latest value has Kolada provenance ("Källa: Kolada").
+        public var isFromKolada: Bool { kolada != nil || latestFromKolada }
     }
 
     /// Activities by status; every status is present (zero when none).
@@ -110,7 +140,7 @@ public struct StatusFigures: Hashable, Sendable {
         streams = Self.summedByName(money)
         for goal in goalItems {
             byAssessment.add(goal.assessment)
-            let progress = Self.indicators(of: goal, period: period, tolerance: thresholds.tolerance)
+            let progress = Self.indicators(of: goal, period: period, tolerance: thresholds.tolerance, asOf: asOf)
             indicators += progress
             if Self.isBehindByIndicators(goal, progress) { goalsBehind += 1 }
         }
@@ -119,15 +149,22 @@ public struct StatusFigures: Hashable, Sendable {
         schedule = bySchedule.table
     }
 
-    /// How far each indicator of `goal` has come in a plan year with `period`, and whether
-    /// it is behind with `tolerance` (``Indicator/PeriodProgress/isBehind(tolerance:)``): the
-    /// one place the figures and the report's list of goals behind take it from.
-    public static func indicators(of goal: Goal, period: Plan.Period?, tolerance: Double) -> [IndicatorProgress] {
+    /// How far each indicator of `goal` has come in a plan year with `period`, whether it is
+    /// behind with `tolerance` (``Indicator/PeriodProgress/isBehind(tolerance:)``), its track
+    /// and light, and its latest value's age on `asOf` (none without `asOf`): the one place
+    /// the figures and the reports take an indicator's figures from.
+    public static func indicators(
+        of goal: Goal, period: Plan.Period?, tolerance: Double, asOf: CalendarDate? = nil
+    ) -> [IndicatorProgress] {
         goal.indicators.map { indicator in
             let year = indicator.progress(in: period)
             return IndicatorProgress(
                 goal: goal.reference.description, id: indicator.id, progress: year.progress,
-                expected: year.expected, isBehind: year.isBehind(tolerance: tolerance))
+                expected: year.expected, isBehind: year.isBehind(tolerance: tolerance),
+                track: year.track(tolerance: tolerance), light: year.light(tolerance: tolerance),
+                latest: year.latest.map { Indicator.Value(value: $0.value, date: $0.date) },
+                ageDays: asOf.flatMap { year.age(on: $0) }, missingSince: year.missingSince,
+                kolada: indicator.kolada, latestFromKolada: year.latest?.kolada != nil)
         }
     }
 

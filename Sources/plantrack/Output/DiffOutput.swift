@@ -154,6 +154,33 @@ struct DiffWords {
     var field: String { sv ? "fält" : "field" }
     var old: String { sv ? "före" : "old" }
     var new: String { sv ? "efter" : "new" }
+    var measurements: String { sv ? "mätvärden" : "measurements" }
+
+    /// `vantetid-bup 2022-12-31: 83.7 → 84.1 (Kolada, hämtat 2026-03-02 → 2026-12-07)`:
+    /// values as the file writes them, `inget värde` for `value: null`.
+    func measurement(_ m: MeasurementChange) -> String {
+        func value(_ v: Double?) -> String {
+            guard let v else { return sv ? "inget värde" : "no value" }
+            return v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v)
+        }
+        var text = "\(m.indicator) \(m.date): "
+        switch m.kind {
+        case .added: text += value(m.new)
+        case .removed: text += value(m.old)
+        case .revised: text += value(m.old) + " → " + value(m.new)
+        }
+        var fetched: String?
+        switch (m.oldFetched, m.newFetched) {
+        case (let a?, let b?) where m.kind == .revised && a != b: fetched = "\(a) → \(b)"
+        case (_, let b?) where m.kind != .removed: fetched = b
+        case (let a?, _): fetched = a
+        default: fetched = nil
+        }
+        if m.fromKolada || fetched != nil {
+            text += " (Kolada" + (fetched.map { (sv ? ", hämtat " : ", fetched ") + $0 } ?? "") + ")"
+        }
+        return text
+    }
 
     /// `3 added, 1 moved`, or nil when nothing changed.
     func counts(_ c: ChangeCounts, of kind: DocumentKind, planYears: Bool) -> String? {
@@ -251,6 +278,17 @@ struct DiffText {
             }
             list = nil
             out += fieldLines(field)
+        }
+        if !change.measurements.isEmpty {
+            out += "  \(words.measurements):\n"
+            for m in change.measurements {
+                let line = words.measurement(m)
+                switch m.kind {
+                case .added: out += style.green("      + " + line) + "\n"
+                case .removed: out += style.red("      - " + line) + "\n"
+                case .revised: out += style.yellow("      ~ " + line) + "\n"
+                }
+            }
         }
         if let text = change.text {
             out += lines(text, title: words.file)
@@ -352,6 +390,13 @@ struct DiffMarkdown {
                     out += "| `\(Self.cell(field.field))` | \(Self.value(field.old)) | \(Self.value(field.new)) |\n"
                 }
             }
+            if !change.measurements.isEmpty {
+                out += "\n**\(words.measurements.prefix(1).uppercased() + words.measurements.dropFirst()):**\n\n"
+                for m in change.measurements {
+                    let sign = m.kind == .added ? "+" : m.kind == .removed ? "−" : "~"
+                    out += "- \(sign) \(Self.cell(words.measurement(m)))\n"
+                }
+            }
             let lines = change.text ?? ((change.change == .modified || change.change == .moved) ? change.body : nil)
             if let lines, lines.isChanged {
                 out += "\n<details><summary>\(change.text == nil ? words.body : words.fileAsText)</summary>\n\n```diff\n"
@@ -405,6 +450,25 @@ enum DiffJSON {
         return .object(object)
     }
 
+    /// One measurement added, removed or revised: `{"indicator", "date", "change", "old",
+    /// "new", "old_fetched", "new_fetched", "source"}` (docs/json.md).
+    static func measurement(_ m: MeasurementChange) -> JSONValue {
+        func number(_ v: Double?) -> JSONValue {
+            guard let v else { return .null }
+            return v == v.rounded() && abs(v) < 1e15 ? .number(.integer(Int64(v))) : .number(.double(v))
+        }
+        var object = JSONObject()
+        object["indicator"] = .string(m.indicator)
+        object["date"] = .string(m.date)
+        object["change"] = .string(m.kind.rawValue)
+        object["old"] = number(m.old)
+        object["new"] = number(m.new)
+        object["old_fetched"] = m.oldFetched.map { .string($0) } ?? .null
+        object["new_fetched"] = m.newFetched.map { .string($0) } ?? .null
+        object["source"] = m.fromKolada ? .string("Kolada") : .null
+        return .object(object)
+    }
+
     static func change(_ change: ItemChange) -> JSONValue {
         var object = JSONObject()
         object["item"] = .string(change.item)
@@ -424,6 +488,7 @@ enum DiffJSON {
         object["path"] = .string(change.path)
         object["old_path"] = change.oldPath.map { .string($0) } ?? .null
         object["fields"] = .array(change.fields.map(field))
+        object["measurements"] = .array(change.measurements.map(measurement))
         let bodyChanged = change.text?.isChanged ?? change.body.isChanged
         object["body"] = .string(bodyChanged ? "changed" : "unchanged")
         object["warnings"] = .array(

@@ -43,13 +43,7 @@ enum RollUpOutput {
                 ])
             })
         o["goals"] = .object(JSONObject(Goal.Assessment.allCases.map { ($0.rawValue, int(f.count($0))) }))
-        o["indicators"] = .array(
-            f.indicators.map { i in
-                .object([
-                    "goal": .string(i.goal), "id": .string(i.id), "progress": share(i.progress),
-                    "expected": share(i.expected), "behind": .bool(i.isBehind),
-                ])
-            })
+        o["indicators"] = .array(f.indicators.map(IndicatorOutput.json))
         // What the traffic light is based on (docs/rollup.md).
         o["schedule"] = .object(JSONObject(ScheduleState.allCases.map { ($0.rawValue, int(f.count(schedule: $0))) }))
         o["off_schedule"] = int(f.offSchedule)

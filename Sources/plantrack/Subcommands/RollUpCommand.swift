@@ -44,6 +44,12 @@ struct RollUpCommand: ParsableCommand {
     @Option(help: "Output format: table, json, csv or markdown.")
     var format: FigureFormat = .table
 
+    @Flag(
+        help: ArgumentHelp(
+            "One row per indicator (latest value and its age, progress, expected, track, light, source) instead of per plan; JSON always has them."
+        ))
+    var indicators = false
+
     @OptionGroup var csv: CSVOptions
 
     @OptionGroup var figures: FigureOptions
@@ -51,6 +57,9 @@ struct RollUpCommand: ParsableCommand {
     func validate() throws {
         if year != nil && allYears {
             throw ValidationError("--year and --all-years cannot be used together: choose one year, or every year.")
+        }
+        if indicators && by != nil {
+            throw ValidationError("--indicators lists the plans' indicators and --by groups plans: choose one.")
         }
         try version.checkOneVersion()
         try csv.checkDelimiter()
@@ -79,6 +88,10 @@ struct RollUpCommand: ParsableCommand {
             FigureNotices.reportSkipped(rollUp.skipped)
             let words = FigureWords(lang: figures.lang, snapshot: snapshot)
             let out = Terminal.standardOutput
+            if indicators && format != .json {
+                render(indicatorsOf: rollUp, years: years, words, source: loaded.version.label, out: out)
+                return
+            }
             let header = RollUpOutput.header(words, grouping: by)
             switch format {
             case .json:
@@ -111,6 +124,33 @@ struct RollUpCommand: ParsableCommand {
                                 source: loaded.version.label, asOf: rollUp.asOf,
                                 incomplete: rollUp.isIncomplete)) + "\n")
             }
+        }
+    }
+}
+
+extension RollUpCommand {
+    /// `--indicators` as a table, CSV or Markdown: one row per indicator (docs/rollup.md).
+    private func render(indicatorsOf rollUp: RollUp, years: [Int], _ words: FigureWords, source: String, out: Terminal) {
+        let header = IndicatorWords(language: words.language).rollUpHeader
+        let rows = IndicatorOutput.rows(rollUp, years: years, words)
+        switch format {
+        case .csv:
+            out.write(csv.writer.text(RollUpOutput.exclusionRows(rollUp.skipped, words.report) + [header] + rows))
+        case .markdown:
+            out.write(
+                RollUpOutput.exclusionMarkdown(rollUp.skipped, words.report) + RollUpOutput.markdown(header, rows))
+        case .table, .json:
+            let style = Style(for: out)
+            let notice = RollUpOutput.exclusionLines(rollUp.skipped, words.report)
+            if !notice.isEmpty { out.write(style.red(notice.joined(separator: "\n")) + "\n\n") }
+            var table = TextTable(header: header)
+            for row in rows { table.add(row) }
+            out.write(
+                table.render(headerStyle: style.bold)
+                    + style.dim(
+                        words.summary(
+                            plans: rollUp.plans.count, years: RollUpOutput.yearsText(years), source: source,
+                            asOf: rollUp.asOf, incomplete: rollUp.isIncomplete)) + "\n")
         }
     }
 }

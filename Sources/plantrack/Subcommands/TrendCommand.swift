@@ -43,6 +43,12 @@ struct TrendCommand: ParsableCommand {
     @Option(help: "Output format: table, json or csv.")
     var format: FigureFormat = .table
 
+    @Option(
+        help: ArgumentHelp(
+            "One indicator's latest value, progress, track and light at each point instead of the total.",
+            valueName: "county/year/goal#indicator"))
+    var indicator: String?
+
     @OptionGroup var csv: CSVOptions
 
     @OptionGroup var figures: FigureOptions
@@ -55,6 +61,24 @@ struct TrendCommand: ParsableCommand {
     func validate() throws {
         if format == .markdown { throw ValidationError("trend supports --format table, json or csv.") }
         try csv.checkDelimiter()
+        if let chosen = try chosenIndicator() {
+            if !counties.isEmpty { throw ValidationError("--indicator names its county: leave out --county.") }
+            if let year, year != chosen.goal.year {
+                throw ValidationError("--indicator names the plan year \(chosen.goal.year ?? 0): leave out --year \(year).")
+            }
+        }
+    }
+
+    /// `--indicator county/year/goal#indicator`, read; nil without the option.
+    private func chosenIndicator() throws -> (goal: ItemReference, id: String)? {
+        guard let indicator else { return nil }
+        let parts = indicator.split(separator: "#", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == 2, !parts[1].isEmpty, let goal = ItemReference(parts[0]), goal.year != nil, goal.id != nil
+        else {
+            throw ValidationError(
+                "--indicator \(indicator): expected county/year/goal#indicator, e.g. stockholm/2021/m1#vantetid-bup.")
+        }
+        return (goal, parts[1])
     }
 
     func run() throws {
@@ -62,8 +86,11 @@ struct TrendCommand: ParsableCommand {
             let access = try WorkspaceAccess(workspace)
             let history = GitHistory(repository: access.repository, root: access.root)
             let err = Terminal.standardError
+            let chosen = try chosenIndicator()
             let walk = TrendWalk(
-                history: history, filter: RollUp.Filter(year: year, counties: counties),
+                history: history,
+                filter: chosen.map { RollUp.Filter(year: $0.goal.year, counties: [$0.goal.county]) }
+                    ?? RollUp.Filter(year: year, counties: counties),
                 memo: noCache ? nil : RollUpMemoStore(gitFolder: access.repository.path))
             let series = try FigureNotices.mappingErrors {
                 try walk.series(since: since, until: until ?? .today(), every: every) { done, total in
@@ -94,6 +121,10 @@ struct TrendCommand: ParsableCommand {
             let words =
                 headSnapshot.map { FigureWords(lang: figures.lang, snapshot: $0) }
                 ?? FigureWords(language: figures.lang ?? .sv, settings: nil)
+            if let chosen {
+                try render(points, indicator: chosen, words)
+                return
+            }
             render(points, words)
             if let why = emptiness(points, since: series.since, until: series.until, firstCommit: series.firstCommitDate) {
                 err.write("plantrack: note: \(why)\n")
@@ -122,6 +153,69 @@ struct TrendCommand: ParsableCommand {
                 + (filters.isEmpty ? " below Plans/" : " matching " + filters.joined(separator: " ") + "; check those filters")
         }
         return nil
+    }
+
+    /// `--indicator`: the indicator's figures at each point (docs/rollup.md); an error when
+    /// no point has it.
+    private func render(_ points: [Trend.Point], indicator chosen: (goal: ItemReference, id: String), _ words: FigureWords)
+        throws
+    {
+        let goal = chosen.goal.description
+        let found = points.map { p in p.figures.indicators.first { $0.goal == goal && $0.id == chosen.id } }
+        guard found.contains(where: { $0 != nil }) else {
+            throw CLIError(
+                "no indicator \(chosen.id) of goal \(goal) at any point between \(points.first?.date.description ?? "-") and "
+                    + "\(points.last?.date.description ?? "-"); check the goal's id and the indicator's id "
+                    + "(plantrack show \(goal))", status: ExitStatus.findings)
+        }
+        let out = Terminal.standardOutput
+        let excluded = RollUpOutput.distinct(points.flatMap(\.skipped))
+        switch format {
+        case .json:
+            var top = JSONObject()
+            RollUpOutput.exclusionJSON(excluded, into: &top)
+            top["goal"] = .string(goal)
+            top["indicator"] = .string(chosen.id)
+            top["points"] = .array(
+                zip(points, found).map { p, i in
+                    var o: JSONObject = [
+                        "date": .string(p.date.description), "commit": p.commit.map { .string($0) } ?? .null,
+                        "year": p.year.map { .number(.integer(Int64($0))) } ?? .null,
+                    ]
+                    if let i {
+                        o["progress"] = RollUpOutput.share(i.progress)
+                        o["expected"] = RollUpOutput.share(i.expected)
+                        for entry in IndicatorOutput.judgementJSON(i).entries { o[entry.key] = entry.value }
+                    } else {
+                        o["progress"] = .null
+                        o["expected"] = .null
+                        o["track"] = .null
+                        o["light"] = .null
+                        o["latest"] = .null
+                    }
+                    o["excluded"] = .array(p.skipped.map { .string($0.path) })
+                    return .object(o)
+                })
+            out.write(JSONValue.object(top).prettyText + "\n")
+        case .csv, .markdown, .table:
+            let header = IndicatorWords(language: words.language).trendHeader
+            let rows = zip(points, found).map { p, i in
+                [p.date.description, p.commit.map { String($0.prefix(7)) } ?? "-"]
+                    + (i.map { IndicatorOutput.cells($0, words) } ?? Array(repeating: "-", count: header.count - 2))
+            }
+            if format == .csv {
+                out.write(csv.writer.text(RollUpOutput.exclusionRows(excluded, words.report) + [header] + rows))
+                return
+            }
+            let style = Style(for: out)
+            let notice = RollUpOutput.exclusionLines(excluded, words.report)
+            if !notice.isEmpty { out.write(style.red(notice.joined(separator: "\n")) + "\n\n") }
+            var table = TextTable(header: header)
+            for row in rows { table.add(row) }
+            out.write(table.render(headerStyle: style.bold))
+            let iw = IndicatorWords(language: words.language)
+            if found.contains(where: { $0?.isFromKolada ?? false }) { out.write(iw.koladaAttribution + "\n") }
+        }
     }
 
     private func render(_ points: [Trend.Point], _ words: FigureWords) {
