@@ -19,7 +19,7 @@ struct HelpGoldenTests {
         [],
         ["list"], ["show"], ["validate"], ["hooks"], ["hooks", "install"], ["diff"], ["rollup"], ["trend"],
         ["report"], ["init"], ["new"], ["update"], ["revise"], ["approve"], ["log"],
-        ["schemas"], ["schemas", "update"], ["guard"], ["sync"],
+        ["schemas"], ["schemas", "update"], ["guard"], ["sync"], ["indicators"], ["indicators", "import"],
     ]
 
     /// Commands hidden from the help that lists them (git runs them, people do not); their

@@ -284,9 +284,27 @@ public enum IndicatorRecording {
             var revision = [EditField("value", oldValue.map(number) ?? .null)]
             if let fetchedText = oldKolada?["fetched"]?.string { revision.append(EditField("fetched", .string(fetchedText))) }
             if let oldRequest { revision.append(EditField("url", .string(oldRequest))) }
+            let newValue = v.value.map(number) ?? .null
+            if isFlow(measurements[position]) || existing.entry("kolada").map(isFlow) == true {
+                // Lines cannot be added inside `{…}`: the measurement is written anew, in block
+                // style, at the end of the list (docs/indicators.md).
+                var fields: [EditField] = []
+                for entry in existing.entries where entry.key != "revisions" {
+                    switch entry.key {
+                    case "value": fields.append(EditField("value", newValue))
+                    case "kolada": fields.append(EditField("kolada", .mapping(provenance)))
+                    default: fields.append(EditField(entry.key, editValue(entry.value)))
+                    }
+                }
+                let earlier = existing["revisions"]?.sequence?.map(editValue) ?? []
+                fields.append(EditField("revisions", .sequence(earlier + [.mapping(revision)])))
+                try editor.removeItem(at: position, of: base)
+                try editor.append(.mapping(fields), to: base, order: FieldOrder.nested("indicators"))
+                return .revised(oldValue: oldValue, oldFetched: oldFetched, oldRequest: oldRequest)
+            }
             try editor.append(.mapping(revision), to: path + ["revisions"], order: FieldOrder.nested("measurements"))
-            try editor.set(path + ["value"], to: v.value.map(number) ?? .null, order: FieldOrder.nested("measurements"))
-            try editor.set(path + ["kolada"], to: .mapping(provenance), order: FieldOrder.nested("measurements"))
+            try editor.set(path + ["value"], to: newValue, order: FieldOrder.nested("measurements"))
+            try editor.set(path + ["kolada"], to: .mapping(provenance), order: FieldOrder.nested("kolada"))
             if v.status == nil, oldKolada?["status"] != nil { try editor.remove(path + ["kolada", "status"]) }
             return .revised(oldValue: oldValue, oldFetched: oldFetched, oldRequest: oldRequest)
         }
@@ -300,6 +318,25 @@ public enum IndicatorRecording {
         try editor.append(item, to: base, order: FieldOrder.nested("indicators"))
         return .added
     }
+
+    /// A parsed value to write again; unlike `EditValue(node:)`, `null` stays `null`.
+    private static func editValue(_ node: YAMLNode) -> EditValue {
+        switch node.content {
+        case .null: return .null
+        case .sequence(let items): return .sequence(items.map(editValue))
+        case .mapping(let mapping): return .mapping(mapping.entries.map { EditField($0.key, editValue($0.value)) })
+        default: return EditValue(node: node)
+        }
+    }
+
+    /// Whether a mapping is written in flow style (`{…}`): its first key stands after the brace.
+    private static func isFlow(_ node: YAMLNode) -> Bool {
+        guard case .mapping(let mapping) = node.content, let first = mapping.entries.first else { return false }
+        return first.keyLocation != node.location
+    }
+
+    /// Whether a field's value is a mapping in flow style.
+    private static func isFlow(_ entry: YAMLMapping.Entry) -> Bool { isFlow(entry.value) }
 
     private static func provenanceFields(_ v: KoladaValue, request: String, fetched: CalendarDate) -> [EditField] {
         var fields = [

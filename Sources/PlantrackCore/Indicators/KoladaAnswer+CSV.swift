@@ -26,9 +26,8 @@ extension KoladaAnswer {
         guard let string = String(validating: text, as: UTF8.self) else {
             throw KoladaAnswerError(request: file, message: "not UTF-8 text; save the export as UTF-8")
         }
-        let lines = string.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? line.dropLast() : line
-        }
+        // "\r\n" is one Character in Swift, so both line ends are named.
+        let lines = string.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         guard let headerLine = lines.first, !headerLine.allSatisfy(\.isWhitespace) else {
             throw KoladaAnswerError(
                 request: file, location: SourceLocation(line: 1, column: 1),

@@ -65,7 +65,9 @@ public enum KoladaAnswer {
             return try JSONValue(parsing: bytes)
         } catch let error as JSONParseError {
             let location = SourceLocation(line: error.line, column: error.column)
-            if error.offset >= bytes.count {
+            if error.offset >= bytes.count || error.message.contains("end of input")
+                || error.message == "unterminated string"
+            {
                 throw KoladaAnswerError(
                     request: request, location: location, message: "the answer breaks off (\(error.message))")
             }
