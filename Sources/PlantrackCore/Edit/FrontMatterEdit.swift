@@ -5,6 +5,8 @@ public indirect enum EditValue: Hashable, Sendable {
     case integer(Int)
     case number(Double)
     case bool(Bool)
+    /// `null`: the value is known to be absent (a Kolada value that is missing).
+    case null
     /// Fields in the order given.
     case mapping([EditField])
     /// Items, written as a block list.
@@ -533,6 +535,7 @@ enum ScalarText {
             if d == d.rounded(), abs(d) < 1e15 { return String(Int(d)) }
             return String(d)
         case .bool(let b): return b ? "true" : "false"
+        case .null: return "null"
         case .mapping(let fields):
             return "{" + fields.map { key($0.key) + ": " + inFlow($0.value) }.joined(separator: ", ") + "}"
         case .sequence(let items):
