@@ -70,6 +70,7 @@ extension IncrementalRollUp {
         {
             settings.add(setting)
         }
+        settings.add("indicators.stale_after_months=\(options.staleAfterMonths)")
         // Keys stay short: a digest of the settings, and the day only when it matters.
         let settingsText = "r" + settings.hex + (judgesDates ? " \(options.asOf)" : "")
 

@@ -35,6 +35,7 @@ public enum SchemaReleases {
             "c7656fea3c9029ed07a041c2f37c26181b0d7919",  // 82eab81: a real rule id in the example
             "5a11631e9ec3653f1f97468cdd0abce9f4804bc8",  // #18: traffic_light thresholds
             "44253eeb9c975496e10d5e31281cad3e53def058",  // #20: access (plantrack guard)
+            "74ebff375f3e8335679e0785596f61f9c5944975",  // #21: indicators.stale_after_months
         ],
     ]
 

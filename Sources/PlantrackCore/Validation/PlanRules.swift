@@ -23,6 +23,9 @@ public enum PlanRules {
             OverdueRule.self, OutsidePeriodRule.self, MeasurementInFutureRule.self,
             TargetBeforePeriodRule.self,
             OpenNotCarriedRule.self,
+            // Measurable goals and performance targets (#21): Rules+Measurable.swift, Rules+Performance.swift.
+            GoalUnmeasuredRule.self, IndicatorIncompleteRule.self, TargetAfterPeriodRule.self,
+            IndicatorStaleRule.self, IndicatorNoValueRule.self, PerformanceIndicatorMissingRule.self,
         ]
     }
 
@@ -52,6 +55,8 @@ public enum PlanRules {
     /// plan (``RuleIndex/parts()``). `inParts: false` judges the index whole, on one core:
     /// the tests compare the two.
     static func check(_ index: RuleIndex, options: RuleOptions, inParts: Bool = true) -> [Finding] {
+        var index = index
+        index.staleAfterMonths = options.staleAfterMonths
         let severities = rules.map { options.severity(of: $0.descriptor.id, default: $0.descriptor.severity) }
         var findings: [Finding]
         if inParts {

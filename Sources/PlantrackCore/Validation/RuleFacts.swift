@@ -115,11 +115,24 @@ final class GoalFacts: Sendable {
     let measurementDates: [Located<CalendarDate>]
     /// The `target.date` of every indicator that has one, with the indicator's id.
     let targetDates: [(indicator: String?, date: Located<CalendarDate>)]
+    /// Where `term`'s value stands (the measurable-goal rules point there).
+    let termPlace: RulePlace?
+    /// Where `indicators`' value stands, when the key is there.
+    let indicatorsPlace: RulePlace?
+    /// Whether `indicators` holds something other than a list (the schema's finding).
+    let indicatorsUnreadable: Bool
+    /// What the measurable-goal rules read of each indicator (Rules+Measurable.swift).
+    let indicators: [IndicatorFacts]
+    /// The `performance` entries (Rules+Performance.swift).
+    let performance: [PerformanceFacts]
 
     init(_ document: Document) {
         let fields = FrontMatterView(document.frontMatter)
         base = DocumentFacts(document, fields)
         term = fields.enumValue("term", Goal.Term.self)?.value
+        termPlace = fields.string("term")?.place
+        indicatorsPlace = fields.valuePlace("indicators")
+        indicatorsUnreadable = fields.has("indicators") && fields.list("indicators") == nil
         area = fields.string("area")
         serves = fields.strings("serves")
         servesKey = fields.list("serves").map(\.isEmpty) == false ? fields.keyPlace("serves") : nil
@@ -132,6 +145,8 @@ final class GoalFacts: Sendable {
         targetDates = indicators.compactMap { indicator in
             indicator.value.record("target")?.date("date").map { (indicator.value.string("id")?.value, $0) }
         }
+        self.indicators = indicators.map(IndicatorFacts.init)
+        performance = fields.records("performance").map(PerformanceFacts.init)
     }
 
     var document: Document { base.document }
