@@ -39,6 +39,20 @@ extension ByteWriter {
             if let e = i.expected { u64(e.bitPattern) }
             bool(i.isBehind)
         }
+        int(f.performance.targets.count)
+        for t in f.performance.targets {
+            string(t.goal)
+            string(t.indicator)
+            u64(t.threshold.bitPattern)
+            string(t.direction.rawValue)
+            int(t.amountSEK)
+            date(t.by)
+            optionalString(t.fundingStream)
+            bool(t.value != nil)
+            if let v = t.value { u64(v.bitPattern) }
+            date(t.measuredOn)
+            string(t.outcome.rawValue)
+        }
     }
 
     mutating func part(_ p: RollUp.PlanPart) {
@@ -128,6 +142,18 @@ extension ByteReader {
                 StatusFigures.IndicatorProgress(
                     goal: goal, id: id, progress: progress, expected: expected,
                     isBehind: behind))
+        }
+        guard let targets = count() else { return nil }
+        for _ in 0..<targets {
+            guard let goal = string(), let indicator = string(), let threshold = u64().map(Double.init(bitPattern:)),
+                let direction = string().flatMap(Indicator.Direction.init(rawValue:)), let amount = int(),
+                let by = date(), let stream = optionalString(), let value = optionalDouble(), let measuredOn = date(),
+                let outcome = string().flatMap(PerformanceFigures.Outcome.init(rawValue:))
+            else { return nil }
+            f.performance.targets.append(
+                PerformanceFigures.Target(
+                    goal: goal, indicator: indicator, threshold: threshold, direction: direction, amountSEK: amount,
+                    by: by, fundingStream: stream, value: value, measuredOn: measuredOn, outcome: outcome))
         }
         return f
     }
