@@ -75,7 +75,9 @@ struct MeasurableGoalsTests {
         #expect(result.stdout.contains("\(path)/st-2.md:8:13: warning: [goal.unmeasured]"), "\(result.stdout)")
         // The long-term goal lt-1 has none either: it is not judged.
         #expect(!result.stdout.contains("lt-1.md"), "\(result.stdout)")
-        #expect(result.stdout.contains(": 0 errors, 2 warnings"), "\(result.stdout)")
+        // Once each (the plan has no activities, so goal.short-term-unsupported warns too).
+        #expect(result.stdout.components(separatedBy: "[goal.unmeasured]").count == 3, "\(result.stdout)")
+        #expect(result.stdout.contains(": 0 errors, "), "\(result.stdout)")
     }
 
     @Test("an indicator without baseline, target or target date; a target after the period")
@@ -110,7 +112,8 @@ struct MeasurableGoalsTests {
                 "\(path)/st-1.md:19:13: warning: [dates.target-after-period] the target of indicator i2 is dated "
                     + "2026-03-31, after the plan's period 2025-01-01 – 2025-12-31"),
             "\(result.stdout)")
-        #expect(result.stdout.contains(": 0 errors, 2 warnings"), "\(result.stdout)")
+        #expect(result.stdout.components(separatedBy: "[indicator.incomplete]").count == 2, "\(result.stdout)")
+        #expect(result.stdout.contains(": 0 errors, "), "\(result.stdout)")
     }
 
     private static let staleGoal = goal(
