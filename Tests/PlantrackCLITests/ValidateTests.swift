@@ -102,11 +102,21 @@ private func validateJSON(_ arguments: [String], in repo: TestRepository) throws
 
 @Suite("validate")
 struct ValidateTests {
+    /// The bundled plans have no errors; their only warnings are the four short-term goals of
+    /// the 2026 plans that have no indicator yet (`goal.unmeasured`, #21): shown honestly.
     @Test func bundledPlansAreCleanInTheWorkingTreeAndAtHEAD() throws {
         for extra in [[], ["--rev", "HEAD"]] {
-            let result = try CLI.run(["validate", "--strict"] + extra)
+            let result = try CLI.run(["validate"] + extra)
             #expect(result.status == 0, "\(extra): \(result.stdout)\(result.stderr)")
-            #expect(result.stdout.contains(": 0 errors, 0 warnings"))
+            #expect(result.stdout.contains(": 0 errors, 4 warnings"), "\(result.stdout)")
+            let warnings = result.stdout.split(separator: "\n").filter { $0.contains(": warning: ") }
+            #expect(warnings.count == 4 && warnings.allSatisfy { $0.contains("[goal.unmeasured]") }, "\(warnings)")
+            for goal in [
+                "norrbotten/2026/goals/sp-st-2.md", "skane/2026/goals/bm-st-1.md", "uppsala/2026/goals/bu-st-2.md",
+                "uppsala/2026/goals/sam-st-2.md",
+            ] {
+                #expect(result.stdout.contains("Plans/\(goal):5:7: warning: [goal.unmeasured]"), "\(goal)")
+            }
         }
     }
 

@@ -184,6 +184,7 @@ public enum ReportHTML {
         page.line("<section aria-labelledby=\"streams\"><h2 id=\"streams\">\(w.fundsPerStream)</h2>")
         moneyTable(report.total.streams, total: report.total, into: &page, w, f)
         page.line("</section>")
+        for line in PerformanceReport.html(report, language: language) { page.line(line) }
 
         page.line("<section aria-labelledby=\"plans\"><h2 id=\"plans\">\(w.resultsPerPlan)</h2>")
         for plan in report.plans {

@@ -138,6 +138,7 @@ public enum ReportMarkdown {
         out.add(w.followUpIntro, "")
         out.add("## \(w.fundsPerStream)", "")
         moneyTable(report.total.streams, total: report.total, into: &out, w, f)
+        out.lines += PerformanceReport.markdown(report, language: language)
         out.add("## \(w.resultsPerPlan)", "")
         for plan in report.plans {
             out.add("### \(e(plan.countyName)): \(e(plan.title))", "")

@@ -73,6 +73,7 @@ extension IncrementalRollUp {
         if errorsOnly.severityOverrides[SuspectLinkRule.descriptor.id] == .error {
             settings.add("goal_meaning=" + options.meaning.settingsText)
         }
+        settings.add("indicators.stale_after_months=\(options.staleAfterMonths)")
         // Keys stay short: a digest of the settings, and the day only when it matters.
         let settingsText = "r" + settings.hex + (judgesDates ? " \(options.asOf)" : "")
 

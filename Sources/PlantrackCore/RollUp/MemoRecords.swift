@@ -56,6 +56,20 @@ extension ByteWriter {
             }
             bool(i.latestFromKolada)
         }
+        int(f.performance.targets.count)
+        for t in f.performance.targets {
+            string(t.goal)
+            string(t.indicator)
+            u64(t.threshold.bitPattern)
+            string(t.direction.rawValue)
+            int(t.amountSEK)
+            date(t.by)
+            optionalString(t.fundingStream)
+            bool(t.value != nil)
+            if let v = t.value { u64(v.bitPattern) }
+            date(t.measuredOn)
+            string(t.outcome.rawValue)
+        }
     }
 
     mutating func part(_ p: RollUp.PlanPart) {
@@ -168,6 +182,18 @@ extension ByteReader {
                     isBehind: behind, track: track, light: light.flatMap(TrafficLight.init(rawValue:)),
                     latest: latest, ageDays: age, missingSince: missingSince, kolada: kolada,
                     latestFromKolada: fromKolada))
+        }
+        guard let targets = count() else { return nil }
+        for _ in 0..<targets {
+            guard let goal = string(), let indicator = string(), let threshold = u64().map(Double.init(bitPattern:)),
+                let direction = string().flatMap(Indicator.Direction.init(rawValue:)), let amount = int(),
+                let by = date(), let stream = optionalString(), let value = optionalDouble(), let measuredOn = date(),
+                let outcome = string().flatMap(PerformanceFigures.Outcome.init(rawValue:))
+            else { return nil }
+            f.performance.targets.append(
+                PerformanceFigures.Target(
+                    goal: goal, indicator: indicator, threshold: threshold, direction: direction, amountSEK: amount,
+                    by: by, fundingStream: stream, value: value, measuredOn: measuredOn, outcome: outcome))
         }
         return f
     }

@@ -96,6 +96,8 @@ public struct StatusFigures: Hashable, Sendable {
     /// Goals behind by their indicators: not assessed achieved, off-track or at-risk (those
     /// count by their assessment), with an indicator behind.
     public var goalsBehind: Int
+    /// The goals' performance targets, judged, and the money that depends on them.
+    public var performance = PerformanceFigures()
 
     /// Empty figures.
     public init() {
@@ -147,6 +149,7 @@ public struct StatusFigures: Hashable, Sendable {
         activities = byStatus.table
         goals = byAssessment.table
         schedule = bySchedule.table
+        performance = PerformanceFigures(goals: goalItems, period: period)
     }
 
     /// How far each indicator of `goal` has come in a plan year with `period`, whether it is
@@ -213,6 +216,7 @@ public struct StatusFigures: Hashable, Sendable {
         fundingSEK = fundingSEK.addingSaturated(other.fundingSEK)
         streams = Self.merging(streams, other.streams)
         indicators += other.indicators
+        performance.add(other.performance)
     }
 
     /// Two stream lists summed per stream, sorted by name. Each list is sorted by name with

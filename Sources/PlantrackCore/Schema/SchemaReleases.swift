@@ -40,6 +40,7 @@ public enum SchemaReleases {
             "5a11631e9ec3653f1f97468cdd0abce9f4804bc8",  // #18: traffic_light thresholds
             "44253eeb9c975496e10d5e31281cad3e53def058",  // #20: access (plantrack guard)
             "c03b9ff9969303fe209c07bf9aee2cd12cf5e21a",  // #22: goal_meaning
+            "74ebff375f3e8335679e0785596f61f9c5944975",  // #21: indicators.stale_after_months
         ],
     ]
 

@@ -24,6 +24,9 @@ public enum PlanRules {
             TargetBeforePeriodRule.self,
             OpenNotCarriedRule.self,
             SuspectLinkRule.self,
+            // Measurable goals and performance targets (#21): Rules+Measurable.swift, Rules+Performance.swift.
+            GoalUnmeasuredRule.self, IndicatorIncompleteRule.self, TargetAfterPeriodRule.self,
+            IndicatorStaleRule.self, IndicatorNoValueRule.self, PerformanceIndicatorMissingRule.self,
         ]
     }
 
@@ -55,6 +58,7 @@ public enum PlanRules {
     static func check(_ index: RuleIndex, options: RuleOptions, inParts: Bool = true) -> [Finding] {
         var index = index
         index.meaning = options.meaning
+        index.staleAfterMonths = options.staleAfterMonths
         let severities = rules.map { options.severity(of: $0.descriptor.id, default: $0.descriptor.severity) }
         var findings: [Finding]
         if inParts {

@@ -119,6 +119,16 @@ final class GoalFacts: Sendable {
     let meaning: GoalMeaningTexts
     /// The review stamps of its `serves` links, by goal id.
     let stamps: [String: LinkStamp]
+    /// Where `term`'s value stands (the measurable-goal rules point there).
+    let termPlace: RulePlace?
+    /// Where `indicators`' value stands, when the key is there.
+    let indicatorsPlace: RulePlace?
+    /// Whether `indicators` holds something other than a list (the schema's finding).
+    let indicatorsUnreadable: Bool
+    /// What the measurable-goal rules read of each indicator (Rules+Measurable.swift).
+    let indicators: [IndicatorFacts]
+    /// The `performance` entries (Rules+Performance.swift).
+    let performance: [PerformanceFacts]
 
     init(_ document: Document) {
         let fields = FrontMatterView(document.frontMatter)
@@ -126,6 +136,9 @@ final class GoalFacts: Sendable {
         meaning = GoalMeaningTexts(document)
         stamps = LinkStamp.stamps(in: document.frontMatter)
         term = fields.enumValue("term", Goal.Term.self)?.value
+        termPlace = fields.string("term")?.place
+        indicatorsPlace = fields.valuePlace("indicators")
+        indicatorsUnreadable = fields.has("indicators") && fields.list("indicators") == nil
         area = fields.string("area")
         serves = fields.strings("serves")
         servesKey = fields.list("serves").map(\.isEmpty) == false ? fields.keyPlace("serves") : nil
@@ -138,6 +151,8 @@ final class GoalFacts: Sendable {
         targetDates = indicators.compactMap { indicator in
             indicator.value.record("target")?.date("date").map { (indicator.value.string("id")?.value, $0) }
         }
+        self.indicators = indicators.map(IndicatorFacts.init)
+        performance = fields.records("performance").map(PerformanceFacts.init)
     }
 
     var document: Document { base.document }

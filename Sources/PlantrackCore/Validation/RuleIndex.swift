@@ -7,6 +7,9 @@
 struct RuleIndex {
     /// The day dates are judged against.
     let asOf: CalendarDate
+    /// After how many months an indicator's latest measurement is stale (`indicator.stale`;
+    /// ``RuleOptions/staleAfterMonths``).
+    var staleAfterMonths = RuleOptions.standardStaleAfterMonths
     /// County documents.
     let counties: [DocumentFacts]
     /// The plans the rules judge, by reference (`county/year`); a plan is here when any of
@@ -142,6 +145,7 @@ struct RuleIndex {
 
     private init(part whole: RuleIndex, plans: [PlanGroup], documents: [DocumentFacts], counties: [DocumentFacts]) {
         asOf = whole.asOf
+        staleAfterMonths = whole.staleAfterMonths
         self.counties = counties
         self.plans = plans
         self.documents = documents

@@ -32,6 +32,14 @@ public struct RuleOptions: Sendable {
     public var otherRuleIDs: Set<String>
     /// Which of a goal's fields count for `links.suspect` (`goal_meaning`).
     public var meaning = GoalMeaning()
+    /// After how many months an indicator's latest measurement counts as stale
+    /// (`indicator.stale`): `indicators: {stale_after_months: N}` in `Plans/workspace.yaml`,
+    /// else ``standardStaleAfterMonths``.
+    public var staleAfterMonths = RuleOptions.standardStaleAfterMonths
+
+    /// 18 months: a yearly figure (Kolada's periods are years) is published within about
+    /// half a year of its year's end, so a latest value older than that has missed a year.
+    public static let standardStaleAfterMonths = 18
 
     /// Creates options with explicit overrides (tests, or overrides from another source).
     public init(
@@ -51,6 +59,12 @@ public struct RuleOptions: Sendable {
     public init(asOf: CalendarDate, settings: Document?, otherRuleIDs: Set<String> = []) {
         self.init(asOf: asOf, otherRuleIDs: otherRuleIDs)
         meaning = GoalMeaning(settings: settings)
+        // A value out of range keeps the default: the schema reports it.
+        if let months = settings?.frontMatter["indicators"]?.mapping?["stale_after_months"]?.number, months >= 1,
+            months == months.rounded(), months <= 1200
+        {
+            staleAfterMonths = Int(months)
+        }
         guard let rules = settings?.frontMatter["rules"]?.mapping else { return }
         for entry in rules.entries {
             guard let text = entry.value.string, let setting = RuleSetting(rawValue: text) else { continue }

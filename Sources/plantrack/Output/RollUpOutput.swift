@@ -49,7 +49,89 @@ enum RollUpOutput {
         o["off_schedule"] = int(f.offSchedule)
         o["goals_behind"] = int(f.goalsBehind)
         o["indicators_behind"] = int(f.indicatorsBehind)
+        // Only where there are targets, so figures without any read as before (docs/json.md).
+        if !f.performance.isEmpty { o["performance"] = performanceJSON(f.performance) }
         return o
+    }
+
+    /// `"performance"` of the JSON forms: the targets judged and the money (docs/json.md).
+    static func performanceJSON(_ p: PerformanceFigures) -> JSONValue {
+        func number(_ value: Double?) -> JSONValue {
+            guard let value else { return .null }
+            if value == value.rounded() && value.magnitude < 9.0e15 { return .number(.integer(Int64(value))) }
+            return .number(.double(value))
+        }
+        var o = JSONObject()
+        o["met"] = int(p.count(.met))
+        o["not_met"] = int(p.count(.notMet))
+        o["not_assessed"] = int(p.count(.notAssessed))
+        o["amount_sek"] = int(p.amountSEK)
+        o["earned_sek"] = int(p.earnedSEK)
+        o["at_risk_sek"] = int(p.atRiskSEK)
+        o["not_assessed_sek"] = int(p.notAssessedSEK)
+        o["targets"] = .array(
+            p.targets.map { t in
+                var target = JSONObject()
+                target["goal"] = .string(t.goal)
+                target["indicator"] = .string(t.indicator)
+                target["direction"] = .string(t.direction.rawValue)
+                target["threshold"] = number(t.threshold)
+                target["by"] = t.by.map { .string($0.description) } ?? .null
+                target["funding_stream"] = t.fundingStream.map { .string($0) } ?? .null
+                target["value"] = number(t.value)
+                target["measured_on"] = t.measuredOn.map { .string($0.description) } ?? .null
+                target["outcome"] = .string(t.outcome.rawValue)
+                target["amount_sek"] = int(t.amountSEK)
+                return .object(target)
+            })
+        return .object(o)
+    }
+
+    /// The `rollup` table's section on performance targets (prestationsmål): each target
+    /// judged, then per plan (one county's plan of a year) and per year the money earned and
+    /// at risk. Empty when no plan shown has targets, so other roll-ups read as before.
+    static func performanceSection(
+        _ rollUp: RollUp, years: [Int], _ language: ReportLanguage, headerStyle: (String) -> String
+    ) -> String {
+        let plans = rollUp.plans.filter { !$0.figures.performance.isEmpty }
+        guard !plans.isEmpty else { return "" }
+        let w = PerformanceWords(language: language)
+        let f = language.format
+        let unit = language == .sv ? " kr" : " SEK"
+        var targets = TextTable(
+            header: [w.goal, w.indicator, w.threshold, w.by, w.measured, w.outcomeHeading, w.amount + unit].map {
+                $0.uppercased()
+            })
+        for plan in plans {
+            for t in plan.figures.performance.targets {
+                targets.add([
+                    t.goal, t.indicator, (t.direction == .increase ? ">= " : "<= ") + f.number(t.threshold),
+                    t.by?.description ?? "-",
+                    t.value.map { f.number($0) + (t.measuredOn.map { " (\($0))" } ?? "") } ?? "-",
+                    w.outcome(t.outcome), String(t.amountSEK),
+                ])
+            }
+        }
+        let counts = [PerformanceFigures.Outcome.met, .notMet, .notAssessed]
+        var money = TextTable(
+            header: (["Plan"] + counts.map { w.outcome($0) } + [w.earned + unit, w.atRisk + unit]).map {
+                $0.uppercased()
+            })
+        func row(_ item: String, _ p: PerformanceFigures) -> [String] {
+            [item] + counts.map { String(p.count($0)) } + [String(p.earnedSEK), String(p.atRiskSEK)]
+        }
+        for year in years {
+            let ofYear = plans.filter { $0.year == year }
+            guard !ofYear.isEmpty else { continue }
+            var total = PerformanceFigures()
+            for plan in ofYear {
+                money.add(row(plan.reference.description, plan.figures.performance))
+                total.add(plan.figures.performance)
+            }
+            money.add(row("\(w.total.lowercased()) \(year)", total))
+        }
+        return "\n" + headerStyle(w.heading) + "\n\n" + targets.render(headerStyle: headerStyle) + "\n"
+            + money.render(headerStyle: headerStyle)
     }
 
     /// `2026`, `2020–2026`; empty without years.

@@ -122,7 +122,9 @@ struct RollUpCommand: ParsableCommand {
                             words.summary(
                                 plans: rollUp.plans.count, years: RollUpOutput.yearsText(years),
                                 source: loaded.version.label, asOf: rollUp.asOf,
-                                incomplete: rollUp.isIncomplete)) + "\n")
+                                incomplete: rollUp.isIncomplete)) + "\n"
+                        + RollUpOutput.performanceSection(
+                            rollUp, years: years, words.language, headerStyle: style.bold))
             }
         }
     }
