@@ -95,56 +95,68 @@ struct IndicatorsFetchCommand: ParsableCommand {
     }
 
     func run() throws {
-        try reportingErrors {
-            let access = try WorkspaceAccess(workspace)
-            let needs = KoladaNeeds.of(try access.read(.workingTree), years: try Self.years(years))
-            let settings = KoladaSettings(
-                baseURL: baseURL, batchSize: batchSize, perPage: perPage, connectTimeout: timeout, readTimeout: timeout,
-                maxAttempts: attempts)
-            let plan = KoladaRequestPlan(needs: needs, settings: settings)
-            let progress = Terminal.standardError.isTerminal ? FetchProgress() : nil
-            let report: (@Sendable (KoladaProgress) -> Void)? = progress.map { line in { line.report($0) } }
-            let fetch: KoladaFetch
+        try reportingErrors { try fetchAndRecord() }
+    }
+
+    /// Asks Kolada for every planned request; a failure is the CLI's error.
+    private func fetchAll(_ plan: KoladaRequestPlan, settings: KoladaSettings) throws -> KoladaFetch {
+        let progress: FetchProgress? = Terminal.standardError.isTerminal ? FetchProgress() : nil
+        var report: (@Sendable (KoladaProgress) -> Void)? = nil
+        if let progress {
+            report = { @Sendable value in progress.report(value) }
+        }
+        let onProgress = report
+        let work: @Sendable () async throws(KoladaFetchError) -> KoladaFetch = { () async throws(KoladaFetchError) in
+            try await KoladaClient(settings: settings).fetch(plan, progress: onProgress)
+        }
+        do {
+            let fetch = try AsyncWait.result(of: work)
+            progress?.clear()
+            return fetch
+        } catch {
+            progress?.clear()
+            throw CLIError("\(error). Nothing was written.")
+        }
+    }
+
+    private func fetchAndRecord() throws {
+        let access = try WorkspaceAccess(workspace)
+        let needs = KoladaNeeds.of(try access.read(.workingTree), years: try Self.years(years))
+        let settings = KoladaSettings(
+            baseURL: baseURL, batchSize: batchSize, perPage: perPage, connectTimeout: timeout, readTimeout: timeout,
+            maxAttempts: attempts)
+        let plan = KoladaRequestPlan(needs: needs, settings: settings)
+        let fetch = try fetchAll(plan, settings: settings)
+        let today = CalendarDate.today()
+        var recording: RecordingOutcome?
+        var written: WorkspaceWriteOutcome?
+        func record(_ snapshot: any Snapshot) throws -> RecordingOutcome {
             do {
-                fetch = try AsyncWait.result { () async throws(KoladaFetchError) -> KoladaFetch in
-                    try await KoladaClient(settings: settings).fetch(plan, progress: report)
-                }
-            } catch {
-                progress?.clear()
+                return try IndicatorRecording.record(fetch.values, needs: needs, in: snapshot, fetched: today)
+            } catch let error as IndicatorRecordingError {
                 throw CLIError("\(error). Nothing was written.")
             }
-            progress?.clear()
-            let today = CalendarDate.today()
-            var recording: RecordingOutcome?
-            var written: WorkspaceWriteOutcome?
-            func record(_ snapshot: any Snapshot) throws -> RecordingOutcome {
-                do {
-                    return try IndicatorRecording.record(fetch.values, needs: needs, in: snapshot, fetched: today)
-                } catch let error as IndicatorRecordingError {
-                    throw CLIError("\(error). Nothing was written.")
-                }
+        }
+        if dryRun {
+            recording = try record(try access.snapshot(.workingTree))
+        } else {
+            written = try WorkspaceWrite(access: access, options: write).perform { snapshot in
+                let outcome = try record(snapshot)
+                recording = outcome
+                return WorkspaceChange(files: outcome.files, message: outcome.commitMessage)
             }
-            if dryRun {
-                recording = try record(try access.snapshot(.workingTree))
-            } else {
-                written = try WorkspaceWrite(access: access, options: write).perform { snapshot in
-                    let outcome = try record(snapshot)
-                    recording = outcome
-                    return WorkspaceChange(files: outcome.files, message: outcome.commitMessage)
-                }
-            }
-            guard let recording else { return }
-            let out = Terminal.standardOutput
-            if format == .json {
-                guard case .object(var object) = IndicatorsOutput.json(recording, fetched: today, written: written, dryRun: dryRun)
-                else { return }
-                object["requests"] = Self.json(fetch.figures)
-                out.write(JSONValue.object(object).prettyText + "\n")
-            } else {
-                out.write(Self.text(fetch.figures))
-                out.write(
-                    IndicatorsOutput.text(recording, fetched: today, written: written, dryRun: dryRun, style: Style(for: out)))
-            }
+        }
+        guard let recording else { return }
+        let out = Terminal.standardOutput
+        if format == .json {
+            guard case .object(var object) = IndicatorsOutput.json(recording, fetched: today, written: written, dryRun: dryRun)
+            else { return }
+            object["requests"] = Self.json(fetch.figures)
+            out.write(JSONValue.object(object).prettyText + "\n")
+        } else {
+            out.write(Self.text(fetch.figures))
+            out.write(
+                IndicatorsOutput.text(recording, fetched: today, written: written, dryRun: dryRun, style: Style(for: out)))
         }
     }
 
