@@ -128,13 +128,19 @@ struct IndicatorsFetchTests {
         let f = try KoladaFixture(indicators: [
             ("a", "N00001", "0018"), ("b", "N00002", "0018"), ("c", "N00003", "0018"),
         ])
+        // Years are lists too: 2022-2024 in lists of two.
+        let paths = [
+            f.path("N00001,N00002", years: "2022,2023"), f.path("N00001,N00002", years: "2024"),
+            f.path("N00003", years: "2022,2023"), f.path("N00003", years: "2024"),
+        ]
         f.server.answer(
-            f.path("N00001,N00002"),
-            with: [.json(koladaPage([("N00001", "0018", 2023, "1"), ("N00002", "0018", 2023, "2")]))])
-        f.server.answer(f.path("N00003"), with: [.json(koladaPage([("N00003", "0018", 2023, "3")]))])
+            paths[0], with: [.json(koladaPage([("N00001", "0018", 2023, "1"), ("N00002", "0018", 2023, "2")]))])
+        f.server.answer(paths[1], with: [.json(koladaPage([]))])
+        f.server.answer(paths[2], with: [.json(koladaPage([("N00003", "0018", 2023, "3")]))])
+        f.server.answer(paths[3], with: [.json(koladaPage([]))])
         let result = try f.fetch(["--batch-size", "2"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(f.server.requests == [f.path("N00001,N00002"), f.path("N00003")])
+        #expect(f.server.requests == paths)
         let text = try f.ws.text(f.goal)
         for value in ["value: 1\n", "value: 2\n", "value: 3\n"] { #expect(text.contains(value)) }
         // The default batch holds all three: one request.
