@@ -5,11 +5,13 @@
 // Dependencies point one way:
 //   plantrack (CLI) ─┬─> PlantrackGit ─> CGit2 (libgit2), Crypto (known_hosts hashes)
 //                    │        │
+//                    ├─> PlantrackKolada ─> AsyncHTTPClient (Kolada's HTTP API)
+//                    │        │
 //                    ├────────┴─> PlantrackCore ─┬─> CYAML (libyaml)
 //                    │                           ├─> Ink (Markdown bodies)
 //                    │                           ├─> Crypto (swift-crypto: SHA-1 of schema versions)
 //                    └───────────────────────────┴─> JSONSchema (the CLI writes its JSONValue)
-// The CLI also uses ArgumentParser and Rainbow; plantrack-generate uses PlantrackGit,
+// PlantrackGit and PlantrackKolada do not see each other. The CLI also uses ArgumentParser and Rainbow; plantrack-generate uses PlantrackGit,
 // PlantrackCore and ArgumentParser. Each target lists every module its files import.
 // The domain (PlantrackCore) never sees libgit2 or the CLI: it reads files through the
 // `Snapshot` protocol and versions through the `History` protocol, which PlantrackGit
@@ -31,6 +33,12 @@ let package = Package(
         .package(url: "https://github.com/onevcat/Rainbow", from: "4.0.0"),
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"4.0.0"),
+        // Kolada's HTTP API (`indicators fetch`): SwiftNIO's client, with timeouts, redirects
+        // and TLS of its own on Linux, where FoundationNetworking is curl underneath and
+        // leaves no say over connections (docs/indicators.md).
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        // The mock Kolada server of the tests (NIOHTTP1); AsyncHTTPClient brings it anyway.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.100.0"),
     ],
     targets: [
         // System libraries from Debian: libgit2-dev and libyaml-dev.
@@ -78,6 +86,18 @@ let package = Package(
             ]
         ),
 
+        // Kolada's v3 API over HTTP: request planning, batching, paging, retries, timeouts.
+        .target(
+            name: "PlantrackKolada",
+            dependencies: [
+                "PlantrackCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                // ByteBuffer and HTTP statuses, as AsyncHTTPClient hands them over.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+
         // The command-line interface: parses arguments, calls the library, renders.
         .executableTarget(
             name: "plantrack",
@@ -85,6 +105,7 @@ let package = Package(
                 "JSONSchema",
                 "PlantrackCore",
                 "PlantrackGit",
+                "PlantrackKolada",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Rainbow", package: "Rainbow"),
             ]
@@ -102,14 +123,26 @@ let package = Package(
 
         // What the test targets share (not a product): temporary folders and repositories,
         // the process runner, golden files.
-        .target(name: "PlantrackTestSupport", dependencies: ["PlantrackCore", "PlantrackGit"], path: "Tests/PlantrackTestSupport"),
+        .target(
+            name: "PlantrackTestSupport",
+            dependencies: [
+                "PlantrackCore", "PlantrackGit",
+                // The mock Kolada server.
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/PlantrackTestSupport"
+        ),
 
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema"]),
         .testTarget(name: "PlantrackCoreTests", dependencies: ["JSONSchema", "PlantrackCore"]),
         .testTarget(name: "PlantrackGitTests", dependencies: ["PlantrackGit", "PlantrackCore", "PlantrackTestSupport"]),
         .testTarget(
             name: "PlantrackCLITests",
-            dependencies: ["plantrack", "plantrack-generate", "PlantrackGit", "PlantrackCore", "PlantrackTestSupport"],
+            dependencies: [
+                "plantrack", "plantrack-generate", "PlantrackGit", "PlantrackCore", "PlantrackKolada", "PlantrackTestSupport",
+            ],
             exclude: ["Golden"]
         ),
         .testTarget(name: "PlantrackTestSupportTests", dependencies: ["PlantrackTestSupport", "PlantrackCore", "PlantrackGit"]),

@@ -16,7 +16,8 @@ Environment (all optional):
   BENCH_FIRST_YEAR=2024     first plan year
   BENCH_RUNS=3              runs of plantrack commands and floors (best is kept)
   BENCH_PEER_RUNS=1         runs of the slow Python peers (2 in quick mode)
-  BENCH_ONLY=REGEX          only benchmarks whose name matches (floors/peers they need too)
+  BENCH_ONLY=REGEX          only benchmarks whose name matches (floors/peers they need too);
+                            BENCH_ONLY=indicators runs only `indicators fetch` (no generated workspaces)
   BENCH_SKIP_BUILD=1        use the release binaries already in .build/release
   BENCH_BIN_DIR=DIR         use plantrack and plantrack-generate from DIR (no build)
   BENCH_BASELINE=REV        also build plantrack of commit REV (`make bench BASELINE=REV`) and
@@ -536,6 +537,8 @@ def main():
     venv()
     yaml_events = yaml_floor()
     workspaces = [small] if QUICK else [small, large]
+    if ONLY is not None and ONLY.pattern.startswith("indicators"):
+        workspaces = []  # the fetch benchmark writes a workspace of its own
     for w in workspaces:
         w.ensure()
     commands = Commands()
@@ -551,6 +554,9 @@ def main():
         peer_runs = PEER_RUNS
         section = bench_workspace(w, commands, runs, peer_runs, yaml_events, report)
         report["workspaces"].append(section)
+    kolada = bench_kolada(commands, report)
+    if kolada:
+        report["workspaces"].append(kolada)
     failed = [c for c in report["checks"] if c["result"] == "FAIL"]
     disagree = [a for a in report["agreement"] if a["result"] == "DISAGREE"]
     errors = [m for s in report["workspaces"] for m in s["measurements"] if m["error"]]
@@ -829,6 +835,97 @@ def bench_workspace(w, commands, runs, peer_runs, yaml_events, report):
             ours = {k: ours[k] for k in common} if common else ours
             peer_months = {k: peer_months[k] for k in common} if common else peer_months
         agree("monthly activity status counts (trend --every month)", ours, peer_months, p_trend)
+    return section
+
+
+def bench_kolada(commands, report):
+    """`indicators fetch` of 500 sourced indicators × 5 years from a local stand-in for Kolada
+    (bench/kolada_server.py, paged answers), beside a plain loop of curl over the same pages."""
+    name = "indicators fetch: 500 indicators × 5 years (local server)"
+    curl_name = "curl loop over the same pages (downloads only)"
+    if ONLY is not None and not (ONLY.search(name) or ONLY.search(curl_name)):
+        return None
+    present = commands.available("indicators")
+    fetch_help = subprocess.run([PLANTRACK, "indicators", "fetch", "--help"], capture_output=True, text=True)
+    report["available"][name] = present and fetch_help.returncode == 0
+    if not report["available"][name]:
+        log(f"{name}: not available")
+        return None
+    path = os.path.join(WORK, "ws-kolada-500")
+    out = os.path.join(WORK, "out-kolada")
+    os.makedirs(out, exist_ok=True)
+    if not os.path.exists(path + ".done"):
+        log(f"writing {path}: 100 goals × 5 sourced indicators")
+        shutil.rmtree(path, ignore_errors=True)
+        os.makedirs(path)
+        git = lambda *args: sh(["git", "-C", path, "-c", "user.name=Bench", "-c", "user.email=bench@example.se", *args])
+        git("init", "-q", "-b", "main")
+        git("config", "user.name", "Bench")
+        git("config", "user.email", "bench@example.se")
+        pt = lambda *args: sh([PLANTRACK, *args, "--workspace", path]) if args[0] != "init" else sh([PLANTRACK, *args], cwd=path)
+        pt("init", ".", "--county", "orebro", "--county-name", "Örebro län", "--code", "18")
+        pt("new", "plan", "orebro/2024", "--title", "Handlingsplan 2024", "--area", "bu=Barn och unga")
+        pt("new", "goal", "orebro/2024/bu-st-1", "--title", "Mål 1", "--term", "short", "--area", "bu")
+        goals = os.path.join(path, "Plans", "orebro", "2024", "goals")
+        template = open(os.path.join(goals, "bu-st-1.md")).read()
+        head, rest = template[4:].split("\n---\n", 1)
+        municipalities = ["0018", "1880", "1881", "1882", "1883"]
+        for g in range(1, 101):
+            block = "indicators:\n"
+            for j, municipality in enumerate(municipalities):
+                block += (f"  - id: ind-{j + 1}\n    title: Indikator {g}.{j + 1}\n    unit: percent\n"
+                          f"    direction: increase\n    source:\n      kolada:\n        kpi: N{g:05d}\n"
+                          f"        municipality: \"{municipality}\"\n"
+                          f"    baseline:\n      value: 50\n      date: 2020-12-31\n"
+                          f"    target:\n      value: 60\n      date: 2024-12-31\n")
+            text = "---\n" + head.replace("bu-st-1", f"bu-st-{g}").replace("Mål 1", f"Mål {g}") + "\n" + block + "---\n" + rest
+            open(os.path.join(goals, f"bu-st-{g}.md"), "w").write(text)
+        git("add", "-A")
+        git("commit", "-q", "-m", "500 sourced indicators")
+        open(path + ".done", "w").write("ok\n")
+    base = sh(["git", "-C", path, "rev-parse", "HEAD"]).strip()
+    port_file, log_file = os.path.join(out, "port"), os.path.join(out, "requests.log")
+    for leftover in (port_file,):
+        if os.path.exists(leftover):
+            os.remove(leftover)
+    server = subprocess.Popen([sys.executable, os.path.join(BENCH, "kolada_server.py"), port_file, log_file])
+    try:
+        deadline = time.time() + 20
+        while not os.path.exists(port_file) and time.time() < deadline:
+            time.sleep(0.05)
+        port = open(port_file).read().strip()
+        url = f"http://127.0.0.1:{port}/v3"
+
+        def reset():
+            sh(["git", "-C", path, "reset", "-q", "--hard", base])
+            open(log_file, "w").close()
+
+        argv = [PLANTRACK, "indicators", "fetch", "--base-url", url, "--year", "2020-2024", "--per-page", "100",
+                "--format", "json", "--workspace", path]
+        m = Measure(name, argv, path, RUNS, before_each=reset).go(out)
+        pages = [line.strip() for line in open(log_file) if line.strip()]
+        urls = os.path.join(out, "urls.txt")
+        open(urls, "w").write("".join(f"http://127.0.0.1:{port}{p}\n" for p in pages))
+        loop = f"while read -r u; do curl -s -o /dev/null \"$u\" || exit 1; done < '{urls}'"
+        c = Measure(curl_name, ["/bin/sh", "-c", loop], out, RUNS).go(out)
+    finally:
+        server.terminate()
+        server.wait()
+    data = m.json() or {}
+    figures = data.get("requests") if isinstance(data, dict) else None
+    section = {"label": "kolada", "path": os.path.relpath(path, ROOT),
+               "parameters": {"indicators": 500, "years": 5, "per_page": 100, "pages": len(pages),
+                              "plantrack_requests": figures},
+               "measurements": [dict(m.record(), workspace="kolada"), dict(c.record(), workspace="kolada")]}
+    row = {"workspace": "kolada", "command": name, "seconds": m.best.seconds if m.best else None,
+           "peak_rss_mb": round(m.best.rss_kb / 1024, 1) if m.best else None, "baseline": curl_name,
+           "baseline_seconds": c.best.seconds if c.best else None, "target": "≤ 2 × curl loop", "ratio": None,
+           "result": "ERROR" if (m.error or c.error) else "no baseline"}
+    if m.best and c.best and not (m.error or c.error):
+        row["ratio"] = m.best.seconds / c.best.seconds
+        row["result"] = "pass" if row["ratio"] <= 2 else "FAIL"
+    report["checks"].append(row)
+    log(f"{name}: {len(pages)} pages; ratio to the curl loop {row['ratio']}")
     return section
 
 
