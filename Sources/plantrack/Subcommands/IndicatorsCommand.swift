@@ -5,6 +5,6 @@ struct IndicatorsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "indicators",
         abstract: "Record indicator values from Kolada, with where each came from.",
-        subcommands: [IndicatorsImportCommand.self]
+        subcommands: [IndicatorsFetchCommand.self, IndicatorsImportCommand.self]
     )
 }
