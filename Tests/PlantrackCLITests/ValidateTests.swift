@@ -45,6 +45,12 @@ private let shortGoal = """
     term: short
     area: bu
     serves: [bu-lt-1]
+    indicators:
+      - id: kunskap
+        title: Andel som fått utbildning
+        unit: percent
+        baseline: {value: 10, date: 2021-01-01}
+        target: {value: 50, date: 2021-12-31}
     ---
 
     """

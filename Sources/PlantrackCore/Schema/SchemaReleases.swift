@@ -41,6 +41,7 @@ public enum SchemaReleases {
             "44253eeb9c975496e10d5e31281cad3e53def058",  // #20: access (plantrack guard)
             "c03b9ff9969303fe209c07bf9aee2cd12cf5e21a",  // #22: goal_meaning
             "74ebff375f3e8335679e0785596f61f9c5944975",  // #21: indicators.stale_after_months
+            "3ae6f20502cc07612f8550a3faeb99ddeafe9abe",  // #21 + #22: goal_meaning and indicators together
         ],
     ]
 
