@@ -1,3 +1,5 @@
+import PlantrackCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -37,21 +39,9 @@ enum RetryAfter {
         guard clock.count == 3, let hour = Int(clock[0]), let minute = Int(clock[1]), let second = Int(clock[2]),
             (1...31).contains(day), (0..<24).contains(hour), (0..<60).contains(minute), (0...60).contains(second)
         else { return nil }
-        let days = daysSince1970(year: year, month: month, day: day)
+        guard let days = CalendarDate(year: year, month: month, day: day)?.daysSinceEpoch else { return nil }
         return Double(days * 86_400 + hour * 3_600 + minute * 60 + second)
     }
 
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-    /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar.
-    static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
-        // Count years from March, so the leap day ends a year.
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let monthFromMarch = (month + 9) % 12
-        let dayOfYear = (153 * monthFromMarch + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
 }

@@ -1,3 +1,4 @@
+import PlantrackCore
 import Testing
 
 @testable import PlantrackKolada
@@ -51,6 +52,6 @@ struct KoladaClientPartsTests {
         #expect(RetryAfter.seconds("Sun, 06 Nov 1994 08:49:37 GMT", now: 784_111_800) == 0)
         #expect(RetryAfter.seconds("soon", now: 0) == nil)
         #expect(RetryAfter.seconds("-1", now: 0) == nil)
-        #expect(RetryAfter.daysSince1970(year: 2000, month: 3, day: 1) == 11_017)
+        #expect(CalendarDate(year: 2000, month: 3, day: 1)?.daysSinceEpoch == 11_017)
     }
 }
