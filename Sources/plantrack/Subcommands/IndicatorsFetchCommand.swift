@@ -128,25 +128,13 @@ struct IndicatorsFetchCommand: ParsableCommand {
         let plan = KoladaRequestPlan(needs: needs, settings: settings)
         let fetch = try fetchAll(plan, settings: settings)
         let today = CalendarDate.today()
-        var recording: RecordingOutcome?
-        var written: WorkspaceWriteOutcome?
-        func record(_ snapshot: any Snapshot) throws -> RecordingOutcome {
-            do {
-                return try IndicatorRecording.record(fetch.values, needs: needs, in: snapshot, fetched: today)
-            } catch let error as IndicatorRecordingError {
-                throw CLIError("\(error). Nothing was written.")
-            }
-        }
-        if dryRun {
-            recording = try record(try access.snapshot(.workingTree))
-        } else {
-            written = try WorkspaceWrite(access: access, options: write).perform { snapshot in
-                let outcome = try record(snapshot)
-                recording = outcome
-                return WorkspaceChange(files: outcome.files, message: outcome.commitMessage)
-            }
-        }
-        guard let recording else { return }
+        let recorder = IndicatorValuesWrite(access: access, options: write, dryRun: dryRun)
+        guard
+            let result = try recorder.perform({ snapshot in
+                try IndicatorRecording.record(fetch.values, needs: needs, in: snapshot, fetched: today)
+            })
+        else { return }
+        let (recording, written) = (result.recording, result.written)
         let out = Terminal.standardOutput
         if format == .json {
             guard case .object(var object) = IndicatorsOutput.json(recording, fetched: today, written: written, dryRun: dryRun)

@@ -46,27 +46,14 @@ struct IndicatorsImportCommand: ParsableCommand {
             let values = try readFile()
             let access = try WorkspaceAccess(workspace)
             let day = fetched ?? .today()
-            var recording: RecordingOutcome?
-            func record(_ snapshot: any Snapshot) throws -> RecordingOutcome {
-                let workspace = try Workspace.read(from: snapshot)
-                do {
-                    return try IndicatorRecording.record(
-                        values, needs: KoladaNeeds.of(workspace, years: nil), in: snapshot, fetched: day)
-                } catch let error as IndicatorRecordingError {
-                    throw CLIError("\(error). Nothing was written.")
-                }
-            }
-            var written: WorkspaceWriteOutcome?
-            if dryRun {
-                recording = try record(DirectorySnapshot(root: access.root))
-            } else {
-                written = try WorkspaceWrite(access: access, options: writing).perform { snapshot in
-                    let outcome = try record(snapshot)
-                    recording = outcome
-                    return WorkspaceChange(files: outcome.files, message: outcome.commitMessage)
-                }
-            }
-            guard let recording else { return }
+            let recorder = IndicatorValuesWrite(access: access, options: writing, dryRun: dryRun)
+            guard
+                let result = try recorder.perform({ snapshot in
+                    let needs = KoladaNeeds.of(try Workspace.read(from: snapshot), years: nil)
+                    return try IndicatorRecording.record(values, needs: needs, in: snapshot, fetched: day)
+                })
+            else { return }
+            let (recording, written) = (result.recording, result.written)
             let out = Terminal.standardOutput
             if format == .json {
                 out.write(IndicatorsOutput.json(recording, fetched: day, written: written, dryRun: dryRun).prettyText + "\n")
