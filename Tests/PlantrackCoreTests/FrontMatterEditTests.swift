@@ -110,6 +110,32 @@ struct FrontMatterEditTests {
         )
     }
 
+    /// Appending several items at once (one re-read) writes the bytes that appending them one
+    /// by one writes, whatever the list's shape.
+    @Test(arguments: [
+        "---\nkind: goal\nm:\n- date: 2021-01-01\n  value: 1 # kommentar\nid: g\n---\n",
+        "---\r\nkind: goal\r\nm:\r\n    - date: 2021-01-01\r\n      value: 1\r\n---\r\n",
+        "---\nkind: goal\nm: []\nid: g\n---\n",
+        "---\nkind: goal\nm: [] # tom\n---\n",
+        "---\nkind: goal\nm:\nid: g\n---\n",
+        "---\nkind: goal\nid: g\n---\n",
+        "---\nkind: goal\nm:\n  - {date: 2021-01-01, value: 1}\n---\n",
+    ])
+    func appendingSeveralItemsEqualsAppendingEachInTurn(text: String) throws {
+        let items: [EditValue] = (2...4).map { n in
+            .mapping([
+                EditField("date", .string("202\(n)-12-31")), EditField("value", n == 3 ? .null : .integer(n)),
+                EditField("kolada", .mapping([EditField("period", .integer(2020 + n)), EditField("url", .string("file:å.json"))])),
+            ])
+        }
+        var oneByOne = try editor(text)
+        for item in items { try oneByOne.append(item, to: ["m"], order: ["kind", "m", "id"]) }
+        var together = try editor(text)
+        try together.append(contentsOf: items, to: ["m"], order: ["kind", "m", "id"])
+        #expect(together.text == oneByOne.text)
+        #expect(together.frontMatter["m"]?.sequence?.count == oneByOne.frontMatter["m"]?.sequence?.count)
+    }
+
     @Test func appendsToAnEmptyFlowListAndToAMissingOne() throws {
         var e = try editor("---\nkind: activity\nfollowups: []\n---\n")
         try e.append(.mapping([EditField("date", .string("2021-06-01")), EditField("note", .string("Klart"))]), to: ["followups"])

@@ -198,15 +198,25 @@ public struct FrontMatterEditor: Sendable {
     /// stays so, with the item added inside the brackets; an item of a list whose items are
     /// flow mappings (`- {id: bu, title: …}`) is written the same way.
     public mutating func append(_ item: EditValue, to path: [String], order: [String] = []) throws(FrontMatterEditError) {
+        try append(contentsOf: [item], to: path, order: order)
+    }
+
+    /// Appends `items`, in order, to the list at `path`, as ``append(_:to:order:)`` appends one
+    /// each, with the same bytes; the document is read again once, not once per item (recording
+    /// a year of Kolada values appends many measurements to one list).
+    public mutating func append(contentsOf newItems: [EditValue], to path: [String], order: [String] = [])
+        throws(FrontMatterEditError)
+    {
+        guard !newItems.isEmpty else { return }
         guard let list = node(at: path) else {
-            try set(path, to: .sequence([item]), order: order)
+            try set(path, to: .sequence(newItems), order: order)
             return
         }
         guard case .sequence(let items) = list.content else {
             if case .null = list.content, let key = path.last, let parentNode = node(at: Array(path.dropLast())),
                 case .mapping(let parent) = parentNode.content, let entry = parent.entry(key)
             {
-                try replaceEntry(entry, in: parent, at: parentNode, with: .sequence([item]))
+                try replaceEntry(entry, in: parent, at: parentNode, with: .sequence(newItems))
                 return
             }
             throw FrontMatterEditError("\(path.joined(separator: ".")) is not a list", at: list.location)
@@ -215,20 +225,24 @@ public struct FrontMatterEditor: Sendable {
             if items.isEmpty, let key = path.last, let parentNode = node(at: Array(path.dropLast())),
                 case .mapping(let parent) = parentNode.content, let entry = parent.entry(key)
             {
-                try replaceEmptyFlowList(list, of: entry, in: parent, at: parentNode, with: item)
+                try replaceEmptyFlowList(list, of: entry, in: parent, at: parentNode, with: newItems[0])
+                try append(contentsOf: Array(newItems.dropFirst()), to: path, order: order)
                 return
             }
-            try rewriteFlowList(list, path: path, items: items.map(EditValue.init(node:)) + [item])
+            try rewriteFlowList(list, path: path, items: items.map(EditValue.init(node:)) + newItems)
             return
         }
         guard let firstItem = items.first else { return }
         let dashIndent = leadingSpaces(ofLine: firstItem.location.line)
         let itemIndent = String(repeating: " ", count: max(firstItem.location.column - 1, dashIndent.count + 2))
-        let text: [UInt8]
-        if case .mapping = firstItem.content, spans.collections[firstItem.location]?.isFlow == true, item.isFlowable {
-            text = Array((dashIndent + "- " + item.yamlText).utf8) + newline
-        } else {
-            text = renderItem(item, dashIndent: dashIndent, itemIndent: itemIndent)
+        let flowItems = spans.collections[firstItem.location]?.isFlow == true
+        var text: [UInt8] = []
+        for item in newItems {
+            if case .mapping = firstItem.content, flowItems, item.isFlowable {
+                text += Array((dashIndent + "- " + item.yamlText).utf8) + newline
+            } else {
+                text += renderItem(item, dashIndent: dashIndent, itemIndent: itemIndent)
+            }
         }
         let at = lineEndIncludingBreak(lastLine(list))
         content.insert(contentsOf: text, at: at)

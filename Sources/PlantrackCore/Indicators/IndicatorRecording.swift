@@ -212,6 +212,9 @@ public enum IndicatorRecording {
                     kpi: indicator.source.kpi, municipality: indicator.source.municipality, gender: indicator.source.gender)
                 let matching = (byKey[key] ?? [:]).values.sorted { $0.value.period < $1.value.period }
                 if matching.isEmpty { withoutValues.append(indicator) }
+                // New measurements are appended together, with one re-read of the document;
+                // any other edit first writes the ones waiting, so the order stays by period.
+                var pending: [EditValue] = []
                 for fetchedValue in matching {
                     let v = fetchedValue.value
                     let recorded = RecordedValue(
@@ -225,7 +228,8 @@ public enum IndicatorRecording {
                     }
                     let change: Change
                     do {
-                        change = try record(fetchedValue, into: &editor, indicator: indicator.indicator, fetched: fetched)
+                        change = try record(
+                            fetchedValue, into: &editor, pending: &pending, indicator: indicator.indicator, fetched: fetched)
                     } catch {
                         throw IndicatorRecordingError(path, at: error.location, error.message)
                     }
@@ -244,6 +248,11 @@ public enum IndicatorRecording {
                     }
                     if v.value == nil { missing.append(recorded) }
                 }
+                do {
+                    try appendPending(&pending, into: &editor, indicator: indicator.indicator)
+                } catch {
+                    throw IndicatorRecordingError(path, at: error.location, error.message)
+                }
             }
             if editor.bytes != bytes { files[path] = editor.bytes }
         }
@@ -261,9 +270,24 @@ public enum IndicatorRecording {
         case noIndicator
     }
 
-    /// Records one value into the indicator `id` of the document `editor` holds.
+    /// Appends the new measurements waiting in `pending` to the indicator `id`, and empties it.
+    private static func appendPending(
+        _ pending: inout [EditValue], into editor: inout FrontMatterEditor, indicator id: String
+    ) throws(FrontMatterEditError) {
+        guard !pending.isEmpty else { return }
+        let indicators = editor.frontMatter["indicators"]?.sequence ?? []
+        guard let index = indicators.firstIndex(where: { $0.mapping?["id"]?.string == id }) else { return }
+        try editor.append(
+            contentsOf: pending, to: ["indicators", String(index), "measurements"], order: FieldOrder.nested("indicators"))
+        pending = []
+    }
+
+    /// Records one value into the indicator `id` of the document `editor` holds; a new
+    /// measurement is added to `pending` (values of one indicator come in period order, one
+    /// per period, so none of those waiting is the period's).
     private static func record(
-        _ fetchedValue: FetchedValue, into editor: inout FrontMatterEditor, indicator id: String, fetched: CalendarDate
+        _ fetchedValue: FetchedValue, into editor: inout FrontMatterEditor, pending: inout [EditValue], indicator id: String,
+        fetched: CalendarDate
     ) throws(FrontMatterEditError) -> Change {
         let v = fetchedValue.value
         let indicators = editor.frontMatter["indicators"]?.sequence ?? []
@@ -277,6 +301,10 @@ public enum IndicatorRecording {
         {
             let oldValue = existing["value"]?.number
             if oldValue == v.value, existing["value"] != nil { return .unchanged }
+            if !pending.isEmpty {
+                try appendPending(&pending, into: &editor, indicator: id)
+                return try record(fetchedValue, into: &editor, pending: &pending, indicator: id, fetched: fetched)
+            }
             let oldKolada = existing["kolada"]?.mapping
             let oldFetched = oldKolada?["fetched"]?.string.flatMap(CalendarDate.init)
             let oldRequest = oldKolada?["url"]?.string
@@ -315,7 +343,7 @@ public enum IndicatorRecording {
             EditField("source", .string("Kolada")),
             EditField("kolada", .mapping(provenance)),
         ])
-        try editor.append(item, to: base, order: FieldOrder.nested("indicators"))
+        pending.append(item)
         return .added
     }
 
