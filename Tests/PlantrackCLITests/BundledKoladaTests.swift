@@ -16,7 +16,7 @@ struct BundledKoladaTests {
     ]
     static let sourced2020 = Array(sourced2021.prefix(2))
     static let answer = CLI.packageRoot.appendingPathComponent("docs/examples/kolada-stockholm.json").path
-    static let request0001 = "https://api.kolada.se/v3/data/kpi/N15428,N74000/municipality/0001/year/2018,2019,2020,2021"
+    static let request0001 = "https://api.kolada.se/v3/data/kpi/N15428,N74010/municipality/0001/year/2018,2019,2020,2021"
     static let request0180 = "https://api.kolada.se/v3/data/kpi/U21468/municipality/0180/year/2019,2020,2021"
 
     /// The HTML figures (`<figure class="ind-figure">…</figure>`) of a report page.
@@ -87,7 +87,7 @@ struct BundledKoladaTests {
         func escaped(_ url: String) -> String { url.replacingOccurrences(of: "_", with: "\\_") }
         #expect(
             table.contains(
-                "| Stockholms län | \(Self.sourced2021[0].2) | 79\u{00A0}% | 2021 | efter plan | Källa: Kolada, N74000 (0001): \(escaped(Self.request0001)) |"
+                "| Stockholms län | \(Self.sourced2021[0].2) | 79\u{00A0}% | 2021 | efter plan | Källa: Kolada, N74010 (0001): \(escaped(Self.request0001)) |"
             ), "\(table)")
         #expect(
             table.contains("| 57\u{00A0}% | 2021 | efter plan | Källa: Kolada, U21468 (0180): \(escaped(Self.request0180)) |"), "\(table)")
