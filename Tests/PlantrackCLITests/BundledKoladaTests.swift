@@ -17,7 +17,7 @@ struct BundledKoladaTests {
     static let sourced2020 = Array(sourced2021.prefix(2))
     static let answer = CLI.packageRoot.appendingPathComponent("docs/examples/kolada-stockholm.json").path
     static let request0001 = "https://api.kolada.se/v3/data/kpi/N15428,N74010/municipality/0001/year/2018,2019,2020,2021"
-    static let request0180 = "https://api.kolada.se/v3/data/kpi/U21468/municipality/0180/year/2019,2020,2021"
+    static let requestLoneliness = "https://api.kolada.se/v3/data/kpi/U21468/municipality/0001/year/2019,2020,2021"
 
     /// The HTML figures (`<figure class="ind-figure">…</figure>`) of a report page.
     static func figures(_ page: String) -> [String] {
@@ -90,7 +90,8 @@ struct BundledKoladaTests {
                 "| Stockholms län | \(Self.sourced2021[0].2) | 79\u{00A0}% | 2021 | efter plan | Källa: Kolada, N74010 (0001): \(escaped(Self.request0001)) |"
             ), "\(table)")
         #expect(
-            table.contains("| 57\u{00A0}% | 2021 | efter plan | Källa: Kolada, U21468 (0180): \(escaped(Self.request0180)) |"), "\(table)")
+            table.contains("| 57\u{00A0}% | 2021 | efter plan | Källa: Kolada, U21468 (0001): \(escaped(Self.requestLoneliness)) |"),
+            "\(table)")
         let en = try ws.run(["report", "--year", "2021", "--county", "stockholm", "--format", "markdown", "--lang", "en"])
         #expect(en.stdout.contains("### Values from Kolada\n\n| County | Indicator | Latest | Period | Track | Source |"))
         #expect(en.stdout.contains("| 2021 | off track | Källa: Kolada, N15428 (0001): "))
