@@ -112,9 +112,9 @@ struct ReadmeExamplesTests {
         #expect(steps.map(\.truncated) == [false, true])
     }
 
-    /// The `list`, `show` and `validate` examples on the bundled Plans/ are what the binary
-    /// prints there.
-    @Test(arguments: [("list", 2), ("show", 1), ("validate", 1)])
+    /// The `list`, `show`, `validate` and `indicators` examples on the bundled Plans/ are
+    /// what the binary prints there.
+    @Test(arguments: [("list", 2), ("show", 1), ("validate", 1), ("indicators", 1)])
     func theBundledPlansExamplesMatchTheBinary(command: String, atLeast: Int) throws {
         let examples = try ReadmeExamples.singleCommandBlocks(command)
         #expect(examples.count >= atLeast, "README examples of \(command)")

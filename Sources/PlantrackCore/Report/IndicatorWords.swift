@@ -85,6 +85,17 @@ public struct IndicatorWords: Hashable, Sendable {
         return sv ? "\(word) \(value) senast \(date)" : "\(word) \(value) by \(date)"
     }
 
+    /// The heading of the Markdown report's table of the indicators whose values come from
+    /// Kolada.
+    public var koladaValues: String { sv ? "Värden från Kolada" : "Values from Kolada" }
+
+    /// Column headings of that table.
+    public var koladaValuesHeader: [String] {
+        sv
+            ? ["Län", "Indikator", "Senaste", "Period", "Läge", "Källa"]
+            : ["County", "Indicator", "Latest", "Period", "Track", "Source"]
+    }
+
     /// The text alternative of an indicator's chart.
     public func chartLabel(title: String, baseline: String, points: String, target: String, track: String) -> String {
         sv

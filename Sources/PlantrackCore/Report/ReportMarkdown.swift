@@ -80,6 +80,7 @@ public enum ReportMarkdown {
                 report.indicators.map { row in
                     [e(row.countyName), e(row.goalTitle)] + indicatorCells(row.indicator, row.progress, f)
                 }, numeric: [3, 4, 5, 6])
+            koladaTable(report.indicators, into: &out, f)
         }
 
         out.add("## \(w.trend)", "")
@@ -227,6 +228,36 @@ public enum ReportMarkdown {
         case .yellow: return "🟡"
         case .red: return "🔴"
         }
+    }
+
+    /// The indicators whose values come from Kolada (``StatusFigures/IndicatorProgress/isFromKolada``
+    /// or a measurement with Kolada's provenance): the latest value of the plan year, its
+    /// Kolada period, the track and "Källa: Kolada" with the request the value was fetched
+    /// by. Nothing when no indicator has a Kolada source, so other reports stay as they were.
+    private static func koladaTable(_ rows: [SteeringReport.IndicatorRow], into out: inout Lines, _ f: ReportFormat) {
+        let iw = IndicatorWords(language: f.language)
+        let sourced = rows.filter { row in
+            row.figures?.isFromKolada ?? false || row.indicator.measurements.contains { $0.kolada != nil }
+        }
+        guard !sourced.isEmpty else { return }
+        out.add("### \(iw.koladaValues)", "")
+        out.table(
+            iw.koladaValuesHeader,
+            sourced.map { row in
+                let indicator = row.indicator
+                let latest = indicator.latest
+                let period = latest.map { $0.kolada.map { String($0.period) } ?? $0.date.description } ?? "–"
+                let track = row.figures.map { iw.track($0.track) } ?? iw.track(.notJudged)
+                var source = iw.koladaAttribution
+                if let kolada = row.figures?.kolada ?? indicator.kolada {
+                    source += ", " + e(kolada.kpi) + " (" + e(kolada.municipality) + ")"
+                }
+                if let url = latest?.kolada?.url { source += ": " + e(url) }
+                return [
+                    e(row.countyName), e(indicator.title),
+                    latest.map { f.measure($0.value, unit: indicator.unit) } ?? "–", period, track, source,
+                ]
+            }, numeric: [2])
     }
 
     private static func indicatorCells(_ indicator: Indicator, _ progress: Double?, _ f: ReportFormat) -> [String] {
