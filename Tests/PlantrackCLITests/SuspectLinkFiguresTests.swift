@@ -55,5 +55,67 @@ struct SuspectLinkFiguresTests {
         let items = try #require(committed["changes"] as? [[String: Any]])
         #expect(items.first { $0["item"] as? String == "stockholm/2026/s" }?["affects"] as? [String: Int] == ["activities": 3, "goals": 0])
     }
+
+    @Test func rollupAndReportCountSuspectLinksPerPlanAtEveryVersion() throws {
+        let ws = try reviewWorkspace()
+        #expect(try ws.run(["review", "--all", "stockholm/2026"]).status == 0)
+        let stampCommit = try ws.head()
+        let update = try ws.run(["update", "stockholm/2026/s", "--indicator", "i1", "--target", "90@2026-12-31"])
+        #expect(update.status == 0, "\(update.stderr)")
+        let changeCommit = try ws.head()
+
+        func suspect(_ extra: [String] = []) throws -> (plan: Int?, total: Int?) {
+            let object = try json(try ws.run(["rollup", "--year", "2026", "--format", "json"] + extra))
+            let plans = object["plans"] as? [[String: Any]] ?? []
+            return (plans.first?["suspect_links"] as? Int, (object["total"] as? [String: Any])?["suspect_links"] as? Int)
+        }
+        #expect(try suspect() == (3, 3))
+        let grouped = try json(try ws.run(["rollup", "--year", "2026", "--format", "json", "--by", "county"]))
+        #expect((grouped["groups"] as? [[String: Any]])?.first?["suspect_links"] as? Int == 3)
+        let byArea = try json(try ws.run(["rollup", "--year", "2026", "--format", "json", "--by", "area"]))
+        #expect((byArea["groups"] as? [[String: Any]])?.first?["suspect_links"] == nil)
+
+        let csv = try ws.run(["rollup", "--year", "2026", "--format", "csv", "--lang", "en"])
+        let rows = csv.stdout.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(rows.first?.last == "SUSPECT LINKS", "\(csv.stdout)")
+        #expect(rows.first { $0.first == "stockholm/2026" }?.last == "3", "\(csv.stdout)")
+        #expect(rows.first { $0.first == "total 2026" }?.last == "3", "\(csv.stdout)")
+        let markdown = try ws.run(["rollup", "--year", "2026", "--format", "markdown"])
+        #expect(markdown.stdout.contains("| LÄNKAR ATT GRANSKA |"), "\(markdown.stdout)")
+        #expect(markdown.stdout.contains(" | 0 | 3 |\n| totalt 2026 |"), "\(markdown.stdout)")
+        let table = try ws.run(["rollup", "--year", "2026"])
+        #expect(table.stdout.split(separator: "\n").first?.hasSuffix("MÅL EFTER PLAN  LÄNKAR ATT GRANSKA") == true, "\(table.stdout)")
+
+        let report = try ws.run(["report", "--year", "2026", "--format", "markdown", "--lang", "en"])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains("## Suspect links\n"), "\(report.stdout)")
+        #expect(
+            report.stdout.contains(
+                "3 links point to goals that changed since the link was reviewed: go through them with `plantrack review`."),
+            "\(report.stdout)")
+        #expect(report.stdout.contains("| stockholm län | 3 |"), "\(report.stdout)")
+        let html = try ws.run(["report", "--year", "2026", "--format", "html"])
+        #expect(html.stdout.contains("<h2 id=\"suspect-links\">Länkar att granska</h2>"), "\(html.stdout)")
+        #expect(html.stdout.contains("gå igenom dem med <code>plantrack review</code>"), "\(html.stdout)")
+
+        // Committed versions, through the memo: cold, then warm.
+        for _ in 0..<2 {
+            #expect(try suspect(["--rev", changeCommit.description]) == (3, 3))
+            #expect(try suspect(["--rev", stampCommit.description]) == (0, 0))
+        }
+        // Accepted: none, and the report has no section.
+        #expect(try ws.run(["review", "--all", "stockholm/2026"]).status == 0)
+        #expect(try suspect() == (0, 0))
+        #expect(try suspect(["--rev", "HEAD"]) == (0, 0))
+        #expect(try suspect(["--rev", changeCommit.description]) == (3, 3))
+        let clean = try ws.run(["report", "--year", "2026", "--format", "markdown", "--lang", "en"])
+        #expect(!clean.stdout.contains("Suspect links"), "\(clean.stdout)")
+        // Switched off, the rule counts nothing.
+        try ws.write("Plans/workspace.yaml", "rules:\n  links.suspect: off\n")
+        #expect(try suspect(["--rev", changeCommit.description]) == (3, 3))
+        let s = try ws.text("Plans/stockholm/2026/goals/s.md")
+        try ws.write("Plans/stockholm/2026/goals/s.md", s.replacingOccurrences(of: "value: 90", with: "value: 95"))
+        #expect(try suspect() == (0, 0))
+    }
 }
 
