@@ -117,5 +117,47 @@ struct SuspectLinkFiguresTests {
         try ws.write("Plans/stockholm/2026/goals/s.md", s.replacingOccurrences(of: "value: 90", with: "value: 95"))
         #expect(try suspect() == (0, 0))
     }
+
+    @Test func newAndUpdateStampTheLinksTheyAdd() throws {
+        let ws = try reviewWorkspace()
+        let made = try ws.run([
+            "new", "activity", "stockholm/2026/a4", "--title", "Ny aktivitet", "--area", "a", "--goal", "s",
+        ])
+        #expect(made.status == 0, "\(made.stderr)")
+        let text = try ws.text("Plans/stockholm/2026/activities/a4.md")
+        #expect(text.contains("goals:\n  - s\n"), "\(text)")
+        #expect(text.contains("link_reviews:\n  s:\n    fingerprint: "), "\(text)")
+        #expect(try review(ws)["suspect_links"] as? Int == 0)
+        #expect(try review(ws)["stamped_links"] as? Int == 1)
+
+        // A new goal's serves link is stamped; update --add-goal stamps only the link it adds.
+        let goal = try ws.run(["new", "goal", "stockholm/2026/s2", "--title", "S2", "--term", "short", "--area", "a", "--serves", "g"])
+        #expect(goal.status == 0, "\(goal.stderr)")
+        #expect(try ws.text("Plans/stockholm/2026/goals/s2.md").contains("link_reviews:\n  g:\n    fingerprint: "))
+        let added = try ws.run(["update", "stockholm/2026/a1", "--add-goal", "s2"])
+        #expect(added.status == 0, "\(added.stderr)")
+        let a1 = try ws.text("Plans/stockholm/2026/activities/a1.md")
+        #expect(a1.contains("link_reviews:\n  s2:\n    fingerprint: "), "\(a1)")
+        #expect(!a1.contains("  s:\n    fingerprint"), "only the link added is stamped: \(a1)")
+        var listed = try review(ws)
+        #expect(listed["stamped_links"] as? Int == 3)
+        #expect(listed["suspect_links"] as? Int == 0)
+
+        // The goals change: the links new and update made are suspect.
+        let change = try ws.run(["update", "stockholm/2026/s", "--indicator", "i1", "--target", "90@2026-12-31"])
+        #expect(change.status == 0, "\(change.stderr)")
+        listed = try review(ws)
+        #expect(listed["suspect_links"] as? Int == 1)
+        let links = (listed["goals"] as? [[String: Any]])?.first?["links"] as? [[String: Any]]
+        #expect(links?.map { $0["item"] as? String } == ["stockholm/2026/a4"])
+        #expect(try ws.run(["update", "stockholm/2026/s2", "--set", "title=S2 ny"]).status == 0)
+        #expect(try review(ws)["suspect_links"] as? Int == 2)
+    }
 }
 
+/// The JSON of `review --format json`.
+private func review(_ ws: CycleWorkspace) throws -> [String: Any] {
+    let result = try ws.run(["review", "--format", "json"])
+    #expect(result.status == 0, "\(result.stderr)")
+    return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
+}
