@@ -249,6 +249,6 @@ struct FigureSourceAndWordsTests {
             english.stdout.hasPrefix(
                 "ITEM,TRAFFIC LIGHT,PLANNED,IN PROGRESS,DONE,DELAYED,CANCELLED,SHARE DONE %,OVERDUE,BEHIND,"
                     + "BUDGETED SEK,SPENT SEK,GRANTED SEK,ON TRACK,AT RISK,OFF TRACK,ACHIEVED,NOT ASSESSED,"
-                    + "GOALS BEHIND\r\n"))
+                    + "GOALS BEHIND,SUSPECT LINKS\r\n"))
     }
 }

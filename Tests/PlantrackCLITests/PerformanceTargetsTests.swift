@@ -215,4 +215,50 @@ struct PerformanceTargetsTests {
         #expect(html.stdout.contains("Performance targets"), "\(html.stdout)")
         #expect(html.stdout.contains("SEK 3,500,000"), "\(html.stdout)")
     }
+
+    @Test("rollup --format csv|markdown: the money in columns, the same figures as the table")
+    func rollUpCSVAndMarkdown() throws {
+        let ws = try PerformanceWorkspace()
+        let csv = try ws.run(["rollup", "--year", "2025", "--format", "csv", "--lang", "en"])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let rows = csv.stdout.split(separator: "\r\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = try #require(rows.first)
+        #expect(
+            Array(header.suffix(5)) == ["TARGETS MET", "TARGETS NOT MET", "TARGETS NOT ASSESSED", "EARNED SEK", "AT RISK SEK"],
+            "\(csv.stdout)")
+        let alfa = try #require(rows.first { $0.first == "alfa/2025" })
+        #expect(Array(alfa.suffix(5)) == ["2", "3", "1", "2500000", "1150000"], "\(csv.stdout)")
+        let beta = try #require(rows.first { $0.first == "beta/2025" })
+        #expect(Array(beta.suffix(5)) == ["1", "1", "0", "1000000", "250000"], "\(csv.stdout)")
+        let total = try #require(rows.first { $0.first == "total 2025" })
+        #expect(Array(total.suffix(5)) == ["3", "4", "1", "3500000", "1400000"], "\(csv.stdout)")
+        let markdown = try ws.run(["rollup", "--year", "2025", "--format", "markdown"])
+        #expect(markdown.status == 0, "\(markdown.stderr)")
+        #expect(
+            markdown.stdout.contains(
+                "| PRESTATIONSMÅL UPPNÅTT | PRESTATIONSMÅL EJ UPPNÅTT | PRESTATIONSMÅL EJ BEDÖMT | INTJÄNAT KR | I RISKZONEN KR |\n"),
+            "\(markdown.stdout)")
+        #expect(markdown.stdout.contains(" | 3 | 4 | 1 | 3500000 | 1400000 |\n"), "\(markdown.stdout)")
+        // Without targets, no such columns.
+        let bundled = try CLI.run(["rollup", "--year", "2026", "--format", "csv"])
+        #expect(!bundled.stdout.contains("PRESTATIONSMÅL"), "\(bundled.stdout)")
+    }
+
+    @Test("the status report: money earned and at risk per county and in total")
+    func statusReport() throws {
+        let ws = try PerformanceWorkspace()
+        let result = try ws.run(["report", "--year", "2025", "--format", "markdown"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let out = result.stdout
+        #expect(out.contains("## Prestationsmål\n\n3 av 8 uppnådda, 4 ej uppnådda, 1 ej bedömda; "), "\(out)")
+        #expect(out.contains("| Alfa län | 2 | 3 | 1 | 2\u{A0}500\u{A0}000\u{A0}kr | 1\u{A0}150\u{A0}000\u{A0}kr |"), "\(out)")
+        #expect(out.contains("| **Totalt** | 3 | 4 | 1 | 3\u{A0}500\u{A0}000\u{A0}kr | 1\u{A0}400\u{A0}000\u{A0}kr |"), "\(out)")
+        let html = try ws.run(["report", "--year", "2025", "--format", "html", "--lang", "en"])
+        #expect(html.status == 0, "\(html.stderr)")
+        #expect(html.stdout.contains("<h2 id=\"performance\">Performance targets</h2>"), "\(html.stdout)")
+        #expect(html.stdout.contains("SEK 3,500,000"), "\(html.stdout)")
+        // Without targets the report has no such section.
+        let bundled = try CLI.run(["report", "--year", "2026", "--format", "markdown"])
+        #expect(!bundled.stdout.contains("Prestationsmål"), "\(bundled.stdout)")
+    }
 }

@@ -6,7 +6,7 @@ import Testing
 
 /// A county's 2026 plan: a long-term goal `g`, a short-term goal `s` serving it with an
 /// indicator whose target is 80 %, and three activities `a1`–`a3` working towards `s`.
-private func reviewWorkspace() throws -> CycleWorkspace {
+func reviewWorkspace() throws -> CycleWorkspace {
     let ws = try CycleWorkspace()
     var files = PlanFixture.countyFiles("stockholm", code: "01")
     files["Plans/stockholm/2026/goals/s.md"] = """

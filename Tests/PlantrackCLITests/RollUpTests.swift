@@ -158,10 +158,11 @@ struct RollUpFormatTests {
             result.stdout.hasPrefix(
                 "\u{FEFF}PLAN;TRAFIKLJUS;EJ PÅBÖRJAD;PÅGÅENDE;GENOMFÖRD;FÖRSENAD;AVBRUTEN;"
                     + "ANDEL GENOMFÖRDA %;FÖRFALLNA;EFTER PLAN;BUDGETERAT KR;FÖRBRUKAT KR;TILLDELAT KR;"
-                    + "ENLIGT PLAN;RISK FÖR AVVIKELSE;AVVIKELSE;UPPNÅTT;EJ BEDÖMT;MÅL EFTER PLAN\r\n"), "\(result.stdout)")
+                    + "ENLIGT PLAN;RISK FÖR AVVIKELSE;AVVIKELSE;UPPNÅTT;EJ BEDÖMT;MÅL EFTER PLAN;LÄNKAR ATT GRANSKA\r\n"),
+            "\(result.stdout)")
         // Yellow by the at-risk goal bu-st-1; nothing behind (a2 is in progress without a progress).
         #expect(
-            result.stdout.contains("\r\nstockholm/2021;gul;1;1;1;0;1;33,3;0;0;600000;150000;1000000;1;1;0;0;0;0\r\n"),
+            result.stdout.contains("\r\nstockholm/2021;gul;1;1;1;0;1;33,3;0;0;600000;150000;1000000;1;1;0;0;0;0;0\r\n"),
             "\(result.stdout)")
         #expect(result.stdout.contains("\r\ntotalt 2021;;1;1;1;0;1;33,3;"))
         #expect(result.stdout.hasSuffix("\r\n"))

@@ -25,15 +25,31 @@ struct UpdateListTests {
         return lineChanges(before, try ws.text(path))
     }
 
+    /// `lines` without the review stamps `update` writes for the links it adds
+    /// (docs/review.md): `link_reviews:`, the goal's key, `fingerprint:` and `date:`.
+    private func withoutStamps(
+        _ lines: (removed: [Substring], added: [Substring])
+    ) -> (removed: [Substring], added: [Substring]) {
+        func keep(_ line: Substring) -> Bool {
+            !(line == "link_reviews:" || line.hasPrefix("    fingerprint: ") || line.hasPrefix("    date: ")
+                || (line.hasPrefix("  ") && !line.hasPrefix("   ") && line.hasSuffix(":") && !line.contains(" - ")))
+        }
+        return (lines.removed.filter(keep), lines.added.filter(keep))
+    }
+
     @Test func activityGoals() throws {
         let ws = try CycleWorkspace(bundled: true)
         let path = "Plans/stockholm/2021/activities/bu-p2.md"
         var lines = try change(ws, path, ["stockholm/2021/bu-p2", "--add-goal", "bu-ft-st-1"])
+        // The link added is stamped (docs/review.md).
+        #expect(lines.added.contains("link_reviews:") && lines.added.contains("  bu-ft-st-1:"), "\(lines)")
+        lines = withoutStamps(lines)
         #expect(lines.removed.isEmpty && lines.added == ["  - bu-ft-st-1"])
         lines = try change(ws, path, ["stockholm/2021/bu-p2", "--remove-goal", "bu-ft-st-2"])
         #expect(lines.removed == ["  - bu-ft-st-2"] && lines.added.isEmpty)
         // Additions come before removals, so replacing the only entry keeps the key.
-        lines = try change(ws, path, ["stockholm/2021/bu-p2", "--add-goal", "bu-ft-st-2", "--remove-goal", "bu-ft-st-1"])
+        lines = withoutStamps(
+            try change(ws, path, ["stockholm/2021/bu-p2", "--add-goal", "bu-ft-st-2", "--remove-goal", "bu-ft-st-1"]))
         #expect(lines.removed == ["  - bu-ft-st-1"] && lines.added == ["  - bu-ft-st-2"], "\(lines)")
         let head = try ws.head()
         let missing = try ws.run(["update", "stockholm/2021/bu-p2", "--add-goal", "bu-ft-st-9"])
@@ -124,7 +140,7 @@ struct UpdateListTests {
             """)
         let signature = Author(name: "Test", email: "test@example.se", time: 1_609_459_200)
         try ws.repository.commitWorkingFiles([path], message: "bu-p9\n", signature: signature)
-        var lines = try change(ws, path, ["stockholm/2021/bu-p9", "--add-goal", "bu-ft-st-2"])
+        var lines = withoutStamps(try change(ws, path, ["stockholm/2021/bu-p9", "--add-goal", "bu-ft-st-2"]))
         #expect(lines.removed == ["goals: [bu-ft-st-1]"] && lines.added == ["goals: [bu-ft-st-1, bu-ft-st-2]"], "\(lines)")
         lines = try change(ws, path, ["stockholm/2021/bu-p9", "--remove-partner", "Storsthlm", "--add-partner", "Länsstyrelsen"])
         #expect(
@@ -188,7 +204,7 @@ struct UpdateListTests {
     @Test func goalServesAndIndicators() throws {
         let ws = try CycleWorkspace(bundled: true)
         let path = "Plans/stockholm/2021/goals/bu-ft-st-2.md"
-        var lines = try change(ws, path, ["stockholm/2021/bu-ft-st-2", "--add-serves", "bu-ft-lt-2"])
+        var lines = withoutStamps(try change(ws, path, ["stockholm/2021/bu-ft-st-2", "--add-serves", "bu-ft-lt-2"]))
         #expect(lines.removed.isEmpty && lines.added == ["  - bu-ft-lt-2"])
         lines = try change(ws, path, ["stockholm/2021/bu-ft-st-2", "--remove-serves", "bu-ft-lt-1"])
         #expect(lines.removed == ["  - bu-ft-lt-1"] && lines.added.isEmpty)
@@ -270,8 +286,14 @@ struct UpdateListTests {
             "--description", "## Syfte\n\nStärka föräldrar i länet.",
         ])
         #expect(result.status == 0, "\(result.stderr)")
+        // The link made is stamped (docs/review.md); the rest as written.
+        let written = try ws.text("Plans/stockholm/2021/activities/bu-p9.md")
+        let stamp = try #require(
+            written.range(
+                of: "link_reviews:\n  bu-ft-st-1:\n    fingerprint: [0-9a-f]{8}\n    date: [0-9]{4}-[0-9]{2}-[0-9]{2}\n",
+                options: .regularExpression))
         #expect(
-            try ws.text("Plans/stockholm/2021/activities/bu-p9.md") == """
+            written.replacingCharacters(in: stamp, with: "") == """
                 ---
                 kind: activity
                 id: bu-p9

@@ -101,6 +101,12 @@ public struct ItemChange: Hashable, Sendable {
         }
     }
 
+    /// For a goal that changed (modified or moved), the items that link to it on the new
+    /// side (``LinkingItems``): "affects 3 activities". Nil for other changes, and when the
+    /// diff was made without reading the new side's plans (one file, as git's diff drivers
+    /// give it).
+    public var affects: LinkingItems?
+
     /// The plan the change is summarised under (`stockholm/2021`): the item's plan, or
     /// when comparing plan years the new plan; nil for counties and the workspace.
     public var plan: String?

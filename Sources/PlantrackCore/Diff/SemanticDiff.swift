@@ -79,10 +79,11 @@ public enum SemanticDiff {
 
     /// Compares two versions of the documents below `Plans/`. Only files whose content
     /// differs are read and parsed (`Snapshot.changes(to:under:)`, which git snapshots
-    /// answer by skipping equal subtrees).
+    /// answer by skipping equal subtrees); with `linkingItems`, also the plans of the goals
+    /// that changed, on the new side, to count what links to them (``ItemChange/affects``).
     public static func compare(
         from old: some Snapshot, to new: some Snapshot, filter: DiffFilter = DiffFilter(),
-        reader: DocumentReader = DocumentReader()
+        reader: DocumentReader = DocumentReader(), linkingItems: Bool = true
     ) throws -> DiffResult {
         let changes = try old.changes(to: new, under: DocumentLayout.plansFolder)
         var oldFiles: [DiffFile] = []
@@ -101,6 +102,7 @@ public enum SemanticDiff {
         result.from = old.label
         result.to = new.label
         result.findings = findings
+        if linkingItems { try result.countLinkingItems(in: new, reader: reader) }
         return result
     }
 
@@ -132,6 +134,7 @@ public enum SemanticDiff {
         result.to = "\(newPlan) (\(new.label))"
         result.findings = findings
         result.comparesPlanYears = true
+        try result.countLinkingItems(in: new, reader: reader)
         return result
     }
 

@@ -36,6 +36,12 @@ public struct PerformanceWords: Sendable {
         }
     }
 
+    /// A column of counts of targets in a table of other figures: `Prestationsmål uppnått`,
+    /// `Targets met` (a goal's assessment `Uppnått` may stand in the same table).
+    public func column(_ outcome: PerformanceFigures.Outcome) -> String {
+        (sv ? "Prestationsmål " : "Targets ") + self.outcome(outcome).lowercased()
+    }
+
     /// `≥ 90` for an increasing indicator, `≤ 20` for a decreasing one.
     public func threshold(_ target: PerformanceFigures.Target, _ format: ReportFormat) -> String {
         (target.direction == .increase ? "≥ " : "≤ ") + format.number(target.threshold)

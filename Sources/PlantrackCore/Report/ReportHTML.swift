@@ -96,10 +96,13 @@ public enum ReportHTML {
         }
         page.line("</section>")
 
+        for line in SuspectLinkReport.html(report, language: language) { page.line(line) }
+
         // Money.
         page.line("<section aria-labelledby=\"money\"><h2 id=\"money\">\(w.money)</h2>")
         moneyTable(t.streams, total: t, into: &page, w, f)
         page.line("</section>")
+        for line in PerformanceReport.html(report, language: language) { page.line(line) }
 
         // Indicators.
         page.line("<section aria-labelledby=\"indicators\"><h2 id=\"indicators\">\(w.indicators)</h2>")

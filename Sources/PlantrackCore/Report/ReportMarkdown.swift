@@ -68,8 +68,11 @@ public enum ReportMarkdown {
                 })
         }
 
+        out.lines += SuspectLinkReport.markdown(report, language: language)
+
         out.add("## \(w.money)", "")
         moneyTable(t.streams, total: t, into: &out, w, f)
+        out.lines += PerformanceReport.markdown(report, language: language)
 
         out.add("## \(w.indicators)", "")
         if report.indicators.isEmpty {

@@ -147,3 +147,38 @@ public enum LinkReview {
         return (files, stamped)
     }
 }
+
+extension LinkReview {
+    /// The links a document's front matter `after` has that `before` did not (nil: the
+    /// document is new): the entries of an activity's `goals:` or a goal's `serves:`, in
+    /// the order written.
+    public static func addedLinks(kind: DocumentKind, before: YAMLMapping?, after: YAMLMapping) -> [String] {
+        let field: String
+        switch kind {
+        case .activity: field = "goals"
+        case .goal: field = "serves"
+        default: return []
+        }
+        let old = Set((before?[field]?.sequence ?? []).compactMap(\.string))
+        var seen: Set<String> = []
+        return (after[field]?.sequence ?? []).compactMap(\.string).filter { !old.contains($0) && seen.insert($0).inserted }
+    }
+
+    /// The bytes of `item`'s document (at `path`, reading `bytes` once written) with its links
+    /// to `goals` stamped with the goals' fingerprints in `snapshot` and `day`, as ``accept(_:in:on:)``
+    /// stamps them: `new` and `update` stamp the links they add, so a link made to a goal
+    /// is not suspect until the goal changes. A link to a goal the plan does not have is
+    /// left without a stamp (`ref.goal-missing` reports it). `bytes` unchanged when there
+    /// is nothing to stamp.
+    public static func stamping(
+        _ goals: [String], of item: ItemReference, path: String, bytes: [UInt8], in snapshot: some Snapshot,
+        on day: CalendarDate
+    ) throws(Failure) -> [UInt8] {
+        var overlay = OverlaySnapshot(snapshot, files: [path: bytes])
+        for goal in goals {
+            let (files, _) = try accept(.item(item, goal: goal), in: overlay, on: day)
+            if let stamped = files[path] { overlay.files[path] = stamped }
+        }
+        return overlay.files[path] ?? bytes
+    }
+}

@@ -81,6 +81,19 @@ public struct SuspectLinks: Sendable {
         return counts
     }
 
+    /// Per plan (`county/year`), the number of `links.suspect` findings among `findings`
+    /// (a validation's): what `rollup` and the status report count, whatever the rule's
+    /// severity; none when the rule is switched off.
+    public static func countsByPlan(findings: [Finding]) -> [ItemReference: Int] {
+        var counts: [ItemReference: Int] = [:]
+        for finding in findings where finding.rule == ruleID {
+            guard case .document(_, let reference) = DocumentLayout.place(of: finding.path), let plan = reference?.plan
+            else { continue }
+            counts[plan, default: 0] += 1
+        }
+        return counts
+    }
+
     /// Reads `snapshot` and finds its suspect links, history-free (as `links.suspect` does).
     public static func find(in snapshot: some Snapshot, filter: Filter = Filter()) throws -> SuspectLinks {
         let read = try Workspace.read(from: snapshot) { document -> Kept in Kept(document) }

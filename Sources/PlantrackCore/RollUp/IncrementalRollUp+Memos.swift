@@ -125,10 +125,13 @@ extension IncrementalRollUp {
     }
 
     /// The parts of the plans `filter` includes, from the memo or from their documents.
+    /// Each part counts its plan's suspect links as `links.suspect` judges them with
+    /// `suspectLinks` (nil: the rule is switched off, and none are counted), among all the
+    /// plan's documents, left out or not, as `validate` and `review` see them.
     mutating func parts(
         asOf: CalendarDate, filter: RollUp.Filter, invalid: Set<String>,
         summaries: [ItemReference: RollUpMemo.Summary], schemas: DocumentSchemas, withGroups: Bool,
-        thresholds: TrafficLight.Thresholds
+        thresholds: TrafficLight.Thresholds, suspectLinks meaning: GoalMeaning?
     ) -> [RollUp.PlanPart] {
         var parts: [ItemReference: RollUp.PlanPart] = [:]
         var stale: [(plan: ItemReference, key: MemoKey, judgedOn: CalendarDate)] = []
@@ -149,10 +152,11 @@ extension IncrementalRollUp {
                 judgedOn = PlanStatus.judgementDate(status: status, periodEnd: summaries[plan]?.periodEnd, asOf: asOf)
             }
             // Without a plan model the part does not depend on the day. The light's thresholds
-            // are in the key: a changed threshold must not serve a stale light.
+            // are in the key: a changed threshold must not serve a stale light; so is what
+            // counts for suspect links (`goal_meaning`), and whether they are counted.
             let key = MemoKey(
                 text: "\(plan) \(digest.text) \(judgedOn.map { "\($0)" } ?? "-") \(thresholds.memoText) "
-                    + left.joined(separator: " "),
+                    + "s=\(meaning.map { "[" + $0.settingsText + "]" } ?? "off") " + left.joined(separator: " "),
                 isPersistent: digest.isPersistent)
             if let part = lastPart.value(for: plan, key: key, in: &memo.parts, where: { $0.hasGroups || !withGroups }) {
                 parts[plan] = part
@@ -167,11 +171,35 @@ extension IncrementalRollUp {
             // Each plan's documents are looked up on all cores (the tables are only read there).
             let verdicts = self.verdicts
             let recorder = memo.parts.recorder
+            // Suspect links: the rule on the stale plans' documents (a link names a goal of its own plan).
+            var suspect: [ItemReference: Int] = [:]
+            let lists =
+                meaning == nil
+                ? []
+                : stale.map { item in
+                    (plans[item.plan]?.paths ?? []).sorted().compactMap { verdicts[$0]?.facts }
+                }
+            // Most plans have no stamps at all: then nothing can be suspect, and no index is built.
+            let stamped = lists.contains { list in
+                list.contains { facts in
+                    switch facts {
+                    case .activity(let activity): !activity.stamps.isEmpty
+                    case .goal(let goal): !goal.stamps.isEmpty
+                    case .plan, .other: false
+                    }
+                }
+            }
+            if let meaning, stamped {
+                let index = RuleIndex(plans: lists, asOf: asOf, subjects: Set(stale.map(\.plan)))
+                suspect = SuspectLinkRule.counts(in: index, meaning: meaning)
+            }
+            let counted = suspect
             let work = stale.map { item in (item.plan, item.key, item.judgedOn, plans[item.plan]?.paths ?? []) }
             let computed = ParallelMap.map(work) { plan, key, day, paths in
                 var part = RollUp.part(
                     of: plan, items: paths.compactMap { path in invalid.contains(path) ? nil : verdicts[path]?.item },
                     asOf: day, withGroups: withGroups, thresholds: thresholds)
+                part.status?.figures.suspectLinks = counted[plan] ?? 0
                 // Figures, not models, are kept (and the models here lack their texts); the
                 // models are let go, and the record is made, here on all cores.
                 part.entry = nil

@@ -205,7 +205,9 @@ public struct IncrementalRollUp {
         if let damage { throw damage }
         let parts = self.parts(
             asOf: asOf, filter: filter, invalid: invalid, summaries: summaries, schemas: schemas,
-            withGroups: withGroups, thresholds: TrafficLight.Thresholds(settings: settings))
+            withGroups: withGroups, thresholds: TrafficLight.Thresholds(settings: settings),
+            suspectLinks: options.severity(of: SuspectLinks.ruleID, default: SuspectLinkRule.descriptor.severity) == nil
+                ? nil : options.meaning)
         if let damage { throw damage }
         return RollUp(parts: parts, invalidPaths: invalid, unreadablePaths: unreadable, asOf: asOf, filter: filter)
     }

@@ -29,6 +29,7 @@ extension ByteWriter {
         for assessment in Goal.Assessment.allCases { int(f.goals[assessment] ?? 0) }
         for state in ScheduleState.allCases { int(f.schedule[state] ?? 0) }
         int(f.goalsBehind)
+        int(f.suspectLinks)
         int(f.indicators.count)
         for i in f.indicators {
             string(i.goal)
@@ -149,8 +150,9 @@ extension ByteReader {
             guard let n = int() else { return nil }
             f.schedule[state] = n
         }
-        guard let goalsBehind = int(), let indicators = count() else { return nil }
+        guard let goalsBehind = int(), let suspectLinks = int(), let indicators = count() else { return nil }
         f.goalsBehind = goalsBehind
+        f.suspectLinks = suspectLinks
         for _ in 0..<indicators {
             guard let goal = string(), let id = string(), let progress = optionalDouble(), let expected = optionalDouble(),
                 let behind = bool(), let track = string().flatMap(Indicator.Track.init(rawValue:)),

@@ -166,6 +166,17 @@ public struct RollUp: Sendable {
         self.skipped = skipped
     }
 
+    /// Sets each plan's count of suspect links (``StatusFigures/suspectLinks``) to `counts`
+    /// (per plan `county/year`; zero for a plan not named).
+    mutating func setSuspectLinks(_ counts: [ItemReference: Int]) {
+        for i in parts.indices {
+            guard let plan = parts[i].status?.reference else { continue }
+            let count = counts[plan] ?? 0
+            parts[i].status?.figures.suspectLinks = count
+            parts[i].entry?.status.figures.suspectLinks = count
+        }
+    }
+
     /// The figures grouped by county, area, priority or funding stream, sorted by key.
     ///
     /// Areas and priorities have no funding of their own, and priorities no goals; each

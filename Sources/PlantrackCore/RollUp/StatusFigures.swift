@@ -98,6 +98,10 @@ public struct StatusFigures: Hashable, Sendable {
     public var goalsBehind: Int
     /// The goals' performance targets, judged, and the money that depends on them.
     public var performance = PerformanceFigures()
+    /// Links of the plans' activities and goals that are suspect (`links.suspect`,
+    /// docs/review.md): counted per plan, summed for a county and a total; zero for areas,
+    /// priorities and streams, which are not counted.
+    public var suspectLinks = 0
 
     /// Empty figures.
     public init() {
@@ -210,6 +214,7 @@ public struct StatusFigures: Hashable, Sendable {
         for (assessment, n) in other.goals { goals[assessment, default: 0] += n }
         for (state, n) in other.schedule { schedule[state, default: 0] += n }
         goalsBehind += other.goalsBehind
+        suspectLinks += other.suspectLinks
         overdue += other.overdue
         budgetSEK = budgetSEK.addingSaturated(other.budgetSEK)
         spentSEK = spentSEK.addingSaturated(other.spentSEK)

@@ -120,9 +120,11 @@ extension WorkspaceVersion {
         let version = try WorkspaceVersion(rev: rev, asOf: asOf, in: history, today: today)
         let workspace = try Workspace.read(from: version.snapshot)
         let report = WorkspaceValidator(schemas: try schemas(of: version.snapshot), asOf: version.day).validate(workspace)
-        let rollUp = RollUp(
+        var rollUp = RollUp(
             documents: workspace.documents, invalidPaths: report.invalidPaths,
             unreadablePaths: report.unreadablePaths, asOf: version.day, filter: filter)
+        // Suspect links as the validation found them: the rule's one judgement.
+        rollUp.setSuspectLinks(SuspectLinks.countsByPlan(findings: report.findings))
         return Read(version: version, workspace: workspace, rollUp: rollUp)
     }
 

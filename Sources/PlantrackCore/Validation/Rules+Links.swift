@@ -45,6 +45,17 @@ struct SuspectLinkRule: PlanRule {
         }
     }
 
+    /// Per plan (`county/year`) of `index`, how many links the rule finds suspect, judged
+    /// with `meaning`: the count `rollup` and the status report show, found by the rule
+    /// itself so that no second judgement can disagree with `validate` and `review`.
+    static func counts(in index: RuleIndex, meaning: GoalMeaning) -> [ItemReference: Int] {
+        var index = index
+        index.meaning = meaning
+        var out = RuleOutput(rule: descriptor.id, severity: descriptor.severity)
+        check(index, &out)
+        return SuspectLinks.countsByPlan(findings: out.findings)
+    }
+
     /// "activity a3 works towards goal g2, which changed since the link was reviewed on
     /// 2025-03-01": what the rule can say without history.
     static func message(kind: DocumentKind, item: String, link: String, goal: String, stamp: LinkStamp) -> String {

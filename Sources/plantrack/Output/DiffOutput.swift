@@ -207,6 +207,16 @@ struct DiffWords {
         return text
     }
 
+    /// What links to a changed goal: `affects 3 activities and 1 goal`, `påverkar 2
+    /// aktiviteter`; nil when nothing does or it was not counted.
+    func affects(_ change: ItemChange) -> String? {
+        guard let linking = change.affects, !linking.isEmpty else { return nil }
+        var parts: [String] = []
+        if linking.activities > 0 { parts.append("\(linking.activities) \(kind(.activity, plural: linking.activities != 1))") }
+        if linking.goals > 0 { parts.append("\(linking.goals) \(kind(.goal, plural: linking.goals != 1))") }
+        return (sv ? "påverkar " : "affects ") + parts.joined(separator: sv ? " och " : " and ")
+    }
+
     /// The first line of a change: `removed activity stockholm/2020/bu-p4`, with where it came
     /// from, how it ended when not carried and its title.
     func heading(_ change: ItemChange, planYears: Bool, item: (String) -> String, code: Bool = false) -> String {
@@ -260,6 +270,7 @@ struct DiffText {
         let word = words.change(change.change, planYears: planYears, kind: change.kind)
         var out = colour(word) + heading.dropFirst(word.count)
         out += "\n" + style.dim("  \(change.oldPath.map { "\($0) → " } ?? "")\(change.path)") + "\n"
+        if let affects = words.affects(change) { out += "  " + style.bold(affects) + "\n" }
         for problem in change.problems {
             out +=
                 style.yellow(
@@ -379,6 +390,9 @@ struct DiffMarkdown {
         for change in result.changes {
             out += "\n### " + words.heading(change, planYears: result.comparesPlanYears, item: { $0 }, code: true)
             out += "\n\n`\(change.oldPath.map { "\($0)` → `" } ?? "")\(change.path)`\n"
+            if let affects = words.affects(change) {
+                out += "\n" + affects.prefix(1).uppercased() + affects.dropFirst() + ".\n"
+            }
             for problem in change.problems {
                 // file:line:column, as validate writes it: no English "line" in a Swedish review.
                 out +=
@@ -489,6 +503,13 @@ enum DiffJSON {
         object["old_path"] = change.oldPath.map { .string($0) } ?? .null
         object["fields"] = .array(change.fields.map(field))
         object["measurements"] = .array(change.measurements.map(measurement))
+        object["affects"] =
+            change.affects.map { linking -> JSONValue in
+                [
+                    "activities": .number(.integer(Int64(linking.activities))),
+                    "goals": .number(.integer(Int64(linking.goals))),
+                ]
+            } ?? .null
         let bodyChanged = change.text?.isChanged ?? change.body.isChanged
         object["body"] = .string(bodyChanged ? "changed" : "unchanged")
         object["warnings"] = .array(

@@ -26,8 +26,9 @@ enum RollUpOutput {
         .object(JSONObject(Activity.Status.allCases.map { ($0.rawValue, int(figures.count($0))) }))
     }
 
-    /// The figures as JSON members (without `county`, `year`, `light`).
-    static func figuresJSON(_ f: StatusFigures) -> JSONObject {
+    /// The figures as JSON members (without `county`, `year`, `light`); `suspect_links` only
+    /// with `suspectLinks` (plans, counties and totals: areas, priorities and streams have none).
+    static func figuresJSON(_ f: StatusFigures, suspectLinks: Bool = true) -> JSONObject {
         var o = JSONObject()
         o["activities"] = activitiesJSON(f)
         o["done_share"] = share(f.doneShare)
@@ -49,6 +50,7 @@ enum RollUpOutput {
         o["off_schedule"] = int(f.offSchedule)
         o["goals_behind"] = int(f.goalsBehind)
         o["indicators_behind"] = int(f.indicatorsBehind)
+        if suspectLinks { o["suspect_links"] = int(f.suspectLinks) }
         // Only where there are targets, so figures without any read as before (docs/json.md).
         if !f.performance.isEmpty { o["performance"] = performanceJSON(f.performance) }
         return o
@@ -181,7 +183,8 @@ enum RollUpOutput {
                         var g = JSONObject()
                         g["key"] = .string(group.key)
                         g["year"] = int(year)
-                        for entry in figuresJSON(group.figures).entries { g[entry.key] = entry.value }
+                        let counted = grouping == .county
+                        for entry in figuresJSON(group.figures, suspectLinks: counted).entries { g[entry.key] = entry.value }
                         return .object(g)
                     }
                 })
@@ -208,43 +211,77 @@ enum RollUpOutput {
     /// light is made of is in columns (docs/rollup.md): overdue, delayed (a status), behind
     /// (off schedule but neither overdue nor delayed), the goals by assessment, and the goals
     /// behind by their indicators.
-    static func header(_ words: FigureWords, grouping: RollUp.Grouping?) -> [String] {
+    /// Then the suspect links (docs/review.md), and with `performance` (CSV and Markdown,
+    /// when a plan shown has performance targets) the targets met, not met and not assessed
+    /// and the money earned and at risk (``PerformanceFigures``); the table shows those in a
+    /// section of its own.
+    static func header(_ words: FigureWords, grouping: RollUp.Grouping?, performance: Bool = false) -> [String] {
         let w = words.report
-        let headings =
+        var headings =
             [words.itemHeading(grouping), w.trafficLight]
             + Activity.Status.allCases.map { w.activityStatus($0) }
             + [w.doneShare + " %", w.overdue, w.behind]
             + [w.budget + words.moneyUnit, w.spent + words.moneyUnit, w.funding + words.moneyUnit]
             + [Goal.Assessment.onTrack, .atRisk, .offTrack, .achieved, .notAssessed].map { w.assessment($0) }
-            + [w.goalsBehind]
+            + [w.goalsBehind, SuspectLinkWords(language: words.language).heading]
+        if performance {
+            let p = PerformanceWords(language: words.language)
+            headings += PerformanceFigures.Outcome.allCases.map { p.column($0) }
+            headings += [p.earned + words.moneyUnit, p.atRisk + words.moneyUnit]
+        }
         return headings.map { $0.uppercased() }
     }
 
-    static func row(_ item: String, light: String, _ f: StatusFigures, _ language: ReportLanguage) -> [String] {
-        [item, light] + Activity.Status.allCases.map { String(f.count($0)) }
+    /// One row of figures (see ``header(_:grouping:performance:)``); `suspectLinks: false`
+    /// shows `-` for groups that have no count of their own (areas, priorities, streams).
+    static func row(
+        _ item: String, light: String, _ f: StatusFigures, _ language: ReportLanguage, suspectLinks: Bool = true,
+        performance: Bool = false
+    ) -> [String] {
+        var cells =
+            [item, light] + Activity.Status.allCases.map { String(f.count($0)) }
             + [shareText(f.doneShare, language), String(f.overdue), String(f.count(schedule: .behind))]
             + [String(f.budgetSEK), String(f.spentSEK), String(f.fundingSEK)]
             + [Goal.Assessment.onTrack, .atRisk, .offTrack, .achieved, .notAssessed].map { String(f.count($0)) }
-            + [String(f.goalsBehind)]
+            + [String(f.goalsBehind), suspectLinks ? String(f.suspectLinks) : "-"]
+        if performance {
+            let p = f.performance
+            cells += PerformanceFigures.Outcome.allCases.map { String(p.count($0)) }
+            cells += [String(p.earnedSEK), String(p.atRiskSEK)]
+        }
+        return cells
+    }
+
+    /// Whether a plan of `rollUp` has performance targets: then CSV and Markdown have their columns.
+    static func hasPerformance(_ rollUp: RollUp) -> Bool {
+        rollUp.plans.contains { !$0.figures.performance.isEmpty }
     }
 
     /// Per plan year of `years`: one row per plan (or group) of the year, then the year's
     /// total (`totalt 2026`, `total 2026`). Years are never added up; with several years
-    /// (`--all-years`) a group's item names its year (`stockholm (2021)`).
-    static func rows(_ rollUp: RollUp, years: [Int], grouping: RollUp.Grouping?, _ words: FigureWords) -> [[String]] {
+    /// (`--all-years`) a group's item names its year (`stockholm (2021)`). With
+    /// `performance`, the performance targets' columns too.
+    static func rows(
+        _ rollUp: RollUp, years: [Int], grouping: RollUp.Grouping?, _ words: FigureWords, performance: Bool = false
+    ) -> [[String]] {
         let total = words.report.total.lowercased()
-        guard !years.isEmpty else { return [row(total, light: "", StatusFigures(), words.language)] }
+        func row(_ item: String, light: String, _ f: StatusFigures, suspectLinks: Bool = true) -> [String] {
+            Self.row(item, light: light, f, words.language, suspectLinks: suspectLinks, performance: performance)
+        }
+        guard !years.isEmpty else { return [row(total, light: "", StatusFigures())] }
         var rows: [[String]] = []
         for year in years {
             let ofYear = rollUp.only(years: [year])
             if let grouping {
                 rows += ofYear.groups(by: grouping).map { group in
-                    row(years.count == 1 ? group.key : "\(group.key) (\(year))", light: "", group.figures, words.language)
+                    row(
+                        years.count == 1 ? group.key : "\(group.key) (\(year))", light: "", group.figures,
+                        suspectLinks: grouping == .county)
                 }
             } else {
-                rows += ofYear.plans.map { row($0.reference.description, light: words.light($0.light), $0.figures, words.language) }
+                rows += ofYear.plans.map { row($0.reference.description, light: words.light($0.light), $0.figures) }
             }
-            rows.append(row("\(total) \(year)", light: "", rollUp.total(of: year), words.language))
+            rows.append(row("\(total) \(year)", light: "", rollUp.total(of: year)))
         }
         return rows
     }

@@ -145,13 +145,20 @@ struct NewCommand: ParsableCommand {
             let outcome = try WorkspaceWrite(access: access, options: options).perform { snapshot in
                 let contents = try Workspace.read(from: snapshot)
                 try checkPlace(reference, kind: documentKind, in: contents, root: access.root)
-                let bytes: [UInt8]
+                var bytes: [UInt8]
                 do {
                     bytes = try Scaffold.document(
                         documentKind, fields: try fields(reference, title: title),
                         body: body)
                 } catch let error as FrontMatterEditError {
                     throw CLIError("cannot write the \(kind.rawValue): \(error)")
+                }
+                // The links made here are reviewed now: each gets a stamp (docs/review.md).
+                let links = documentKind == .activity ? goal : documentKind == .goal ? serves : []
+                do {
+                    bytes = try LinkReview.stamping(links, of: reference, path: path, bytes: bytes, in: snapshot, on: .today())
+                } catch {
+                    throw CLIError("cannot stamp the links of \(reference): \(error)")
                 }
                 return WorkspaceChange(files: [path: bytes], message: "new \(kind.rawValue) \(reference): \(title)\n")
             }

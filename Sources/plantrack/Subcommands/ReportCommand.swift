@@ -221,7 +221,7 @@ struct ReportCommand: ParsableCommand {
             throw CLIError("--since \(since): \(error)")
         }
         var result: DiffResult
-        do { result = try SemanticDiff.compare(from: old, to: snapshot) } catch { throw CLIError("\(error)") }
+        do { result = try SemanticDiff.compare(from: old, to: snapshot, linkingItems: false) } catch { throw CLIError("\(error)") }
         if !counties.isEmpty {
             result.changes = result.changes.filter { change in
                 ItemReference(change.item).map { counties.contains($0.county) } ?? false

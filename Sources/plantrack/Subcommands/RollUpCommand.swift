@@ -93,6 +93,11 @@ struct RollUpCommand: ParsableCommand {
                 return
             }
             let header = RollUpOutput.header(words, grouping: by)
+            // CSV and Markdown carry the performance targets' figures in columns; the table
+            // has a section of its own for them.
+            let performance = RollUpOutput.hasPerformance(rollUp)
+            let wideHeader = RollUpOutput.header(words, grouping: by, performance: performance)
+            let wideRows = RollUpOutput.rows(rollUp, years: years, grouping: by, words, performance: performance)
             switch format {
             case .json:
                 out.write(
@@ -101,14 +106,12 @@ struct RollUpCommand: ParsableCommand {
                         grouping: by
                     ).prettyText + "\n")
             case .csv:
-                let rows =
-                    RollUpOutput.exclusionRows(rollUp.skipped, words.report) + [header]
-                    + RollUpOutput.rows(rollUp, years: years, grouping: by, words)
+                let rows = RollUpOutput.exclusionRows(rollUp.skipped, words.report) + [wideHeader] + wideRows
                 out.write(csv.writer.text(rows))
             case .markdown:
                 out.write(
                     RollUpOutput.exclusionMarkdown(rollUp.skipped, words.report)
-                        + RollUpOutput.markdown(header, RollUpOutput.rows(rollUp, years: years, grouping: by, words)))
+                        + RollUpOutput.markdown(wideHeader, wideRows))
             case .table:
                 let style = Style(for: out)
                 let notice = RollUpOutput.exclusionLines(rollUp.skipped, words.report)

@@ -311,8 +311,17 @@ struct UpdateCommand: ParsableCommand {
                 }
                 changes = FieldDiff.compare(before, editor.frontMatter)
                 guard editor.bytes != bytes else { return WorkspaceChange(files: [:], message: "") }
+                // Links added here are reviewed now: each gets a stamp (docs/review.md).
+                var edited = editor.bytes
+                do {
+                    edited = try LinkReview.stamping(
+                        LinkReview.addedLinks(kind: kind, before: before, after: editor.frontMatter), of: reference,
+                        path: found, bytes: edited, in: snapshot, on: update.today)
+                } catch {
+                    throw CLIError("\(found): cannot stamp the links added: \(error)")
+                }
                 return WorkspaceChange(
-                    files: [found: editor.bytes],
+                    files: [found: edited],
                     message: CommitMessage.update(reference, changes))
             }
             guard !outcome.paths.isEmpty else {
