@@ -20,7 +20,7 @@ struct Plantrack: ParsableCommand {
             ListCommand.self, ShowCommand.self, ValidateCommand.self, HooksCommand.self, DiffCommand.self,
             RollUpCommand.self, TrendCommand.self, ReportCommand.self, InitCommand.self, NewCommand.self,
             UpdateCommand.self, ReviseCommand.self, ApproveCommand.self, LogCommand.self, SchemasCommand.self, GuardCommand.self,
-            SyncCommand.self, ReviewCommand.self, IndicatorsCommand.self,
+            SyncCommand.self, ReviewCommand.self, IndicatorsCommand.self, AllocationCommand.self,
             MergeDriverCommand.self,
         ]
     )

@@ -20,7 +20,7 @@ struct HelpGoldenTests {
         ["list"], ["show"], ["validate"], ["hooks"], ["hooks", "install"], ["diff"], ["rollup"], ["trend"],
         ["report"], ["init"], ["new"], ["update"], ["revise"], ["approve"], ["log"],
         ["schemas"], ["schemas", "update"], ["guard"], ["sync"], ["review"], ["indicators"], ["indicators", "import"],
-        ["indicators", "fetch"],
+        ["indicators", "fetch"], ["allocation"],
     ]
 
     /// Commands hidden from the help that lists them (git runs them, people do not); their

@@ -70,7 +70,8 @@ struct SchemasUpdateTests {
         #expect(removed.contains { $0.hasSuffix("t.ex. `activity.overdue`.\",") })
         #expect(added.contains { $0.hasSuffix("t.ex. `dates.overdue`.\",") })
         #expect(update.stdout.contains("@@ line "), "\(update.stdout)")
-        #expect(!update.stdout.contains("Schemas/plan.schema.json"))  // current already: untouched
+        // #23 changed plan.schema.json (analysis, funding kind and principal): outdated too.
+        #expect(update.stdout.contains("updated Schemas/plan.schema.json (from an earlier plantrack → plantrack "))
         #expect(update.stdout.contains("committed "))
 
         let messages = try ws.messages()

@@ -9,7 +9,7 @@ public enum FieldOrder {
         case .plan:
             return [
                 "kind", "county", "year", "title", "version", "status", "adopted", "period", "revises",
-                "objectives", "areas", "funding", "steering_group",
+                "analysis", "objectives", "areas", "funding", "steering_group",
             ]
         case .goal:
             return [
@@ -18,7 +18,8 @@ public enum FieldOrder {
             ]
         case .activity:
             return [
-                "kind", "id", "title", "area", "priority", "goals", "link_reviews", "status", "owner", "partners", "start", "due",
+                "kind", "id", "title", "area", "priority", "goals", "link_reviews", "status", "owner", "partners", "principal",
+                "target_groups", "start", "due",
                 "completed", "cancelled_reason", "progress", "funding_stream", "budget_sek", "spent_sek", "tasks",
                 "followups", "carried_from",
             ]
@@ -41,7 +42,8 @@ public enum FieldOrder {
         case "baseline", "target", "population": return ["value", "date"]
         case "indicators":
             return ["id", "title", "unit", "direction", "source", "baseline", "target", "measurements", "source_ref"]
-        case "funding": return ["stream", "amount_sek", "note"]
+        case "funding": return ["stream", "kind", "amount_sek", "principal", "note"]
+        case "analysis": return ["document", "date"]
         case "areas": return ["id", "title", "parent"]
         case "tasks": return ["title", "done"]
         default: return []

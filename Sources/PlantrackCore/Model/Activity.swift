@@ -42,6 +42,10 @@ public struct Activity: Hashable, Sendable {
     public var status: Status
     public var owner: String?
     public var partners: [String]
+    /// The principal responsible for the activity (`principal:`), if named.
+    public var principal: Principal?
+    /// The groups the activity is for (`target_groups:`); values not in the list are left out.
+    public var targetGroups: [TargetGroup]
     public var start: CalendarDate?
     public var due: CalendarDate?
     /// When it was done; present exactly when status is done.
@@ -76,6 +80,8 @@ public struct Activity: Hashable, Sendable {
         status = try f.requiredEnum("status")
         owner = f.string("owner")
         partners = f.strings("partners")
+        principal = f.string("principal").flatMap(Principal.init)
+        targetGroups = f.strings("target_groups").compactMap(TargetGroup.init(rawValue:))
         start = f.date("start")
         due = f.date("due")
         completed = f.date("completed")

@@ -20,6 +20,19 @@ public struct Plan: Hashable, Sendable {
         public var stream: String
         public var amountSEK: Int
         public var note: String?
+        /// The §6.1 kind of national money it is accounted under (`kind:`), if named.
+        public var kind: StreamKind?
+        /// Whose money it is (`principal:`), if named.
+        public var principal: Principal?
+
+        /// Creates a funding stream.
+        public init(stream: String, amountSEK: Int, note: String? = nil, kind: StreamKind? = nil, principal: Principal? = nil) {
+            self.stream = stream
+            self.amountSEK = amountSEK
+            self.note = note
+            self.kind = kind
+            self.principal = principal
+        }
     }
 
     /// A member of the steering group (styrgrupp).
@@ -33,6 +46,22 @@ public struct Plan: Hashable, Sendable {
     public struct Adoption: Hashable, Sendable {
         public var date: CalendarDate?
         public var by: String?
+    }
+
+    /// The analysis the plan rests on (the 2019 agreement builds on "de analyser och
+    /// handlingsplaner" of 2016–2018; Stockholm's plan on "den länsgemensamma analysen"):
+    /// where the document is and its date.
+    public struct Analysis: Hashable, Sendable {
+        /// A path in the repository or a URL.
+        public var document: String
+        /// The analysis's date.
+        public var date: CalendarDate?
+
+        /// Creates an analysis reference.
+        public init(document: String, date: CalendarDate?) {
+            self.document = document
+            self.date = date
+        }
     }
 
     /// The plan year's first and last day.
@@ -60,6 +89,8 @@ public struct Plan: Hashable, Sendable {
     public var period: Period?
     /// The previous plan this one revises (`stockholm/2020`).
     public var revises: ItemReference?
+    /// The analysis the plan rests on (`analysis:`), if named.
+    public var analysis: Analysis?
     /// The plan's overall aims.
     public var objectives: [String]
     public var areas: [Area]
@@ -88,6 +119,7 @@ public struct Plan: Hashable, Sendable {
             return Period(start: start, end: end)
         }
         revises = f.reference("revises")
+        analysis = f.record("analysis").flatMap { a in a.string("document").map { Analysis(document: $0, date: a.date("date")) } }
         objectives = f.strings("objectives")
         areas = f.records("areas").compactMap { a in
             guard let id = a.string("id"), let title = a.string("title") else { return nil }
@@ -95,7 +127,9 @@ public struct Plan: Hashable, Sendable {
         }
         funding = f.records("funding").compactMap { r in
             guard let stream = r.string("stream"), let amount = r.int("amount_sek") else { return nil }
-            return Funding(stream: stream, amountSEK: amount, note: r.string("note"))
+            return Funding(
+                stream: stream, amountSEK: amount, note: r.string("note"), kind: r.enumValue("kind"),
+                principal: r.string("principal").flatMap(Principal.init))
         }
         steeringGroup = f.records("steering_group").compactMap { m in
             m.string("name").map { SteeringMember(name: $0, organisation: m.string("organisation"), role: m.string("role")) }
