@@ -211,11 +211,13 @@ struct UpdateListTests {
         let shortTerm = try ws.run(["update", "stockholm/2021/bu-ft-st-2", "--add-serves", "bu-ft-st-1"])
         #expect(shortTerm.status == 1 && shortTerm.stderr.contains("[ref.serves-not-long-term]"))
 
-        // bu-ft-st-2 has no indicators: the list is created after assessment.
+        // ls-st-7 has no indicators (bu-ft-st-2 names an illustrative Kolada one): the list is
+        // created after assessment.
+        let unmeasured = "Plans/stockholm/2021/goals/ls-st-7.md"
         lines = try change(
-            ws, path,
+            ws, unmeasured,
             [
-                "stockholm/2021/bu-ft-st-2", "--indicator", "andel-kommuner", "--title", "Andel kommuner",
+                "stockholm/2021/ls-st-7", "--indicator", "andel-kommuner", "--title", "Andel kommuner",
                 "--unit", "percent", "--direction", "increase", "--baseline", "20@2021-01-01",
                 "--target", "60@2021-12-31",
             ])
@@ -226,15 +228,15 @@ struct UpdateListTests {
                 "    direction: increase", "    baseline:", "      value: 20", "      date: 2021-01-01",
                 "    target:", "      value: 60", "      date: 2021-12-31",
             ], "\(lines)")
-        #expect(try ws.text(path).contains("assessment: at-risk\nindicators:\n"))
-        lines = try change(ws, path, ["stockholm/2021/bu-ft-st-2", "--indicator", "andel-kommuner", "--target", "75.5@2021-12-31"])
+        #expect(try ws.text(unmeasured).contains("assessment: at-risk\nindicators:\n"))
+        lines = try change(ws, unmeasured, ["stockholm/2021/ls-st-7", "--indicator", "andel-kommuner", "--target", "75.5@2021-12-31"])
         #expect(lines.removed == ["      value: 60"] && lines.added == ["      value: 75.5"], "\(lines)")
-        #expect(try ws.run(["update", "stockholm/2021/bu-ft-st-2", "--measure", "andel-kommuner=40@2021-06-30"]).status == 0)
-        let newWithoutUnit = try ws.run(["update", "stockholm/2021/bu-ft-st-2", "--indicator", "nytt", "--title", "Nytt"])
+        #expect(try ws.run(["update", "stockholm/2021/ls-st-7", "--measure", "andel-kommuner=40@2021-06-30"]).status == 0)
+        let newWithoutUnit = try ws.run(["update", "stockholm/2021/ls-st-7", "--indicator", "nytt", "--title", "Nytt"])
         #expect(newWithoutUnit.status == 2 && newWithoutUnit.stderr.contains("a new indicator needs --title and --unit"))
-        let badTarget = try ws.run(["update", "stockholm/2021/bu-ft-st-2", "--indicator", "andel-kommuner", "--target", "60"])
+        let badTarget = try ws.run(["update", "stockholm/2021/ls-st-7", "--indicator", "andel-kommuner", "--target", "60"])
         #expect(badTarget.status != 0 && badTarget.stderr.contains("write VALUE@DATE"))
-        lines = try change(ws, path, ["stockholm/2021/bu-ft-st-2", "--remove-indicator", "andel-kommuner"])
+        lines = try change(ws, unmeasured, ["stockholm/2021/ls-st-7", "--remove-indicator", "andel-kommuner"])
         #expect(lines.added.isEmpty && lines.removed.count == 14 && lines.removed.first == "indicators:", "\(lines)")
     }
 
