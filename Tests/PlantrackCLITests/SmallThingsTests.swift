@@ -33,6 +33,21 @@ struct SmallThingsTests {
         #expect(approve.stdout.contains("tagged uppsala/2026/v\(version + 1)"))
     }
 
+    /// A mistyped `--county` is refused (exit 1, naming the nearest county) instead of
+    /// showing empty figures that read like a county without plans; a real one still works.
+    @Test func rollupAndReportRefuseACountyThatIsNotThere() throws {
+        let ws = try CycleWorkspace(bundled: true)
+        for command in [["rollup"], ["rollup", "--rev", "HEAD", "--format", "json"], ["report", "--format", "markdown"]] {
+            let mistyped = try ws.run(command + ["--county", "stockholn"])
+            #expect(mistyped.status == 1, "\(command): \(mistyped.stdout)")
+            #expect(mistyped.stderr.contains("no stockholn in "), "\(mistyped.stderr)")
+            #expect(mistyped.stderr.contains("stockholm"), "\(mistyped.stderr)")
+            #expect(mistyped.stdout.isEmpty)
+            let real = try ws.run(command + ["--county", "stockholm"])
+            #expect(real.status == 0, "\(command): \(real.stderr)")
+        }
+    }
+
     @Test func logMarksTheAdoptedVersions() throws {
         let ws = try CycleWorkspace()
         func ok(_ arguments: [String]) throws -> String {

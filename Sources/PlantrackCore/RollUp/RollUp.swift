@@ -66,6 +66,31 @@ public struct RollUp: Sendable {
             if let year, reference.year != year { return false }
             return counties.isEmpty || counties.contains(reference.county)
         }
+
+        /// The counties the filter names that have no folder under `Plans/` in `snapshot`, in
+        /// the order named, and the counties that do: a mistyped county would otherwise give
+        /// empty figures that look like a county without plans.
+        public func unknownCounties(in snapshot: any Snapshot) throws -> (unknown: [String], existing: [ItemReference]) {
+            guard !counties.isEmpty else { return ([], []) }
+            // A commit names its folders; the working tree is listed (only with --county).
+            let folders: [String]
+            if let plans = try snapshot.folder(DocumentLayout.plansFolder, id: nil) {
+                folders = plans.subfolders.map(\.path)
+            } else {
+                // Only paths inside a county folder (not Plans/workspace.yaml).
+                folders = try snapshot.entries(under: DocumentLayout.plansFolder).map(\.path)
+                    .filter { $0.split(separator: "/").count >= 3 }
+            }
+            var known: Set<String> = []
+            var existing: [ItemReference] = []
+            for path in folders {
+                let parts = path.split(separator: "/")
+                guard parts.count >= 2 else { continue }
+                let county = String(parts[1])
+                if known.insert(county).inserted { existing.append(ItemReference(county: county)) }
+            }
+            return (counties.filter { !known.contains($0) }, existing)
+        }
     }
 
     /// How figures can be grouped besides per plan.

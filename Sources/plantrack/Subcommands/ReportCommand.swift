@@ -92,6 +92,7 @@ struct ReportCommand: ParsableCommand {
                     filter: RollUp.Filter(counties: counties))
             }
             let snapshot = loaded.version.snapshot
+            try CLIError.refuseUnknownCounties(RollUp.Filter(counties: counties), in: snapshot)
             let language = lang ?? ReportLanguage.of(loaded.workspace) ?? .sv
             let statusWords = StatusWords(language: language, workspace: loaded.workspace)
             let countyDocuments = loaded.workspace.documents.filter { $0.kind == .county }

@@ -75,10 +75,10 @@ struct RollUpCommand: ParsableCommand {
             let loaded = try FigureNotices.mappingErrors {
                 try WorkspaceVersion.figures(
                     rev: version.rev, asOf: version.asOf, in: history, today: .today(),
-                    filter: RollUp.Filter(year: year, counties: counties),
-                    grouping: by, memo: store)
+                    filter: RollUp.Filter(year: year, counties: counties), grouping: by, memo: store)
             }
             let snapshot = loaded.version.snapshot
+            try CLIError.refuseUnknownCounties(RollUp.Filter(counties: counties), in: snapshot)
             let years = loaded.rollUp.years(for: allYears ? .all : year.map { .year($0) } ?? .current)
             // Only the years shown: their plans, and the documents left out of them.
             let rollUp = loaded.rollUp.only(years: Set(years))

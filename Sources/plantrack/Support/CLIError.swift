@@ -19,6 +19,13 @@ struct CLIError: Error, CustomStringConvertible {
         CLIError(ItemSuggestions.notFound(written, in: label, among: existing), status: ExitStatus.findings)
     }
 
+    /// Refuses a `--county` that names no county folder under `Plans/` in `snapshot` (exit 1,
+    /// with the nearest that exist): a mistyped county would otherwise show empty figures.
+    static func refuseUnknownCounties(_ filter: RollUp.Filter, in snapshot: any Snapshot) throws {
+        let (unknown, existing) = try filter.unknownCounties(in: snapshot)
+        if let first = unknown.first { throw notFound(first, in: snapshot.label, among: existing) }
+    }
+
     /// A snapshot's label as the object of "in": `the working tree`, `the index`, `HEAD (1a2b3c4)`.
     static func source(_ label: String) -> String {
         ItemSuggestions.source(label)
