@@ -74,13 +74,6 @@ public struct SuspectLinks: Sendable {
     /// Every suspect link.
     public var links: [SuspectLink] { goals.flatMap(\.links) }
 
-    /// Suspect links per plan (`county/year`), for the roll-up and the report.
-    public var countsByPlan: [ItemReference: Int] {
-        var counts: [ItemReference: Int] = [:]
-        for link in links { if let plan = link.item.plan { counts[plan, default: 0] += 1 } }
-        return counts
-    }
-
     /// Per plan (`county/year`), the number of `links.suspect` findings among `findings`
     /// (a validation's): what `rollup` and the status report count, whatever the rule's
     /// severity; none when the rule is switched off.
