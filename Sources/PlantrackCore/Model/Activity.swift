@@ -62,6 +62,8 @@ public struct Activity: Hashable, Sendable {
     public var carriedFrom: ItemReference?
     /// Whether spending over budget was approved (`x-overspend-approved: true`).
     public var overspendApproved: Bool
+    /// What of the activity is made up for illustration (`x-illustrative`), if anything.
+    public var illustrative: Illustrative?
     public var body: String
 
     /// The activity's id.
@@ -99,6 +101,7 @@ public struct Activity: Hashable, Sendable {
         }
         carriedFrom = f.reference("carried_from")
         overspendApproved = f.bool("x-overspend-approved") ?? false
+        illustrative = f.illustrative
         body = document.body
     }
 

@@ -27,6 +27,8 @@ public struct County: Hashable, Sendable {
     public var population: Population?
     /// Contacts.
     public var contacts: [Contact]
+    /// What of the county document is made up for illustration (`x-illustrative`), if anything.
+    public var illustrative: Illustrative?
     /// The free-text body.
     public var body: String
 
@@ -44,6 +46,7 @@ public struct County: Hashable, Sendable {
         contacts = f.records("contacts").compactMap { c in
             c.string("name").map { Contact(name: $0, role: c.string("role"), email: c.string("email")) }
         }
+        illustrative = f.illustrative
         body = document.body
     }
 }

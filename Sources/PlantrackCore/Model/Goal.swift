@@ -29,6 +29,8 @@ public struct Goal: Hashable, Sendable {
     public var performance: [PerformanceTarget]
     /// The item in an earlier plan this one continues, when its id changed.
     public var carriedFrom: ItemReference?
+    /// What of the goal is made up for illustration (`x-illustrative`), if anything.
+    public var illustrative: Illustrative?
     public var body: String
 
     /// The goal's id.
@@ -48,6 +50,7 @@ public struct Goal: Hashable, Sendable {
         indicators = f.records("indicators").compactMap(Indicator.init)
         performance = f.records("performance").compactMap(PerformanceTarget.init)
         carriedFrom = f.reference("carried_from")
+        illustrative = f.illustrative
         body = document.body
     }
 }

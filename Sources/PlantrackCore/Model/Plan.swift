@@ -96,6 +96,8 @@ public struct Plan: Hashable, Sendable {
     public var areas: [Area]
     public var funding: [Funding]
     public var steeringGroup: [SteeringMember]
+    /// What of the plan is made up for illustration (`x-illustrative`), if anything.
+    public var illustrative: Illustrative?
     /// The plan's prose: background, purpose, organisation.
     public var body: String
 
@@ -134,6 +136,7 @@ public struct Plan: Hashable, Sendable {
         steeringGroup = f.records("steering_group").compactMap { m in
             m.string("name").map { SteeringMember(name: $0, organisation: m.string("organisation"), role: m.string("role")) }
         }
+        illustrative = f.illustrative
         body = document.body
     }
 

@@ -29,6 +29,8 @@ public struct FollowUpReport: Sendable {
         public var done: [Activity]
         /// The others (planned, in progress, delayed, cancelled), by id.
         public var notDone: [Activity]
+        /// What of the plan is made up for illustration (`x-illustrative`).
+        public var illustrative: Illustrative? = nil
     }
 
     public var workspaceName: String?
@@ -88,6 +90,7 @@ public struct FollowUpReport: Sendable {
                 done: entry.activities.filter { $0.status == .done },
                 notDone: entry.activities.filter { $0.status != .done })
         }
+        for (index, entry) in entries.enumerated() { plans[index].illustrative = entry.plan.illustrative }
     }
 }
 

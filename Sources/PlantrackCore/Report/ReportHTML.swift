@@ -13,6 +13,11 @@ public enum ReportHTML {
             title: w.reportTitle, workspace: report.workspaceName,
             facts: [w.planYear(report.year), w.asOf(f.date(report.asOf)), w.source(report.source)])
         incompleteNotice(report.skipped, into: &page, w)
+        let marks = IllustrativeMark(language: language)
+        let shown =
+            report.counties.map(\.planIllustrative) + report.attention.map(\.illustrative)
+            + report.goalsAttention.map(\.illustrative) + report.indicators.map(\.goalIllustrative)
+        if let legend = marks.htmlLegend(shown: shown) { page.line(legend) }
 
         // Headline figures.
         let t = report.total
@@ -48,7 +53,7 @@ public enum ReportHTML {
             let light = w.light(status.light)
             let counts = statusCounts(status.figures, w, f)
             page.line(
-                "<tr><th scope=\"row\">\(e(county.name))<small>\(e(county.planTitle ?? "")) · \(e(w.planStatusWord(status.planStatus)))</small></th>"
+                "<tr><th scope=\"row\">\(e(county.name))<small>\(e(county.planTitle ?? "")) · \(e(w.planStatusWord(status.planStatus)))\(marks.html(county.planIllustrative))</small></th>"
                     + "<td class=\"light\">\(ReportCharts.lamp(status.light, label: "\(w.trafficLight): \(light)")) <span>\(e(light))</span></td>"
                     + "<td>\(ReportCharts.statusBar(status.figures, label: w.statusBarLabel(county.name, counts)))<small>\(e(counts))</small></td>"
                     + "<td class=\"num\">\(e(f.percent(status.figures.doneShare)))</td>"
@@ -72,7 +77,7 @@ public enum ReportHTML {
                     + "<th scope=\"col\">\(w.due)</th><th scope=\"col\">\(w.status)</th></tr></thead><tbody>")
             for item in report.attention {
                 page.line(
-                    "<tr><td>\(e(item.title))<small><code>\(e(item.reference.description))</code></small></td>"
+                    "<tr><td>\(e(item.title))\(marks.html(item.illustrative))<small><code>\(e(item.reference.description))</code></small></td>"
                         + "<td>\(e(item.countyName))</td><td>\(e(item.owner ?? w.noOwner))</td>"
                         + "<td>\(e(item.due.map(f.date) ?? "–"))</td>"
                         + "<td class=\"st st-\(item.status.rawValue)\">\(e(attentionState(item, w, f)))</td></tr>")
@@ -88,7 +93,7 @@ public enum ReportHTML {
                     + "<th scope=\"col\">\(w.assessmentHeading)</th><th scope=\"col\">\(w.indicatorsBehind)</th></tr></thead><tbody>")
             for goal in report.goalsAttention {
                 page.line(
-                    "<tr><td>\(e(goal.title))<small><code>\(e(goal.reference.description))</code></small></td>"
+                    "<tr><td>\(e(goal.title))\(marks.html(goal.illustrative))<small><code>\(e(goal.reference.description))</code></small></td>"
                         + "<td>\(e(goal.countyName))</td><td>\(e(w.assessment(goal.assessment)))</td>"
                         + "<td>\(e(indicatorsBehindText(goal, w, f)))</td></tr>")
             }
@@ -116,7 +121,7 @@ public enum ReportHTML {
                 page.line(
                     indicatorRow(
                         row.indicator, progress: row.progress,
-                        context: "\(row.countyName) · \(row.goalTitle)", w, f))
+                        context: "\(row.countyName) · \(row.goalTitle)", mark: marks.html(row.goalIllustrative), w, f))
             }
             page.line("</tbody></table>")
             for row in report.indicators {
@@ -182,6 +187,11 @@ public enum ReportHTML {
             title: w.followUpTitle(report.year), workspace: report.workspaceName,
             facts: [w.asOf(f.date(report.asOf)), w.source(report.source)])
         incompleteNotice(report.skipped, into: &page, w)
+        let marks = IllustrativeMark(language: language)
+        let shown = report.plans.flatMap { plan in
+            [plan.illustrative] + plan.goals.map(\.illustrative) + (plan.done + plan.notDone).map(\.illustrative)
+        }
+        if let legend = marks.htmlLegend(shown: shown) { page.line(legend) }
         page.line("<p>\(w.followUpIntro)</p>")
 
         page.line("<section aria-labelledby=\"streams\"><h2 id=\"streams\">\(w.fundsPerStream)</h2>")
@@ -193,7 +203,9 @@ public enum ReportHTML {
         for plan in report.plans {
             let anchor = "plan-" + plan.reference.county
             let light = w.light(plan.status.light)
-            page.line("<article aria-labelledby=\"\(e(anchor))\"><h3 id=\"\(e(anchor))\">\(e(plan.countyName)): \(e(plan.title))</h3>")
+            page.line(
+                "<article aria-labelledby=\"\(e(anchor))\"><h3 id=\"\(e(anchor))\">\(e(plan.countyName)): \(e(plan.title))\(marks.html(plan.illustrative))</h3>"
+            )
             page.line(
                 "<p class=\"light\">\(ReportCharts.lamp(plan.status.light, label: "\(w.trafficLight): \(light)")) "
                     + "<span>\(e(w.trafficLight)): \(e(light))</span> · \(e(w.planStatus)): \(e(w.planStatusWord(plan.status.planStatus)))"
@@ -221,7 +233,7 @@ public enum ReportHTML {
             if plan.goals.isEmpty { page.line("<p>\(w.none)</p>") }
             for goal in plan.goals {
                 page.line(
-                    "<div class=\"item\"><p><strong>\(e(goal.title))</strong> <code>\(e(goal.id))</code>"
+                    "<div class=\"item\"><p><strong>\(e(goal.title))</strong> <code>\(e(goal.id))</code>\(marks.html(goal.illustrative))"
                         + "<small>\(e(w.term(goal.term))) · <span class=\"as as-\(goal.assessment.rawValue)\">\(e(w.assessment(goal.assessment)))</span></small></p>"
                 )
                 if !goal.indicators.isEmpty {
@@ -245,7 +257,7 @@ public enum ReportHTML {
                     if let owner = activity.owner { facts.append("\(w.owner): \(owner)") }
                     if let spent = activity.spentSEK { facts.append("\(w.spent) \(f.money(spent))") }
                     page.line(
-                        "<div class=\"item\"><p><strong>\(e(activity.title))</strong> <code>\(e(activity.id))</code>"
+                        "<div class=\"item\"><p><strong>\(e(activity.title))</strong> <code>\(e(activity.id))</code>\(marks.html(activity.illustrative))"
                             + "<small class=\"st st-\(activity.status.rawValue)\">\(e(facts.joined(separator: " · ")))</small></p>")
                     if let reason = activity.cancelledReason {
                         page.line("<p>\(e(w.cancelledBecause)): \(e(reason))</p>")
@@ -349,7 +361,7 @@ public enum ReportHTML {
     }
 
     private static func indicatorRow(
-        _ indicator: Indicator, progress: Double?, context: String?,
+        _ indicator: Indicator, progress: Double?, context: String?, mark: String = "",
         _ w: ReportWords, _ f: ReportFormat
     ) -> String {
         func value(_ v: Double?) -> String { v.map { f.measure($0, unit: indicator.unit) } ?? "–" }
@@ -357,7 +369,7 @@ public enum ReportHTML {
         let latest = value(indicator.latest?.value)
         let target = value(indicator.target?.value)
         let label = w.indicatorChartLabel(indicator.title, base, latest, target)
-        return "<tr><td>\(e(indicator.title))\(context.map { "<small>\(e($0))</small>" } ?? "")</td>"
+        return "<tr><td>\(e(indicator.title))\(mark)\(context.map { "<small>\(e($0))</small>" } ?? "")</td>"
             + "<td>\(ReportCharts.indicator(progress: progress, label: label)) <span class=\"ind-text\">\(e(base)) → \(e(latest)) → \(e(target))</span></td>"
             + "<td class=\"num\">\(e(f.percent(progress)))</td></tr>"
     }
@@ -534,6 +546,8 @@ public enum ReportHTML {
         .as-off-track { color: var(--red); font-weight: 600; } .as-at-risk { color: var(--yellow); font-weight: 600; }
         .as-achieved, .as-on-track { color: var(--green); }
         code { font-size: 0.85em; color: var(--muted); }
+        .illustrative { display: inline-block; margin-left: 0.3rem; padding: 0 0.35rem; border: 1px dashed var(--yellow);
+          border-radius: 3px; font-size: 0.75rem; font-weight: 600; color: var(--yellow); white-space: nowrap; }
         .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
         footer { margin-top: 2rem; font-size: 0.8rem; border-top: 1px solid var(--line); }
         @page { size: A4; margin: 14mm 12mm; }

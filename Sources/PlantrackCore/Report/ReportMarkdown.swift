@@ -11,6 +11,11 @@ public enum ReportMarkdown {
             title: w.reportTitle, workspace: report.workspaceName,
             facts: [w.planYear(report.year), w.asOf(f.date(report.asOf)), w.source(report.source)])
         incomplete(report.skipped, into: &out, w)
+        let marks = IllustrativeMark(language: language)
+        let shown =
+            report.counties.map(\.planIllustrative) + report.attention.map(\.illustrative)
+            + report.goalsAttention.map(\.illustrative) + report.indicators.map(\.goalIllustrative)
+        if let legend = marks.markdownLegend(shown: shown) { out.add(legend, "") }
         let t = report.total
         out.add("## \(w.overview)", "")
         out.table(
@@ -31,7 +36,9 @@ public enum ReportMarkdown {
                     return [e(county.name), w.noPlan(report.year), "", "", "", "", "", ""]
                 }
                 return [
-                    e(county.name), e(county.planTitle ?? "") + " (" + w.planStatusWord(status.planStatus) + ")",
+                    e(county.name),
+                    e(county.planTitle ?? "") + " (" + w.planStatusWord(status.planStatus) + ")"
+                        + marks.markdown(county.planIllustrative),
                     mark(status.light) + " " + w.light(status.light),
                     ReportHTML.statusCounts(status.figures, w, f), f.percent(status.figures.doneShare),
                     f.integer(status.figures.overdue), f.integer(status.figures.count(schedule: .behind)),
@@ -48,7 +55,8 @@ public enum ReportMarkdown {
                 [w.activity, w.county, w.owner, w.due, w.status],
                 report.attention.map { item in
                     [
-                        "\(e(item.title)) (`\(item.reference)`)", e(item.countyName), e(item.owner ?? w.noOwner),
+                        "\(e(item.title)) (`\(item.reference)`)\(marks.markdown(item.illustrative))", e(item.countyName),
+                        e(item.owner ?? w.noOwner),
                         item.due.map(f.date) ?? "–",
                         e(ReportHTML.attentionState(item, w, f, separator: ", ")),
                     ]
@@ -62,7 +70,8 @@ public enum ReportMarkdown {
                 [w.goal, w.county, w.assessmentHeading, w.indicatorsBehind],
                 report.goalsAttention.map { goal in
                     [
-                        "\(e(goal.title)) (`\(goal.reference)`)", e(goal.countyName), e(w.assessment(goal.assessment)),
+                        "\(e(goal.title)) (`\(goal.reference)`)\(marks.markdown(goal.illustrative))", e(goal.countyName),
+                        e(w.assessment(goal.assessment)),
                         e(ReportHTML.indicatorsBehindText(goal, w, f)),
                     ]
                 })
@@ -81,7 +90,8 @@ public enum ReportMarkdown {
             out.table(
                 [w.county, w.goal, w.indicator, w.baseline, w.latest, w.target, w.progress],
                 report.indicators.map { row in
-                    [e(row.countyName), e(row.goalTitle)] + indicatorCells(row.indicator, row.progress, f)
+                    [e(row.countyName), e(row.goalTitle) + marks.markdown(row.goalIllustrative)]
+                        + indicatorCells(row.indicator, row.progress, f)
                 }, numeric: [3, 4, 5, 6])
             koladaTable(report.indicators, into: &out, f)
         }
@@ -139,13 +149,18 @@ public enum ReportMarkdown {
             title: w.followUpTitle(report.year), workspace: report.workspaceName,
             facts: [w.asOf(f.date(report.asOf)), w.source(report.source)])
         incomplete(report.skipped, into: &out, w)
+        let marks = IllustrativeMark(language: language)
+        let shown = report.plans.flatMap { plan in
+            [plan.illustrative] + plan.goals.map(\.illustrative) + (plan.done + plan.notDone).map(\.illustrative)
+        }
+        if let legend = marks.markdownLegend(shown: shown) { out.add(legend, "") }
         out.add(w.followUpIntro, "")
         out.add("## \(w.fundsPerStream)", "")
         moneyTable(report.total.streams, total: report.total, into: &out, w, f)
         out.lines += PerformanceReport.markdown(report, language: language)
         out.add("## \(w.resultsPerPlan)", "")
         for plan in report.plans {
-            out.add("### \(e(plan.countyName)): \(e(plan.title))", "")
+            out.add("### \(e(plan.countyName)): \(e(plan.title))\(marks.markdown(plan.illustrative))", "")
             out.add(
                 "\(w.trafficLight): \(mark(plan.status.light)) \(w.light(plan.status.light)) · \(w.planStatus): "
                     + "\(w.planStatusWord(plan.status.planStatus)) · \(w.doneShare): \(f.percent(plan.status.figures.doneShare))", "")
@@ -162,7 +177,9 @@ public enum ReportMarkdown {
             out.add("#### \(w.goals)", "")
             if plan.goals.isEmpty { out.add(w.none, "") }
             for goal in plan.goals {
-                out.add("- **\(e(goal.title))** (`\(goal.id)`, \(w.term(goal.term))): \(e(w.assessment(goal.assessment)))")
+                out.add(
+                    "- **\(e(goal.title))** (`\(goal.id)`, \(w.term(goal.term)))\(marks.markdown(goal.illustrative)): "
+                        + e(w.assessment(goal.assessment)))
                 for indicator in goal.indicators {
                     let cells = indicatorCells(indicator, indicator.progress, f)
                     out.add("  - \(cells[0]): \(cells[1]) → \(cells[2]) → \(cells[3]) (\(w.progress.lowercased()) \(cells[4]))")
@@ -178,7 +195,9 @@ public enum ReportMarkdown {
                     if activity.status != .done, let due = activity.due { facts.append("\(w.due) \(f.date(due))") }
                     if let owner = activity.owner { facts.append("\(w.owner): \(e(owner))") }
                     if let spent = activity.spentSEK { facts.append("\(w.spent) \(f.money(spent))") }
-                    out.add("- **\(e(activity.title))** (`\(activity.id)`): \(facts.joined(separator: " · "))")
+                    out.add(
+                        "- **\(e(activity.title))** (`\(activity.id)`)\(marks.markdown(activity.illustrative)): "
+                            + facts.joined(separator: " · "))
                     if let reason = activity.cancelledReason { out.add("  - \(w.cancelledBecause): \(e(reason))") }
                     for note in activity.followups.sorted(by: { $0.date < $1.date }) {
                         out.add("  - \(w.followups) \(f.date(note.date))\(note.by.map { " (\(e($0)))" } ?? ""): \(e(note.note))")

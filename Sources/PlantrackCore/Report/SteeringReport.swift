@@ -14,6 +14,8 @@ public struct SteeringReport: Sendable {
         public var planTitle: String?
         /// The plan's status and figures; nil when the county has no plan that year.
         public var status: PlanStatus?
+        /// What of the plan is made up for illustration (`x-illustrative`).
+        public var planIllustrative: Illustrative?
     }
 
     /// An activity off schedule on its plan's judgement day: overdue, delayed or behind
@@ -34,6 +36,8 @@ public struct SteeringReport: Sendable {
         /// When behind: the share (0–100) of its time from start to due date passed
         /// (``TrafficLight/expectedShare(from:to:on:)``).
         public var expected: Double?
+        /// What of the activity is made up for illustration (`x-illustrative`).
+        public var illustrative: Illustrative?
     }
 
     /// A goal that makes its plan's light yellow or red: assessed at risk or off track, or
@@ -45,6 +49,8 @@ public struct SteeringReport: Sendable {
         public var assessment: Goal.Assessment
         /// Its indicators that are behind, with their titles (empty when none is).
         public var indicatorsBehind: [(title: String, progress: StatusFigures.IndicatorProgress)]
+        /// What of the goal is made up for illustration (`x-illustrative`).
+        public var illustrative: Illustrative?
     }
 
     /// One indicator of a goal, with the figures its chart shows.
@@ -61,6 +67,8 @@ public struct SteeringReport: Sendable {
         /// Its track, light and latest value's age on the plan's judgement day
         /// (``StatusFigures/indicators(of:period:tolerance:asOf:)``).
         public var figures: StatusFigures.IndicatorProgress?
+        /// What of the indicator's goal is made up for illustration (`x-illustrative`).
+        public var goalIllustrative: Illustrative?
     }
 
     /// The trend over the year, or why there is none.
@@ -141,7 +149,9 @@ public struct SteeringReport: Sendable {
         func name(_ id: String) -> String { names[id] ?? id }
         counties = ids.sorted().map { id in
             let entry = entries.first { $0.plan.county == id }
-            return CountySection(id: id, name: name(id), planTitle: entry?.plan.title, status: entry?.status)
+            return CountySection(
+                id: id, name: name(id), planTitle: entry?.plan.title, status: entry?.status,
+                planIllustrative: entry?.plan.illustrative)
         }
         var total = StatusFigures()
         for entry in entries { total.add(entry.status.figures) }
@@ -162,7 +172,8 @@ public struct SteeringReport: Sendable {
                     reference: activity.reference, countyName: name(entry.plan.county),
                     title: activity.title, owner: activity.owner, due: activity.due,
                     status: activity.status, schedule: state, daysLate: late,
-                    progress: state == .behind ? activity.progress ?? 0 : nil, expected: expected)
+                    progress: state == .behind ? activity.progress ?? 0 : nil, expected: expected,
+                    illustrative: activity.illustrative)
             }
         }.sorted { a, b in
             let rank: [ScheduleState: Int] = [.overdue: 0, .delayed: 1, .behind: 2]
@@ -178,7 +189,7 @@ public struct SteeringReport: Sendable {
                 let behind = zip(goal.indicators, progress).filter { $0.1.isBehind }.map { (title: $0.0.title, progress: $0.1) }
                 return GoalAttention(
                     reference: goal.reference, countyName: name(entry.plan.county), title: goal.title,
-                    assessment: goal.assessment, indicatorsBehind: behind)
+                    assessment: goal.assessment, indicatorsBehind: behind, illustrative: goal.illustrative)
             }
         }
         indicators = entries.flatMap { entry in
@@ -191,7 +202,8 @@ public struct SteeringReport: Sendable {
                     let shown = indicator.inPeriod(entry.plan.period)
                     return IndicatorRow(
                         goal: goal.reference, goalTitle: goal.title, countyName: name(entry.plan.county),
-                        indicator: shown, progress: shown.progress, period: entry.plan.period, figures: figures)
+                        indicator: shown, progress: shown.progress, period: entry.plan.period, figures: figures,
+                        goalIllustrative: goal.illustrative)
                 }
             }
         }

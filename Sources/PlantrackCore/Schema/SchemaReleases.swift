@@ -26,17 +26,23 @@ public enum SchemaReleases {
             "f403958fd9811b29b29049a65c18b6a7b63f1d6e",
             "10539e70244fdc0245d395bd6fbf8312abaea703",  // #22: link_reviews
             "5f3eb44053525eab2a8dfe7df7a48378bf55cfce",  // #23: principal, target_groups
+            "2f21397316761c11d14267ee7e3ff1a75ff9d9ef",  // #23: x-illustrative
         ],
         "common.schema.json": ["81635ac3865ab1a54b3d81c42542929085f88aa2"],
-        "county.schema.json": ["64f24722e12cade8ec33bf358b324cbb85d083a5"],
+        "county.schema.json": [
+            "64f24722e12cade8ec33bf358b324cbb85d083a5",
+            "5a7edba4945d8e4e148239b5d7e1c4f942a593e0",  // #23: x-illustrative
+        ],
         "goal.schema.json": [
             "6939bba2620f2f776d5edd037bc32246631a1293",
             "e3ac9987d9faf6a98a44ec8e46add964112b9fdf",  // #21: indicator source (Kolada), provenance, performance
             "56c7d11b9ea9cd715efa4e12c9f19f241d0f09ec",  // #22: link_reviews
+            "c83735afd2abaa0682e22dfede5f13a3ba71b135",  // #23: x-illustrative
         ],
         "plan.schema.json": [
             "d0f496d1d7432ac52024dd33a7f6594718a989d8",
             "a6a32296c7a3838ae33b7172b46e7616c521e7f2",  // #23: analysis; funding kind (§6.1) and principal
+            "74400aace2a5e4370b5cb88f4e1ae275c82ef296",  // #23: x-illustrative
         ],
         "workspace.schema.json": [
             "d94dd4a6fad8dfdb24fbd7ef9bf1404fb5c510e1",  // 2130ba6: the first schemas
