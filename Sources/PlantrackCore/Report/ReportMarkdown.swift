@@ -218,7 +218,7 @@ public enum ReportMarkdown {
         case .activity: return Activity.Status(rawValue: raw).map(w.activityStatus) ?? raw
         case .goal: return Goal.Assessment(rawValue: raw).map(w.assessment) ?? raw
         case .plan: return Plan.Status(rawValue: raw).map(w.planStatusWord) ?? raw
-        case .county, .workspace: return raw
+        case .county, .workspace, .followup: return raw
         }
     }
 

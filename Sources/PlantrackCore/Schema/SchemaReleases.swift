@@ -29,6 +29,7 @@ public enum SchemaReleases {
         ],
         "common.schema.json": ["81635ac3865ab1a54b3d81c42542929085f88aa2"],
         "county.schema.json": ["64f24722e12cade8ec33bf358b324cbb85d083a5"],
+        "followup.schema.json": ["279573c5a4a8752a839473e66980f1b004c8b31d"],  // #23: the follow-up (§6)
         "goal.schema.json": [
             "6939bba2620f2f776d5edd037bc32246631a1293",
             "e3ac9987d9faf6a98a44ec8e46add964112b9fdf",  // #21: indicator source (Kolada), provenance, performance
