@@ -149,6 +149,7 @@ public enum ReportMarkdown {
             out.add(
                 "\(w.trafficLight): \(mark(plan.status.light)) \(w.light(plan.status.light)) · \(w.planStatus): "
                     + "\(w.planStatusWord(plan.status.planStatus)) · \(w.doneShare): \(f.percent(plan.status.figures.doneShare))", "")
+            out.lines += AgreementReport.markdown(AgreementReport.blocks(plan, asOf: report.asOf, w, language: language))
             out.add("#### \(w.fundsPerStream)", "")
             moneyTable(plan.streams, total: plan.status.figures, into: &out, w, f)
             out.add("#### \(w.fundsPerArea)", "")
