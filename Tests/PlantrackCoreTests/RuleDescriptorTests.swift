@@ -13,9 +13,17 @@ struct RuleDescriptorTests {
 
     @Test("the rules whose findings change with the day are those whose descriptors say they depend on it")
     func dateDependentRules() throws {
-        let documents = try bundledDocuments()
-        let days = ["2019-01-01", "2021-06-30", "2026-11-30", "2040-01-01"].compactMap(CalendarDate.init)
-        #expect(days.count == 4)
+        // Stockholm's 2021 follow-up without its youth clinics: followup.incomplete names it
+        // on 20 January 2022 only.
+        let documents = try bundledDocuments().map { document in
+            var document = document
+            if document.kind == .followup {
+                document.frontMatter = YAMLMapping(document.frontMatter.entries.filter { $0.key != "youth_clinics" })
+            }
+            return document
+        }
+        let days = ["2019-01-01", "2021-06-30", "2022-01-20", "2026-11-30", "2040-01-01"].compactMap(CalendarDate.init)
+        #expect(days.count == 5)
         // Every rule at its default severity: which documents each finds something in, per day.
         var found: [String: Set<String>] = [:]
         for day in days {

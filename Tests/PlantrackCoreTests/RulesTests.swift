@@ -19,6 +19,10 @@ private func run(_ marked: MarkedWorkspace, asOf: CalendarDate = fixtureDay) -> 
     return PlanRules.check(workspace.documents, options: RuleOptions(asOf: asOf, settings: settings))
 }
 
+/// The as-of day of the follow-up fixture: between the plan year 2025's end and the first
+/// due date, when `followup.incomplete` speaks.
+private let followUpDay = CalendarDate(year: 2026, month: 1, day: 20) ?? CalendarDate(daysSinceEpoch: 0)
+
 private func date(_ text: String) throws -> CalendarDate {
     try #require(CalendarDate(text))
 }
@@ -38,9 +42,22 @@ struct RulesFaultTests {
         #expect(extra.isEmpty, "found but not marked:\n\(extra.map(\.description).joined(separator: "\n"))")
     }
 
+    /// The follow-up rules need a day in January–March after a plan year; the fault
+    /// fixture's day is mid-year, so they have a fixture of their own.
+    @Test func followUpFindingsStandExactlyWhereTheMarkersAre() throws {
+        let marked = try MarkedWorkspace(fixture: "followup")
+        #expect(try marked.read().findings.isEmpty)
+        let actual = Set(run(marked, asOf: followUpDay).map(MarkedWorkspace.Expectation.init))
+        #expect(actual == marked.expected)
+        // After 31 March the follow-up is history: only the reference error stays.
+        let later = run(marked, asOf: try date("2026-04-01")).map(\.rule)
+        #expect(later == ["ref.followup-indicator"])
+    }
+
     @Test func everyRuleHasASeededFault() throws {
         let marked = try MarkedWorkspace(fixture: "faults")
-        let seeded = Set(marked.expected.map(\.rule))
+        let followUp = try MarkedWorkspace(fixture: "followup")
+        let seeded = Set(marked.expected.map(\.rule)).union(followUp.expected.map(\.rule))
         let rules = Set(PlanRules.all.map(\.id))
         #expect(rules.subtracting(seeded).isEmpty, "rules without a fault: \(rules.subtracting(seeded).sorted())")
         #expect(seeded.subtracting(rules).isEmpty, "markers naming no rule: \(seeded.subtracting(rules).sorted())")

@@ -68,7 +68,8 @@ public struct DiffSummary: Hashable, Sendable {
         var transitions: [String: [StatusTransition]] = [:]
         var others: [OtherChange] = []
         for change in changes {
-            guard let plan = change.plan else {
+            // A follow-up has no status or counts of its own: it is listed on its own line.
+            guard let plan = change.plan, change.kind != .followup else {
                 others.append(OtherChange(item: change.item, kind: change.kind, change: change.change))
                 continue
             }
@@ -77,7 +78,7 @@ public struct DiffSummary: Hashable, Sendable {
             case .plan: summary.planChange = change.change
             case .goal: summary.goals.count(change.change)
             case .activity: summary.activities.count(change.change)
-            case .county, .workspace: break
+            case .county, .workspace, .followup: break
             }
             byPlan[plan] = summary
             if let from = change.oldStatus, let to = change.newStatus, from != to,

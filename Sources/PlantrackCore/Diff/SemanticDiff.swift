@@ -298,7 +298,9 @@ private struct Side {
         }
     }
 
-    var name: String { reference?.description ?? file.path }
+    /// The reference, or the path for documents without one of their own (a follow-up
+    /// shares its plan's reference, and must not be taken for the plan).
+    var name: String { kind == .followup ? file.path : reference?.description ?? file.path }
     var text: String { String(decoding: file.bytes, as: UTF8.self) }
     var body: String { document?.body ?? "" }
     var carriedFrom: String? { document?.frontMatter["carried_from"]?.string }
@@ -315,6 +317,7 @@ private struct Side {
     var yearKey: String? {
         switch kind {
         case .plan: return "plan"
+        case .followup: return "followup"
         case .goal, .activity: return reference?.id
         case .county, .workspace: return file.path
         }
@@ -326,7 +329,7 @@ private struct Side {
         case .activity: return document?.frontMatter["status"]?.string
         case .goal: return document.map { $0.frontMatter["assessment"]?.string ?? "not-assessed" }
         case .plan: return document?.frontMatter["status"]?.string
-        case .county, .workspace: return nil
+        case .county, .workspace, .followup: return nil
         }
     }
 }

@@ -23,6 +23,10 @@ public enum FieldOrder {
                 "completed", "cancelled_reason", "progress", "funding_stream", "budget_sek", "spent_sek", "tasks",
                 "followups", "carried_from",
             ]
+        case .followup:
+            return [
+                "kind", "county", "year", "submitted", "user_participation", "availability", "youth_clinics",
+            ]
         case .workspace:
             return []
         }

@@ -17,6 +17,7 @@ public enum Scaffold {
         case .plan: return "\n## Bakgrund\n\n## Syfte\n\n## Organisation\n"
         case .goal: return "\nVarför målet är viktigt och hur det följs upp.\n"
         case .activity: return "\nVad aktiviteten är och hur den genomförs.\n"
+        case .followup: return "\nRedovisningens prosa: hur arbetet har gått under året.\n"
         case .workspace: return ""
         }
     }

@@ -29,6 +29,8 @@ public struct FollowUpReport: Sendable {
         public var done: [Activity]
         /// The others (planned, in progress, delayed, cancelled), by id.
         public var notDone: [Activity]
+        /// What §6 of the agreement asks for (FollowUpReport+Agreement.swift).
+        public var agreement: AgreementPart
         /// What of the plan is made up for illustration (`x-illustrative`).
         public var illustrative: Illustrative? = nil
     }
@@ -47,8 +49,11 @@ public struct FollowUpReport: Sendable {
     /// language's standard words.
     public var statusWords: StatusWords?
 
-    /// Builds the follow-up of `year` from a roll-up (only `year`'s plans are used).
-    public init(rollUp: RollUp, year: Int, counties: [County], workspaceName: String?, source: String) {
+    /// Builds the follow-up of `year` from a roll-up (only `year`'s plans are followed up;
+    /// earlier plans give §6.1's results of earlier years) and the plans' follow-up documents.
+    public init(
+        rollUp: RollUp, year: Int, counties: [County], workspaceName: String?, source: String, followUps: [FollowUp] = []
+    ) {
         self.year = year
         self.asOf = rollUp.asOf
         self.workspaceName = workspaceName
@@ -56,7 +61,11 @@ public struct FollowUpReport: Sendable {
         // Only the report year's documents make its figures incomplete.
         self.skipped = rollUp.skipped.filter { $0.plan?.year == year }
         var names: [String: String] = [:]
-        for county in counties { names[county.id] = county.name }
+        var codes: [String: String] = [:]
+        for county in counties {
+            names[county.id] = county.name
+            codes[county.id] = county.code
+        }
         let entries = rollUp.entries.filter { $0.plan.year == year }
         var total = StatusFigures()
         for entry in entries { total.add(entry.status.figures) }
@@ -78,19 +87,23 @@ public struct FollowUpReport: Sendable {
                     id: id, title: entry.plan.area(id)?.title ?? id, budgetSEK: money.budget,
                     spentSEK: money.spent)
             }
+            // Indicators as the plan year sees them (docs/rollup.md): its baseline, its measurements.
+            let goals = entry.goals.map { goal in
+                var copy = goal
+                copy.indicators = goal.indicators.map { $0.inPeriod(entry.plan.period) }
+                return copy
+            }
             return PlanSection(
                 reference: entry.plan.reference, countyName: names[entry.plan.county] ?? entry.plan.county,
                 title: entry.plan.title, status: entry.status, streams: entry.status.figures.streams, areas: areas,
-                // Indicators as the plan year sees them (docs/rollup.md): its baseline, its measurements.
-                goals: entry.goals.map { goal in
-                    var copy = goal
-                    copy.indicators = goal.indicators.map { $0.inPeriod(entry.plan.period) }
-                    return copy
-                },
-                done: entry.activities.filter { $0.status == .done },
-                notDone: entry.activities.filter { $0.status != .done })
+                goals: goals, done: entry.activities.filter { $0.status == .done },
+                notDone: entry.activities.filter { $0.status != .done },
+                agreement: Self.agreementPart(
+                    of: entry, goals: goals, rollUp: rollUp,
+                    followUp: followUps.first { $0.reference == entry.plan.reference },
+                    countyCode: codes[entry.plan.county]),
+                illustrative: entry.plan.illustrative)
         }
-        for (index, entry) in entries.enumerated() { plans[index].illustrative = entry.plan.illustrative }
     }
 }
 
@@ -112,6 +125,24 @@ extension FollowUpReport {
     /// - `activity`: status its status; date `completed` when done, else `due`; note the
     ///   cancellation reason.
     /// - `followup`: id the activity's id; date and note the follow-up's (`by` in status).
+    ///
+    /// Then §6 of the agreement (``AgreementPart``), raw values:
+    /// - `due`: id the recipient (`skr`, `agencies`, `financial`); date the due date; status
+    ///   `submitted` with the date in note, else empty.
+    /// - `kind_money`: id the §6.1 kind (empty: none stated), title the principal (empty: not
+    ///   stated); money columns filled.
+    /// - `allocation`: id the kind (`total` for the sum, `unassigned` for funding with no
+    ///   kind); funding the county's allocation, budget what the plan budgets; note the
+    ///   agreement year.
+    /// - `earlier_goal`, `earlier_activity`: id `county/year/id` of an earlier plan's item,
+    ///   status its assessment or status, note `carried_on` when the next plan carries it on.
+    /// - `participation`: id the principal, title the text, note what the funds paid for.
+    /// - `availability`: id `goal-id/indicator-id`, title the indicator's title, status the
+    ///   latest value, date its date; `availability_analysis`: title the analysis.
+    /// - `youth_clinics`: id the field (`use_of_funds`, `result`, `continued_plan`,
+    ///   `responsibility`), title its text.
+    /// - `missing`: id the missing field, status the section (`6.1`…), note the document
+    ///   (`plan` or `followup`).
     public func csvRows() -> [[String]] {
         var rows: [[String]] = []
         func number(_ value: Double?) -> String {
@@ -150,6 +181,57 @@ extension FollowUpReport {
                 for note in activity.followups.sorted(by: { $0.date < $1.date }) {
                     row("followup", activity.id, activity.title, status: note.by ?? "", date: note.date, note: note.note)
                 }
+            }
+            let part = plan.agreement
+            for d in part.deadlines {
+                row(
+                    "due", d.recipient.rawValue, "", status: d.submitted == nil ? "" : "submitted", date: d.date,
+                    note: d.submitted?.description ?? "")
+            }
+            for m in part.money {
+                row(
+                    "kind_money", m.kind?.rawValue ?? "", m.principal?.description ?? "", funding: m.fundingSEK,
+                    budget: m.budgetSEK, spent: m.spentSEK)
+            }
+            if let coverage = part.coverage {
+                let agreementYear = part.agreementYear.map(String.init) ?? ""
+                for r in coverage.rows {
+                    row("allocation", r.kind.rawValue, "", funding: r.allocatedSEK, budget: r.budgetedSEK, note: agreementYear)
+                }
+                if coverage.unassignedSEK > 0 { row("allocation", "unassigned", "", budget: coverage.unassignedSEK, note: agreementYear) }
+                row("allocation", "total", "", funding: coverage.allocatedSEK, budget: coverage.budgetedSEK, note: agreementYear)
+            }
+            for earlier in part.earlierPlans {
+                func carried(_ id: String) -> String { earlier.carriedOn.contains(id) ? "carried_on" : "" }
+                for goal in earlier.goals {
+                    row(
+                        "earlier_goal", "\(earlier.reference)/\(goal.id)", goal.title, status: goal.assessment.rawValue,
+                        note: carried(goal.id))
+                }
+                for activity in earlier.activities {
+                    row(
+                        "earlier_activity", "\(earlier.reference)/\(activity.id)", activity.title,
+                        status: activity.status.rawValue, note: carried(activity.id))
+                }
+            }
+            for entry in part.followUp?.userParticipation ?? [] {
+                row("participation", entry.principal?.description ?? "", entry.text ?? "", note: entry.fundsUsedFor ?? "")
+            }
+            for item in part.availability {
+                row(
+                    "availability", item.reference, item.indicator?.title ?? "",
+                    status: number(item.indicator?.latest?.value), date: item.indicator?.latest?.date)
+            }
+            if let analysis = part.followUp?.availability?.analysis { row("availability_analysis", "", analysis) }
+            if let clinics = part.followUp?.youthClinics {
+                let fields = [
+                    ("use_of_funds", clinics.useOfFunds), ("result", clinics.result), ("continued_plan", clinics.continuedPlan),
+                    ("responsibility", clinics.responsibility),
+                ]
+                for (name, text) in fields { if let text { row("youth_clinics", name, text) } }
+            }
+            for missing in part.completeness.missing {
+                row("missing", missing.field, "", status: missing.section.rawValue, note: missing.document.rawValue)
             }
         }
         return rows

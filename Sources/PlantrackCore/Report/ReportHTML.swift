@@ -210,6 +210,9 @@ public enum ReportHTML {
                 "<p class=\"light\">\(ReportCharts.lamp(plan.status.light, label: "\(w.trafficLight): \(light)")) "
                     + "<span>\(e(w.trafficLight)): \(e(light))</span> · \(e(w.planStatus)): \(e(w.planStatusWord(plan.status.planStatus)))"
                     + " · \(e(w.doneShare)): \(e(f.percent(plan.status.figures.doneShare)))</p>")
+            for line in AgreementReport.html(AgreementReport.blocks(plan, asOf: report.asOf, w, language: language)) {
+                page.line(line)
+            }
 
             page.line("<h4>\(w.fundsPerStream)</h4>")
             moneyTable(plan.streams, total: plan.status.figures, into: &page, w, f)

@@ -164,6 +164,7 @@ public enum ReportMarkdown {
             out.add(
                 "\(w.trafficLight): \(mark(plan.status.light)) \(w.light(plan.status.light)) · \(w.planStatus): "
                     + "\(w.planStatusWord(plan.status.planStatus)) · \(w.doneShare): \(f.percent(plan.status.figures.doneShare))", "")
+            out.lines += AgreementReport.markdown(AgreementReport.blocks(plan, asOf: report.asOf, w, language: language))
             out.add("#### \(w.fundsPerStream)", "")
             moneyTable(plan.streams, total: plan.status.figures, into: &out, w, f)
             out.add("#### \(w.fundsPerArea)", "")
@@ -237,7 +238,7 @@ public enum ReportMarkdown {
         case .activity: return Activity.Status(rawValue: raw).map(w.activityStatus) ?? raw
         case .goal: return Goal.Assessment(rawValue: raw).map(w.assessment) ?? raw
         case .plan: return Plan.Status(rawValue: raw).map(w.planStatusWord) ?? raw
-        case .county, .workspace: return raw
+        case .county, .workspace, .followup: return raw
         }
     }
 

@@ -284,6 +284,7 @@ public struct ReportWords: Sendable {
             case .plan: return "plan"
             case .goal: return "mål"
             case .activity: return "aktivitet"
+            case .followup: return "redovisning"
             }
         },
         term: { $0 == .long ? "långsiktigt" : "kortsiktigt" }
@@ -421,6 +422,7 @@ public struct ReportWords: Sendable {
             case .plan: return "plan"
             case .goal: return "goal"
             case .activity: return "activity"
+            case .followup: return "follow-up"
             }
         },
         term: { $0 == .long ? "long-term" : "short-term" }

@@ -185,7 +185,7 @@ extension IncrementalRollUp {
                     switch facts {
                     case .activity(let activity): !activity.stamps.isEmpty
                     case .goal(let goal): !goal.stamps.isEmpty
-                    case .plan, .other: false
+                    case .plan, .followUp, .other: false
                     }
                 }
             }

@@ -68,7 +68,8 @@ extension RollUp {
                 case .plan: content = .plan(try Plan(document: document))
                 case .goal: content = .goal(try Goal(document: document))
                 case .activity: content = .activity(try Activity(document: document))
-                case .county, .workspace: return nil
+                // A follow-up has no figures: the report reads it from the workspace.
+                case .county, .workspace, .followup: return nil
                 }
             } catch {
                 content = .unusable(error.message)

@@ -27,6 +27,8 @@ public enum PlanRules {
             // Measurable goals and performance targets (#21): Rules+Measurable.swift, Rules+Performance.swift.
             GoalUnmeasuredRule.self, IndicatorIncompleteRule.self, TargetAfterPeriodRule.self,
             IndicatorStaleRule.self, IndicatorNoValueRule.self, PerformanceIndicatorMissingRule.self,
+            // The follow-up of the 2019 agreement's §6 (#23): Rules+FollowUp.swift.
+            FollowUpIndicatorRule.self, FollowUpIncompleteRule.self,
         ]
     }
 

@@ -53,6 +53,8 @@ final class PlanFacts: Sendable {
         var amountSEK: Int?
         /// Where the entry starts.
         var place: RulePlace
+        /// Its §6.1 kind and principal, as ``FollowUpCompleteness`` judges them.
+        var mark: FollowUpCompleteness.FundingMark
     }
 
     let base: DocumentFacts
@@ -91,7 +93,11 @@ final class PlanFacts: Sendable {
             funding = nil
         } else {
             funding = fields.records("funding").map {
-                Funding(stream: $0.value.string("stream"), amountSEK: $0.value.int("amount_sek")?.value, place: $0.place)
+                Funding(
+                    stream: $0.value.string("stream"), amountSEK: $0.value.int("amount_sek")?.value, place: $0.place,
+                    mark: FollowUpCompleteness.FundingMark(
+                        kind: $0.value.enumValue("kind", StreamKind.self)?.value,
+                        principal: $0.value.string("principal").flatMap { Principal($0.value) }))
             }
         }
     }
@@ -232,12 +238,41 @@ final class ActivityFacts: Sendable {
     var isOpen: Bool? { status.map { !$0.value.isClosed } }
 }
 
+/// A plan's follow-up document (`followup.md`).
+final class FollowUpFacts: Sendable {
+    let base: DocumentFacts
+    /// The follow-up as the report reads it: the completeness rule judges this.
+    let followUp: FollowUp
+    /// The text entries of `availability.indicators` (`goal-id/indicator-id`).
+    let indicatorReferences: [Located<String>]
+    /// Where the value of each top-level field stands, by key.
+    let places: [String: RulePlace]
+    /// Where each entry of `user_participation` starts.
+    let participationPlaces: [RulePlace]
+
+    init(_ document: Document) {
+        let fields = FrontMatterView(document.frontMatter)
+        base = DocumentFacts(document, fields)
+        followUp = FollowUp(
+            frontMatter: document.frontMatter,
+            reference: document.reference?.plan ?? ItemReference(county: "", year: nil), path: document.path, body: "")
+        indicatorReferences = fields.record("availability")?.strings("indicators") ?? []
+        var places: [String: RulePlace] = [:]
+        for key in ["user_participation", "availability", "youth_clinics"] { places[key] = fields.valuePlace(key) }
+        self.places = places
+        participationPlaces = fields.records("user_participation").map(\.place)
+    }
+
+    var document: Document { base.document }
+}
+
 /// A document's facts by its kind: what ``RuleIndex`` files it under. Immutable, so the
 /// facts of an unchanged document can be kept and placed in the next index as they are.
 enum KindFacts: Sendable {
     case plan(PlanFacts)
     case goal(GoalFacts)
     case activity(ActivityFacts)
+    case followUp(FollowUpFacts)
     /// A county or the workspace settings.
     case other(DocumentFacts)
 
@@ -247,6 +282,7 @@ enum KindFacts: Sendable {
         case .plan: self = .plan(PlanFacts(document))
         case .goal: self = .goal(GoalFacts(document))
         case .activity: self = .activity(ActivityFacts(document))
+        case .followup: self = .followUp(FollowUpFacts(document))
         case .county, .workspace: self = .other(DocumentFacts(document, FrontMatterView(document.frontMatter)))
         }
     }
@@ -257,6 +293,7 @@ enum KindFacts: Sendable {
         case .plan(let facts): return facts.base
         case .goal(let facts): return facts.base
         case .activity(let facts): return facts.base
+        case .followUp(let facts): return facts.base
         case .other(let facts): return facts
         }
     }

@@ -49,7 +49,7 @@ struct RuleIndex {
             case .county:
                 counties.append(base)
                 all.append(base)
-            case .plan, .goal, .activity:
+            case .plan, .goal, .activity, .followup:
                 guard let reference = document.reference, let year = reference.year else { continue }
                 let i: Int
                 if let c = current, members[c].reference.year == year, members[c].reference.county == reference.county {
@@ -92,7 +92,7 @@ struct RuleIndex {
             var documents: [DocumentFacts] = []
             for item in facts {
                 let document = item.base.document
-                guard [.plan, .goal, .activity].contains(document.kind), document.reference?.plan == reference else { continue }
+                guard [.plan, .goal, .activity, .followup].contains(document.kind), document.reference?.plan == reference else { continue }
                 documents.append(group.add(item))
             }
             group.finish()
@@ -178,6 +178,8 @@ struct PlanGroup {
     private(set) var goals: [GoalFacts] = []
     /// Activities, by path.
     private(set) var activities: [ActivityFacts] = []
+    /// The follow-up document, when followup.md exists.
+    private(set) var followUp: FollowUpFacts?
     /// Goals whose content the rules read.
     private(set) var judgedGoals: [GoalFacts] = []
     /// Activities whose content the rules read.
@@ -200,6 +202,8 @@ struct PlanGroup {
             goals.append(goal)
         case .activity(let activity):
             activities.append(activity)
+        case .followUp(let followUp):
+            if self.followUp == nil { self.followUp = followUp }
         case .other:
             break
         }

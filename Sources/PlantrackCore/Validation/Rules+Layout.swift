@@ -26,6 +26,7 @@ struct KindMismatchRule: PlanRule {
         case .plan: return "Plans/<county>/<year>/plan.md"
         case .goal: return "Plans/<county>/<year>/goals/<id>.md"
         case .activity: return "Plans/<county>/<year>/activities/<id>.md"
+        case .followup: return "Plans/<county>/<year>/followup.md"
         }
     }
 }

@@ -5,6 +5,8 @@ public enum DocumentKind: String, Hashable, Sendable, CaseIterable, Comparable {
     case plan
     case goal
     case activity
+    /// A plan's yearly follow-up (redovisning) of the agreement's §6: `followup.md`.
+    case followup
 
     private var order: Int { Self.allCases.firstIndex(of: self) ?? 0 }
 
@@ -17,6 +19,7 @@ public enum DocumentKind: String, Hashable, Sendable, CaseIterable, Comparable {
 /// Plans/workspace.yaml
 /// Plans/<county>/county.md
 /// Plans/<county>/<year>/plan.md
+/// Plans/<county>/<year>/followup.md
 /// Plans/<county>/<year>/goals/<id>.md
 /// Plans/<county>/<year>/activities/<id>.md
 /// ```
@@ -52,6 +55,9 @@ public enum DocumentLayout {
         case 4 where parts[3] == "plan.md":
             guard let year = year(parts[2]) else { return .misplaced }
             return .document(.plan, ItemReference(county: county, year: year))
+        case 4 where parts[3] == "followup.md":
+            guard let year = year(parts[2]) else { return .misplaced }
+            return .document(.followup, ItemReference(county: county, year: year))
         case 5 where parts[3] == "goals" || parts[3] == "activities":
             guard let year = year(parts[2]) else { return .misplaced }
             let id = String(parts[4].dropLast(3))
@@ -106,6 +112,7 @@ public enum DocumentLayout {
         case .workspace: return settingsPath
         case .county: return "\(plansFolder)/\(reference.county)/county.md"
         case .plan: return "\(yearFolder)/plan.md"
+        case .followup: return "\(yearFolder)/followup.md"
         case .goal: return "\(yearFolder)/goals/\(reference.id ?? "").md"
         case .activity: return "\(yearFolder)/activities/\(reference.id ?? "").md"
         }

@@ -165,7 +165,8 @@ public struct Workspace: Sendable {
             return Finding(
                 .warning, rule: "layout.misplaced", path: entry.path,
                 message: "this Markdown file is not where any document belongs (Plans/<county>/county.md, "
-                    + "Plans/<county>/<year>/plan.md, .../goals/<id>.md, .../activities/<id>.md); it is not read")
+                    + "Plans/<county>/<year>/plan.md, .../followup.md, .../goals/<id>.md, .../activities/<id>.md); "
+                    + "it is not read")
         case .document:
             switch entry.kind {
             case .symlink(let target):

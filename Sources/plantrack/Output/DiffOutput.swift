@@ -116,11 +116,13 @@ struct DiffWords {
         case (.plan, false): return plural ? "plans" : "plan"
         case (.county, false): return plural ? "counties" : "county"
         case (.workspace, false): return "workspace"
+        case (.followup, false): return plural ? "follow-ups" : "follow-up"
         case (.activity, true): return plural ? "aktiviteter" : "aktivitet"
         case (.goal, true): return "mål"
         case (.plan, true): return plural ? "planer" : "plan"
         case (.county, true): return "län"
         case (.workspace, true): return "arbetsyta"
+        case (.followup, true): return plural ? "redovisningar" : "redovisning"
         }
     }
 
@@ -136,7 +138,7 @@ struct DiffWords {
             return words.activityStatus(status)
         case .goal: return Goal.Assessment(rawValue: value).map(words.assessment) ?? value
         case .plan: return Plan.Status(rawValue: value).map(words.planStatusWord) ?? value
-        case .county, .workspace: return value
+        case .county, .workspace, .followup: return value
         }
     }
 

@@ -106,6 +106,7 @@ struct InitCommand: ParsableCommand {
         {
           "yaml.schemas": {
             "./Schemas/plan.schema.json": "Plans/*/*/plan.md",
+            "./Schemas/followup.schema.json": "Plans/*/*/followup.md",
             "./Schemas/goal.schema.json": "Plans/*/*/goals/*.md",
             "./Schemas/activity.schema.json": "Plans/*/*/activities/*.md",
             "./Schemas/county.schema.json": "Plans/*/county.md",

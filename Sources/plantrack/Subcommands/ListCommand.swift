@@ -13,7 +13,7 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var source: SourceOptions
 
-    @Option(help: ArgumentHelp("Only documents of this kind: county, plan, goal, activity.", valueName: "kind"))
+    @Option(help: ArgumentHelp("Only documents of this kind: county, plan, goal, activity, followup.", valueName: "kind"))
     var kind: DocumentKind?
 
     @Option(help: ArgumentHelp("Only this county (its id, e.g. stockholm).", valueName: "county"))
@@ -96,7 +96,7 @@ extension Document {
             let assessment = frontMatter["assessment"]?.string ?? "not-assessed"
             return term.isEmpty ? assessment : "\(term), \(assessment)"
         case .county: return frontMatter["code"]?.string ?? ""
-        case .workspace: return ""
+        case .workspace, .followup: return ""
         }
     }
 

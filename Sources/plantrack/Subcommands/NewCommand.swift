@@ -238,7 +238,7 @@ struct NewCommand: ParsableCommand {
             for id in serves where !longTerm.contains(id) {
                 throw CLIError("'\(id)' is not a long-term goal of \(planReference); a short-term goal serves long-term goals")
             }
-        case .county, .workspace:
+        case .county, .workspace, .followup:
             break
         }
     }

@@ -13,7 +13,11 @@ struct ReportCommand: ParsableCommand {
             or behind, money per funding stream, indicators, the trend over the plan \
             year (monthly, from git history) and, with --since, what changed since then.
             --kind redovisning --year Y: how the year's funds were used per funding stream and \
-            area, and the results per plan (goals, indicators, activities with follow-up notes).
+            area, and the results per plan (goals, indicators, activities with follow-up notes); \
+            per plan what §6 of the agreement asks: due dates, money per stream kind and \
+            principal beside the county's allocation, results of earlier plans, user \
+            participation, availability, youth clinics, and what is still missing \
+            (Plans/<county>/<year>/followup.md).
             Reads the working tree judged today, --rev REV (judged on the commit's date) or \
             --as-of DATE (as committed on that day). Language: --lang, else workspace.yaml's \
             language, else Swedish. A document of the report year that cannot be read or has \
@@ -124,9 +128,13 @@ struct ReportCommand: ParsableCommand {
                     ? ReportMarkdown.steering(report, language: language)
                     : ReportHTML.steering(report, language: language)
             case .redovisning:
+                // The plans' follow-up documents (§6): one that cannot be read is missing here,
+                // and `validate` says why.
+                let followUps = loaded.workspace.documents.filter { $0.kind == .followup }
+                    .compactMap { try? FollowUp(document: $0) }
                 var report = FollowUpReport(
                     rollUp: loaded.rollUp, year: reportYear, counties: countyDocuments,
-                    workspaceName: workspaceName, source: source)
+                    workspaceName: workspaceName, source: source, followUps: followUps)
                 report.statusWords = statusWords
                 switch format {
                 case .html: text = ReportHTML.followUp(report, language: language)
