@@ -9,7 +9,7 @@ SWIFT ?= swift
 .PHONY: run test setup setup-test build lint format
 
 # The sources as `.swift-format` says (the toolchain's `swift format`); `make format` fixes them.
-FORMATTED = Sources Tests Plugins Package.swift
+FORMATTED = Sources Tests Plugins Package.swift Fuzz/Sources Fuzz/Package.swift
 
 setup:
 	@scripts/setup
@@ -38,3 +38,14 @@ test: setup-test lint
 .PHONY: bench
 bench: setup
 	@BENCH_QUICK=$(QUICK) BENCH_BASELINE=$(BASELINE) bench/run
+
+# make fuzz — builds the libFuzzer targets of Fuzz/ (-sanitize=fuzzer,address, into .build-fuzz)
+# and runs each for FUZZ_SECONDS (default 60) seconds; make fuzz-smoke runs each for 10 s.
+# Not part of `make test` (docs/development.md, "Fuzzing", says why and how long they take).
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz fuzz-smoke
+fuzz: setup
+	@scripts/fuzz $(FUZZ_SECONDS)
+
+fuzz-smoke: setup
+	@scripts/fuzz 10

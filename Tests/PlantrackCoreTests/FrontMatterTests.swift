@@ -221,6 +221,48 @@ struct FrontMatterTests {
         #expect(finding?.location?.line == 4)
     }
 
+    /// An empty key is null in YAML; it used to be read as a field named "", a name no one
+    /// wrote.
+    @Test func anEmptyKeyIsRefused() {
+        let finding = failure("---\nid: a\n? \n: b\n---\n")
+        #expect(finding?.rule == "yaml.key")
+        #expect(finding?.location?.line == 3)
+        // A quoted empty key is text, and stays a field.
+        #expect((try? document("---\n\"\": b\n---\n"))?.frontMatter[""]?.string == "b")
+    }
+
+    /// What libyaml accepts though YAML forbids it (yaml-test-suite cases named): refused
+    /// with the place, never read as a value.
+    @Test func layoutLibyamlLetsThroughIsRefused() {
+        let cases: [(text: String, line: Int, column: Int)] = [
+            ("---\nid: a\nnote: \"value\"# comment\n---\n", 3, 14),  // SU5Z
+            ("---\nnote: ># comment\n  text\n---\n", 2, 8),  // X4QW
+            ("---\nlist: [a,\nb]\n---\n", 3, 1),  // 9C9N
+            ("---\nnote: \"a\nb\"\n---\n", 3, 1),  // QB6E
+            ("---\nnote: \"a\n\tb\"\n---\n", 3, 1),  // DK95/01
+            ("---\nitems:\n  - x: \"a\n     b\n  c\"\n---\n", 5, 3),  // deeper: beyond the inner key
+            ("---\nnote: >\n   \n  text\n---\n", 4, 3),  // S98Z
+        ]
+        for (text, line, column) in cases {
+            let finding = failure(text)
+            #expect(finding?.rule == "yaml.syntax", "\(text)")
+            #expect(finding?.location == SourceLocation(line: line, column: column), "\(text)")
+        }
+        // What YAML allows stays readable.
+        let fine = try? document("---\nlist: [a,\n  b]\nnote: \"a\n  b\"\nx: \"y\" # c\nt: > # c\n  text\nu: |2\n   \n  t\n---\n")
+        #expect(fine?.frontMatter["list"]?.sequence?.count == 2)
+        #expect(fine?.frontMatter["note"]?.string == "a b")
+        #expect(fine?.frontMatter["t"]?.string == "text\n")
+    }
+
+    /// A bare YAML file whose last line is part of a block text and has no line break: libyaml
+    /// alone loses that line (yaml-test-suite L24T).
+    @Test func aLastLineWithoutLineBreakKeepsItsText() throws {
+        let result = DocumentReader().read(
+            Array("note: |\n  x\n   ".utf8), path: "Plans/workspace.yaml", kind: .workspace, reference: nil)
+        #expect(try result.get().frontMatter["note"]?.string == "x\n \n")
+    }
+
     @Test func unknownTagsAreRefused() {
         #expect(failure("---\nx: !python/object foo\n---\n")?.rule == "yaml.tag")
         let doc = try? document("---\nx: !!str 42\n---\n")

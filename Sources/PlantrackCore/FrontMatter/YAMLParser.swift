@@ -33,9 +33,10 @@ public struct YAMLParser: Sendable {
     /// How many nodes aliases may add in total by expansion (the "billion laughs" guard).
     public var maxAliasExpansion: Int = 10_000
 
-    /// Whether plain block-style text is read by ``BlockYAMLReader`` before libyaml; tests
-    /// turn it off to hold the two to the same trees.
-    var readsBlockStyleDirectly = true
+    /// Whether plain block-style text is read by ``BlockYAMLReader`` before libyaml. Off, all
+    /// text goes through libyaml: the tests and the fuzzers (Fuzz/) turn it off to hold the
+    /// two readers to the same trees.
+    public var readsBlockStyleDirectly = true
 
     /// Creates a parser with the default limits.
     public init() {}
@@ -50,6 +51,12 @@ public struct YAMLParser: Sendable {
             })
         {
             return node
+        }
+        // libyaml drops a block scalar's last line of spaces when no line break follows it
+        // (yaml-test-suite L24T); front matter always has one (the closing fence follows), a
+        // bare YAML file may not.
+        if let last = text.last, last != UInt8(ascii: "\n"), last != UInt8(ascii: "\r") {
+            return try parse(Array(text) + [UInt8(ascii: "\n")], firstLine: firstLine)
         }
         var builder = TreeBuilder(limits: self, lineOffset: firstLine - 1)
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
@@ -78,7 +85,7 @@ public struct YAMLParser: Sendable {
                     }
                     defer { yaml_event_delete(&event) }
                     do throws(YAMLError) {
-                        if try builder.consume(&event) { return .success(builder.root) }
+                        if try builder.consume(&event, text: buffer) { return .success(builder.root) }
                     } catch {
                         return .failure(error)
                     }
@@ -181,6 +188,10 @@ private struct TreeBuilder {
         var location: SourceLocation
         var anchor: String?
         var size = 1
+        /// A block collection's column (0-based); nil for a flow collection.
+        var blockColumn: Int?
+        /// A flow collection's first line (0-based, in the text).
+        var startLine = 0
     }
 
     let limits: YAMLParser
@@ -190,6 +201,7 @@ private struct TreeBuilder {
     private var aliasExpansion = 0
     private(set) var root: YAMLNode?
     private var sawDocument = false
+    private var layout = LayoutCheck(text: UnsafeBufferPointer(start: nil, count: 0), lineOffset: 0)
 
     init(limits: YAMLParser, lineOffset: Int) {
         self.limits = limits
@@ -200,9 +212,10 @@ private struct TreeBuilder {
         SourceLocation(line: Int(mark.line) + 1 + lineOffset, column: Int(mark.column) + 1)
     }
 
-    /// Handles one event; returns true at the end of the stream.
-    mutating func consume(_ event: inout yaml_event_t) throws(YAMLError) -> Bool {
+    /// Handles one event of `text`; returns true at the end of the stream.
+    mutating func consume(_ event: inout yaml_event_t, text: UnsafeBufferPointer<UInt8>) throws(YAMLError) -> Bool {
         let at = location(event.start_mark)
+        if layout.text.baseAddress != text.baseAddress { layout = LayoutCheck(text: text, lineOffset: lineOffset) }
         switch event.type {
         case YAML_STREAM_END_EVENT:
             return true
@@ -218,6 +231,19 @@ private struct TreeBuilder {
             let text = Self.string(scalar.value, scalar.length)
             let tag = scalar.tag.map { String(cString: $0) }
             let plain = scalar.style == YAML_PLAIN_SCALAR_STYLE
+            switch scalar.style {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE, YAML_DOUBLE_QUOTED_SCALAR_STYLE:
+                try layout.checkCommentSpace(after: event.end_mark)
+                if !insideFlow {
+                    try layout.checkContinuation(
+                        from: Int(event.start_mark.line), to: Int(event.end_mark.line), beyond: blockIndent,
+                        skippingComments: false, what: "a quoted value")
+                }
+            case YAML_LITERAL_SCALAR_STYLE, YAML_FOLDED_SCALAR_STYLE:
+                try layout.checkBlockScalar(at: event.start_mark, beyond: blockIndent)
+            default:
+                break
+            }
             let content = try Self.resolve(text, plain: plain, tag: tag, at: at)
             let node = YAMLNode(content, at: at)
             if let anchor = scalar.anchor { anchors[String(cString: anchor)] = (node, 1) }
@@ -240,14 +266,27 @@ private struct TreeBuilder {
             try checkDepth(at)
             try checkTag(event.data.sequence_start.tag, expected: "tag:yaml.org,2002:seq", at: at)
             let anchor = event.data.sequence_start.anchor.map { String(cString: $0) }
-            stack.append(Frame(isMapping: false, location: at, anchor: anchor))
+            let block = event.data.sequence_start.style == YAML_BLOCK_SEQUENCE_STYLE
+            stack.append(
+                Frame(
+                    isMapping: false, location: at, anchor: anchor, blockColumn: block ? Int(event.start_mark.column) : nil,
+                    startLine: Int(event.start_mark.line)))
         case YAML_MAPPING_START_EVENT:
             try checkDepth(at)
             try checkTag(event.data.mapping_start.tag, expected: "tag:yaml.org,2002:map", at: at)
             let anchor = event.data.mapping_start.anchor.map { String(cString: $0) }
-            stack.append(Frame(isMapping: true, location: at, anchor: anchor))
+            let block = event.data.mapping_start.style == YAML_BLOCK_MAPPING_STYLE
+            stack.append(
+                Frame(
+                    isMapping: true, location: at, anchor: anchor, blockColumn: block ? Int(event.start_mark.column) : nil,
+                    startLine: Int(event.start_mark.line)))
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { break }
+            if frame.blockColumn == nil, !insideFlow {
+                try layout.checkContinuation(
+                    from: frame.startLine, to: Int(event.end_mark.line), beyond: blockIndent, skippingComments: true,
+                    what: "a [list] or {mapping}")
+            }
             let node =
                 frame.isMapping
                 ? YAMLNode(.mapping(YAMLMapping(frame.entries)), at: frame.location)
@@ -259,6 +298,13 @@ private struct TreeBuilder {
         }
         return false
     }
+
+    /// Whether the innermost open collection is a flow one.
+    private var insideFlow: Bool { stack.last.map { $0.blockColumn == nil } ?? false }
+
+    /// The column of the innermost block collection: the lines of a value in it must be
+    /// indented further. -1 at the top level.
+    private var blockIndent: Int { stack.last { $0.blockColumn != nil }?.blockColumn ?? -1 }
 
     private func checkDepth(_ at: SourceLocation) throws(YAMLError) {
         if stack.count >= limits.maxDepth {
@@ -294,7 +340,13 @@ private struct TreeBuilder {
             stack[top].size += size
             return
         }
-        // This node is a key.
+        // This node is a key. An empty one (`: a`) is null in YAML, not the text "", and no
+        // field is named by nothing.
+        if case .null = node.content, rawKey == "" {
+            throw YAMLError(
+                rule: "yaml.key", message: "a key is missing: write the field's name before the ':'",
+                location: node.location)
+        }
         guard let key = Self.keyText(node, raw: rawKey) else {
             throw YAMLError(
                 rule: "yaml.key", message: "a key must be plain text, not \(node.typeDescription)",
@@ -357,6 +409,126 @@ private struct TreeBuilder {
             }
         }
         return plain ? CoreSchema.resolvePlain(text) : .string(text)
+    }
+}
+
+/// What libyaml lets through that YAML forbids, checked on the text around an event
+/// (yaml-test-suite 9C9N, QB6E, DK95/01, S98Z, SU5Z, X4QW): the lines of a quoted value or
+/// a flow collection less indented than the block they are in, a comment with no space
+/// before its `#`, a block scalar whose leading blank lines are longer than its first line.
+/// Only values that span lines, or are quoted or block scalars, are looked at.
+private struct LayoutCheck {
+    private(set) var text: UnsafeBufferPointer<UInt8>
+    let lineOffset: Int
+    /// Where each line starts, made on first use.
+    private var lineStarts: [Int]?
+    /// The last mark found, as (line, column, byte): marks come in order, so the next one
+    /// is found from there, not from its line's start (a long line of quoted values).
+    private var cursor = (line: -1, column: 0, byte: 0)
+
+    init(text: UnsafeBufferPointer<UInt8>, lineOffset: Int) {
+        self.text = text
+        self.lineOffset = lineOffset
+    }
+
+    private mutating func lineStart(_ line: Int) -> Int? {
+        if lineStarts == nil {
+            var starts = [0]
+            for (i, byte) in text.enumerated() where byte == UInt8(ascii: "\n") { starts.append(i + 1) }
+            lineStarts = starts
+        }
+        guard let starts = lineStarts, line >= 0, line < starts.count else { return nil }
+        return starts[line]
+    }
+
+    /// The byte at a mark's line and column (columns count characters).
+    private mutating func offset(of mark: yaml_mark_t) -> Int? {
+        let line = Int(mark.line)
+        var column = 0
+        var i: Int
+        if cursor.line == line, cursor.column <= Int(mark.column) {
+            (column, i) = (cursor.column, cursor.byte)
+        } else {
+            guard let start = lineStart(line) else { return nil }
+            i = start
+        }
+        while column < Int(mark.column), i < text.count, text[i] != UInt8(ascii: "\n") {
+            i += 1
+            while i < text.count, text[i] & 0xC0 == 0x80 { i += 1 }
+            column += 1
+        }
+        cursor = (line, column, i)
+        return i
+    }
+
+    private func error(_ message: String, line: Int, column: Int) -> YAMLError {
+        YAMLError(rule: "yaml.syntax", message: message, location: SourceLocation(line: line + 1 + lineOffset, column: column + 1))
+    }
+
+    /// `"value"#comment`: a comment needs a space before its `#`.
+    mutating func checkCommentSpace(after end: yaml_mark_t) throws(YAMLError) {
+        guard let i = offset(of: end), i < text.count, text[i] == UInt8(ascii: "#") else { return }
+        throw error(
+            "a comment needs a space before its '#': write ' #'", line: Int(end.line), column: Int(end.column))
+    }
+
+    /// Lines `first + 1 ... last` of a value must be indented beyond `column` (blank lines,
+    /// and with `skippingComments` comment lines, aside).
+    mutating func checkContinuation(
+        from first: Int, to last: Int, beyond column: Int, skippingComments: Bool, what: String
+    ) throws(YAMLError) {
+        guard last > first, column >= 0 else { return }
+        for line in (first + 1)...last {
+            guard var i = lineStart(line) else { return }
+            let start = i
+            while i < text.count, text[i] == UInt8(ascii: " ") { i += 1 }
+            let spaces = i - start
+            var j = i
+            while j < text.count, text[j] == UInt8(ascii: " ") || text[j] == UInt8(ascii: "\t") { j += 1 }
+            if j == text.count || text[j] == UInt8(ascii: "\n") || text[j] == UInt8(ascii: "\r") { continue }
+            if skippingComments, text[j] == UInt8(ascii: "#") { continue }
+            if spaces <= column {
+                throw error(
+                    "this line of \(what) must be indented further than its key (more than \(column) spaces, and no tabs)",
+                    line: line, column: spaces)
+            }
+        }
+    }
+
+    /// `|` or `>` at `header`: a comment after it needs a space, and without an explicit
+    /// indentation no leading blank line may be longer than the first line of text.
+    mutating func checkBlockScalar(at header: yaml_mark_t, beyond column: Int) throws(YAMLError) {
+        guard var i = offset(of: header), i < text.count else { return }
+        i += 1  // the indicator
+        var explicitIndent = false
+        while i < text.count, text[i] == UInt8(ascii: "+") || text[i] == UInt8(ascii: "-") || (49...57).contains(text[i]) {
+            if text[i] != UInt8(ascii: "+"), text[i] != UInt8(ascii: "-") { explicitIndent = true }
+            i += 1
+        }
+        if i < text.count, text[i] == UInt8(ascii: "#") {
+            throw error(
+                "a comment needs a space before its '#': write ' #'", line: Int(header.line),
+                column: Int(header.column) + 1)
+        }
+        guard !explicitIndent else { return }
+        var longestBlank = 0
+        var line = Int(header.line) + 1
+        while var j = lineStart(line), j < text.count {
+            let start = j
+            while j < text.count, text[j] == UInt8(ascii: " ") { j += 1 }
+            let spaces = j - start
+            let blank = j == text.count || text[j] == UInt8(ascii: "\n") || (text[j] == UInt8(ascii: "\r"))
+            if !blank {
+                if spaces > column, spaces < longestBlank {
+                    throw error(
+                        "a blank line at the start of this block text has more spaces (\(longestBlank)) than its first line (\(spaces))",
+                        line: line, column: spaces)
+                }
+                return
+            }
+            longestBlank = max(longestBlank, spaces)
+            line += 1
+        }
     }
 }
 
