@@ -1,6 +1,6 @@
 # The two commands (see README.md):
 #   make run   — set up, build, and run plantrack on the bundled Plans/
-#   make test  — set up, check the formatting, build, and run the tests
+#   make test  — set up, check the formatting, build, run the tests, then fuzz each target briefly
 # Both install the Debian packages they need (libgit2-dev, libyaml-dev) when missing; `make test`
 # also the servers the transport tests start (scripts/setup --test, docs/development.md).
 
@@ -31,6 +31,7 @@ format:
 
 test: setup-test lint
 	$(SWIFT) test
+	@scripts/fuzz $(FUZZ_SMOKE_SECONDS)
 
 # make bench — release build, national-scale benchmark against git/libyaml floors and Python
 # peers (docs/performance.md). Not part of `make test` or CI. QUICK=1: small workspace only.
@@ -41,8 +42,10 @@ bench: setup
 
 # make fuzz — builds the libFuzzer targets of Fuzz/ (-sanitize=fuzzer,address, into .build-fuzz)
 # and runs each for FUZZ_SECONDS (default 60) seconds; make fuzz-smoke runs each for 10 s.
-# Not part of `make test` (docs/development.md, "Fuzzing", says why and how long they take).
+# `make test` (and so .ci/run) ends with a run of FUZZ_SMOKE_SECONDS (5) per target
+# (docs/development.md, "Fuzzing", says how long it takes).
 FUZZ_SECONDS ?= 60
+FUZZ_SMOKE_SECONDS ?= 5
 .PHONY: fuzz fuzz-smoke
 fuzz: setup
 	@scripts/fuzz $(FUZZ_SECONDS)

@@ -80,4 +80,23 @@ struct BundledPlansTests {
         #expect(result.stdout.hasPrefix("activity stockholm/2021/bu-p1 — Ge stöd i arbetet med att utveckla samverkan"))
         #expect(result.stdout.contains("  - title: Ta fram ett stödmaterial för strukturerad samverkan kring barn i förskoleålder"))
     }
+
+    @Test("a plan and its follow-up share a folder; show tells them apart")
+    func showTellsThePlanFromItsFollowUp() throws {
+        func kind(_ item: String) throws -> String? {
+            let result = try CLI.run(["show", item, "--format", "json"])
+            #expect(result.status == 0, "\(result.stderr)")
+            // One document, so one object (not an array of two).
+            let object = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+            return object?["kind"] as? String
+        }
+        #expect(try kind("stockholm/2021") == "plan")
+        #expect(try kind("stockholm/2021/followup") == "followup")
+        let text = try CLI.run(["show", "stockholm/2021/followup"])
+        #expect(text.stdout.hasPrefix("followup stockholm/2021"), "\(text.stdout.prefix(200))")
+        #expect(text.stdout.contains("youth_clinics:"))
+        // A plan without a follow-up has none to show.
+        let none = try CLI.run(["show", "uppsala/2026/followup"])
+        #expect(none.status != 0)
+    }
 }

@@ -30,9 +30,20 @@ struct SeedMapTests {
         ])
         #expect(result.status == 0, "\(result.stderr)")
         let lines = result.stdout.split(separator: "\n").map(String.init)
-        let items = lines.filter { $0.hasPrefix("- **") }
+        // The plan's own goals and activities: `- **title** (`id`) …`.
+        let items = lines.filter { $0.hasPrefix("- **") && $0.contains("** (`") }
         #expect(items.count == 23 + 15)
-        for line in items { #expect(line.contains("** (`") && line.contains(") _(Delvis exempeldata)_"), "\(line)") }
+        for line in items { #expect(line.contains(") _(Delvis exempeldata)_"), "\(line)") }
+        // §6.1's results of the earlier plan: the made-up 2020 plan, each item marked whole.
+        let earlier = lines.filter { $0.hasPrefix("- **Mål ") || $0.hasPrefix("- **Aktivitet ") }
+        #expect(earlier.count > 10)
+        for line in earlier { #expect(line.hasSuffix(" _(Exempeldata)_"), "\(line)") }
+        #expect(
+            lines.contains {
+                $0.hasPrefix("Länsgemensam handlingsplan") && $0.contains("(stockholm/2020)") && $0.hasSuffix("_(Exempeldata)_")
+            })
+        // The follow-up document is made up too: its §6 part says so at its heading.
+        #expect(lines.contains { $0.hasPrefix("#### ") && $0.hasSuffix(" _(Exempeldata)_") })
         #expect(lines.contains { $0.hasPrefix("### Stockholms län: ") && $0.hasSuffix(" _(Delvis exempeldata)_") })
         #expect(lines.contains { $0.hasPrefix("_(Exempeldata)_ påhittat för att visa verktyget") })
     }
@@ -136,9 +147,11 @@ enum SeedMap {
         }
         var seen: Set<String> = []
         for document in documents {
-            guard let item = document["item"] as? String, let kind = document["kind"] as? String, kind != "workspace",
+            guard let name = document["item"] as? String, let kind = document["kind"] as? String, kind != "workspace",
                 let fields = document["front_matter"] as? [String: Any]
             else { continue }
+            // A follow-up shares its plan's name; it is `county/year/followup`, as `show` calls it.
+            let item = kind == "followup" ? "\(name)/followup" : name
             seen.insert(item)
             let marker = fields["x-illustrative"]
             guard let row = listed[item] else {

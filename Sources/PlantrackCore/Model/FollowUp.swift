@@ -84,15 +84,15 @@ public struct FollowUp: Hashable, Sendable {
     public var availability: Availability?
     /// §6.5; nil when absent.
     public var youthClinics: YouthClinics?
-    /// `x-illustrative: true`: the content is example data, in no seed.
-    public var isIllustrative: Bool
+    /// What of the follow-up is made up for illustration (`x-illustrative`), if anything.
+    public var illustrative: Illustrative?
     /// The follow-up's prose.
     public var body: String
 
     /// Creates a follow-up from parts.
     public init(
         reference: ItemReference, submitted: Submitted = Submitted(), userParticipation: [Participation] = [],
-        availability: Availability? = nil, youthClinics: YouthClinics? = nil, isIllustrative: Bool = false,
+        availability: Availability? = nil, youthClinics: YouthClinics? = nil, illustrative: Illustrative? = nil,
         body: String = ""
     ) {
         self.reference = reference
@@ -100,7 +100,7 @@ public struct FollowUp: Hashable, Sendable {
         self.userParticipation = userParticipation
         self.availability = availability
         self.youthClinics = youthClinics
-        self.isIllustrative = isIllustrative
+        self.illustrative = illustrative
         self.body = body
     }
 
@@ -132,7 +132,7 @@ public struct FollowUp: Hashable, Sendable {
                 useOfFunds: Self.text(section, "use_of_funds"), result: Self.text(section, "result"),
                 continuedPlan: Self.text(section, "continued_plan"), responsibility: Self.text(section, "responsibility"))
         }
-        isIllustrative = f.bool("x-illustrative") == true
+        illustrative = f.illustrative
         self.body = body
     }
 

@@ -1,14 +1,21 @@
 /// The follow-up's §6 part of one plan (``FollowUpReport/AgreementPart``) as blocks of text,
 /// worked out once and written as HTML or Markdown, so both formats show the same figures.
 enum AgreementReport {
-    /// A list item: an optional label, and the text.
-    typealias Item = (label: String?, text: String)
+    /// A list item: an optional label, the text, and the mark of example data when the item
+    /// is made up (an earlier plan's goal or activity with `x-illustrative`).
+    struct Item {
+        var label: String?
+        var text: String
+        var mark: Illustrative? = nil
+    }
 
     /// A piece of the part.
     enum Block {
-        /// A heading: `level` 4 for the part, 5 for its sections (the plan's is 3).
-        case heading(String, level: Int)
-        case paragraph(String)
+        /// A heading: `level` 4 for the part, 5 for its sections (the plan's is 3); `mark`
+        /// when what follows is example data (the follow-up's `x-illustrative`).
+        case heading(String, level: Int, mark: Illustrative? = nil)
+        /// A paragraph; `mark` when it introduces example data (an earlier plan with `x-illustrative`).
+        case paragraph(String, mark: Illustrative? = nil)
         /// A table: the first column heads its row; columns in `numeric` are figures.
         case table(header: [String], rows: [[String]], numeric: Set<Int>)
         /// A list; an item's label is shown bold before its text.
@@ -21,7 +28,7 @@ enum AgreementReport {
         let a = FollowUpWords(language: language)
         let f = language.format
         let part = plan.agreement
-        var blocks: [Block] = [.heading(a.heading, level: 4)]
+        var blocks: [Block] = [.heading(a.heading, level: 4, mark: part.followUp?.illustrative)]
         if part.followUp == nil { blocks.append(.paragraph(a.noFollowUp)) }
         func missing(_ section: FollowUpCompleteness.Section) {
             let fields = part.completeness.missing(in: section).map(\.field)
@@ -61,18 +68,23 @@ enum AgreementReport {
         if part.earlierPlans.isEmpty { blocks.append(.paragraph(a.noEarlierPlan)) }
         for earlier in part.earlierPlans {
             let all = earlier.goals.count + earlier.activities.count
-            blocks.append(.paragraph("\(earlier.title) (\(earlier.reference)): \(a.carriedCount(earlier.carriedOn.count, of: all))"))
+            blocks.append(
+                .paragraph(
+                    "\(earlier.title) (\(earlier.reference)): \(a.carriedCount(earlier.carriedOn.count, of: all))",
+                    mark: earlier.illustrative))
             func carried(_ id: String) -> String { earlier.carriedOn.contains(id) ? " · \(a.carriedOn)" : "" }
             blocks.append(
                 .list(
                     earlier.goals.map { goal -> Item in
-                        (label: "\(a.goal) \(goal.id)", text: "\(goal.title) — \(w.assessment(goal.assessment))\(carried(goal.id))")
+                        Item(
+                            label: "\(a.goal) \(goal.id)",
+                            text: "\(goal.title) — \(w.assessment(goal.assessment))\(carried(goal.id))", mark: goal.illustrative)
                     }
                         + earlier.activities.map { activity -> Item in
-                            (
+                            Item(
                                 label: "\(a.activity) \(activity.id)",
-                                text: "\(activity.title) — \(w.activityStatus(activity.status))\(carried(activity.id))"
-                            )
+                                text: "\(activity.title) — \(w.activityStatus(activity.status))\(carried(activity.id))",
+                                mark: activity.illustrative)
                         }))
         }
 
@@ -82,7 +94,7 @@ enum AgreementReport {
             blocks.append(
                 .list(
                     participation.map { entry -> Item in
-                        (
+                        Item(
                             label: a.principal(entry.principal),
                             text: (entry.text ?? "–") + (entry.fundsUsedFor.map { " \(a.fundsUsedFor): \($0)" } ?? "")
                         )
@@ -106,14 +118,14 @@ enum AgreementReport {
                     }, numeric: []))
         }
         if let analysis = part.followUp?.availability?.analysis {
-            blocks.append(.list([(label: a.analysis, text: analysis) as Item]))
+            blocks.append(.list([Item(label: a.analysis, text: analysis)]))
         }
         missing(.availability)
 
         blocks.append(.heading(a.youthClinicsHeading, level: 5))
         if let clinics = part.followUp?.youthClinics {
             let texts = [clinics.useOfFunds, clinics.result, clinics.continuedPlan, clinics.responsibility]
-            let items = zip(a.youthClinicsLabels, texts).compactMap { label, text -> Item? in text.map { (label: label, text: $0) } }
+            let items = zip(a.youthClinicsLabels, texts).compactMap { label, text -> Item? in text.map { Item(label: label, text: $0) } }
             if !items.isEmpty { blocks.append(.list(items)) }
         }
         missing(.youthClinics)
@@ -123,21 +135,21 @@ enum AgreementReport {
             .list(
                 FollowUpCompleteness.Section.allCases.map { section -> Item in
                     let fields = part.completeness.missing(in: section).map(\.field)
-                    return (label: a.section(section), text: fields.isEmpty ? a.complete : a.missing(fields))
+                    return Item(label: a.section(section), text: fields.isEmpty ? a.complete : a.missing(fields))
                 }))
         return blocks
     }
 
-    /// The blocks as HTML lines.
-    static func html(_ blocks: [Block]) -> [String] {
+    /// The blocks as HTML lines; `marks` says the mark of example data.
+    static func html(_ blocks: [Block], marks: IllustrativeMark) -> [String] {
         func e(_ text: String) -> String { ReportEscaping.html(text) }
         var lines: [String] = []
         for block in blocks {
             switch block {
-            case .heading(let text, let level):
-                lines.append("<h\(level)>\(e(text))</h\(level)>")
-            case .paragraph(let text):
-                lines.append("<p>\(e(text))</p>")
+            case .heading(let text, let level, let mark):
+                lines.append("<h\(level)>\(e(text))\(marks.html(mark))</h\(level)>")
+            case .paragraph(let text, let mark):
+                lines.append("<p>\(e(text))\(marks.html(mark))</p>")
             case .table(let header, let rows, let numeric):
                 lines.append(
                     "<table><thead><tr>"
@@ -157,7 +169,8 @@ enum AgreementReport {
             case .list(let items):
                 lines.append("<ul>")
                 for item in items {
-                    lines.append("<li>\(item.label.map { "<strong>\(e($0))</strong>: " } ?? "")\(e(item.text))</li>")
+                    lines.append(
+                        "<li>\(item.label.map { "<strong>\(e($0))</strong>: " } ?? "")\(e(item.text))\(marks.html(item.mark))</li>")
                 }
                 lines.append("</ul>")
             }
@@ -165,23 +178,25 @@ enum AgreementReport {
         return lines
     }
 
-    /// The blocks as Markdown lines.
-    static func markdown(_ blocks: [Block]) -> [String] {
+    /// The blocks as Markdown lines; `marks` says the mark of example data.
+    static func markdown(_ blocks: [Block], marks: IllustrativeMark) -> [String] {
         func e(_ text: String) -> String { ReportEscaping.markdown(text) }
         var lines: [String] = []
         for block in blocks {
             switch block {
-            case .heading(let text, let level):
-                lines += [String(repeating: "#", count: level) + " " + e(text), ""]
-            case .paragraph(let text):
-                lines += [e(text), ""]
+            case .heading(let text, let level, let mark):
+                lines += [String(repeating: "#", count: level) + " " + e(text) + marks.markdown(mark), ""]
+            case .paragraph(let text, let mark):
+                lines += [e(text) + marks.markdown(mark), ""]
             case .table(let header, let rows, let numeric):
                 lines.append("| " + header.map(e).joined(separator: " | ") + " |")
                 lines.append("|" + header.indices.map { numeric.contains($0) ? " ---: |" : " --- |" }.joined())
                 for row in rows { lines.append("| " + row.map(e).joined(separator: " | ") + " |") }
                 lines.append("")
             case .list(let items):
-                for item in items { lines.append("- " + (item.label.map { "**\(e($0))**: " } ?? "") + e(item.text)) }
+                for item in items {
+                    lines.append("- " + (item.label.map { "**\(e($0))**: " } ?? "") + e(item.text) + marks.markdown(item.mark))
+                }
                 lines.append("")
             }
         }

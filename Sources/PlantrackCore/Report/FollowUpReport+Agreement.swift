@@ -25,6 +25,8 @@ extension FollowUpReport {
         /// Ids of its goals and activities that the plan after it carries on (the same id,
         /// or an item's `carried_from`).
         public var carriedOn: Set<String>
+        /// What of the earlier plan is made up for illustration (`x-illustrative`).
+        public var illustrative: Illustrative?
     }
 
     /// An entry of the follow-up's `availability.indicators`, resolved against the plan's goals.
@@ -152,7 +154,7 @@ extension FollowUpReport {
             result.append(
                 EarlierPlan(
                     reference: previous, title: earlier.plan.title, goals: earlier.goals, activities: earlier.activities,
-                    carriedOn: ids.intersection(carried)))
+                    carriedOn: ids.intersection(carried), illustrative: earlier.plan.illustrative))
             later = earlier
         }
         return result

@@ -108,6 +108,24 @@ public struct FollowUpReport: Sendable {
 }
 
 extension FollowUpReport {
+    /// The marks of example data on what the report shows (plans, goals, activities, the
+    /// follow-up documents, earlier plans and their items), for the legend: nil where
+    /// nothing is marked.
+    public var marksShown: [Illustrative?] {
+        var marks: [Illustrative?] = []
+        for plan in plans {
+            marks += [plan.illustrative, plan.agreement.followUp?.illustrative]
+            marks += plan.goals.map(\.illustrative)
+            marks += (plan.done + plan.notDone).map(\.illustrative)
+            for earlier in plan.agreement.earlierPlans {
+                marks.append(earlier.illustrative)
+                marks += earlier.goals.map(\.illustrative)
+                marks += earlier.activities.map(\.illustrative)
+            }
+        }
+        return marks
+    }
+
     /// The CSV columns of ``csvRows``; documented in docs/report.md.
     public static let csvHeader = [
         "county", "year", "section", "id", "title", "status", "funding_sek", "budget_sek",

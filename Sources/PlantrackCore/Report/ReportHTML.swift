@@ -188,10 +188,7 @@ public enum ReportHTML {
             facts: [w.asOf(f.date(report.asOf)), w.source(report.source)])
         incompleteNotice(report.skipped, into: &page, w)
         let marks = IllustrativeMark(language: language)
-        let shown = report.plans.flatMap { plan in
-            [plan.illustrative] + plan.goals.map(\.illustrative) + (plan.done + plan.notDone).map(\.illustrative)
-        }
-        if let legend = marks.htmlLegend(shown: shown) { page.line(legend) }
+        if let legend = marks.htmlLegend(shown: report.marksShown) { page.line(legend) }
         page.line("<p>\(w.followUpIntro)</p>")
 
         page.line("<section aria-labelledby=\"streams\"><h2 id=\"streams\">\(w.fundsPerStream)</h2>")
@@ -210,7 +207,7 @@ public enum ReportHTML {
                 "<p class=\"light\">\(ReportCharts.lamp(plan.status.light, label: "\(w.trafficLight): \(light)")) "
                     + "<span>\(e(w.trafficLight)): \(e(light))</span> · \(e(w.planStatus)): \(e(w.planStatusWord(plan.status.planStatus)))"
                     + " · \(e(w.doneShare)): \(e(f.percent(plan.status.figures.doneShare)))</p>")
-            for line in AgreementReport.html(AgreementReport.blocks(plan, asOf: report.asOf, w, language: language)) {
+            for line in AgreementReport.html(AgreementReport.blocks(plan, asOf: report.asOf, w, language: language), marks: marks) {
                 page.line(line)
             }
 

@@ -150,10 +150,7 @@ public enum ReportMarkdown {
             facts: [w.asOf(f.date(report.asOf)), w.source(report.source)])
         incomplete(report.skipped, into: &out, w)
         let marks = IllustrativeMark(language: language)
-        let shown = report.plans.flatMap { plan in
-            [plan.illustrative] + plan.goals.map(\.illustrative) + (plan.done + plan.notDone).map(\.illustrative)
-        }
-        if let legend = marks.markdownLegend(shown: shown) { out.add(legend, "") }
+        if let legend = marks.markdownLegend(shown: report.marksShown) { out.add(legend, "") }
         out.add(w.followUpIntro, "")
         out.add("## \(w.fundsPerStream)", "")
         moneyTable(report.total.streams, total: report.total, into: &out, w, f)
@@ -164,7 +161,7 @@ public enum ReportMarkdown {
             out.add(
                 "\(w.trafficLight): \(mark(plan.status.light)) \(w.light(plan.status.light)) · \(w.planStatus): "
                     + "\(w.planStatusWord(plan.status.planStatus)) · \(w.doneShare): \(f.percent(plan.status.figures.doneShare))", "")
-            out.lines += AgreementReport.markdown(AgreementReport.blocks(plan, asOf: report.asOf, w, language: language))
+            out.lines += AgreementReport.markdown(AgreementReport.blocks(plan, asOf: report.asOf, w, language: language), marks: marks)
             out.add("#### \(w.fundsPerStream)", "")
             moneyTable(plan.streams, total: plan.status.figures, into: &out, w, f)
             out.add("#### \(w.fundsPerArea)", "")

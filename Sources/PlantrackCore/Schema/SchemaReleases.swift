@@ -33,7 +33,7 @@ public enum SchemaReleases {
             "64f24722e12cade8ec33bf358b324cbb85d083a5",
             "5a7edba4945d8e4e148239b5d7e1c4f942a593e0",  // #23: x-illustrative
         ],
-        "followup.schema.json": ["279573c5a4a8752a839473e66980f1b004c8b31d"],  // #23: the follow-up (§6)
+        "followup.schema.json": ["ae4a330d2ce73429f934cc9042d76773e5c9f1bd"],  // #23: the follow-up (§6)
         "goal.schema.json": [
             "6939bba2620f2f776d5edd037bc32246631a1293",
             "e3ac9987d9faf6a98a44ec8e46add964112b9fdf",  // #21: indicator source (Kolada), provenance, performance

@@ -7,8 +7,14 @@ struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show one county, plan, goal or activity.",
-        discussion: "ITEM is a county (stockholm), a plan (stockholm/2021) or an item (stockholm/2021/bu-p1)."
+        discussion: """
+            ITEM is a county (stockholm), a plan (stockholm/2021), its follow-up (stockholm/2021/followup) \
+            or an item (stockholm/2021/bu-p1).
+            """
     )
+
+    /// The name after a plan's `county/year` that means its follow-up document.
+    static let followUpName = "followup"
 
     @OptionGroup var workspace: WorkspaceOptions
     @OptionGroup var source: SourceOptions
@@ -20,7 +26,13 @@ struct ShowCommand: ParsableCommand {
             let reference = try query.reference()
             let access = try WorkspaceAccess(workspace)
             let contents = try access.read(source.source)
-            let matches = contents.documents.filter { $0.reference == reference }
+            let matches = contents.documents.filter { document in
+                // A follow-up stands in its plan's folder and shares its reference: the plan
+                // is `stockholm/2021`, its follow-up `stockholm/2021/followup`.
+                document.kind == .followup
+                    ? reference.id == Self.followUpName && document.reference == reference.plan
+                    : document.reference == reference
+            }
             guard !matches.isEmpty else {
                 // A document that failed to read is reported as such, not as missing.
                 let problems = contents.findings.filter { finding in
