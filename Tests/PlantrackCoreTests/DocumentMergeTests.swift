@@ -108,6 +108,40 @@ struct DocumentMergeTests {
         #expect(text.components(separatedBy: "Halvtid").count == 2)
     }
 
+    /// Found by FuzzMerge: they renamed the first task (its key) and we left the list alone;
+    /// small edits would have moved the renamed task last.
+    @Test("a list only they changed is theirs, in their order, also when they renamed or reordered")
+    func listOnlyTheyChanged() throws {
+        let ours = edit(baseActivity, "progress: 40", "progress: 50")
+        let renamed = edit(baseActivity, "  - title: Erbjuda workshops\n", "  - title: Erbjuda workshopar\n")
+        let reordered = edit(baseActivity, "  - Maskrosbarn\n  - Ungdomsmottagningarna\n", "  - Ungdomsmottagningarna\n  - Maskrosbarn\n")
+        for (theirs, field) in [(renamed, "tasks"), (reordered, "partners")] {
+            let (text, result) = merge(baseActivity, ours, theirs)
+            #expect(result.isClean, "\(result.conflicts)")
+            let merged = try DocumentReader().read(Array(text.utf8), path: path, kind: .activity, reference: nil).get()
+            let wanted = try DocumentReader().read(Array(theirs.utf8), path: path, kind: .activity, reference: nil).get()
+            let got = try #require(merged.frontMatter[field])
+            let want = try #require(wanted.frontMatter[field])
+            #expect(FieldDiff.sameValue(got, want), "\(field): \(text)")
+            #expect(merged.frontMatter["progress"]?.integer == 50)
+        }
+    }
+
+    @Test("one side removes the first task and adds one, the other edits the second: the new task stays a task")
+    func removeFirstAndAppend() throws {
+        let ours = edit(baseActivity, "  - title: Ordna konferens\n    done: false\n", "  - title: Ordna konferens\n    done: true\n")
+        let theirs = edit(
+            edit(baseActivity, "  - title: Erbjuda workshops\n    done: false\n", ""),
+            "  - title: Ordna konferens\n    done: false\n",
+            "  - title: Ordna konferens\n    done: false\n  - title: Ny uppgift\n    done: false\n")
+        let (text, result) = merge(baseActivity, ours, theirs)
+        #expect(result.isClean, "\(result.conflicts)")
+        let document = try DocumentReader().read(Array(text.utf8), path: path, kind: .activity, reference: nil).get()
+        let tasks = try #require(document.frontMatter["tasks"]?.sequence)
+        #expect(tasks.compactMap { $0.mapping?["title"]?.string } == ["Ordna konferens", "Ny uppgift"], "\(text)")
+        #expect(document.frontMatter["followups"]?.sequence?.count == 1, "\(text)")
+    }
+
     @Test("records only one side added are kept, by key, from both sides")
     func recordsByKey() throws {
         let ours = edit(

@@ -160,12 +160,42 @@ struct FieldMerge {
             switch (o.content, t.content) {
             case (.mapping(let om), .mapping(let tm)):
                 try mergeMappings(om, om, tm, at: steps)
-            case (.sequence(let os), .sequence(let ts)):
+            case (.sequence(let os), .sequence(let ts)) where Self.smallEditsGiveTheirs(os, ts, name: name):
                 try mergeSequences(os, os, ts, at: steps, name: name, base: o)
+            case (.sequence, .sequence):
+                // They renamed or reordered items: only their whole list keeps their order.
+                try set(t, at: steps)
             default:
                 try set(t, at: steps)
             }
         }
+    }
+
+    /// Whether merging their list into ours by small edits — removing what they removed,
+    /// appending what they added, changing fields in place — gives their list in their
+    /// order. When it does not (they renamed a record's key, or reordered), their whole list
+    /// replaces ours, so a side that alone changed a list is taken as it is.
+    static func smallEditsGiveTheirs(_ ours: [YAMLNode], _ theirs: [YAMLNode], name: String) -> Bool {
+        if let fields = FieldDiff.recordKeys[name], let o = FieldDiff.keyed(ours, fields),
+            let t = FieldDiff.keyed(theirs, fields)
+        {
+            let ourKeys = o.map(\.key)
+            let theirKeys = t.map(\.key)
+            let kept = ourKeys.filter { theirKeys.contains($0) }
+            let added = theirKeys.filter { !ourKeys.contains($0) }
+            return kept + added == theirKeys
+        }
+        let scalars = (ours + theirs).allSatisfy { node in
+            switch node.content {
+            case .mapping, .sequence: return false
+            default: return true
+            }
+        }
+        guard scalars else { return true }  // by position, or the whole list: theirs either way
+        let kept = ours.filter { item in theirs.contains { FieldDiff.sameValue($0, item) } }
+        let added = theirs.filter { item in !ours.contains { FieldDiff.sameValue($0, item) } }
+        let result = kept + added
+        return result.count == theirs.count && zip(result, theirs).allSatisfy { FieldDiff.sameValue($0, $1) }
     }
 
     private mutating func mergeSequences(
